@@ -1,0 +1,28 @@
+package io.xsell.core.model;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An account of the tenant. Attributes ({@code segment}, {@code industry}, {@code country}, ...)
+ * are free-form and drive segmentation; they are a snapshot, not a history.
+ *
+ * @param name      optional display name
+ * @param createdAt optional; informational only, MRR history decides activity
+ */
+public record Customer(String id, String name, LocalDate createdAt, Map<String, String> attributes) {
+    public Customer {
+        Ids.require(id, "customer_id");
+        attributes = Map.copyOf(Objects.requireNonNull(attributes, "attributes"));
+    }
+
+    public static Customer of(String id, Map<String, String> attributes) {
+        return new Customer(id, null, null, attributes);
+    }
+
+    /** The attribute's value, or null when the customer does not carry it. */
+    public String attribute(String name) {
+        return attributes.get(name);
+    }
+}

@@ -1,0 +1,31 @@
+package io.xsell.core.model;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A billable product as the billing system knows it, mapped to exactly one product line.
+ * Cross-sell is measured on lines, so two products of one line (monthly and annual plans, say)
+ * count as the same thing held.
+ *
+ * @param grossMargin optional, 0..1; used for CLV
+ */
+public record Product(String id, String name, String productLine, LineKind kind, BigDecimal grossMargin) {
+    public Product {
+        Ids.require(id, "product_id");
+        Ids.require(productLine, "product_line");
+        Objects.requireNonNull(kind, "kind");
+        if (grossMargin != null && (grossMargin.signum() < 0 || grossMargin.compareTo(BigDecimal.ONE) > 0)) {
+            throw new IllegalArgumentException("gross_margin must be between 0 and 1, was " + grossMargin);
+        }
+    }
+
+    /** A product that is its own line, of kind {@code module}: the defaults of the import format. */
+    public static Product standalone(String id) {
+        return new Product(id, null, id, LineKind.MODULE, null);
+    }
+
+    public static Product inLine(String id, String productLine, LineKind kind) {
+        return new Product(id, null, productLine, kind, null);
+    }
+}

@@ -1,0 +1,145 @@
+package io.xsell.core.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything xsell knows about one tenant's billing, in the canonical model. Built through
+ * {@link #of}, which checks the rules that span records (unique ids, references, one kind per
+ * product line, an FX rate for every foreign-currency item), so a dataset that exists is consistent.
+ */
+public final class TenantDataset {
+    private static final int MAX_PROBLEMS = 1000;
+
+    private final String reportingCurrency;
+    private final List<Customer> customers;
+    private final List<Product> products;
+    private final List<RecurringItem> items;
+    private final List<OneTimeCharge> charges;
+    private final FxRates fxRates;
+    private final Map<String, Product> productsById;
+
+    private TenantDataset(String reportingCurrency, List<Customer> customers, List<Product> products,
+                          List<RecurringItem> items, List<OneTimeCharge> charges, FxRates fxRates) {
+        this.reportingCurrency = reportingCurrency;
+        this.customers = customers;
+        this.products = products;
+        this.items = items;
+        this.charges = charges;
+        this.fxRates = fxRates;
+        this.productsById = new HashMap<>(products.size() * 2);
+        for (Product p : products) {
+            productsById.put(p.id(), p);
+        }
+    }
+
+    public static TenantDataset of(String reportingCurrency, List<Customer> customers, List<Product> products,
+                                   List<RecurringItem> items, List<OneTimeCharge> charges, List<FxRate> rates) {
+        String currency = CurrencyCode.require(reportingCurrency);
+        FxRates fx = new FxRates(currency, rates);
+        List<String> problems = new ArrayList<>();
+
+        Set<String> customerIds = new HashSet<>(customers.size() * 2);
+        for (Customer c : customers) {
+            if (!customerIds.add(c.id())) {
+                add(problems, "duplicate customer_id '" + c.id() + "'");
+            }
+        }
+        Map<String, Product> productIds = new HashMap<>();
+        Map<String, LineKind> lineKinds = new HashMap<>();
+        for (Product p : products) {
+            if (productIds.put(p.id(), p) != null) {
+                add(problems, "duplicate product_id '" + p.id() + "'");
+            }
+            LineKind previous = lineKinds.putIfAbsent(p.productLine(), p.kind());
+            if (previous != null && previous != p.kind()) {
+                add(problems, "product line '" + p.productLine() + "' is both " + previous.code() + " and "
+                        + p.kind().code() + " (product '" + p.id() + "')");
+            }
+        }
+        Set<String> itemIds = new HashSet<>(items.size() * 2);
+        for (RecurringItem item : items) {
+            if (!itemIds.add(item.id())) {
+                add(problems, "duplicate item_id '" + item.id() + "'");
+            }
+            if (!customerIds.contains(item.customerId())) {
+                add(problems, "item '" + item.id() + "' refers to unknown customer_id '" + item.customerId() + "'");
+            }
+            if (!productIds.containsKey(item.productId())) {
+                add(problems, "item '" + item.id() + "' refers to unknown product_id '" + item.productId() + "'");
+            }
+            if (fx.rateOn(item.currency(), item.startDate()).isEmpty()) {
+                add(problems, "item '" + item.id() + "' is in " + item.currency() + " but no " + item.currency()
+                        + " rate is known on or before " + item.startDate());
+            }
+        }
+        Set<String> chargeIds = new HashSet<>();
+        for (OneTimeCharge charge : charges) {
+            if (!chargeIds.add(charge.id())) {
+                add(problems, "duplicate charge_id '" + charge.id() + "'");
+            }
+            if (!customerIds.contains(charge.customerId())) {
+                add(problems, "charge '" + charge.id() + "' refers to unknown customer_id '" + charge.customerId() + "'");
+            }
+            if (charge.productId() != null && !productIds.containsKey(charge.productId())) {
+                add(problems, "charge '" + charge.id() + "' refers to unknown product_id '" + charge.productId() + "'");
+            }
+            if (fx.rateOn(charge.currency(), charge.date()).isEmpty()) {
+                add(problems, "charge '" + charge.id() + "' is in " + charge.currency() + " but no rate is known on or before "
+                        + charge.date());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDatasetException(problems);
+        }
+        return new TenantDataset(currency, List.copyOf(customers), List.copyOf(products), List.copyOf(items),
+                List.copyOf(charges), fx);
+    }
+
+    private static void add(List<String> problems, String problem) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(problem);
+        }
+    }
+
+    public String reportingCurrency() {
+        return reportingCurrency;
+    }
+
+    public List<Customer> customers() {
+        return customers;
+    }
+
+    public List<Product> products() {
+        return products;
+    }
+
+    public List<RecurringItem> items() {
+        return items;
+    }
+
+    public List<OneTimeCharge> charges() {
+        return charges;
+    }
+
+    public FxRates fxRates() {
+        return fxRates;
+    }
+
+    public Product product(String productId) {
+        return productsById.get(productId);
+    }
+
+    /** Every attribute name carried by at least one customer, in the order first seen. */
+    public Set<String> attributeNames() {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (Customer c : customers) {
+            names.addAll(c.attributes().keySet());
+        }
+        return names;
+    }
+}

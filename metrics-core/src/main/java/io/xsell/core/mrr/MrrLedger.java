@@ -1,0 +1,149 @@
+package io.xsell.core.mrr;
+
+import io.xsell.core.model.Customer;
+import io.xsell.core.model.OneTimeCharge;
+import io.xsell.core.model.Product;
+import io.xsell.core.model.RecurringItem;
+import io.xsell.core.model.TenantDataset;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A tenant's dataset priced once: every item's MRR in the reporting currency, grouped by customer
+ * and indexed by product line. Pricing is the expensive, window-independent half of the work, so
+ * one ledger serves any number of window queries. Immutable and safe to share between threads.
+ */
+public final class MrrLedger {
+    private static final PricedItem[] NO_ITEMS = new PricedItem[0];
+    private static final PricedCharge[] NO_CHARGES = new PricedCharge[0];
+
+    private final String currency;
+    private final List<ProductLineRef> lines;
+    private final Customer[] customers;
+    private final PricedItem[][] itemsByCustomer;
+    private final PricedCharge[][] chargesByCustomer;
+
+    private MrrLedger(String currency, List<ProductLineRef> lines, Customer[] customers,
+                      PricedItem[][] itemsByCustomer, PricedCharge[][] chargesByCustomer) {
+        this.currency = currency;
+        this.lines = lines;
+        this.customers = customers;
+        this.itemsByCustomer = itemsByCustomer;
+        this.chargesByCustomer = chargesByCustomer;
+    }
+
+    public static MrrLedger of(TenantDataset dataset) {
+        Map<String, ProductLineRef> lineByName = indexLines(dataset.products());
+        Map<String, ProductLineRef> lineByProduct = new HashMap<>(dataset.products().size() * 2);
+        for (Product p : dataset.products()) {
+            lineByProduct.put(p.id(), lineByName.get(p.productLine()));
+        }
+        Customer[] customers = dataset.customers().toArray(new Customer[0]);
+        Map<String, Integer> customerIndex = new HashMap<>(customers.length * 2);
+        for (int i = 0; i < customers.length; i++) {
+            customerIndex.put(customers[i].id(), i);
+        }
+
+        List<List<PricedItem>> items = new ArrayList<>(customers.length);
+        for (int i = 0; i < customers.length; i++) {
+            items.add(null);
+        }
+        for (RecurringItem item : dataset.items()) {
+            PricedItem priced = price(item, lineByProduct.get(item.productId()).index(), dataset);
+            if (priced.activeFrom() >= priced.end()) {
+                continue; // a trial that outlives the item: never earns MRR, never becomes active
+            }
+            int c = customerIndex.get(item.customerId());
+            List<PricedItem> list = items.get(c);
+            if (list == null) {
+                list = new ArrayList<>(4);
+                items.set(c, list);
+            }
+            list.add(priced);
+        }
+        PricedItem[][] itemsByCustomer = new PricedItem[customers.length][];
+        Comparator<PricedItem> byStart = Comparator.comparingInt(PricedItem::activeFrom);
+        for (int i = 0; i < customers.length; i++) {
+            List<PricedItem> list = items.get(i);
+            if (list == null) {
+                itemsByCustomer[i] = NO_ITEMS;
+            } else {
+                PricedItem[] array = list.toArray(NO_ITEMS);
+                Arrays.sort(array, byStart);
+                itemsByCustomer[i] = array;
+            }
+        }
+        return new MrrLedger(dataset.reportingCurrency(), List.copyOf(lineByName.values()), customers,
+                itemsByCustomer, priceCharges(dataset, customerIndex, customers.length));
+    }
+
+    private static Map<String, ProductLineRef> indexLines(List<Product> products) {
+        TreeMap<String, Product> firstByLine = new TreeMap<>();
+        for (Product p : products) {
+            firstByLine.putIfAbsent(p.productLine(), p);
+        }
+        Map<String, ProductLineRef> lines = new java.util.LinkedHashMap<>();
+        int index = 0;
+        for (Map.Entry<String, Product> e : firstByLine.entrySet()) {
+            lines.put(e.getKey(), new ProductLineRef(index++, e.getKey(), e.getValue().kind()));
+        }
+        return lines;
+    }
+
+    private static PricedItem price(RecurringItem item, int line, TenantDataset dataset) {
+        BigDecimal rate = dataset.fxRates().rateOn(item.currency(), item.startDate()).orElseThrow();
+        int from = Math.toIntExact(item.activeFrom().toEpochDay());
+        int end = item.endDate() == null ? PricedItem.OPEN : Math.toIntExact(item.endDate().toEpochDay());
+        return new PricedItem(line, from, end, ItemMrr.monthly(item, rate), item.bundleId() != null);
+    }
+
+    private static PricedCharge[][] priceCharges(TenantDataset dataset, Map<String, Integer> customerIndex, int count) {
+        PricedCharge[][] result = new PricedCharge[count][];
+        Arrays.fill(result, NO_CHARGES);
+        Map<Integer, List<PricedCharge>> byCustomer = new HashMap<>();
+        for (OneTimeCharge charge : dataset.charges()) {
+            BigDecimal rate = dataset.fxRates().rateOn(charge.currency(), charge.date()).orElseThrow();
+            byCustomer.computeIfAbsent(customerIndex.get(charge.customerId()), k -> new ArrayList<>())
+                    .add(new PricedCharge(Math.toIntExact(charge.date().toEpochDay()), charge.amount().multiply(rate)));
+        }
+        byCustomer.forEach((c, list) -> result[c] = list.toArray(NO_CHARGES));
+        return result;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    /** The product lines, in name order; a line's index is its position here. */
+    public List<ProductLineRef> lines() {
+        return lines;
+    }
+
+    public int customerCount() {
+        return customers.length;
+    }
+
+    public Customer customer(int index) {
+        return customers[index];
+    }
+
+    /** The customer's priced items, ordered by the day they start earning. */
+    public PricedItem[] items(int customer) {
+        return itemsByCustomer[customer];
+    }
+
+    public PricedCharge[] charges(int customer) {
+        return chargesByCustomer[customer];
+    }
+
+    /** The customer's MRR history by line, built on demand (it is cheap and rarely reused). */
+    public MrrTimeline timeline(int customer) {
+        return MrrTimeline.of(itemsByCustomer[customer], lines.size());
+    }
+}
