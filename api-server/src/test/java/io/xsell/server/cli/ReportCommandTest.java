@@ -1,0 +1,168 @@
+package io.xsell.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+    /** Reads numbers exactly as printed, so "21000.00" stays "21000.00". */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    /** Every field of the window metric set (spec/metrics.md section 4) that the API must carry. */
+    private static final List<String> WINDOW_FIELDS = List.of("starting_mrr", "ending_mrr", "starting_customers",
+            "ending_customers", "new_business_mrr", "reactivation_mrr", "upsell_mrr", "contraction_mrr",
+            "line_churn_mrr", "churn_mrr", "cross_sell_mrr", "cohort_cross_sell_mrr", "bundle_cross_sell_mrr",
+            "standalone_cross_sell_mrr", "expansion_mrr", "cross_sell_share_of_expansion_pct", "cross_sell_rate_pct",
+            "annualized_cross_sell_rate_pct", "customer_cross_sell_rate_pct", "rpa_cross_sell", "attachment_rate",
+            "products_per_customer", "net_mrr_change", "incremental_revenue");
+
+    @TempDir
+    Path dir;
+
+    /**
+     * The seed's worked example as canonical CSV: 88 customers paying 10,000 on the core line
+     * (880,000 MRR), then 42,000 of product B, 28,000 of product C and 19,000 of an add-on.
+     */
+    private Path workedExample() throws IOException {
+        List<String> customers = new ArrayList<>(List.of("customer_id,name,segment"));
+        List<String> items = new ArrayList<>(List.of(
+                "item_id,customer_id,product_id,start_date,end_date,unit_amount,quantity,currency,interval,bundle_id"));
+        for (int i = 0; i < 88; i++) {
+            customers.add("c" + i + ",Customer " + i + "," + (i < 44 ? "smb" : "enterprise"));
+            items.add("core" + i + ",c" + i + ",core,2024-01-01,,120000,,USD,year,");
+        }
+        items.add("b1,c0,B,2025-03-01,,21000,,USD,month,");
+        items.add("b2,c50,B,2025-07-01,,7000,3,USD,month,suite");
+        items.add("c1,c2,C,2025-05-01,,84000,,USD,quarter,");
+        items.add("a1,c3,addon,2025-02-01,,9500,,USD,month,");
+        items.add("a2,c60,addon,2025-11-30,,9500,,USD,month,");
+        Files.write(dir.resolve("customers.csv"), customers);
+        Files.write(dir.resolve("subscription_items.csv"), items);
+        Files.write(dir.resolve("products.csv"), List.of("product_id,name,product_line,kind",
+                "core,Core platform,core,core", "B,Product B,product_b,module", "C,Product C,product_c,module",
+                "addon,Add-on,add_on,add_on"));
+        return dir;
+    }
+
+    @Test
+    void reproducesTheWorkedExampleThroughTheCsvFiles() throws IOException {
+        CommandRunner.Result result = CommandRunner.run("report", "--data", workedExample().toString(),
+                "--from", "2025-01-01", "--to", "2026-01-01");
+
+        assertThat(result.succeeded()).as(result.stderr()).isTrue();
+        JsonNode report = JSON.readTree(result.stdout());
+        assertThat(report.get("from").asText()).isEqualTo("2025-01-01");
+        assertThat(report.get("to").asText()).isEqualTo("2026-01-01");
+        assertThat(report.get("currency").asText()).isEqualTo("USD");
+        assertThat(report.get("starting_mrr").decimalValue()).isEqualByComparingTo("880000");
+        assertThat(report.get("cohort_cross_sell_mrr").decimalValue()).isEqualByComparingTo("89000");
+        assertThat(report.get("cross_sell_rate_pct").toString()).isEqualTo("10.11");
+        JsonNode lines = report.get("by_product_line");
+        assertThat(lines.get(0).get("product_line").asText()).isEqualTo("product_b");
+        assertThat(lines.get(0).get("share_of_cross_sell_pct").toString()).isEqualTo("47.19");
+        assertThat(lines.get(1).get("product_line").asText()).isEqualTo("product_c");
+        assertThat(lines.get(1).get("share_of_cross_sell_pct").toString()).isEqualTo("31.46");
+        assertThat(lines.get(2).get("product_line").asText()).isEqualTo("add_on");
+        assertThat(lines.get(2).get("share_of_cross_sell_pct").toString()).isEqualTo("21.35");
+        assertThat(report.get("bundle_cross_sell_mrr").toString()).isEqualTo("21000.00");
+        assertThat(report.has("by_segment")).isFalse();
+    }
+
+    @Test
+    void printsEveryFieldNameOfTheContract() throws IOException {
+        CommandRunner.Result result = CommandRunner.run("report", "--data", workedExample().toString(),
+                "--from", "2025-01-01", "--to", "2026-01-01", "--segment-by", "segment");
+
+        JsonNode report = JSON.readTree(result.stdout());
+        assertThat(report.fieldNames()).toIterable().contains("from", "to", "currency", "by_product_line", "benchmark",
+                "by_segment").containsAll(WINDOW_FIELDS);
+        assertThat(report.get("by_product_line").get(0).fieldNames()).toIterable().contains("product_line",
+                "cross_sell_mrr", "share_of_cross_sell_pct", "attaches", "penetration_pct", "upsell_mrr", "line_churn_mrr");
+        assertThat(report.get("benchmark").fieldNames()).toIterable()
+                .containsExactly("stage", "healthy_range_pct", "top_quartile_pct", "verdict");
+        assertThat(report.get("benchmark").get("stage").asText()).isEqualTo("single_product");
+        JsonNode segments = report.get("by_segment");
+        assertThat(segments).hasSize(2);
+        assertThat(segments.get(0).get("segment").asText()).isEqualTo("enterprise");
+        assertThat(segments.get(0).fieldNames()).toIterable().contains("segment", "by_product_line").containsAll(WINDOW_FIELDS);
+        assertThat(segments.get(0).get("starting_mrr").decimalValue()
+                .add(segments.get(1).get("starting_mrr").decimalValue())).isEqualByComparingTo("880000");
+    }
+
+    @Test
+    void aZeroDenominatorPrintsNull() throws IOException {
+        Files.write(dir.resolve("customers.csv"), List.of("customer_id", "a"));
+        Files.write(dir.resolve("products.csv"), List.of("product_id", "p"));
+        Files.write(dir.resolve("subscription_items.csv"), List.of(
+                "item_id,customer_id,product_id,start_date,unit_amount,currency,interval", "i1,a,p,2025-06-01,10,EUR,month"));
+        CommandRunner.Result result = CommandRunner.run("report", "--data", dir.toString(),
+                "--from", "2025-01-01", "--to", "2026-01-01");
+
+        JsonNode report = JSON.readTree(result.stdout());
+        assertThat(report.get("currency").asText()).isEqualTo("EUR");
+        assertThat(report.get("cross_sell_rate_pct").isNull()).isTrue();
+        assertThat(report.get("benchmark").get("verdict").isNull()).isTrue();
+    }
+
+    @Test
+    void badDataPrintsEveryErrorOnStderrAndNothingOnStdout() throws IOException {
+        workedExample();
+        Files.write(dir.resolve("subscription_items.csv"), List.of(
+                "item_id,customer_id,product_id,start_date,end_date,unit_amount,currency,interval",
+                "i1,c0,core,2025-01-01,2024-01-01,10,USD,month",
+                "i2,nobody,core,2025-01-01,,10,USD,fortnight"));
+        CommandRunner.Result result = CommandRunner.run("report", "--data", dir.toString(),
+                "--from", "2025-01-01", "--to", "2026-01-01");
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).contains("subscription_items.csv:2", "end_date", "subscription_items.csv:3",
+                "customer_id", "interval", "fortnight");
+    }
+
+    @Test
+    void aWindowThatEndsBeforeItStartsIsAUsageError() throws IOException {
+        CommandRunner.Result result = CommandRunner.run("report", "--data", workedExample().toString(),
+                "--from", "2025-06-01", "--to", "2025-01-01");
+        assertThat(result.failure()).containsInstanceOf(UsageException.class);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).contains("--from (2025-06-01) must be before --to (2025-01-01)");
+    }
+
+    @Test
+    void aMalformedDateNamesTheArgument() throws IOException {
+        CommandRunner.Result result = CommandRunner.run("report", "--data", workedExample().toString(),
+                "--from", "2025-13-01", "--to", "2026-01-01");
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).contains("--from", "2025-13-01", "YYYY-MM-DD");
+    }
+
+    @Test
+    void anUnknownSegmentAttributeIsNamed() throws IOException {
+        CommandRunner.Result result = CommandRunner.run("report", "--data", workedExample().toString(),
+                "--from", "2025-01-01", "--to", "2026-01-01", "--segment-by", "industry");
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).contains("industry", "segment");
+    }
+
+    @Test
+    void aMissingDataFolderIsNamed() {
+        CommandRunner.Result result = CommandRunner.run("report", "--data", dir.resolve("nope").toString(),
+                "--from", "2025-01-01", "--to", "2026-01-01");
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).contains("--data", "does not exist");
+    }
+}

@@ -1,0 +1,67 @@
+package io.xsell.ingestion.csv;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Gathers the errors of one import. Keeps the first {@link #CAP}, counts the rest: a file with
+ * millions of bad rows must not hold millions of messages, yet the user should learn how many there were.
+ */
+final class ErrorCollector {
+    static final int CAP = 1000;
+
+    private static final Comparator<ImportError> READING_ORDER = Comparator
+            .comparingInt((ImportError e) -> fileRank(e.file()))
+            .thenComparingInt(ImportError::line);
+
+    private final List<ImportError> kept = new ArrayList<>();
+    private long omitted;
+
+    void add(String file, int line, String column, String message) {
+        if (kept.size() < CAP) {
+            kept.add(new ImportError(file, line, column, message));
+        } else {
+            omitted++;
+        }
+    }
+
+    void add(ImportFile file, int line, String column, String message) {
+        add(file.fileName(), line, column, message);
+    }
+
+    boolean isEmpty() {
+        return kept.isEmpty();
+    }
+
+    /** True once further errors are only counted; callers may then skip bookkeeping kept for error reports. */
+    boolean full() {
+        return kept.size() >= CAP;
+    }
+
+    /**
+     * The kept errors by file and line, so that checks run after all files were read (references,
+     * FX coverage) land next to the row they concern; the omitted-errors note comes last.
+     */
+    List<ImportError> report() {
+        List<ImportError> sorted = new ArrayList<>(kept);
+        sorted.sort(READING_ORDER);
+        if (omitted > 0) {
+            sorted.add(new ImportError(null, 0, null, "at least " + omitted + " more error(s) were omitted; only the first "
+                    + CAP + " are listed"));
+        }
+        return sorted;
+    }
+
+    ImportValidationException toException() {
+        return new ImportValidationException(report());
+    }
+
+    private static int fileRank(String file) {
+        if (file == null) {
+            return Integer.MAX_VALUE;
+        }
+        ImportFile known = ImportFile.byName(file);
+        return known == null ? ImportFile.values().length : known.ordinal();
+    }
+}

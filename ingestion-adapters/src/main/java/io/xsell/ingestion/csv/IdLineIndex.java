@@ -1,0 +1,87 @@
+package io.xsell.ingestion.csv;
+
+/**
+ * Ids of one file and the line each was first seen on. An open-addressing table of parallel arrays:
+ * with millions of ids a {@code HashMap<String, Integer>} would spend a node and a boxed line per entry,
+ * several times the memory of these array slots. Lookups are bound by cache misses, so each slot keeps
+ * its id's hash next to its line: probing compares ints in one array and loads an id string only when
+ * the hash matches.
+ */
+final class IdLineIndex {
+    private static final int INITIAL_BITS = 10;
+    private static final int EMPTY = 0;
+
+    private int bits = INITIAL_BITS;
+    private String[] ids = new String[1 << INITIAL_BITS];
+    // Per slot: hash at 2 * slot (EMPTY when the slot is free), first line at 2 * slot + 1.
+    private int[] hashAndLine = new int[2 << INITIAL_BITS];
+    private int size;
+
+    /** Records the id on {@code line} (> 0) unless known; returns the line it was first seen on, or 0 if new. */
+    int putIfAbsent(String id, int line) {
+        int hash = mix(id);
+        int slot = slotOf(id, hash);
+        if (hashAndLine[2 * slot] != EMPTY) {
+            return hashAndLine[2 * slot + 1];
+        }
+        ids[slot] = id;
+        hashAndLine[2 * slot] = hash;
+        hashAndLine[2 * slot + 1] = line;
+        if (++size * 10L > ids.length * 7L) {
+            grow();
+        }
+        return 0;
+    }
+
+    boolean contains(String id) {
+        int hash = mix(id);
+        return hashAndLine[2 * slotOf(id, hash)] != EMPTY;
+    }
+
+    /** The instance stored for an equal id, or null; references keep it so that they share its string. */
+    String find(String id) {
+        return ids[slotOf(id, mix(id))];
+    }
+
+    int size() {
+        return size;
+    }
+
+    private int slotOf(String id, int hash) {
+        int mask = ids.length - 1;
+        int slot = hash >>> (32 - bits);
+        int stored;
+        while ((stored = hashAndLine[2 * slot]) != EMPTY && (stored != hash || !ids[slot].equals(id))) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    // Fibonacci hashing, the slot taken from the top bits: generated ids ("c000001", "c000002", ...) have
+    // neighbouring hash codes, which linear probing needs scattered. Never EMPTY.
+    private static int mix(String id) {
+        int mixed = id.hashCode() * 0x9E3779B9;
+        return mixed == EMPTY ? 1 : mixed;
+    }
+
+    private void grow() {
+        String[] oldIds = ids;
+        int[] oldHashAndLine = hashAndLine;
+        bits++;
+        ids = new String[1 << bits];
+        hashAndLine = new int[2 << bits];
+        int mask = ids.length - 1;
+        for (int old = 0; old < oldIds.length; old++) {
+            int hash = oldHashAndLine[2 * old];
+            if (hash != EMPTY) {
+                int slot = hash >>> (32 - bits);
+                while (hashAndLine[2 * slot] != EMPTY) {
+                    slot = (slot + 1) & mask;
+                }
+                ids[slot] = oldIds[old];
+                hashAndLine[2 * slot] = hash;
+                hashAndLine[2 * slot + 1] = oldHashAndLine[2 * old + 1];
+            }
+        }
+    }
+}

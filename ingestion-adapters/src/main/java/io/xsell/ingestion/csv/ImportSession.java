@@ -1,0 +1,103 @@
+package io.xsell.ingestion.csv;
+
+import io.xsell.core.model.CurrencyCode;
+import io.xsell.core.model.FxRate;
+import io.xsell.core.model.FxRates;
+import io.xsell.core.model.InvalidDatasetException;
+import io.xsell.core.model.TenantDataset;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One import: files are fed in any order (a zip decides its own), then {@link #finish()} runs the
+ * cross-file checks and builds the dataset, or throws with every error found. Used once.
+ */
+final class ImportSession {
+    private final String givenCurrency;
+    private final ErrorCollector errors = new ErrorCollector();
+    private final Set<ImportFile> present = EnumSet.noneOf(ImportFile.class);
+    private final CustomersTable customers;
+    private final ProductsTable products;
+    private final FxRatesTable fxRates;
+    private final SubscriptionItemsTable items;
+    private final OneTimeChargesTable charges;
+
+    /** @param reportingCurrency ISO 4217 code, or null/blank to infer it from the subscription items */
+    ImportSession(String reportingCurrency) {
+        this.givenCurrency = normalizeCurrency(reportingCurrency);
+        CellParser cells = new CellParser();
+        customers = new CustomersTable(errors, cells);
+        products = new ProductsTable(errors, cells);
+        fxRates = new FxRatesTable(errors, cells);
+        items = new SubscriptionItemsTable(errors, cells, customers, products);
+        charges = new OneTimeChargesTable(errors, cells, customers, products);
+    }
+
+    ErrorCollector errors() {
+        return errors;
+    }
+
+    /** Reads one file of the import; files of the format that are not modelled yet are only noted. */
+    void read(ImportFile file, InputStream in) throws IOException {
+        present.add(file);
+        TableReader table = switch (file) {
+            case CUSTOMERS -> customers;
+            case PRODUCTS -> products;
+            case FX_RATES -> fxRates;
+            case SUBSCRIPTION_ITEMS -> items;
+            case ONE_TIME_CHARGES -> charges;
+            case CAMPAIGNS, TOUCHPOINTS, USAGE_EVENTS -> null;
+        };
+        if (table != null) {
+            CsvTableParser.read(file, in, errors, table);
+        }
+    }
+
+    TenantDataset finish() {
+        for (ImportFile file : ImportFile.values()) {
+            if (file.required() && !present.contains(file)) {
+                errors.add(file, 0, null, "required file " + file.fileName() + " is missing (expected in the "
+                        + "folder, or at the root of the zip or inside its one top-level folder)");
+            }
+        }
+        CrossFileChecks.references(items, customers, products, errors);
+        CrossFileChecks.references(charges, customers, products, errors);
+        Set<String> rated = fxRates.rates().stream().map(FxRate::currency).collect(Collectors.toSet());
+        String reportingCurrency = CrossFileChecks.reportingCurrency(givenCurrency, items, rated, errors);
+        // An unreadable fx_rates.csv is reported already; every foreign row would only repeat it.
+        boolean ratesUsable = !present.contains(ImportFile.FX_RATES) || fxRates.read();
+        if (reportingCurrency != null && ratesUsable) {
+            FxRates rates = new FxRates(reportingCurrency, fxRates.rates());
+            CrossFileChecks.fxCoverage(items, rates, errors);
+            CrossFileChecks.fxCoverage(charges, rates, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw errors.toException();
+        }
+        try {
+            return TenantDataset.of(reportingCurrency, customers.customers(), products.products(), items.items(),
+                    charges.charges(), fxRates.rates());
+        } catch (InvalidDatasetException e) {
+            // Only reachable if the model gained a rule these checks lack; the problems name no file or line.
+            for (String problem : e.problems()) {
+                errors.add((String) null, 0, null, problem);
+            }
+            throw errors.toException();
+        }
+    }
+
+    /** The upper-case code, or null for null or blank; throws for a code that is not ISO 4217. */
+    static String normalizeCurrency(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        try {
+            return CurrencyCode.require(code.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("reporting currency '" + code + "' is not an ISO 4217 currency code", e);
+        }
+    }
+}
