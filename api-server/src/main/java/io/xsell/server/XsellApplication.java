@@ -1,18 +1,18 @@
 package io.xsell.server;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.core.ConsoleAppender;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.xsell.server.cli.DbCommand;
+import io.xsell.server.cli.DemoCommand;
 import io.xsell.server.cli.GenerateCommand;
 import io.xsell.server.cli.ReportCommand;
+import io.xsell.server.cli.StderrLogging;
+import io.xsell.server.cli.TenantCommand;
 import io.xsell.server.cli.UsageException;
+import io.xsell.server.openapi.OpenApiDocument;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
-import org.slf4j.LoggerFactory;
+import ru.vyarus.dropwizard.guice.GuiceBundle;
 
 /** The xsell application: the composition root of the platform and its command line. */
 public class XsellApplication extends Application<XsellConfiguration> {
@@ -28,13 +28,20 @@ public class XsellApplication extends Application<XsellConfiguration> {
 
     @Override
     public void initialize(Bootstrap<XsellConfiguration> bootstrap) {
+        bootstrap.addBundle(GuiceBundle.builder()
+                .enableAutoConfig(XsellApplication.class.getPackageName())
+                .modules(new XsellModule())
+                .build());
         bootstrap.addCommand(new ReportCommand());
         bootstrap.addCommand(new GenerateCommand());
+        bootstrap.addCommand(new TenantCommand());
+        bootstrap.addCommand(new DbCommand());
+        bootstrap.addCommand(new DemoCommand(this));
     }
 
     @Override
     public void run(XsellConfiguration configuration, Environment environment) {
-        // REST resources and persistence are wired here by the api-server issue.
+        environment.jersey().register(OpenApiDocument.resource());
     }
 
     /**
@@ -43,20 +50,7 @@ public class XsellApplication extends Application<XsellConfiguration> {
      */
     @Override
     protected void bootstrapLogging() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.detachAndStopAllAppenders();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%-5level [%d{ISO8601,UTC}] %logger: %msg%n");
-        encoder.start();
-        ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent> stderr = new ConsoleAppender<>();
-        stderr.setContext(context);
-        stderr.setTarget("System.err");
-        stderr.setEncoder(encoder);
-        stderr.start();
-        root.addAppender(stderr);
-        root.setLevel(Level.WARN);
+        StderrLogging.install();
     }
 
     /** Exit 2 for a malformed command line, 1 for anything else (bad data included). */

@@ -1,7 +1,67 @@
 package io.xsell.server;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.Duration;
+import io.xsell.server.persistence.DatabaseConfig;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
-/** The application's settings; every one has a default so {@code server} runs without a file. */
+/**
+ * The application's settings. Every one has a default, so {@code server} runs without a file;
+ * any of them can be set in YAML or with {@code -Ddw.path.to.setting=value}.
+ * See {@code api-server/config/xsell.example.yml}.
+ */
 public class XsellConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DatabaseConfig database = new DatabaseConfig();
+
+    /** Largest accepted {@code POST /v1/imports} body. */
+    @NotNull
+    @JsonProperty
+    private DataSize maxUploadSize = DataSize.megabytes(200);
+
+    /** Largest total uncompressed size of an uploaded zip: the guard against decompression bombs. */
+    @NotNull
+    @JsonProperty
+    private DataSize maxUncompressedSize = DataSize.gigabytes(2);
+
+    /** How long a successful API-key lookup is trusted before the database is asked again. */
+    @NotNull
+    @JsonProperty
+    private Duration authCacheTtl = Duration.seconds(10);
+
+    /** Most metric responses kept in memory across tenants. */
+    @JsonProperty
+    private long responseCacheEntries = 10_000;
+
+    public XsellConfiguration() {
+        // Our own exception mappers answer every error as application/problem+json.
+        ((DefaultServerFactory) getServerFactory()).setRegisterDefaultExceptionMappers(false);
+    }
+
+    public DatabaseConfig getDatabase() {
+        return database;
+    }
+
+    public DataSize getMaxUploadSize() {
+        return maxUploadSize;
+    }
+
+    public DataSize getMaxUncompressedSize() {
+        return maxUncompressedSize;
+    }
+
+    public Duration getAuthCacheTtl() {
+        return authCacheTtl;
+    }
+
+    public long getResponseCacheEntries() {
+        return responseCacheEntries;
+    }
 }

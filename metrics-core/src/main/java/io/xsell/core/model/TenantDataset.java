@@ -21,16 +21,19 @@ public final class TenantDataset {
     private final List<RecurringItem> items;
     private final List<OneTimeCharge> charges;
     private final FxRates fxRates;
+    private final List<FxRate> rates;
     private final Map<String, Product> productsById;
 
     private TenantDataset(String reportingCurrency, List<Customer> customers, List<Product> products,
-                          List<RecurringItem> items, List<OneTimeCharge> charges, FxRates fxRates) {
+                          List<RecurringItem> items, List<OneTimeCharge> charges, FxRates fxRates,
+                          List<FxRate> rates) {
         this.reportingCurrency = reportingCurrency;
         this.customers = customers;
         this.products = products;
         this.items = items;
         this.charges = charges;
         this.fxRates = fxRates;
+        this.rates = rates;
         this.productsById = new HashMap<>(products.size() * 2);
         for (Product p : products) {
             productsById.put(p.id(), p);
@@ -97,7 +100,12 @@ public final class TenantDataset {
             throw new InvalidDatasetException(problems);
         }
         return new TenantDataset(currency, List.copyOf(customers), List.copyOf(products), List.copyOf(items),
-                List.copyOf(charges), fx);
+                List.copyOf(charges), fx, List.copyOf(rates));
+    }
+
+    /** A tenant with no data yet. */
+    public static TenantDataset empty(String reportingCurrency) {
+        return of(reportingCurrency, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private static void add(List<String> problems, String problem) {
@@ -128,6 +136,11 @@ public final class TenantDataset {
 
     public FxRates fxRates() {
         return fxRates;
+    }
+
+    /** The FX rate rows the dataset was built from. */
+    public List<FxRate> rates() {
+        return rates;
     }
 
     public Product product(String productId) {

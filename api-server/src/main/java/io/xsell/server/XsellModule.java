@@ -1,0 +1,103 @@
+package io.xsell.server;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.CachingAuthenticator;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.xsell.core.port.in.CrossSellReportUseCase;
+import io.xsell.core.port.in.ImportTenantDataUseCase;
+import io.xsell.core.port.in.MovementSeriesUseCase;
+import io.xsell.core.port.in.PenetrationUseCase;
+import io.xsell.core.port.out.LoadTenantDataPort;
+import io.xsell.core.port.out.SaveTenantDataPort;
+import io.xsell.core.service.MetricsService;
+import io.xsell.core.service.TenantDataImportService;
+import io.xsell.ingestion.csv.CanonicalCsvImporter;
+import io.xsell.server.api.JsonMapper;
+import io.xsell.server.auth.ApiKeyAuthenticator;
+import io.xsell.server.auth.ProblemUnauthorizedHandler;
+import io.xsell.server.auth.TenantPrincipal;
+import io.xsell.server.cache.ResponseCache;
+import io.xsell.server.dataimport.ImportHistory;
+import io.xsell.server.persistence.Databases;
+import io.xsell.server.persistence.JdbiTenantDataStore;
+import io.xsell.server.persistence.JdbiTenantRegistry;
+import io.xsell.server.tenant.TenantRegistry;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import ru.vyarus.dropwizard.guice.module.support.DropwizardAwareModule;
+
+/** Binds each port of the domain to its adapter, and the API's cross-cutting pieces. */
+public class XsellModule extends DropwizardAwareModule<XsellConfiguration> {
+
+    @Override
+    protected void configure() {
+        bind(Clock.class).toInstance(Clock.systemUTC());
+        bind(TenantRegistry.class).to(JdbiTenantRegistry.class);
+        bind(LoadTenantDataPort.class).to(JdbiTenantDataStore.class);
+        bind(SaveTenantDataPort.class).to(JdbiTenantDataStore.class);
+        bind(ImportHistory.class).to(JdbiTenantDataStore.class);
+        bind(CrossSellReportUseCase.class).to(MetricsService.class);
+        bind(MovementSeriesUseCase.class).to(MetricsService.class);
+        bind(PenetrationUseCase.class).to(MetricsService.class);
+        bind(ImportTenantDataUseCase.class).to(TenantDataImportService.class);
+        bind(CanonicalCsvImporter.class).toInstance(new CanonicalCsvImporter());
+        JsonMapper.configure(environment().getObjectMapper());
+        registerAuthentication();
+    }
+
+    private void registerAuthentication() {
+        CachingAuthenticator<String, TenantPrincipal> authenticator = new CachingAuthenticator<>(
+                environment().metrics(), new ApiKeyAuthenticator(getProvider(TenantRegistry.class)),
+                Caffeine.newBuilder().maximumSize(10_000)
+                        .expireAfterWrite(configuration().getAuthCacheTtl().toJavaDuration()),
+                false);
+        environment().jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<TenantPrincipal>()
+                .setAuthenticator(authenticator)
+                .setPrefix("Bearer")
+                .setRealm("xsell")
+                .setUnauthorizedHandler(new ProblemUnauthorizedHandler())
+                .buildAuthFilter()));
+        environment().jersey().register(new AuthValueFactoryProvider.Binder<>(TenantPrincipal.class));
+    }
+
+    /** Migrates the schema before anything reads it, then hands out the one Jdbi of the process. */
+    @Provides
+    @Singleton
+    Jdbi jdbi() {
+        return Databases.jdbi(environment(), configuration().getDatabase());
+    }
+
+    @Provides
+    @Singleton
+    JdbiTenantRegistry tenantRegistry(Jdbi jdbi) {
+        return new JdbiTenantRegistry(jdbi);
+    }
+
+    @Provides
+    @Singleton
+    JdbiTenantDataStore tenantDataStore(Jdbi jdbi) {
+        return new JdbiTenantDataStore(jdbi);
+    }
+
+    @Provides
+    @Singleton
+    MetricsService metricsService(LoadTenantDataPort data) {
+        return new MetricsService(data);
+    }
+
+    @Provides
+    @Singleton
+    TenantDataImportService importService(SaveTenantDataPort store, Clock clock) {
+        return new TenantDataImportService(store, clock);
+    }
+
+    @Provides
+    @Singleton
+    ResponseCache responseCache(TenantRegistry registry) {
+        return new ResponseCache(registry, environment().getObjectMapper(), configuration().getResponseCacheEntries());
+    }
+}

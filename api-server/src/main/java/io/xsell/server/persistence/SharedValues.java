@@ -1,0 +1,48 @@
+package io.xsell.server.persistence;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One instance per distinct value for the rows of one load. A tenant with a million customers
+ * has a few thousand distinct dates, amounts and attribute sets, and every item repeats its
+ * customer's id: sharing them keeps the loaded dataset a fraction of its unshared size.
+ * Not thread-safe; lives only as long as one load.
+ */
+final class SharedValues {
+    private final Map<String, String> strings = new HashMap<>();
+    private final Map<String, LocalDate> dates = new HashMap<>();
+    private final Map<String, BigDecimal> decimals = new HashMap<>();
+    private final Map<String, Map<String, String>> attributeSets = new HashMap<>();
+
+    String string(String value) {
+        if (value == null) {
+            return null;
+        }
+        String known = strings.putIfAbsent(value, value);
+        return known == null ? value : known;
+    }
+
+    LocalDate date(String iso) {
+        return iso == null ? null : dates.computeIfAbsent(iso, LocalDate::parse);
+    }
+
+    BigDecimal decimal(String text) {
+        return text == null ? null : decimals.computeIfAbsent(text, BigDecimal::new);
+    }
+
+    /** An immutable map, so that {@code Customer}'s defensive {@code Map.copyOf} keeps this instance. */
+    Map<String, String> attributes(String json) {
+        Map<String, String> known = attributeSets.get(json);
+        if (known == null) {
+            Map<String, String> shared = new LinkedHashMap<>();
+            AttributesJson.read(json).forEach((name, value) -> shared.put(string(name), string(value)));
+            known = Map.copyOf(shared);
+            attributeSets.put(json, known);
+        }
+        return known;
+    }
+}

@@ -1,0 +1,98 @@
+package io.xsell.server.resources;
+
+import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.xsell.core.dataimport.ImportOutcome;
+import io.xsell.core.model.TenantDataset;
+import io.xsell.core.port.in.ImportTenantDataCommand;
+import io.xsell.core.port.in.ImportTenantDataUseCase;
+import io.xsell.ingestion.csv.CanonicalCsvImporter;
+import io.xsell.server.XsellConfiguration;
+import io.xsell.server.api.ImportJson;
+import io.xsell.server.auth.TenantPrincipal;
+import io.xsell.server.dataimport.ImportHistory;
+import io.xsell.server.dataimport.UploadedZip;
+import io.xsell.server.problem.ProblemException;
+import io.xsell.server.tenant.Tenant;
+import io.xsell.server.tenant.TenantRegistry;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+
+/** Canonical CSV imports: a zip in, the tenant's CSV-sourced data replaced atomically. */
+@Path("/v1/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "imports")
+public class ImportsResource {
+    static final String SOURCE = "csv";
+
+    private final ImportTenantDataUseCase imports;
+    private final ImportHistory history;
+    private final TenantRegistry tenants;
+    private final CanonicalCsvImporter importer;
+    private final XsellConfiguration configuration;
+
+    @Inject
+    public ImportsResource(ImportTenantDataUseCase imports, ImportHistory history, TenantRegistry tenants,
+                           CanonicalCsvImporter importer, XsellConfiguration configuration) {
+        this.imports = imports;
+        this.history = history;
+        this.tenants = tenants;
+        this.importer = importer;
+        this.configuration = configuration;
+    }
+
+    /**
+     * 201 with the new import; 200 with the earlier one when the files are identical to the latest
+     * import; 422 with every error when the data is bad (nothing stored).
+     */
+    @POST
+    @Consumes("application/zip")
+    @Operation(summary = "Import a zip of canonical CSV files, replacing the tenant's CSV-sourced data atomically")
+    public Response create(@Parameter(hidden = true) @Auth TenantPrincipal principal, InputStream body) throws IOException {
+        Tenant tenant = tenants.findById(principal.tenant()).orElseThrow(() -> ProblemException.notFound("no such tenant"));
+        try (UploadedZip zip = UploadedZip.receive(body, configuration.getMaxUploadSize().toBytes(),
+                configuration.getMaxUncompressedSize().toBytes())) {
+            TenantDataset dataset = importer.importZip(zip.file(), tenant.reportingCurrency());
+            ImportOutcome outcome = imports.importTenantData(
+                    new ImportTenantDataCommand(tenant.id(), SOURCE, dataset, zip.fingerprint()));
+            if (outcome.unchanged()) {
+                return Response.ok(ImportJson.of(outcome.record(), "unchanged")).build();
+            }
+            return Response.created(URI.create("/v1/imports/" + outcome.record().id()))
+                    .entity(ImportJson.of(outcome.record(), "imported")).build();
+        }
+    }
+
+    @GET
+    @Operation(summary = "The tenant's imports, newest first")
+    public List<ImportJson> list(@Parameter(hidden = true) @Auth TenantPrincipal principal,
+                                 @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.badParameter("limit", "must be between 1 and 1000, was " + limit);
+        }
+        return history.imports(principal.tenant(), limit).stream().map(r -> ImportJson.of(r, "imported")).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One import of the tenant")
+    public ImportJson get(@Parameter(hidden = true) @Auth TenantPrincipal principal, @PathParam("id") String id) {
+        return history.find(principal.tenant(), id).map(r -> ImportJson.of(r, "imported"))
+                .orElseThrow(() -> ProblemException.notFound("no import with id '" + id + "'"));
+    }
+}

@@ -1,0 +1,85 @@
+package io.xsell.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a newcomer does: runs {@code demo} as its own process, reads the URL and key it prints,
+ * and pastes the printed curl commands. Each must answer 200 with metrics of the demo tenant.
+ */
+class DemoCommandTest {
+    private static final Pattern URL = Pattern.compile("xsell is running at (http://localhost:\\d+)");
+    private static final Pattern KEY = Pattern.compile("API key of tenant 'demo': (xsk_\\S+)");
+    private static final Pattern CURL = Pattern.compile("curl -H 'Authorization: Bearer (\\S+)' '(\\S+)'");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void startsAServerWithADemoTenantAndPrintsCommandsThatWork() throws Exception {
+        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Ddw.database.url=jdbc:sqlite:" + dir.resolve("xsell.db"),
+                "-Ddw.server.applicationConnectors[0].port=0", "-Ddw.server.adminConnectors[0].port=0",
+                "-cp", System.getProperty("java.class.path"), "io.xsell.server.XsellApplication",
+                "demo", "--customers", "400")
+                .redirectError(dir.resolve("demo.err").toFile())
+                .start();
+        try {
+            List<String> printed = new ArrayList<>();
+            String url = null;
+            String key = null;
+            List<String[]> curls = new ArrayList<>();
+            BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
+            for (String line; (line = out.readLine()) != null && !line.startsWith("OpenAPI:"); ) {
+                printed.add(line);
+                Matcher m;
+                if ((m = URL.matcher(line)).find()) {
+                    url = m.group(1);
+                } else if ((m = KEY.matcher(line)).find()) {
+                    key = m.group(1);
+                } else if ((m = CURL.matcher(line)).find()) {
+                    curls.add(new String[] {m.group(1), m.group(2)});
+                }
+            }
+            assertThat(url).as("printed: %s", printed).isNotNull();
+            assertThat(key).isNotNull();
+            assertThat(curls).hasSize(3);
+
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            for (String[] curl : curls) {
+                assertThat(curl[0]).isEqualTo(key);
+                assertThat(curl[1]).startsWith(url + "/v1/metrics/");
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(curl[1]))
+                        .header("Authorization", "Bearer " + curl[0]).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(curl[1] + " -> " + response.body()).isEqualTo(200);
+            }
+            HttpResponse<String> crossSell = http.send(HttpRequest.newBuilder(URI.create(curls.get(0)[1]))
+                    .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(crossSell.body()).contains("\"cross_sell_mrr\"", "\"by_segment\"");
+            assertThat(crossSell.body()).doesNotContain("\"starting_mrr\" : 0.00,");
+        } finally {
+            demo.destroy();
+            if (!demo.waitFor(30, TimeUnit.SECONDS)) {
+                demo.destroyForcibly();
+            }
+        }
+    }
+}
