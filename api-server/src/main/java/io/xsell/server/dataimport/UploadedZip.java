@@ -3,22 +3,26 @@ package io.xsell.server.dataimport;
 import io.xsell.server.problem.Problem;
 import io.xsell.server.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Enumeration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 /**
  * An uploaded zip, spooled to a temporary file within a size limit, checked to be a zip, and
@@ -80,36 +84,61 @@ public final class UploadedZip implements AutoCloseable {
                 detail + "; send the canonical CSV files as a .zip with Content-Type: application/zip"));
     }
 
+    /**
+     * The importer streams the archive's local entries in order, as {@link ZipInputStream} does, so
+     * the size limit and the fingerprint are taken from that same view. The central directory,
+     * which {@link ZipFile} reads, must list the same entries: an archive whose two views differ
+     * (local entries hidden in front of a normal zip, say) would otherwise pass the bomb check on
+     * one view and be imported from the other.
+     */
     private static String fingerprint(Path file, long maxUncompressedBytes) throws IOException {
         Map<String, String> digests = new TreeMap<>();
+        List<String> streamed = new ArrayList<>();
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)),
+                StandardCharsets.UTF_8)) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                streamed.add(entry.getName());
                 if (entry.isDirectory()) {
                     continue;
                 }
                 MessageDigest digest = sha256();
-                try (InputStream in = new DigestInputStream(zip.getInputStream(entry), digest)) {
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        total += n;
-                        if (total > maxUncompressedBytes) {
-                            throw new ProblemException(Problem.of(413, "Content Too Large", "zip-too-large",
-                                    "the zip expands to more than " + maxUncompressedBytes
-                                            + " bytes; refusing it as a possible decompression bomb", null));
-                        }
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    total += n;
+                    if (total > maxUncompressedBytes) {
+                        throw new ProblemException(Problem.of(413, "Content Too Large", "zip-too-large",
+                                "the zip expands to more than " + maxUncompressedBytes
+                                        + " bytes; refusing it as a possible decompression bomb", null));
                     }
+                    digest.update(buffer, 0, n);
                 }
                 digests.put(entry.getName(), HexFormat.of().formatHex(digest.digest()));
             }
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException | IllegalArgumentException e) {
+            // IllegalArgumentException: ZipInputStream's answer to an entry name that is not UTF-8
             throw notAZip("the zip archive is corrupt (" + e.getMessage() + ")");
         }
+        requireCentralDirectoryListing(file, streamed);
         MessageDigest all = sha256();
         digests.forEach((name, digest) -> all.update((name + '\0' + digest + '\n').getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(all.digest());
+    }
+
+    private static void requireCentralDirectoryListing(Path file, List<String> streamed) throws IOException {
+        List<String> listed = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+            zip.stream().forEach(entry -> listed.add(entry.getName()));
+        } catch (ZipException | IllegalArgumentException e) {
+            throw notAZip("the zip archive is corrupt (" + e.getMessage() + ")");
+        }
+        List<String> local = new ArrayList<>(streamed);
+        Collections.sort(listed);
+        Collections.sort(local);
+        if (!listed.equals(local)) {
+            throw notAZip("the zip archive is inconsistent: its " + local.size() + " local entries are not the "
+                    + listed.size() + " its central directory lists");
+        }
     }
 
     private static MessageDigest sha256() {

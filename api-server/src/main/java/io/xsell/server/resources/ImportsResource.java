@@ -3,6 +3,7 @@ package io.xsell.server.resources;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.xsell.core.dataimport.ImportOutcome;
 import io.xsell.core.model.TenantDataset;
@@ -19,7 +20,6 @@ import io.xsell.server.tenant.Tenant;
 import io.xsell.server.tenant.TenantRegistry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -81,11 +81,12 @@ public class ImportsResource {
     @GET
     @Operation(summary = "The tenant's imports, newest first")
     public List<ImportJson> list(@Parameter(hidden = true) @Auth TenantPrincipal principal,
-                                 @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.badParameter("limit", "must be between 1 and 1000, was " + limit);
-        }
-        return history.imports(principal.tenant(), limit).stream().map(r -> ImportJson.of(r, "imported")).toList();
+                                 @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "50",
+                                         minimum = "1", maximum = "1000"))
+                                 @QueryParam("limit") String limit) {
+        // taken as text: Jersey answers an unparsable int parameter with 404, not the 400 it is
+        int max = QueryParams.integer("limit", limit, 50, 1, 1000);
+        return history.imports(principal.tenant(), max).stream().map(r -> ImportJson.of(r, "imported")).toList();
     }
 
     @GET

@@ -68,6 +68,7 @@ public class MetricsResource {
                               @QueryParam("to") String to, @QueryParam("granularity") String granularity) {
         Window window = QueryParams.window(from, to);
         Granularity cut = QueryParams.granularity(granularity);
+        QueryParams.requireFewPeriods(window, cut);
         TenantId tenant = principal.tenant();
         return cache.json(tenant, "movements " + window + " " + cut, () -> MovementSeriesJson.of(window,
                 currency(tenant), cut.code(), movements.movementSeries(new MovementSeriesQuery(tenant, window, cut))));

@@ -1,0 +1,192 @@
+package io.xsell.server.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.xsell.server.auth.ApiKeys;
+import io.xsell.server.persistence.Databases;
+import io.xsell.server.persistence.Dialect;
+import io.xsell.server.tenant.TenantAdministration.IssuedKey;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Authentication of every {@code /v1} endpoint, the OpenAPI document, the admin health check and
+ * the request log. The auth cache lives 1 ms here, so a revoked key fails on the next request.
+ * Runs once per database (see the subclasses).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AuthAndOperationsApiTest {
+    abstract XsellApp app();
+
+    static XsellApp server(Dialect dialect) {
+        return XsellApp.on(dialect).with("authCacheTtl", "1ms");
+    }
+
+    /** One request per endpoint the resource classes declare, ready for a key. */
+    private List<HttpRequest> everyV1Endpoint(String authorization) {
+        List<HttpRequest> requests = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> endpoint : ResourcePaths.v1().entrySet()) {
+            String path = endpoint.getKey().replaceAll("\\{[^}]+}", "some-id")
+                    + "?from=2025-01-01&to=2026-01-01&date=2025-06-01";
+            for (String method : endpoint.getValue()) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(app().uri(path));
+                if (authorization != null) {
+                    request.header("Authorization", authorization);
+                }
+                switch (method) {
+                    case "get" -> request.GET();
+                    case "post" -> request.header("Content-Type", "application/zip")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(WorkedExample.zip()));
+                    default -> throw new AssertionError("no request for " + method + " " + path + " in this test yet");
+                }
+                requests.add(request.build());
+            }
+        }
+        return requests;
+    }
+
+    private static void assertUnauthorized(ApiResponse response) {
+        JsonNode problem = response.expectProblem(401);
+        assertThat(problem.path("type").asText()).endsWith("/unauthorized");
+        assertThat(problem.path("title").asText()).isEqualTo("Unauthorized");
+        assertThat(problem.path("detail").asText()).contains("Bearer");
+        assertThat(response.header("WWW-Authenticate")).as(response.request())
+                .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer realm="));
+    }
+
+    @Test
+    void everyV1EndpointAnswers401WithAChallengeWithoutAValidKey() {
+        IssuedKey tenant = app().createTenant("auth");
+        List<String> refused = new ArrayList<>();
+        refused.add(null);
+        refused.add("Bearer xsk_" + "A".repeat(43));
+        refused.add("Bearer " + tenant.apiKey() + "x");
+        refused.add("Bearer " + tenant.apiKey().substring(0, tenant.apiKey().length() - 1));
+        refused.add("Bearer ");
+        refused.add("Basic " + Base64.getEncoder().encodeToString(("x:" + tenant.apiKey()).getBytes(StandardCharsets.UTF_8)));
+        refused.add("Token " + tenant.apiKey());
+        refused.add(tenant.apiKey());
+        for (String authorization : refused) {
+            for (HttpRequest request : everyV1Endpoint(authorization)) {
+                assertUnauthorized(app().send(request));
+            }
+        }
+        assertThat(app().get("/v1/imports", tenant.apiKey()).expectJson(200)).isEmpty();
+    }
+
+    @Test
+    void aValidKeyIsAcceptedOnEveryV1Endpoint() {
+        IssuedKey tenant = app().createTenant("valid");
+        for (HttpRequest request : everyV1Endpoint("Bearer " + tenant.apiKey())) {
+            ApiResponse response = app().send(request);
+            assertThat(response.status()).as("%s answered %s", response.request(), response.text()).isNotEqualTo(401);
+            assertThat(response.status()).as(response.request()).isLessThan(500);
+        }
+        assertThat(app().get("/v1/metrics/penetration?date=2025-06-01", tenant.apiKey()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedAndARotatedOneTakesOver() throws InterruptedException {
+        IssuedKey tenant = app().createTenant("revoked");
+        String name = tenant.tenant().name();
+        String key = tenant.apiKey();
+        assertThat(app().get("/v1/imports", key).status()).isEqualTo(200);
+
+        assertThat(app().administration().revokeKey(name, ApiKeys.shownPrefix(key))).isTrue();
+        Thread.sleep(20);
+        assertUnauthorized(app().get("/v1/imports", key));
+        assertUnauthorized(app().get("/v1/metrics/penetration?date=2025-06-01", key));
+
+        String rotated = app().administration().rotateKey(name).apiKey();
+        assertThat(app().get("/v1/imports", rotated).status()).isEqualTo(200);
+        String next = app().administration().rotateKey(name).apiKey();
+        Thread.sleep(20);
+        assertUnauthorized(app().get("/v1/imports", rotated));
+        assertUnauthorized(app().get("/v1/imports", key));
+        assertThat(app().get("/v1/imports", next).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theOpenApiDocumentDocumentsEveryV1EndpointAndTheBearerScheme() {
+        ApiResponse response = app().send(app().request("/openapi.json", null).GET().build());
+        JsonNode document = response.expectJson(200);
+
+        Map<String, Set<String>> documented = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (path.getKey().startsWith("/v1/")) {
+                Set<String> methods = new TreeSet<>();
+                path.getValue().fieldNames().forEachRemaining(methods::add);
+                methods.retainAll(Set.of("get", "put", "post", "delete", "patch", "head", "options"));
+                documented.put(ResourcePaths.normalize(path.getKey()), methods);
+            }
+        }
+        assertThat(documented).isEqualTo(ResourcePaths.v1());
+
+        JsonNode schemes = document.path("components").path("securitySchemes");
+        List<String> bearerSchemes = new ArrayList<>();
+        schemes.fields().forEachRemaining(s -> {
+            if (s.getValue().path("type").asText().equals("http") && s.getValue().path("scheme").asText().equalsIgnoreCase("bearer")) {
+                bearerSchemes.add(s.getKey());
+            }
+        });
+        assertThat(bearerSchemes).hasSize(1);
+        assertThat(ApiResponse.list(document.path("security"))).as("the bearer scheme applies to every operation")
+                .anySatisfy(requirement -> assertThat(requirement.has(bearerSchemes.get(0))).isTrue());
+
+        assertThat(app().send(app().request("/openapi.yaml", null).GET().build()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theAdminHealthCheckIsHealthyAndCoversTheDatabasePool() {
+        ApiResponse response = app().send(HttpRequest.newBuilder(app().adminUri("/healthcheck")).GET().build());
+        JsonNode checks = response.expectJson(200);
+
+        assertThat(checks.has(Databases.POOL_NAME)).as(checks.toString()).isTrue();
+        assertThat(checks.path(Databases.POOL_NAME).path("healthy").asBoolean()).isTrue();
+        checks.fields().forEachRemaining(check ->
+                assertThat(check.getValue().path("healthy").asBoolean()).as(check.getKey()).isTrue());
+    }
+
+    @Test
+    void theRequestLogRecordsRequestsButNeverTheApiKey() throws Exception {
+        IssuedKey tenant = app().createTenant("logged");
+        String key = tenant.apiKey();
+        String marker = "limit=" + (100 + (int) (Math.random() * 800));
+        assertThat(app().get("/v1/imports?" + marker, key).status()).isEqualTo(200);
+        assertThat(app().postZip(key, WorkedExample.zip()).status()).isEqualTo(201);
+        assertThat(app().get("/v1/metrics/cross-sell?from=2025-01-01&to=2026-01-01&logged=" + marker, key).status())
+                .isEqualTo(200);
+        assertThat(app().get("/v1/imports?refused=" + marker, key + "-wrong").status()).isEqualTo(401);
+
+        // the request log is written asynchronously
+        String log = "";
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            log = Files.exists(app().requestLog()) ? Files.readString(app().requestLog()) : "";
+            if (log.contains("/v1/imports?" + marker) && log.contains("logged=" + marker)
+                    && log.contains("refused=" + marker) && log.contains("POST /v1/imports")) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(log).contains("/v1/imports?" + marker, "logged=" + marker, "refused=" + marker, "POST /v1/imports");
+        String secret = key.substring("xsk_".length());
+        assertThat(log).doesNotContain(secret).doesNotContain(secret.substring(8, 30)).doesNotContain(ApiKeys.hash(key));
+        assertThat(log).doesNotContainIgnoringCase("Bearer");
+    }
+}

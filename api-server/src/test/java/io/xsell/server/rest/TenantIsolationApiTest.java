@@ -1,0 +1,180 @@
+package io.xsell.server.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.xsell.server.persistence.Dialect;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A key never sees another tenant's data: with tenant A's worked example imported, every
+ * {@code /v1} endpoint answers tenant B as if A did not exist. Runs once per database (see the
+ * subclasses).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TenantIsolationApiTest {
+    private static final String WINDOW = "from=" + WorkedExample.FROM + "&to=" + WorkedExample.TO;
+    /** Figures of A's data that must never appear in an answer to another tenant. */
+    private static final List<String> A_FIGURES = List.of("880000", "969000", "89000", "42000", "47.19", "10.11",
+            "product_b", "add_on", "enterprise", "smb");
+
+    private String keyA;
+    private String importA;
+    private String crossSellA;
+
+    abstract XsellApp app();
+
+    static XsellApp server(Dialect dialect) {
+        return XsellApp.on(dialect);
+    }
+
+    @BeforeAll
+    void tenantAImportsTheWorkedExample() {
+        keyA = app().createTenant("tenant-a").apiKey();
+        importA = app().postZip(keyA, WorkedExample.zip()).expectJson(201).path("id").asText();
+        crossSellA = app().get("/v1/metrics/cross-sell?" + WINDOW, keyA).expectJson(200).toString();
+    }
+
+    /** Each endpoint as tenant B calls it, by the path template it exercises. */
+    private Map<String, ApiResponse> walkEveryEndpoint(String keyB) {
+        Map<String, ApiResponse> answers = new LinkedHashMap<>();
+        answers.put("/v1/imports", app().get("/v1/imports", keyB));
+        answers.put("/v1/imports/{id}", app().get("/v1/imports/" + importA, keyB));
+        answers.put("/v1/metrics/cross-sell", app().get("/v1/metrics/cross-sell?" + WINDOW, keyB));
+        answers.put("/v1/metrics/movements", app().get("/v1/metrics/movements?" + WINDOW + "&granularity=month", keyB));
+        answers.put("/v1/metrics/penetration", app().get("/v1/metrics/penetration?date=2025-12-31", keyB));
+        assertThat(answers.keySet()).as("a new endpoint must be walked here too")
+                .containsExactlyInAnyOrderElementsOf(ResourcePaths.v1().keySet());
+        return answers;
+    }
+
+    /**
+     * No answer carries A's figures, nor A's import id, except the 404 for that id, which only
+     * echoes what B asked for (and is compared with an unknown id's 404 elsewhere).
+     */
+    private void assertNothingOfA(Map<String, ApiResponse> answers) {
+        answers.forEach((endpoint, answer) -> {
+            assertThat(answer.text()).as(endpoint).doesNotContain(A_FIGURES);
+            if (!endpoint.equals("/v1/imports/{id}")) {
+                assertThat(answer.text()).as(endpoint).doesNotContain(importA);
+            }
+        });
+    }
+
+    @Test
+    void anotherTenantsImportIdIsNotFoundExactlyLikeAnUnknownOne() {
+        String keyB = app().createTenant("tenant-b").apiKey();
+        String unknown = UUID.randomUUID().toString();
+
+        ApiResponse foreign = app().get("/v1/imports/" + importA, keyB);
+        ApiResponse missing = app().get("/v1/imports/" + unknown, keyB);
+
+        foreign.expectProblem(404);
+        missing.expectProblem(404);
+        assertThat(foreign.contentType()).isEqualTo(missing.contentType());
+        assertThat(foreign.text().replace(importA, "ID")).isEqualTo(missing.text().replace(unknown, "ID"));
+        assertThat(app().get("/v1/imports/" + importA, keyA).expectJson(200).path("id").asText()).isEqualTo(importA);
+    }
+
+    @Test
+    void everyEndpointAnswersATenantWithoutDataWithNothingOfA() {
+        String keyB = app().createTenant("tenant-b").apiKey();
+        Map<String, ApiResponse> answers = walkEveryEndpoint(keyB);
+
+        assertThat(answers.get("/v1/imports").expectJson(200)).isEmpty();
+        answers.get("/v1/imports/{id}").expectProblem(404);
+
+        JsonNode crossSell = answers.get("/v1/metrics/cross-sell").expectJson(200);
+        assertThat(answers.get("/v1/metrics/cross-sell").dataVersion()).isZero();
+        for (String money : List.of("starting_mrr", "ending_mrr", "cross_sell_mrr", "cohort_cross_sell_mrr")) {
+            assertThat(crossSell.path(money).toString()).as(money).isEqualTo("0.00");
+        }
+        assertThat(crossSell.path("starting_customers").asLong()).isZero();
+        assertThat(crossSell.path("ending_customers").asLong()).isZero();
+        assertThat(crossSell.path("cross_sell_rate_pct").isNull()).isTrue();
+        assertThat(crossSell.path("by_product_line")).isEmpty();
+
+        JsonNode movements = answers.get("/v1/metrics/movements").expectJson(200);
+        assertThat(movements.path("periods")).hasSize(12);
+        for (JsonNode period : movements.path("periods")) {
+            period.fields().forEachRemaining(field -> {
+                if (field.getKey().endsWith("_mrr") || field.getKey().equals("net_mrr_change")) {
+                    assertThat(field.getValue().toString()).as(field.getKey()).isEqualTo("0.00");
+                }
+            });
+        }
+
+        JsonNode penetration = answers.get("/v1/metrics/penetration").expectJson(200);
+        assertThat(penetration.path("active_customers").asLong()).isZero();
+        assertThat(penetration.path("lines")).isEmpty();
+        assertThat(penetration.path("products_per_customer").isNull()).isTrue();
+
+        // A's segment attribute is no attribute of B's
+        ApiResponse segmented = app().get("/v1/metrics/cross-sell?" + WINDOW + "&segment_by=segment", keyB);
+        segmented.expectBadParameter("segment_by");
+        answers.put("segment_by", segmented);
+
+        assertNothingOfA(answers);
+        assertThat(app().get("/v1/metrics/cross-sell?" + WINDOW, keyA).expectJson(200).toString()).isEqualTo(crossSellA);
+    }
+
+    @Test
+    void aTenantWithDataOfItsOwnAtTheSameDataVersionSeesOnlyItsOwn() {
+        String keyB = app().createTenant("tenant-b").apiKey();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("customers.csv", "customer_id,segment\nb1,startup\nb2,startup\n");
+        files.put("products.csv", "product_id,product_line,kind\nbasic,basic,core\nextra,extra,module\n");
+        files.put("subscription_items.csv", "item_id,customer_id,product_id,start_date,unit_amount,currency,interval\n"
+                + "i1,b1,basic,2024-06-01,100,USD,month\ni2,b2,basic,2024-06-01,100,USD,month\n"
+                + "i3,b1,extra,2025-04-01,50,USD,month\n");
+        JsonNode importB = app().postZip(keyB, Zips.zip(files)).expectJson(201);
+        assertThat(importB.path("id").asText()).isNotEqualTo(importA);
+        assertThat(importB.path("data_version").asLong()).as("the same data version as A's").isEqualTo(1);
+
+        // A's answer is in the cache for (A, version 1); B asks the very same question at version 1
+        ApiResponse a = app().get("/v1/metrics/cross-sell?" + WINDOW, keyA);
+        assertThat(a.dataVersion()).isEqualTo(1);
+        Map<String, ApiResponse> answers = walkEveryEndpoint(keyB);
+
+        assertThat(ApiResponse.list(answers.get("/v1/imports").expectJson(200)))
+                .extracting(i -> i.path("id").asText()).containsExactly(importB.path("id").asText());
+        answers.get("/v1/imports/{id}").expectProblem(404);
+        ApiResponse crossSellResponse = answers.get("/v1/metrics/cross-sell");
+        JsonNode crossSell = crossSellResponse.expectJson(200);
+        assertThat(crossSellResponse.dataVersion()).isEqualTo(1);
+        assertThat(crossSell.path("starting_mrr").toString()).isEqualTo("200.00");
+        assertThat(crossSell.path("cohort_cross_sell_mrr").toString()).isEqualTo("50.00");
+        assertThat(ApiResponse.list(crossSell.path("by_product_line"))).extracting(l -> l.path("product_line").asText())
+                .containsExactlyInAnyOrder("extra", "basic");
+        JsonNode movements = answers.get("/v1/metrics/movements").expectJson(200);
+        assertThat(movements.path("periods").get(0).path("starting_mrr").toString()).isEqualTo("200.00");
+        assertThat(movements.path("periods").get(3).path("cross_sell_mrr").toString()).isEqualTo("50.00");
+        JsonNode penetration = answers.get("/v1/metrics/penetration").expectJson(200);
+        assertThat(penetration.path("active_customers").asLong()).isEqualTo(2);
+
+        assertNothingOfA(answers);
+        // and B's import changed nothing of A's
+        ApiResponse aAfter = app().get("/v1/metrics/cross-sell?" + WINDOW, keyA);
+        assertThat(aAfter.dataVersion()).isEqualTo(1);
+        assertThat(aAfter.json().toString()).isEqualTo(crossSellA);
+        assertThat(app().get("/v1/imports", keyA).expectJson(200)).hasSize(1);
+    }
+
+    @Test
+    void theSameFilesAsAnotherTenantsAreANewImportNotTheirs() {
+        String keyC = app().createTenant("tenant-c").apiKey();
+        ApiResponse response = app().postZip(keyC, WorkedExample.zip());
+        JsonNode imported = response.expectJson(201);
+        assertThat(imported.path("status").asText()).isEqualTo("imported");
+        assertThat(imported.path("id").asText()).isNotEqualTo(importA);
+        assertThat(app().get("/v1/imports/" + imported.path("id").asText(), keyA).status()).isEqualTo(404);
+        assertThat(ApiResponse.list(app().get("/v1/imports", keyA).expectJson(200)))
+                .extracting(i -> i.path("id").asText()).containsExactly(importA);
+    }
+}
