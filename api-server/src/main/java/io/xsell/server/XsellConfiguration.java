@@ -36,9 +36,10 @@ public class XsellConfiguration extends Configuration {
     @JsonProperty
     private Duration authCacheTtl = Duration.seconds(10);
 
-    /** Most metric responses kept in memory across tenants. */
+    /** Memory for rendered metric responses, across tenants. */
+    @NotNull
     @JsonProperty
-    private long responseCacheEntries = 10_000;
+    private DataSize responseCacheSize = DataSize.megabytes(256);
 
     public XsellConfiguration() {
         // Our own exception mappers answer every error as application/problem+json.
@@ -61,7 +62,7 @@ public class XsellConfiguration extends Configuration {
         return authCacheTtl;
     }
 
-    public long getResponseCacheEntries() {
-        return responseCacheEntries;
+    public DataSize getResponseCacheSize() {
+        return responseCacheSize;
     }
 }

@@ -98,6 +98,6 @@ public class XsellModule extends DropwizardAwareModule<XsellConfiguration> {
     @Provides
     @Singleton
     ResponseCache responseCache(TenantRegistry registry) {
-        return new ResponseCache(registry, environment().getObjectMapper(), configuration().getResponseCacheEntries());
+        return new ResponseCache(registry, environment().getObjectMapper(), configuration().getResponseCacheSize().toBytes());
     }
 }

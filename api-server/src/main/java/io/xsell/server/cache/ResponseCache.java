@@ -24,10 +24,13 @@ public class ResponseCache {
     private record Key(TenantId tenant, long dataVersion, String request) {
     }
 
-    public ResponseCache(TenantRegistry registry, ObjectMapper mapper, long maxEntries) {
+    /** @param maxBytes bound on the rendered bodies kept, so a few huge segmented answers cannot fill the heap */
+    public ResponseCache(TenantRegistry registry, ObjectMapper mapper, long maxBytes) {
         this.registry = registry;
         this.mapper = mapper;
-        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).build();
+        this.cache = Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((Key key, byte[] body) -> body.length + key.request().length() * 2 + 64)
+                .build();
     }
 
     /**

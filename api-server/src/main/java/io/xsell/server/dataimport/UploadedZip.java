@@ -31,6 +31,8 @@ import java.util.zip.ZipInputStream;
  * every entry once also enforces the uncompressed-size limit before the importer sees the file.
  */
 public final class UploadedZip implements AutoCloseable {
+    /** Far more than the eight canonical files plus folders; bounds the work a hostile archive can cause. */
+    static final int MAX_ENTRIES = 100;
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
     private final Path file;
@@ -100,6 +102,10 @@ public final class UploadedZip implements AutoCloseable {
                 StandardCharsets.UTF_8)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 streamed.add(entry.getName());
+                if (streamed.size() > MAX_ENTRIES) {
+                    throw new ProblemException(Problem.of(413, "Content Too Large", "zip-too-many-entries",
+                            "the zip has more than " + MAX_ENTRIES + " entries; an import needs at most 8 files", null));
+                }
                 if (entry.isDirectory()) {
                     continue;
                 }

@@ -15,17 +15,20 @@ import io.xsell.server.api.ImportJson;
 import io.xsell.server.auth.TenantPrincipal;
 import io.xsell.server.dataimport.ImportHistory;
 import io.xsell.server.dataimport.UploadedZip;
+import io.xsell.server.problem.Problem;
 import io.xsell.server.problem.ProblemException;
 import io.xsell.server.tenant.Tenant;
 import io.xsell.server.tenant.TenantRegistry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -63,7 +66,14 @@ public class ImportsResource {
     @POST
     @Consumes("application/zip")
     @Operation(summary = "Import a zip of canonical CSV files, replacing the tenant's CSV-sourced data atomically")
-    public Response create(@Parameter(hidden = true) @Auth TenantPrincipal principal, InputStream body) throws IOException {
+    public Response create(@Parameter(hidden = true) @Auth TenantPrincipal principal,
+                           @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           InputStream body) throws IOException {
+        if (contentType == null) {
+            // JAX-RS matches a request without a type to any @Consumes; the contract asks for the zip type.
+            throw new ProblemException(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "send the zip with Content-Type: application/zip"));
+        }
         Tenant tenant = tenants.findById(principal.tenant()).orElseThrow(() -> ProblemException.notFound("no such tenant"));
         try (UploadedZip zip = UploadedZip.receive(body, configuration.getMaxUploadSize().toBytes(),
                 configuration.getMaxUncompressedSize().toBytes())) {

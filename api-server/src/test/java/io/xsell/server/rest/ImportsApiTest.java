@@ -187,7 +187,27 @@ abstract class ImportsApiTest {
             assertThat(problem.path("type").asText()).endsWith("/unsupported-media-type");
             assertThat(problem.path("title").asText()).isEqualTo("Unsupported Media Type");
         }
+        JsonNode untyped = app().send(app().request("/v1/imports", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(WorkedExample.zip())).build())
+                .expectProblem(415);
+        assertThat(untyped.path("detail").asText()).contains("Content-Type: application/zip");
 
+        assertNothingStoredAndStillServing(key, before);
+    }
+
+    @Test
+    void aZipWithTooManyEntriesIsA413() {
+        String key = newTenant();
+        app().postZip(key, WorkedExample.zip()).expectJson(201);
+        Snapshot before = snapshot(key);
+        java.util.Map<String, String> files = new java.util.TreeMap<>(WorkedExample.files());
+        for (int i = 0; i < 101; i++) {
+            files.put("extra/notes" + i + ".txt", "x");
+        }
+
+        JsonNode problem = app().postZip(key, Zips.zip(files)).expectProblem(413);
+
+        assertThat(problem.path("type").asText()).endsWith("/zip-too-many-entries");
         assertNothingStoredAndStillServing(key, before);
     }
 
