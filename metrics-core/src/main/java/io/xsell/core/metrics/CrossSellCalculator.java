@@ -35,14 +35,15 @@ public final class CrossSellCalculator {
                 (t, c) -> t.add(ledger, c, segmentBy),
                 Tallies::merge);
 
-        WindowMetrics metrics = tallies.overall.metrics();
+        WindowTally overall = tallies.overall();
+        WindowMetrics metrics = overall.metrics();
         List<SegmentMetrics> segments = new ArrayList<>();
         if (segmentBy != null) {
             tallies.bySegment.forEach((value, tally) ->
                     segments.add(new SegmentMetrics(value, tally.metrics(), tally.byProductLine(ledger.lines()))));
             segments.sort(Comparator.comparing(SegmentMetrics::segment, Comparator.nullsLast(Comparator.naturalOrder())));
         }
-        return new CrossSellReport(window, ledger.currency(), metrics, tallies.overall.byProductLine(ledger.lines()),
+        return new CrossSellReport(window, ledger.currency(), metrics, overall.byProductLine(ledger.lines()),
                 Benchmark.assess(metrics.productsPerCustomer(), metrics.annualizedCrossSellRatePct()),
                 segmentBy, segments);
     }
@@ -59,32 +60,49 @@ public final class CrossSellCalculator {
         throw new UnknownAttributeException(attribute, known);
     }
 
+    /**
+     * Segmented, each customer is added to its segment's tally only and the overall tally is
+     * their merge: segments partition the base, and one add per customer halves the work.
+     */
     private static final class Tallies {
         private final Window window;
         private final int lineCount;
-        private final WindowTally overall;
+        private final boolean segmented;
+        private final WindowTally all;
         private final Map<String, WindowTally> bySegment;
 
         Tallies(Window window, int lineCount, boolean segmented) {
             this.window = window;
             this.lineCount = lineCount;
-            this.overall = new WindowTally(window, lineCount);
+            this.segmented = segmented;
+            this.all = segmented ? null : new WindowTally(window, lineCount);
             this.bySegment = segmented ? new HashMap<>() : Map.of();
         }
 
         void add(MrrLedger ledger, int customer, String segmentBy) {
             MrrTimeline timeline = ledger.timeline(customer);
-            overall.add(timeline, ledger.charges(customer));
-            if (segmentBy != null) {
-                String value = ledger.customer(customer).attribute(segmentBy);
-                bySegment.computeIfAbsent(value, v -> new WindowTally(window, lineCount))
-                        .add(timeline, ledger.charges(customer));
-            }
+            WindowTally tally = segmented
+                    ? bySegment.computeIfAbsent(ledger.customer(customer).attribute(segmentBy),
+                            v -> new WindowTally(window, lineCount))
+                    : all;
+            tally.add(timeline, ledger.charges(customer));
         }
 
         void merge(Tallies other) {
-            overall.merge(other.overall);
-            other.bySegment.forEach((value, tally) -> bySegment.merge(value, tally, WindowTally::merge));
+            if (segmented) {
+                other.bySegment.forEach((value, tally) -> bySegment.merge(value, tally, WindowTally::merge));
+            } else {
+                all.merge(other.all);
+            }
+        }
+
+        WindowTally overall() {
+            if (!segmented) {
+                return all;
+            }
+            WindowTally total = new WindowTally(window, lineCount);
+            bySegment.values().forEach(total::merge);
+            return total;
         }
     }
 }

@@ -22,6 +22,8 @@ final class WindowTally {
     private static final MovementType[] TYPES = MovementType.values();
 
     private final Window window;
+    private final int startDay;
+    private final int endDay;
     private final int lineCount;
     private BigDecimal startingMrr = BigDecimal.ZERO;
     private BigDecimal endingMrr = BigDecimal.ZERO;
@@ -44,6 +46,8 @@ final class WindowTally {
 
     WindowTally(Window window, int lineCount) {
         this.window = window;
+        this.startDay = window.startStateDay();
+        this.endDay = window.endStateDay();
         this.lineCount = lineCount;
         this.lineCrossSell = zeros(lineCount);
         this.lineUpsell = zeros(lineCount);
@@ -59,8 +63,6 @@ final class WindowTally {
     }
 
     void add(MrrTimeline timeline, PricedCharge[] charges) {
-        int startDay = window.startStateDay();
-        int endDay = window.endStateDay();
         BigDecimal start = timeline.mrrOn(startDay);
         BigDecimal end = timeline.mrrOn(endDay);
         boolean inCohort = start.signum() > 0;

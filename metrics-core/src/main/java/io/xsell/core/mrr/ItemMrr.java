@@ -27,8 +27,12 @@ public final class ItemMrr {
         if (net.signum() <= 0) {
             return BigDecimal.ZERO;
         }
+        BigDecimal converted = net.multiply(fxRate);
+        if (item.interval().periodsPerYear() == 12 * item.intervalCount()) {
+            return converted; // a plain monthly price: the division below would be by 1
+        }
         // net / months(interval) / count, as one division: months(interval) = 12 / periodsPerYear.
-        BigDecimal yearly = net.multiply(fxRate).multiply(BigDecimal.valueOf(item.interval().periodsPerYear()));
+        BigDecimal yearly = converted.multiply(BigDecimal.valueOf(item.interval().periodsPerYear()));
         return yearly.divide(BigDecimal.valueOf(12L * item.intervalCount()), Decimals.MC);
     }
 }
