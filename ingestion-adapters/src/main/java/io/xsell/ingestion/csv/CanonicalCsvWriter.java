@@ -2,7 +2,6 @@ package io.xsell.ingestion.csv;
 
 import io.xsell.core.model.Customer;
 import io.xsell.core.model.FxRate;
-import io.xsell.core.model.FxRates;
 import io.xsell.core.model.OneTimeCharge;
 import io.xsell.core.model.Product;
 import io.xsell.core.model.RecurringItem;
@@ -16,13 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -56,36 +52,12 @@ public final class CanonicalCsvWriter {
 
     /**
      * Writes the five files into {@code folder}, creating it when missing and replacing files of the
-     * same names. A dataset can say which rate applies on a day but cannot list its rate table, so
-     * fx_rates.csv holds the rates in force on the days foreign-currency items start and charges
-     * are dated, one row each time a currency's rate changes: the smallest table under which every
-     * item and charge is priced as in {@code dataset}. Use {@link #write(TenantDataset, List, Path)}
-     * to write the original table instead.
+     * same names. fx_rates.csv holds the rate rows the dataset was built from.
      *
      * @throws IllegalArgumentException when a customer attribute is named like a fixed customers.csv column
      */
     public static void write(TenantDataset dataset, Path folder) throws IOException {
         Objects.requireNonNull(dataset, "dataset");
-        writeChecked(dataset, ratesInUse(dataset), folder);
-    }
-
-    /**
-     * Writes the five files into {@code folder} like {@link #write(TenantDataset, Path)}, with
-     * {@code fxRates} as fx_rates.csv.
-     *
-     * @param fxRates the rate table {@code dataset} was built from
-     * @throws IllegalArgumentException when {@code fxRates} would price some item or charge at a
-     *                                  different rate than the dataset does, or a customer attribute
-     *                                  is named like a fixed customers.csv column
-     */
-    public static void write(TenantDataset dataset, List<FxRate> fxRates, Path folder) throws IOException {
-        Objects.requireNonNull(dataset, "dataset");
-        Objects.requireNonNull(fxRates, "fxRates");
-        requireSameRates(dataset, fxRates);
-        writeChecked(dataset, fxRates, folder);
-    }
-
-    private static void writeChecked(TenantDataset dataset, List<FxRate> fxRates, Path folder) throws IOException {
         Objects.requireNonNull(folder, "folder");
         List<String> attributes = attributeColumns(dataset);
         Files.createDirectories(folder);
@@ -93,7 +65,7 @@ public final class CanonicalCsvWriter {
         writeProducts(dataset.products(), folder.resolve(PRODUCTS));
         writeItems(dataset.items(), folder.resolve(SUBSCRIPTION_ITEMS));
         writeCharges(dataset.charges(), folder.resolve(ONE_TIME_CHARGES));
-        writeRates(fxRates, folder.resolve(FX_RATES));
+        writeRates(dataset.rates(), folder.resolve(FX_RATES));
     }
 
     /**
@@ -109,59 +81,6 @@ public final class CanonicalCsvWriter {
             }
         }
         return List.copyOf(names);
-    }
-
-    private static List<FxRate> ratesInUse(TenantDataset dataset) {
-        String reporting = dataset.reportingCurrency();
-        Map<String, Set<LocalDate>> days = new TreeMap<>();
-        for (RecurringItem item : dataset.items()) {
-            if (!item.currency().equals(reporting)) {
-                days.computeIfAbsent(item.currency(), c -> new HashSet<>()).add(item.startDate());
-            }
-        }
-        for (OneTimeCharge charge : dataset.charges()) {
-            if (!charge.currency().equals(reporting)) {
-                days.computeIfAbsent(charge.currency(), c -> new HashSet<>()).add(charge.date());
-            }
-        }
-        List<FxRate> rates = new ArrayList<>();
-        days.forEach((currency, used) -> {
-            BigDecimal previous = null;
-            for (LocalDate day : new TreeSet<>(used)) {
-                BigDecimal rate = dataset.fxRates().rateOn(currency, day).orElseThrow();
-                if (previous == null || rate.compareTo(previous) != 0) {
-                    rates.add(new FxRate(day, currency, rate));
-                    previous = rate;
-                }
-            }
-        });
-        return rates;
-    }
-
-    /** The file must re-import to the same MRR, so each foreign amount must meet the same rate. */
-    private static void requireSameRates(TenantDataset dataset, List<FxRate> fxRates) {
-        FxRates given = new FxRates(dataset.reportingCurrency(), fxRates);
-        FxRates used = dataset.fxRates();
-        for (RecurringItem item : dataset.items()) {
-            requireSameRate(given, used, item.currency(), item.startDate(), "item", item.id());
-        }
-        for (OneTimeCharge charge : dataset.charges()) {
-            requireSameRate(given, used, charge.currency(), charge.date(), "charge", charge.id());
-        }
-    }
-
-    private static void requireSameRate(FxRates given, FxRates used, String currency, LocalDate day, String what,
-                                        String id) {
-        if (currency.equals(used.reportingCurrency())) {
-            return;
-        }
-        Optional<BigDecimal> expected = used.rateOn(currency, day);
-        Optional<BigDecimal> actual = given.rateOn(currency, day);
-        if (actual.isEmpty() || expected.isEmpty() || actual.get().compareTo(expected.get()) != 0) {
-            throw new IllegalArgumentException("the FX rates given price " + what + " '" + id + "' (" + currency
-                    + " on " + day + ") at " + actual.map(BigDecimal::toPlainString).orElse("no rate")
-                    + " but the dataset uses " + expected.map(BigDecimal::toPlainString).orElse("no rate"));
-        }
     }
 
     private static void writeCustomers(List<Customer> customers, List<String> attributes, Path file)

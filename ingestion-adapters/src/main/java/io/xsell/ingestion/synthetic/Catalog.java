@@ -34,6 +34,8 @@ final class Catalog {
         }
     }
 
+    static final Segment[] SEGMENTS = Segment.values();
+
     enum Line {
         PLATFORM("platform", LineKind.CORE),
         ANALYTICS("analytics", LineKind.MODULE),

@@ -78,12 +78,8 @@ public final class SyntheticAccountGenerator {
         return new Run(spec).generate();
     }
 
-    /**
-     * The month-start exchange rates the generated dataset uses, one per non-reporting currency
-     * and month of history. Needed to write the account out, since a dataset only answers
-     * "which rate applied on a day".
-     */
-    public static List<FxRate> fxRates(SyntheticAccountSpec spec) {
+    /** Month-start rates for the two non-reporting currencies; independent of the customer count. */
+    static List<FxRate> fxRates(SyntheticAccountSpec spec) {
         SplittableRandom random = new SplittableRandom(spec.seed() ^ FX_STREAM);
         double eurUsd = 1.08;
         double gbpUsd = 1.27;
@@ -187,7 +183,7 @@ public final class SyntheticAccountGenerator {
             Map<String, String> map = attributeMaps[key];
             if (map == null) {
                 // Map.of is immutable, so Customer's defensive Map.copyOf keeps this shared instance
-                map = Map.of("segment", Catalog.Segment.values()[segment].code,
+                map = Map.of("segment", Catalog.SEGMENTS[segment].code,
                         "industry", Catalog.INDUSTRIES[industry],
                         "country", Catalog.COUNTRIES[country],
                         "acquisition_channel", Catalog.CHANNELS[channel]);
@@ -235,7 +231,7 @@ public final class SyntheticAccountGenerator {
             Arrays.fill(open, null);
             customerId = "c" + n;
             int segmentIndex = pick(random, Catalog.SEGMENT_WEIGHT);
-            segment = Segment.values()[segmentIndex];
+            segment = Catalog.SEGMENTS[segmentIndex];
             int country = pick(random, Catalog.COUNTRY_WEIGHT);
             currency = Catalog.COUNTRY_CURRENCY[country];
             industry = pick(random, Catalog.INDUSTRY_WEIGHT);

@@ -41,7 +41,7 @@ class CanonicalCsvWriterTest {
     void writesEveryFileWithTheCanonicalHeaders() throws IOException {
         TenantDataset dataset = SyntheticAccountGenerator.generate(SPEC);
 
-        CanonicalCsvWriter.write(dataset, SyntheticAccountGenerator.fxRates(SPEC), folder.resolve("out"));
+        CanonicalCsvWriter.write(dataset, folder.resolve("out"));
 
         Path out = folder.resolve("out");
         assertThat(headerLine(out.resolve("customers.csv")))
@@ -59,13 +59,13 @@ class CanonicalCsvWriterTest {
         assertThat(read(out.resolve("products.csv"))).hasSize(dataset.products().size());
         assertThat(read(out.resolve("subscription_items.csv"))).hasSize(dataset.items().size());
         assertThat(read(out.resolve("one_time_charges.csv"))).hasSize(dataset.charges().size());
-        assertThat(read(out.resolve("fx_rates.csv"))).hasSize(SyntheticAccountGenerator.fxRates(SPEC).size());
+        assertThat(read(out.resolve("fx_rates.csv"))).hasSize(dataset.rates().size()).isNotEmpty();
     }
 
     @Test
     void rowsCarryEveryFieldOfTheDataset() throws IOException {
         TenantDataset dataset = SyntheticAccountGenerator.generate(SPEC);
-        CanonicalCsvWriter.write(dataset, SyntheticAccountGenerator.fxRates(SPEC), folder);
+        CanonicalCsvWriter.write(dataset, folder);
 
         List<CSVRecord> customers = read(folder.resolve("customers.csv"));
         for (int i = 0; i < 5; i++) {
@@ -94,7 +94,7 @@ class CanonicalCsvWriterTest {
                 charge.productId() == null ? "" : charge.productId(), charge.date().toString(),
                 charge.amount().toPlainString(), charge.currency(), charge.description());
 
-        FxRate rate = SyntheticAccountGenerator.fxRates(SPEC).get(0);
+        FxRate rate = dataset.rates().get(0);
         assertThat(read(folder.resolve("fx_rates.csv")).get(0).toList())
                 .containsExactly(rate.date().toString(), rate.currency(), rate.rate().toPlainString());
     }
@@ -104,7 +104,7 @@ class CanonicalCsvWriterTest {
         SyntheticAccountSpec spec = new SyntheticAccountSpec(5, 400, LocalDate.parse("2024-03-01"),
                 LocalDate.parse("2026-02-28"), "EUR");
         TenantDataset dataset = SyntheticAccountGenerator.generate(spec);
-        CanonicalCsvWriter.write(dataset, SyntheticAccountGenerator.fxRates(spec), folder);
+        CanonicalCsvWriter.write(dataset, folder);
 
         TenantDataset back = new CanonicalCsvImporter().importFolder(folder, "EUR");
 
@@ -112,27 +112,10 @@ class CanonicalCsvWriterTest {
         assertThat(back.products()).isEqualTo(dataset.products());
         assertThat(back.items()).isEqualTo(dataset.items());
         assertThat(back.charges()).isEqualTo(dataset.charges());
+        assertThat(back.rates()).isEqualTo(dataset.rates());
         Window window = Window.of("2025-03-01", "2026-03-01");
         assertThat(CrossSellCalculator.report(MrrLedger.of(back), window, "segment"))
                 .isEqualTo(CrossSellCalculator.report(MrrLedger.of(dataset), window, "segment"));
-    }
-
-    @Test
-    void withoutTheRateTableItWritesTheRatesTheDatasetUses() throws IOException {
-        TenantDataset dataset = SyntheticAccountGenerator.generate(SPEC);
-
-        CanonicalCsvWriter.write(dataset, folder);
-
-        List<CSVRecord> rates = read(folder.resolve("fx_rates.csv"));
-        assertThat(rates).isNotEmpty().extracting(r -> r.get("currency")).containsOnly("EUR", "GBP");
-        assertThat(rates).allSatisfy(r -> assertThat(dataset.fxRates()
-                .rateOn(r.get("currency"), LocalDate.parse(r.get("date"))).orElseThrow())
-                .isEqualByComparingTo(r.get("rate")));
-        TenantDataset back = new CanonicalCsvImporter().importFolder(folder, "USD");
-        assertThat(back.items()).isEqualTo(dataset.items());
-        Window window = Window.of("2025-11-01", "2026-11-01");
-        assertThat(CrossSellCalculator.report(MrrLedger.of(back), window, null))
-                .isEqualTo(CrossSellCalculator.report(MrrLedger.of(dataset), window, null));
     }
 
     private static RecurringItem toItem(CSVRecord row) {
@@ -153,7 +136,7 @@ class CanonicalCsvWriterTest {
         TenantDataset dataset = TenantDataset.of("USD", List.of(customer), List.of(Product.standalone("p1")),
                 List.of(item), List.of(), List.of());
 
-        CanonicalCsvWriter.write(dataset, List.of(), folder);
+        CanonicalCsvWriter.write(dataset, folder);
 
         assertThat(Files.readAllLines(folder.resolve("customers.csv")).get(1))
                 .isEqualTo("c1,\"Acme, \"\"Widgets\"\" Ltd\",2025-01-02,smb");
@@ -164,26 +147,11 @@ class CanonicalCsvWriterTest {
     }
 
     @Test
-    void refusesRatesThatWouldPriceAnItemDifferently() {
-        TenantDataset dataset = SyntheticAccountGenerator.generate(SPEC);
-        List<FxRate> shifted = SyntheticAccountGenerator.fxRates(SPEC).stream()
-                .map(r -> new FxRate(r.date(), r.currency(), r.rate().add(BigDecimal.ONE)))
-                .toList();
-
-        assertThatThrownBy(() -> CanonicalCsvWriter.write(dataset, shifted, folder))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("but the dataset uses");
-        assertThatThrownBy(() -> CanonicalCsvWriter.write(dataset, List.of(), folder))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no rate");
-    }
-
-    @Test
     void refusesAnAttributeNamedLikeAFixedColumn() {
         TenantDataset dataset = TenantDataset.of("USD", List.of(Customer.of("c1", Map.of("created_at", "x"))),
                 List.of(), List.of(), List.of(), List.of());
 
-        assertThatThrownBy(() -> CanonicalCsvWriter.write(dataset, List.of(), folder))
+        assertThatThrownBy(() -> CanonicalCsvWriter.write(dataset, folder))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("created_at");
     }

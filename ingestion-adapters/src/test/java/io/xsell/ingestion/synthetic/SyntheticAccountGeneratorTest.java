@@ -54,7 +54,7 @@ class SyntheticAccountGeneratorTest {
         assertThat(again.products()).isEqualTo(dataset.products());
         assertThat(again.items()).isEqualTo(dataset.items());
         assertThat(again.charges()).isEqualTo(dataset.charges());
-        assertThat(SyntheticAccountGenerator.fxRates(SPEC)).isEqualTo(SyntheticAccountGenerator.fxRates(SPEC));
+        assertThat(again.rates()).isEqualTo(dataset.rates());
     }
 
     @Test
@@ -64,7 +64,7 @@ class SyntheticAccountGeneratorTest {
 
         assertThat(different.customers()).isNotEqualTo(dataset.customers());
         assertThat(different.items()).isNotEqualTo(dataset.items());
-        assertThat(SyntheticAccountGenerator.fxRates(other)).isNotEqualTo(SyntheticAccountGenerator.fxRates(SPEC));
+        assertThat(different.rates()).isNotEqualTo(dataset.rates());
     }
 
     @Test
@@ -141,7 +141,7 @@ class SyntheticAccountGeneratorTest {
 
     @Test
     void foreignCurrenciesHaveMonthlyRates() {
-        List<FxRate> rates = SyntheticAccountGenerator.fxRates(SPEC);
+        List<FxRate> rates = dataset.rates();
 
         assertThat(rates).extracting(FxRate::currency).containsOnly("EUR", "GBP");
         assertThat(rates.stream().filter(r -> r.currency().equals("EUR"))).hasSize(36);
@@ -158,8 +158,8 @@ class SyntheticAccountGeneratorTest {
         TenantDataset eurDataset = SyntheticAccountGenerator.generate(euro);
 
         assertThat(eurDataset.reportingCurrency()).isEqualTo("EUR");
-        assertThat(SyntheticAccountGenerator.fxRates(euro)).extracting(FxRate::currency).containsOnly("USD", "GBP");
-        assertThat(SyntheticAccountGenerator.fxRates(euro).get(0).date()).isEqualTo("2024-01-01");
+        assertThat(eurDataset.rates()).extracting(FxRate::currency).containsOnly("USD", "GBP");
+        assertThat(eurDataset.rates().get(0).date()).isEqualTo("2024-01-01");
     }
 
     @Test
