@@ -41,7 +41,8 @@ final class DatasetWriter {
             + "VALUES (?, ?, ?, ?, ?, ?)";
 
     // code() lower-cases the constant's name on every call; once per row of a million adds up
-    private static final Map<BillingInterval, String> INTERVAL_CODES = codes(BillingInterval.class, BillingInterval::code);
+    private static final Map<BillingInterval, String> INTERVAL_CODES =
+            codes(BillingInterval.class, BillingInterval::code);
     private static final Map<LineKind, String> KIND_CODES = codes(LineKind.class, LineKind::code);
 
     private final Handle handle;
