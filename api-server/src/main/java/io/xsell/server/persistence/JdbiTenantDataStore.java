@@ -62,7 +62,7 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
         Objects.requireNonNull(importedAt, "importedAt");
         ImportCounts counts = ImportCounts.of(dataset);
         String importId = UUID.randomUUID().toString();
-        return jdbi.inTransaction(handle -> {
+        Written written = jdbi.inTransaction(handle -> {
             // writing first takes SQLite's write lock at once; a read first could make the
             // transaction fail later when it upgrades, which the busy timeout does not cover
             int updated = handle.createUpdate("UPDATE tenants SET data_version = data_version + 1 WHERE id = ?")
@@ -82,8 +82,27 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
             ImportRecord record = new ImportRecord(importId, tenant, source, fingerprint, importedAt,
                     row.dataVersion(), counts);
             insertImport(handle, record);
-            return record;
+            return new Written(record, new TenantRow(row.dataVersion(), row.reportingCurrency()),
+                    !hasOtherSources(handle, tenant, source));
         });
+        if (written.onlySource()) {
+            // The dataset just written is exactly what a load of this version would read back, so
+            // the first query after an import need not read it again from the database.
+            cache.put(tenant, new Loaded(written.row(), dataset));
+        }
+        return written.record();
+    }
+
+    private record Written(ImportRecord record, TenantRow row, boolean onlySource) {
+    }
+
+    private static boolean hasOtherSources(Handle handle, TenantId tenant, String source) {
+        return handle.createQuery("SELECT 1 FROM imports WHERE tenant_id = ? AND source <> ? LIMIT 1")
+                .bind(0, tenant.value())
+                .bind(1, source)
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent();
     }
 
     @Override

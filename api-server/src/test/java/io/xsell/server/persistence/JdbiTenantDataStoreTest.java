@@ -215,6 +215,27 @@ class JdbiTenantDataStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void anImportOfTheOnlySourceIsServedWithoutReadingItBack(TestDatabase database) {
+        TenantId tenant = createTenant(database, "USD");
+        JdbiTenantDataStore store = new JdbiTenantDataStore(database.jdbi());
+        TenantDataset written = TestDatasets.generated(81, 30);
+
+        store.replaceTenantData(tenant, "csv", written, "sha256:1", T0);
+
+        assertThat(store.loadTenantData(tenant)).isSameAs(written);
+        TenantDataset other = TenantDataset.of("USD", List.of(Customer.of("cus_stripe_1", Map.of())),
+                List.of(Product.standalone("prod_stripe_1")),
+                List.of(RecurringItem.builder("si_stripe_1", "cus_stripe_1", "prod_stripe_1").unitAmount("10")
+                        .start("2025-01-01").build()), List.of(), List.of());
+        store.replaceTenantData(tenant, "stripe", other, "sha256:2", T0.plusSeconds(1));
+        // two sources: the union must come from the database, not from either write
+        TenantDataset union = store.loadTenantData(tenant);
+        assertThat(union).isNotSameAs(written).isNotSameAs(other);
+        assertThat(union.customers()).hasSize(written.customers().size() + other.customers().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void concurrentCallersGetOneDataset(TestDatabase database) throws Exception {
         TenantId tenant = createTenant(database, "USD");
         JdbiTenantDataStore store = new JdbiTenantDataStore(database.jdbi());
@@ -242,7 +263,8 @@ class JdbiTenantDataStoreTest {
         JdbiTenantDataStore store = new JdbiTenantDataStore(database.jdbi());
         store.replaceTenantData(tenant, "csv", TestDatasets.generated(81, 200), "sha256:1", T0);
 
-        TenantDataset loaded = store.loadTenantData(tenant);
+        // a fresh store reads from the database (the writing store would serve what it wrote)
+        TenantDataset loaded = new JdbiTenantDataStore(database.jdbi()).loadTenantData(tenant);
 
         Map<String, String> customerIds = new HashMap<>();
         Map<Object, Object> firstOfEachValue = new HashMap<>();
