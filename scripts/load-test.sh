@@ -12,18 +12,33 @@ db_url=${2:-jdbc:sqlite:$work/xsell.db}
 jar=$(cd "$(dirname "$0")/.." && pwd)/api-server/target/xsell.jar
 port=18080
 admin=18081
-props=(-Ddw.database.url="$db_url" -Ddw.server.applicationConnectors[0].port=$port
-       -Ddw.server.adminConnectors[0].port=$admin -Ddw.server.requestLog.appenders[0].type=file
-       -Ddw.server.requestLog.appenders[0].currentLogFilename="$work/requests.log"
-       -Ddw.server.requestLog.appenders[0].archive=false -Ddw.logging.level=WARN)
+cat > "$work/xsell.yml" <<YAML
+database:
+  url: "$db_url"
+server:
+  applicationConnectors:
+    - type: http
+      port: $port
+  adminConnectors:
+    - type: http
+      port: $admin
+  requestLog:
+    appenders:
+      - type: file
+        currentLogFilename: $work/requests.log
+        archive: false
+logging:
+  level: WARN
+YAML
+config=(-c "$work/xsell.yml")
 
 echo "== data: $customers customers in $work"
 java -jar "$jar" generate --customers "$customers" --out "$work/csv" 2>&1 | tail -1
 (cd "$work/csv" && zip -q -r "$work/import.zip" .)
 ls -l "$work/import.zip" | awk '{print "zip bytes:", $5}'
-key=$(java "${props[@]}" -jar "$jar" tenant create load 2>/dev/null | tail -1)
+key=$(java -jar "$jar" tenant create load "${config[@]}" 2>/dev/null | tail -1)
 
-java "${props[@]}" -Xmx4g -jar "$jar" server > "$work/server.log" 2>&1 &
+java -Xmx4g -jar "$jar" server "$work/xsell.yml" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "localhost:$admin/healthcheck" >/dev/null && break; sleep 1; done
@@ -42,7 +57,7 @@ for m in 10 09 08 07 06; do
 done
 echo "== restart: the first query loads the tenant from the database"
 kill $server; wait $server 2>/dev/null || true
-java "${props[@]}" -Xmx4g -jar "$jar" server > "$work/server.log" 2>&1 &
+java -Xmx4g -jar "$jar" server "$work/xsell.yml" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do curl -sf "localhost:$admin/healthcheck" >/dev/null && break; sleep 1; done
 curl -s -o /dev/null -w 'cold (load + price + compute): %{time_total} s\n' "${auth[@]}" "$url"

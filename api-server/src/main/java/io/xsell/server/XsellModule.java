@@ -11,6 +11,7 @@ import io.xsell.core.port.in.CrossSellReportUseCase;
 import io.xsell.core.port.in.ImportTenantDataUseCase;
 import io.xsell.core.port.in.MovementSeriesUseCase;
 import io.xsell.core.port.in.PenetrationUseCase;
+import io.xsell.core.port.in.PrepareMetricsUseCase;
 import io.xsell.core.port.out.LoadTenantDataPort;
 import io.xsell.core.port.out.SaveTenantDataPort;
 import io.xsell.core.service.MetricsService;
@@ -21,6 +22,7 @@ import io.xsell.server.auth.ApiKeyAuthenticator;
 import io.xsell.server.auth.ProblemUnauthorizedHandler;
 import io.xsell.server.auth.TenantPrincipal;
 import io.xsell.server.cache.ResponseCache;
+import io.xsell.server.dataimport.BackgroundPreparation;
 import io.xsell.server.dataimport.ImportHistory;
 import io.xsell.server.persistence.Databases;
 import io.xsell.server.persistence.JdbiTenantDataStore;
@@ -43,6 +45,7 @@ public class XsellModule extends DropwizardAwareModule<XsellConfiguration> {
         bind(CrossSellReportUseCase.class).to(MetricsService.class);
         bind(MovementSeriesUseCase.class).to(MetricsService.class);
         bind(PenetrationUseCase.class).to(MetricsService.class);
+        bind(PrepareMetricsUseCase.class).to(MetricsService.class);
         bind(ImportTenantDataUseCase.class).to(TenantDataImportService.class);
         bind(CanonicalCsvImporter.class).toInstance(new CanonicalCsvImporter());
         JsonMapper.configure(environment().getObjectMapper());
@@ -93,6 +96,14 @@ public class XsellModule extends DropwizardAwareModule<XsellConfiguration> {
     @Singleton
     TenantDataImportService importService(SaveTenantDataPort store, Clock clock) {
         return new TenantDataImportService(store, clock);
+    }
+
+    /** One thread: pricing is memory-heavy, and imports of one tenant supersede each other anyway. */
+    @Provides
+    @Singleton
+    BackgroundPreparation backgroundPreparation(PrepareMetricsUseCase metrics) {
+        return new BackgroundPreparation(metrics,
+                environment().lifecycle().executorService("metrics-preparation-%d").minThreads(1).maxThreads(1).build());
     }
 
     @Provides

@@ -56,7 +56,7 @@ public class ReportCommand extends Command {
                 new CsvFolderTenantData(data, namespace.getString("currency")));
         CrossSellReport report = service.crossSellReport(
                 new CrossSellReportQuery(LOCAL, new Window(from, to), namespace.getString("segment_by")));
-        ObjectMapper mapper = JsonMapper.configure(bootstrap.getObjectMapper().copy());
+        ObjectMapper mapper = JsonMapper.forPeople(bootstrap.getObjectMapper().copy());
         // Rendered fully before anything is printed, so a failure leaves stdout empty.
         String json = mapper.writeValueAsString(CrossSellReportJson.of(report));
         System.out.println(json);

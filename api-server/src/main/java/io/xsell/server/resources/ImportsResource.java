@@ -13,6 +13,7 @@ import io.xsell.ingestion.csv.CanonicalCsvImporter;
 import io.xsell.server.XsellConfiguration;
 import io.xsell.server.api.ImportJson;
 import io.xsell.server.auth.TenantPrincipal;
+import io.xsell.server.dataimport.BackgroundPreparation;
 import io.xsell.server.dataimport.ImportHistory;
 import io.xsell.server.dataimport.UploadedZip;
 import io.xsell.server.problem.Problem;
@@ -48,15 +49,18 @@ public class ImportsResource {
     private final TenantRegistry tenants;
     private final CanonicalCsvImporter importer;
     private final XsellConfiguration configuration;
+    private final BackgroundPreparation preparation;
 
     @Inject
     public ImportsResource(ImportTenantDataUseCase imports, ImportHistory history, TenantRegistry tenants,
-                           CanonicalCsvImporter importer, XsellConfiguration configuration) {
+                           CanonicalCsvImporter importer, XsellConfiguration configuration,
+                           BackgroundPreparation preparation) {
         this.imports = imports;
         this.history = history;
         this.tenants = tenants;
         this.importer = importer;
         this.configuration = configuration;
+        this.preparation = preparation;
     }
 
     /**
@@ -83,6 +87,7 @@ public class ImportsResource {
             if (outcome.unchanged()) {
                 return Response.ok(ImportJson.of(outcome.record(), "unchanged")).build();
             }
+            preparation.afterImport(tenant.id());
             return Response.created(URI.create("/v1/imports/" + outcome.record().id()))
                     .entity(ImportJson.of(outcome.record(), "imported")).build();
         }

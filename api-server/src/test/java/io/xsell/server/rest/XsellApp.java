@@ -196,7 +196,13 @@ public final class XsellApp implements BeforeAllCallback, AfterAllCallback {
 
     public ApiResponse send(HttpRequest request) {
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            // An upload goes on a connection of its own: a refused one (413, 415) is answered without
+            // reading its body, after which Jetty closes the connection, and a pooled client could
+            // otherwise send the next upload on that closing connection and get no answer at all.
+            HttpClient client = request.method().equals("POST")
+                    ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build()
+                    : http;
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new ApiResponse(request.method() + " " + request.uri(), response.statusCode(), response.headers(),
                     response.body());
         } catch (IOException e) {

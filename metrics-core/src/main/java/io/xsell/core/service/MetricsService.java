@@ -15,6 +15,7 @@ import io.xsell.core.port.in.MovementSeriesQuery;
 import io.xsell.core.port.in.MovementSeriesUseCase;
 import io.xsell.core.port.in.PenetrationQuery;
 import io.xsell.core.port.in.PenetrationUseCase;
+import io.xsell.core.port.in.PrepareMetricsUseCase;
 import io.xsell.core.port.out.LoadTenantDataPort;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * for as long as the outbound port hands back the very same dataset instance (adapters that
  * cache by data version do; a new import yields a new instance and so a new ledger).
  */
-public final class MetricsService implements CrossSellReportUseCase, MovementSeriesUseCase, PenetrationUseCase {
+public final class MetricsService
+        implements CrossSellReportUseCase, MovementSeriesUseCase, PenetrationUseCase, PrepareMetricsUseCase {
     private final LoadTenantDataPort loadTenantData;
     private final Map<TenantId, Priced> ledgers = new ConcurrentHashMap<>();
+    private final Map<TenantId, Object> pricingLocks = new ConcurrentHashMap<>();
 
     public MetricsService(LoadTenantDataPort loadTenantData) {
         this.loadTenantData = Objects.requireNonNull(loadTenantData);
@@ -38,14 +41,26 @@ public final class MetricsService implements CrossSellReportUseCase, MovementSer
     private record Priced(TenantDataset dataset, MrrLedger ledger) {
     }
 
+    /** The tenant's ledger; concurrent callers for one tenant wait for a single pricing. */
     MrrLedger ledger(TenantId tenant) {
         TenantDataset dataset = loadTenantData.loadTenantData(tenant);
         Priced priced = ledgers.get(tenant);
-        if (priced == null || priced.dataset() != dataset) {
-            priced = new Priced(dataset, MrrLedger.of(dataset));
-            ledgers.put(tenant, priced);
+        if (priced != null && priced.dataset() == dataset) {
+            return priced.ledger();
         }
-        return priced.ledger();
+        synchronized (pricingLocks.computeIfAbsent(tenant, t -> new Object())) {
+            priced = ledgers.get(tenant);
+            if (priced == null || priced.dataset() != dataset) {
+                priced = new Priced(dataset, MrrLedger.of(dataset));
+                ledgers.put(tenant, priced);
+            }
+            return priced.ledger();
+        }
+    }
+
+    @Override
+    public void prepareMetrics(TenantId tenant) {
+        ledger(tenant);
     }
 
     @Override

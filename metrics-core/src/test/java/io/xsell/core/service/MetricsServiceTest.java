@@ -14,6 +14,22 @@ class MetricsServiceTest {
     private static final TenantId TENANT = new TenantId("t1");
 
     @Test
+    void preparingPricesOnceAndQueriesReuseIt() {
+        TenantDataset data = dataset().holds("a", "A", "100", "2024-01-01").build();
+        java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+        MetricsService service = new MetricsService(tenant -> {
+            loads.incrementAndGet();
+            return data;
+        });
+
+        service.prepareMetrics(TENANT);
+        var prepared = service.ledger(TENANT);
+
+        assertThat(service.ledger(TENANT)).isSameAs(prepared);
+        assertThat(loads).hasValue(3);
+    }
+
+    @Test
     void reusesTheLedgerWhileTheDatasetIsUnchangedAndRepricesANewOne() {
         AtomicReference<TenantDataset> stored = new AtomicReference<>(dataset().holds("a", "A", "100", "2024-01-01").build());
         MetricsService service = new MetricsService(tenant -> stored.get());
