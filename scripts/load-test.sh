@@ -61,8 +61,8 @@ java -Xmx4g -jar "$jar" server "$work/xsell.yml" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do curl -sf "localhost:$admin/healthcheck" >/dev/null && break; sleep 1; done
 curl -s -o /dev/null -w 'cold (load + price + compute): %{time_total} s\n' "${auth[@]}" "$url"
-echo "== cached cross-sell query under load: wrk, 2 threads, 32 connections, 30 s (after a 5 s warm-up)"
-wrk -t2 -c32 -d5s "${auth[@]}" "$url" > /dev/null
+echo "== cached cross-sell query under load: wrk, 2 threads, 32 connections, 30 s (after a 30 s JIT warm-up)"
+wrk -t2 -c32 -d30s "${auth[@]}" "$url" > /dev/null
 wrk -t2 -c32 -d30s --latency "${auth[@]}" "$url"
 if grep -q "$key" "$work/requests.log"; then echo "ERROR: the API key appears in the request log"; exit 1; fi
 echo "request log checked: the key never appears ($(wc -l < "$work/requests.log") lines)"

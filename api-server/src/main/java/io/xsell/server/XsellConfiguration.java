@@ -36,6 +36,14 @@ public class XsellConfiguration extends Configuration {
     @JsonProperty
     private Duration authCacheTtl = Duration.seconds(10);
 
+    /**
+     * How long a tenant's data version is trusted before the database is asked again; this
+     * instance's own imports take effect at once, another instance's within this time.
+     */
+    @NotNull
+    @JsonProperty
+    private Duration dataVersionTtl = Duration.seconds(1);
+
     /** Memory for rendered metric responses, across tenants. */
     @NotNull
     @JsonProperty
@@ -60,6 +68,10 @@ public class XsellConfiguration extends Configuration {
 
     public Duration getAuthCacheTtl() {
         return authCacheTtl;
+    }
+
+    public Duration getDataVersionTtl() {
+        return dataVersionTtl;
     }
 
     public DataSize getResponseCacheSize() {

@@ -109,6 +109,7 @@ public class XsellModule extends DropwizardAwareModule<XsellConfiguration> {
     @Provides
     @Singleton
     ResponseCache responseCache(TenantRegistry registry) {
-        return new ResponseCache(registry, environment().getObjectMapper(), configuration().getResponseCacheSize().toBytes());
+        return new ResponseCache(registry, environment().getObjectMapper(), configuration().getResponseCacheSize().toBytes(),
+                configuration().getDataVersionTtl().toJavaDuration());
     }
 }

@@ -13,6 +13,7 @@ import io.xsell.ingestion.csv.CanonicalCsvImporter;
 import io.xsell.server.XsellConfiguration;
 import io.xsell.server.api.ImportJson;
 import io.xsell.server.auth.TenantPrincipal;
+import io.xsell.server.cache.ResponseCache;
 import io.xsell.server.dataimport.BackgroundPreparation;
 import io.xsell.server.dataimport.ImportHistory;
 import io.xsell.server.dataimport.UploadedZip;
@@ -50,17 +51,19 @@ public class ImportsResource {
     private final CanonicalCsvImporter importer;
     private final XsellConfiguration configuration;
     private final BackgroundPreparation preparation;
+    private final ResponseCache responses;
 
     @Inject
     public ImportsResource(ImportTenantDataUseCase imports, ImportHistory history, TenantRegistry tenants,
                            CanonicalCsvImporter importer, XsellConfiguration configuration,
-                           BackgroundPreparation preparation) {
+                           BackgroundPreparation preparation, ResponseCache responses) {
         this.imports = imports;
         this.history = history;
         this.tenants = tenants;
         this.importer = importer;
         this.configuration = configuration;
         this.preparation = preparation;
+        this.responses = responses;
     }
 
     /**
@@ -87,6 +90,7 @@ public class ImportsResource {
             if (outcome.unchanged()) {
                 return Response.ok(ImportJson.of(outcome.record(), "unchanged")).build();
             }
+            responses.dataChanged(tenant.id());
             preparation.afterImport(tenant.id());
             return Response.created(URI.create("/v1/imports/" + outcome.record().id()))
                     .entity(ImportJson.of(outcome.record(), "imported")).build();
