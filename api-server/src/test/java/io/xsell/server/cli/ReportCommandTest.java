@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.xsell.server.fixture.WorkedExample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,28 +32,8 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    /**
-     * The seed's worked example as canonical CSV: 88 customers paying 10,000 on the core line
-     * (880,000 MRR), then 42,000 of product B, 28,000 of product C and 19,000 of an add-on.
-     */
     private Path workedExample() throws IOException {
-        List<String> customers = new ArrayList<>(List.of("customer_id,name,segment"));
-        List<String> items = new ArrayList<>(List.of(
-                "item_id,customer_id,product_id,start_date,end_date,unit_amount,quantity,currency,interval,bundle_id"));
-        for (int i = 0; i < 88; i++) {
-            customers.add("c" + i + ",Customer " + i + "," + (i < 44 ? "smb" : "enterprise"));
-            items.add("core" + i + ",c" + i + ",core,2024-01-01,,120000,,USD,year,");
-        }
-        items.add("b1,c0,B,2025-03-01,,21000,,USD,month,");
-        items.add("b2,c50,B,2025-07-01,,7000,3,USD,month,suite");
-        items.add("c1,c2,C,2025-05-01,,84000,,USD,quarter,");
-        items.add("a1,c3,addon,2025-02-01,,9500,,USD,month,");
-        items.add("a2,c60,addon,2025-11-30,,9500,,USD,month,");
-        Files.write(dir.resolve("customers.csv"), customers);
-        Files.write(dir.resolve("subscription_items.csv"), items);
-        Files.write(dir.resolve("products.csv"), List.of("product_id,name,product_line,kind",
-                "core,Core platform,core,core", "B,Product B,product_b,module", "C,Product C,product_c,module",
-                "addon,Add-on,add_on,add_on"));
+        WorkedExample.writeTo(dir, WorkedExample.files());
         return dir;
     }
 

@@ -1,5 +1,6 @@
 package io.xsell.server.rest;
 
+import io.xsell.server.fixture.WorkedExample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

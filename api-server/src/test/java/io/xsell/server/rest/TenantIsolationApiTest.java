@@ -1,5 +1,7 @@
 package io.xsell.server.rest;
 
+import io.xsell.server.fixture.Zips;
+import io.xsell.server.fixture.WorkedExample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
