@@ -11,6 +11,7 @@ import io.xsell.server.cli.StderrLogging;
 import io.xsell.server.cli.TenantCommand;
 import io.xsell.server.cli.UsageException;
 import io.xsell.server.openapi.OpenApiDocument;
+import io.xsell.server.problem.ProblemErrorHandler;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import ru.vyarus.dropwizard.guice.GuiceBundle;
 
@@ -42,6 +43,8 @@ public class XsellApplication extends Application<XsellConfiguration> {
     @Override
     public void run(XsellConfiguration configuration, Environment environment) {
         environment.jersey().register(OpenApiDocument.resource());
+        ProblemErrorHandler errors = new ProblemErrorHandler(environment.getObjectMapper());
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
     }
 
     /**

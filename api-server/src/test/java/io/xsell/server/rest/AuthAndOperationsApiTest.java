@@ -122,6 +122,16 @@ abstract class AuthAndOperationsApiTest {
     }
 
     @Test
+    void errorsJettyAnswersItselfAreProblemDocumentsToo() {
+        IssuedKey tenant = app().createTenant("jetty-errors");
+
+        JsonNode ambiguous = app().get("/v1/imports/%2e%2e", tenant.apiKey()).expectProblem(400);
+
+        assertThat(ambiguous.path("detail").asText()).contains("Ambiguous URI");
+        assertThat(ambiguous.path("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
     void theOpenApiDocumentDocumentsEveryV1EndpointAndTheBearerScheme() {
         ApiResponse response = app().send(app().request("/openapi.json", null).GET().build());
         JsonNode document = response.expectJson(200);
