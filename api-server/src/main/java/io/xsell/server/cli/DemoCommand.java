@@ -5,6 +5,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.ServerLifecycleListener;
+import io.xsell.core.dataimport.ImportCounts;
 import io.xsell.core.dataimport.ImportOutcome;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.core.port.in.ImportTenantDataCommand;
@@ -46,6 +47,8 @@ public class DemoCommand extends ServerCommand<XsellConfiguration> {
 
     @Override
     protected void run(Environment environment, Namespace namespace, XsellConfiguration configuration) throws Exception {
+        // A newcomer should see the welcome, not start-up chatter; warnings still reach stderr.
+        StderrLogging.install();
         Injector injector = InjectorLookup.getInjector(application).orElseThrow();
         SyntheticAccountSpec spec = SyntheticAccountSpec.defaults(namespace.getLong("seed"), namespace.getInt("customers"));
         TenantAdministration admin = new TenantAdministration(injector.getInstance(TenantRegistry.class), Clock.systemUTC());
@@ -56,8 +59,10 @@ public class DemoCommand extends ServerCommand<XsellConfiguration> {
         TenantDataset dataset = SyntheticAccountGenerator.generate(spec);
         ImportOutcome outcome = injector.getInstance(ImportTenantDataUseCase.class).importTenantData(
                 new ImportTenantDataCommand(key.tenant().id(), "csv", dataset, "synthetic " + spec));
+        ImportCounts counts = outcome.record().counts();
         System.err.println(outcome.unchanged() ? "demo data unchanged since the last run"
-                : "imported " + outcome.record().counts());
+                : "imported " + counts.customers() + " customers, " + counts.subscriptionItems() + " subscription items, "
+                        + counts.oneTimeCharges() + " one-time charges");
         environment.lifecycle().addServerLifecycleListener(new Welcome(key.apiKey(), spec.historyEnd()));
         super.run(environment, namespace, configuration);
     }
