@@ -28,7 +28,7 @@ class ResponseCacheTest {
                         versionReads.incrementAndGet();
                         return storedVersion.get();
                     }
-                    throw new UnsupportedOperationException(method.getName());
+                    throw new AssertionError("the cache must only ask for the data version, not " + method.getName());
                 });
     }
 
