@@ -1,0 +1,151 @@
+package io.xsell.core.analytics;
+
+import io.xsell.core.movement.Movement;
+import io.xsell.core.movement.MovementType;
+import io.xsell.core.mrr.Decimals;
+import io.xsell.core.mrr.MrrLedger;
+import io.xsell.core.mrr.MrrTimeline;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
+
+/**
+ * Retention of the customers who bought another line in calendar month {@code m} (the attached
+ * cohort) against the customers of that month who stayed on one line (the single-line cohort),
+ * measured on the last day of each of the 12 following months.
+ *
+ * <p>Attached: at least one {@code cross_sell} movement dated inside {@code m}, whatever happened
+ * afterwards in {@code m}. Single-line: no {@code cross_sell} in {@code m} and exactly one line
+ * held on the last day of {@code m} (which makes the customer active in {@code m}).
+ *
+ * @param month                  the cohort month {@code m}
+ * @param attachedCustomers      size of the attached cohort
+ * @param singleLineCustomers    size of the single-line cohort
+ * @param points                 one per month {@code m+1 .. m+12}, in order
+ */
+public record AttachedCohortRetention(YearMonth month, int attachedCustomers, int singleLineCustomers,
+                                      List<Point> points) {
+    public static final int HORIZON_MONTHS = 12;
+
+    public AttachedCohortRetention {
+        points = List.copyOf(points);
+    }
+
+    /**
+     * Retention {@code monthsAfter} months after the cohort month, on {@code day} (the last day of
+     * month {@code m + monthsAfter}). Percentages of the cohort size; null when the cohort is empty.
+     *
+     * @param attachedLogoRetentionPct   attached customers active on {@code day}
+     * @param attachedLineRetentionPct   attached customers still holding every line they cross-sold in {@code m}
+     * @param singleLineLogoRetentionPct single-line customers active on {@code day}
+     */
+    public record Point(int monthsAfter, LocalDate day, BigDecimal attachedLogoRetentionPct,
+                        BigDecimal attachedLineRetentionPct, BigDecimal singleLineLogoRetentionPct) {
+    }
+
+    public static AttachedCohortRetention of(MrrLedger ledger, YearMonth month) {
+        Objects.requireNonNull(month, "month");
+        int first = Math.toIntExact(month.atDay(1).toEpochDay());
+        int last = Math.toIntExact(month.atEndOfMonth().toEpochDay());
+        int[] ends = new int[HORIZON_MONTHS];
+        for (int k = 1; k <= HORIZON_MONTHS; k++) {
+            ends[k - 1] = Math.toIntExact(month.plusMonths(k).atEndOfMonth().toEpochDay());
+        }
+        int lineCount = ledger.lines().size();
+        Counts counts = IntStream.range(0, ledger.customerCount()).parallel().collect(
+                Counts::new, (t, c) -> t.add(ledger.timeline(c), first, last, ends, lineCount), Counts::merge);
+
+        List<Point> points = new ArrayList<>(HORIZON_MONTHS);
+        for (int k = 0; k < HORIZON_MONTHS; k++) {
+            points.add(new Point(k + 1, LocalDate.ofEpochDay(ends[k]),
+                    Decimals.percent(counts.attachedLogo[k], counts.attached),
+                    Decimals.percent(counts.attachedLine[k], counts.attached),
+                    Decimals.percent(counts.singleLogo[k], counts.single)));
+        }
+        return new AttachedCohortRetention(month, counts.attached, counts.single, points);
+    }
+
+    private static final class Counts {
+        int attached;
+        int single;
+        final int[] attachedLogo = new int[HORIZON_MONTHS];
+        final int[] attachedLine = new int[HORIZON_MONTHS];
+        final int[] singleLogo = new int[HORIZON_MONTHS];
+
+        void add(MrrTimeline timeline, int first, int last, int[] ends, int lineCount) {
+            boolean[] crossSold = null;
+            for (Movement m : timeline.movements()) {
+                if (m.day() > last) {
+                    break; // movements are in day order
+                }
+                if (m.day() >= first && m.type() == MovementType.CROSS_SELL) {
+                    if (crossSold == null) {
+                        crossSold = new boolean[lineCount];
+                    }
+                    crossSold[m.line()] = true;
+                }
+            }
+            if (crossSold != null) {
+                attached++;
+                for (int k = 0; k < ends.length; k++) {
+                    BigDecimal[] byLine = timeline.mrrByLineOn(ends[k]);
+                    if (holdsAny(byLine)) {
+                        attachedLogo[k]++;
+                        if (holdsAll(byLine, crossSold)) {
+                            attachedLine[k]++;
+                        }
+                    }
+                }
+            } else if (linesHeld(timeline.mrrByLineOn(last)) == 1) {
+                single++;
+                for (int k = 0; k < ends.length; k++) {
+                    if (timeline.mrrOn(ends[k]).signum() > 0) {
+                        singleLogo[k]++;
+                    }
+                }
+            }
+        }
+
+        void merge(Counts other) {
+            attached += other.attached;
+            single += other.single;
+            for (int k = 0; k < HORIZON_MONTHS; k++) {
+                attachedLogo[k] += other.attachedLogo[k];
+                attachedLine[k] += other.attachedLine[k];
+                singleLogo[k] += other.singleLogo[k];
+            }
+        }
+    }
+
+    private static boolean holdsAny(BigDecimal[] byLine) {
+        for (BigDecimal v : byLine) {
+            if (v.signum() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsAll(BigDecimal[] byLine, boolean[] lines) {
+        for (int l = 0; l < lines.length; l++) {
+            if (lines[l] && byLine[l].signum() <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int linesHeld(BigDecimal[] byLine) {
+        int held = 0;
+        for (BigDecimal v : byLine) {
+            if (v.signum() > 0) {
+                held++;
+            }
+        }
+        return held;
+    }
+}
