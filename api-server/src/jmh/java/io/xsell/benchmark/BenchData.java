@@ -1,6 +1,7 @@
 package io.xsell.benchmark;
 
 import io.xsell.core.metrics.Window;
+import io.xsell.core.mrr.MrrLedger;
 import io.xsell.core.model.RecurringItem;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
@@ -24,6 +25,15 @@ final class BenchData {
 
     static TenantDataset generate(int customers) {
         return SyntheticAccountGenerator.generate(spec(customers));
+    }
+
+    /** Prices a freshly generated dataset, printing its shape and how long generating and pricing took. */
+    static MrrLedger priceLogged(TenantDataset dataset, long generationNanos) {
+        long started = System.nanoTime();
+        MrrLedger priced = MrrLedger.of(dataset);
+        System.out.printf("%n[setup] %s%n[setup] generated in %,d ms, ledger priced in %,d ms%n", shape(dataset),
+                generationNanos / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+        return priced;
     }
 
     static String shape(TenantDataset dataset) {

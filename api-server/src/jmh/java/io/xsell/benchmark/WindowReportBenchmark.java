@@ -49,12 +49,7 @@ public class WindowReportBenchmark {
     private MrrLedger priceFreshDataset() {
         long started = System.nanoTime();
         TenantDataset dataset = BenchData.generate(customers);
-        long generated = System.nanoTime();
-        MrrLedger priced = MrrLedger.of(dataset);
-        long done = System.nanoTime();
-        System.out.printf("%n[setup] %s%n[setup] generated in %,d ms, ledger priced in %,d ms%n",
-                BenchData.shape(dataset), (generated - started) / 1_000_000, (done - generated) / 1_000_000);
-        return priced;
+        return BenchData.priceLogged(dataset, System.nanoTime() - started);
     }
 
     @Benchmark
