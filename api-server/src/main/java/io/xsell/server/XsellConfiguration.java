@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
+import io.xsell.server.analytics.AnalyticsConfig;
 import io.xsell.server.persistence.DatabaseConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -49,6 +50,12 @@ public class XsellConfiguration extends Configuration {
     @JsonProperty
     private DataSize responseCacheSize = DataSize.megabytes(256);
 
+    /** Analytics settings (CLV's default gross margin). */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AnalyticsConfig analytics = new AnalyticsConfig();
+
     public XsellConfiguration() {
         // Our own exception mappers answer every error as application/problem+json.
         ((DefaultServerFactory) getServerFactory()).setRegisterDefaultExceptionMappers(false);
@@ -72,6 +79,10 @@ public class XsellConfiguration extends Configuration {
 
     public Duration getDataVersionTtl() {
         return dataVersionTtl;
+    }
+
+    public AnalyticsConfig getAnalytics() {
+        return analytics;
     }
 
     public DataSize getResponseCacheSize() {
