@@ -21,9 +21,23 @@ final class FeatureSchema {
     static final int RECENT_DAYS = 90;
     private static final double DAYS_PER_MONTH = 365.25 / 12;
 
-    private static final List<String> NUMERIC = List.of("tenure_months", "log_mrr", "log_seats", "lines_held",
-            "recent_cross_sells", "recent_upsells", "recent_contractions", "recent_line_churns",
-            "recently_acquired", "mrr_change_90d", "yearly_billed_share");
+    /**
+     * The lines held enter as one indicator per line ({@code holds:<line>}); their count would be
+     * their sum, a collinear column that only makes the weights unstable.
+     */
+    private static final List<String> NUMERIC = List.of("tenure_months", "log_mrr", "log_seats",
+            "yearly_billed_share", "recent_cross_sells", "recent_upsells", "recent_contractions",
+            "recent_line_churns", "recently_acquired", "mrr_change_90d");
+    private static final int TENURE = 0;
+    private static final int LOG_MRR = 1;
+    private static final int LOG_SEATS = 2;
+    private static final int YEARLY = 3;
+    private static final int CROSS_SELLS = 4;
+    private static final int UPSELLS = 5;
+    private static final int CONTRACTIONS = 6;
+    private static final int LINE_CHURNS = 7;
+    private static final int ACQUIRED = 8;
+    private static final int MRR_CHANGE = 9;
 
     private final List<String> names = new ArrayList<>(NUMERIC);
     private final int lineCount;
@@ -78,36 +92,32 @@ final class FeatureSchema {
         }
         double[] x = new double[names.size()];
         List<Movement> movements = timeline.movements();
-        int firstActive = movements.get(0).day();
-        x[0] = (day - firstActive) / DAYS_PER_MONTH;
-        x[1] = Math.log1p(mrr.doubleValue());
-        x[2] = Math.log1p(items.seatsOn(index, day));
-        x[10] = items.yearlyShareOn(index, day);
+        x[TENURE] = (day - movements.get(0).day()) / DAYS_PER_MONTH;
+        x[LOG_MRR] = Math.log1p(mrr.doubleValue());
+        x[LOG_SEATS] = Math.log1p(items.seatsOn(index, day));
+        x[YEARLY] = items.yearlyShareOn(index, day);
         BigDecimal[] byLine = timeline.mrrByLineOn(day);
-        int held = 0;
         for (int l = 0; l < lineCount; l++) {
             if (byLine[l].signum() > 0) {
-                held++;
                 x[firstLine + l] = 1;
             }
         }
-        x[3] = held;
         int since = day - RECENT_DAYS;
         for (Movement m : movements) {
             if (m.day() <= since || m.day() > day) {
                 continue;
             }
             switch (m.type()) {
-                case CROSS_SELL -> x[4]++;
-                case UPSELL -> x[5]++;
-                case CONTRACTION -> x[6]++;
-                case LINE_CHURN -> x[7]++;
-                case NEW_BUSINESS, REACTIVATION -> x[8] = 1;
+                case CROSS_SELL -> x[CROSS_SELLS]++;
+                case UPSELL -> x[UPSELLS]++;
+                case CONTRACTION -> x[CONTRACTIONS]++;
+                case LINE_CHURN -> x[LINE_CHURNS]++;
+                case NEW_BUSINESS, REACTIVATION -> x[ACQUIRED] = 1;
                 default -> {
                 }
             }
         }
-        x[9] = x[1] - Math.log1p(Math.max(0, timeline.mrrOn(since).doubleValue()));
+        x[MRR_CHANGE] = x[LOG_MRR] - Math.log1p(Math.max(0, timeline.mrrOn(since).doubleValue()));
         return x;
     }
 }

@@ -226,8 +226,16 @@ public final class PropensityAnalysis {
                     : "every training customer adopted the line";
             return f;
         }
-        f.attributes = AttributeRates.fit(schema.attributes(), customers(training), trainLabels);
-        List<double[]> raw = training.stream().map(r -> full(f, r)).toList();
+        int[] folds = new int[training.size()];
+        double[][] encoded = new double[training.size()][schema.attributes().size()];
+        for (int i = 0; i < folds.length; i++) {
+            folds[i] = fold(training.get(i).customer);
+        }
+        f.attributes = AttributeRates.fit(schema.attributes(), customers(training), trainLabels, folds, encoded);
+        List<double[]> raw = new ArrayList<>(training.size());
+        for (int i = 0; i < folds.length; i++) {
+            raw.add(AttributeRates.append(training.get(i).features, encoded[i]));
+        }
         int width = schema.modelNames().size();
         f.standardizer = Standardizer.fit(raw, width);
         double[][] x = new double[training.size()][];
@@ -246,6 +254,11 @@ public final class PropensityAnalysis {
 
     private double[] full(Fitted f, Row row) {
         return f.attributes.append(row.features, ledger.customer(row.customer));
+    }
+
+    /** A customer's fold for out-of-fold encoding: fixed by the seed, the same at every cutoff. */
+    private static int fold(int customer) {
+        return new SplittableRandom(SEED * 31 + customer).nextInt(AttributeRates.FOLDS);
     }
 
     private List<Customer> customers(List<Row> rows) {
