@@ -30,9 +30,10 @@ public final class TribuoLogisticTrainer implements PropensityModelTrainer {
     private final double learningRate;
 
     /**
-     * Three epochs of AdaGrad at 0.01: chosen on a validation split of the demo data's training
-     * period (the last training cutoff held out), never on the holdout; larger rates and more
-     * epochs fitted the noise of the attribute rates. See docs/analytics.md.
+     * Three epochs of AdaGrad at 0.01, one row per step: chosen on a validation split inside the
+     * demo data's training period (the last training cutoff held out), never on the holdout. Rates
+     * from 0.01 to 0.2, 3 to 40 epochs, minibatches of 1 to 500 and parameter averaging scored
+     * within 0.01 AUC of each other there; higher rates were worse. See docs/analytics.md.
      */
     public TribuoLogisticTrainer() {
         this(3, 0.01);

@@ -248,4 +248,23 @@ abstract class AnalyticsApiTest {
         assertThat(second.text()).isEqualTo(first.text());
         assertThat(second.dataVersion()).isEqualTo(first.dataVersion()).isEqualTo(1);
     }
+
+    /** {@code report --analytics} prints, member by member, exactly what the endpoints answer. */
+    @Test
+    void theReportCommandPrintsTheEndpointsBodies(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path data = WorkedExample.writeTo(dir, WorkedExample.files());
+        JsonNode analytics = ApiResponse.parse(ReportCli.report("--data", data.toString(), "--from", WorkedExample.FROM,
+                "--to", WorkedExample.TO, "--analytics")).path("analytics");
+
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("basket", "/v1/analytics/basket?date=2025-12-31");
+        endpoints.put("time_to_adoption", "/v1/analytics/time-to-adoption");
+        endpoints.put("churn_risk", "/v1/analytics/churn-risk?" + WINDOW);
+        endpoints.put("cohorts", "/v1/analytics/cohorts?month=2025-09");
+        endpoints.put("products_per_customer", "/v1/analytics/products-per-customer?" + WINDOW);
+        endpoints.put("clv", "/v1/analytics/clv?" + WINDOW);
+        endpoints.put("insights", "/v1/analytics/insights?" + WINDOW);
+        endpoints.put("propensity", "/v1/analytics/propensity?date=2025-12-31");
+        endpoints.forEach((member, request) -> assertThat(get(request)).as(member).isEqualTo(analytics.path(member)));
+    }
 }
