@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The acceptance check of the propensity models: on the data the {@code demo} command loads (seed
  * 42, 20,000 customers, history to 2026-10-31) the models of the three lines whose adoption depends
  * on the industry beat the segment base-rate baseline on the holdout; on the two lines whose
- * adoption depends on the segment alone (what the baseline knows) they do not (AUC 0.01 and 0.002
+ * adoption depends on the segment alone (what the baseline knows) they do not (AUC 0.010 and 0.002
  * below it). The figures are those recorded in docs/analytics.md; the test fails if they change.
  */
 class PropensityOnDemoDataTest {
@@ -46,12 +46,12 @@ class PropensityOnDemoDataTest {
         }
         // the figures recorded in docs/analytics.md
         assertThat(figures).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "analytics", "model 0.5526 1.52 baseline 0.5367 1.17",
-                "automation", "model 0.5952 1.80 baseline 0.5831 1.68",
-                "extra_storage", "model 0.5854 1.61 baseline 0.5981 1.82",
-                "payments", "model 0.6554 2.23 baseline 0.5868 1.56",
+                "analytics", "model 0.5520 1.46 baseline 0.5367 1.17",
+                "automation", "model 0.5959 1.80 baseline 0.5831 1.68",
+                "extra_storage", "model 0.5882 1.71 baseline 0.5981 1.82",
+                "payments", "model 0.6541 2.25 baseline 0.5868 1.56",
                 "platform", "no training rows: no customer active at a training cutoff was without the line",
-                "premium_support", "model 0.5937 2.32 baseline 0.5956 2.30"));
+                "premium_support", "model 0.5940 2.35 baseline 0.5956 2.30"));
         for (String line : List.of("analytics", "automation", "payments")) {
             LinePropensity l = report.lines().stream().filter(p -> p.line().equals(line)).findFirst().orElseThrow();
             assertThat(l.beatsBaseline()).as(line).isTrue();

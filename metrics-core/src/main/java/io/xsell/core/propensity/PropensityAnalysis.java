@@ -59,6 +59,8 @@ public final class PropensityAnalysis {
         this.trainer = trainer;
         this.schema = FeatureSchema.of(dataset, ledger.lines());
         this.seats = SeatIndex.of(dataset);
+        this.bestFirst = Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(s -> ledger.customer(s.customer()).id());
     }
 
     /**
@@ -116,6 +118,7 @@ public final class PropensityAnalysis {
                 .filter(c -> sampled(c, share))
                 .mapToObj(c -> rowsOf(c, cutoffs, horizon))
                 .flatMap(List::stream)
+                .sorted(Comparator.comparing((Row r) -> ledger.customer(r.customer).id()).thenComparingInt(Row::cutoff))
                 .toList();
         int sampled = (int) IntStream.range(0, customers).filter(c -> sampled(c, share)).count();
 
@@ -142,8 +145,17 @@ public final class PropensityAnalysis {
                 baselineAttribute, customers, sampled, partial);
     }
 
-    private static boolean sampled(int customer, double share) {
-        return share >= 1.0 || new SplittableRandom(SEED ^ (customer * 0x9E3779B97F4A7C15L)).nextDouble() < share;
+    /**
+     * Whether a customer's rows are used. Everything random is drawn from the customer's id, not its
+     * position, and rows are ordered by id: the same data gives the same models however a store
+     * happens to order its customers.
+     */
+    private boolean sampled(int customer, double share) {
+        return share >= 1.0 || draw(customer, 1).nextDouble() < share;
+    }
+
+    private SplittableRandom draw(int customer, long stream) {
+        return new SplittableRandom(SEED * 31 + stream * 0x9E3779B97F4A7C15L + ledger.customer(customer).id().hashCode());
     }
 
     private List<Row> rowsOf(int customer, int[] cutoffs, int horizon) {
@@ -257,8 +269,8 @@ public final class PropensityAnalysis {
     }
 
     /** A customer's fold for out-of-fold encoding: fixed by the seed, the same at every cutoff. */
-    private static int fold(int customer) {
-        return new SplittableRandom(SEED * 31 + customer).nextInt(AttributeRates.FOLDS);
+    private int fold(int customer) {
+        return draw(customer, 2).nextInt(AttributeRates.FOLDS);
     }
 
     private List<Customer> customers(List<Row> rows) {
@@ -321,8 +333,8 @@ public final class PropensityAnalysis {
     private record Scored(int customer, double score) {
     }
 
-    private static final Comparator<Scored> BEST_FIRST =
-            Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::customer);
+    /** Best score first; equal scores in customer id order. */
+    private final Comparator<Scored> bestFirst;
 
     /** Per thread: for each line, the best {@code limit} candidates seen so far and the candidate count. */
     private final class Ranking {
@@ -334,7 +346,7 @@ public final class PropensityAnalysis {
             this.limit = limit;
             this.counts = new long[lines];
             for (int i = 0; i < lines; i++) {
-                best.add(new PriorityQueue<>(BEST_FIRST.reversed()));
+                best.add(new PriorityQueue<>(bestFirst.reversed()));
             }
         }
 
@@ -371,7 +383,7 @@ public final class PropensityAnalysis {
         for (int i = 0; i < fitted.size(); i++) {
             Fitted f = fitted.get(i);
             List<Scored> best = new ArrayList<>(ranking.best.get(i));
-            best.sort(BEST_FIRST);
+            best.sort(bestFirst);
             List<Prospect> prospects = new ArrayList<>();
             for (Scored s : best) {
                 MrrTimeline timeline = ledger.timeline(s.customer);
