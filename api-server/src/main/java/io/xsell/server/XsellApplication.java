@@ -3,6 +3,7 @@ package io.xsell.server;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.xsell.server.analytics.AnalyticsModule;
 import io.xsell.server.cli.DbCommand;
 import io.xsell.server.cli.DemoCommand;
 import io.xsell.server.cli.GenerateCommand;
@@ -32,7 +33,7 @@ public class XsellApplication extends Application<XsellConfiguration> {
     public void initialize(Bootstrap<XsellConfiguration> bootstrap) {
         bootstrap.addBundle(GuiceBundle.builder()
                 .enableAutoConfig(XsellApplication.class.getPackageName())
-                .modules(new XsellModule(), new SchedulingModule())
+                .modules(new XsellModule(), new SchedulingModule(), new AnalyticsModule())
                 .build());
         bootstrap.addCommand(new ReportCommand());
         bootstrap.addCommand(new GenerateCommand());

@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
+import io.xsell.server.analytics.AnalyticsConfig;
 import io.xsell.server.persistence.DatabaseConfig;
 import io.xsell.server.schedule.SchedulerConfig;
 import jakarta.validation.Valid;
@@ -55,6 +56,11 @@ public class XsellConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private SchedulerConfig scheduler = new SchedulerConfig();
+    /** Analytics settings (CLV's default gross margin). */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AnalyticsConfig analytics = new AnalyticsConfig();
 
     public XsellConfiguration() {
         // Our own exception mappers answer every error as application/problem+json.
@@ -83,6 +89,10 @@ public class XsellConfiguration extends Configuration {
 
     public Duration getDataVersionTtl() {
         return dataVersionTtl;
+    }
+
+    public AnalyticsConfig getAnalytics() {
+        return analytics;
     }
 
     public DataSize getResponseCacheSize() {

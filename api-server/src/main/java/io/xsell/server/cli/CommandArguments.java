@@ -1,8 +1,10 @@
 package io.xsell.server.cli;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import net.sourceforge.argparse4j.inf.Namespace;
 
@@ -18,6 +20,35 @@ final class CommandArguments {
         } catch (DateTimeParseException e) {
             throw new UsageException("--" + name + ": '" + text + "' is not a date (YYYY-MM-DD)");
         }
+    }
+
+    static YearMonth month(Namespace namespace, String name) {
+        String text = namespace.getString(name);
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--" + option(name) + ": '" + text + "' is not a month (YYYY-MM)");
+        }
+    }
+
+    /** A number from 0 to 1 (a margin: 0.80 for 80 %). */
+    static BigDecimal fraction(Namespace namespace, String name) {
+        String text = namespace.getString(name);
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + option(name) + ": '" + text + "' is not a number");
+        }
+        if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+            throw new UsageException("--" + option(name) + " must be between 0 and 1 (0.80 for 80 %), was " + text);
+        }
+        return value;
+    }
+
+    /** Destinations use underscores, the options people type use dashes. */
+    private static String option(String name) {
+        return name.replace('_', '-');
     }
 
     static Path existing(Namespace namespace, String name) {

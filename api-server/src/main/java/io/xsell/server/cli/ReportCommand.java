@@ -14,19 +14,50 @@ import io.xsell.ingestion.csv.ImportError;
 import io.xsell.ingestion.csv.ImportValidationException;
 import io.xsell.server.api.CrossSellReportJson;
 import io.xsell.server.api.JsonMapper;
+import io.xsell.core.insights.InsightEngine;
+import io.xsell.core.port.in.BasketQuery;
+import io.xsell.core.port.in.ChurnRiskQuery;
+import io.xsell.core.port.in.CohortRetentionQuery;
+import io.xsell.core.port.in.InsightsQuery;
+import io.xsell.core.port.in.LifetimeValueQuery;
+import io.xsell.core.port.in.ProductsPerCustomerQuery;
+import io.xsell.core.port.in.PropensityQuery;
+import io.xsell.core.port.in.TimeToAdoptionQuery;
+import io.xsell.core.service.AnalyticsService;
+import io.xsell.server.api.AnalyticsReportJson;
+import io.xsell.server.api.BasketJson;
+import io.xsell.server.api.ChurnRiskJson;
+import io.xsell.server.api.CohortRetentionJson;
+import io.xsell.server.api.InsightsJson;
+import io.xsell.server.api.LifetimeValueJson;
+import io.xsell.server.api.ProductsPerCustomerJson;
+import io.xsell.server.api.PropensityJson;
+import io.xsell.server.api.ReportWithAnalyticsJson;
+import io.xsell.server.api.TimeToAdoptionJson;
+import io.xsell.server.propensity.TribuoLogisticTrainer;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Objects;
+import net.sourceforge.argparse4j.impl.Arguments;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code report --data DIR --from D --to D [--segment-by ATTR]}: the cross-sell window report of a
- * canonical CSV folder (or zip), printed as the exact JSON body of {@code GET /v1/metrics/cross-sell}.
+ * {@code report --data DIR --from D --to D [--segment-by ATTR] [--analytics]}: the cross-sell window
+ * report of a canonical CSV folder (or zip), printed as the exact JSON body of
+ * {@code GET /v1/metrics/cross-sell}; with {@code --analytics}, plus an {@code analytics} object
+ * holding the body of every {@code GET /v1/analytics/...} endpoint for the window.
  * On bad input nothing reaches stdout and every error goes to stderr.
  */
 public class ReportCommand extends Command {
     private static final TenantId LOCAL = new TenantId("local");
+    /** The defaults of {@code GET /v1/analytics/propensity}, scored on the window's last day. */
+    static final int PROPENSITY_HORIZON_DAYS = 90;
+    static final int PROPENSITY_TRAIN_CUTOFFS = 4;
+    static final int PROPENSITY_PROSPECTS = 20;
 
     public ReportCommand() {
         super("report", "Print the cross-sell report of a canonical CSV folder or zip as JSON");
@@ -42,6 +73,13 @@ public class ReportCommand extends Command {
                 .help("customer attribute to segment on (segment, industry, ...)");
         subparser.addArgument("--currency").metavar("CODE")
                 .help("reporting currency; default: the items' currency when they all share one");
+        subparser.addArgument("--analytics").dest("analytics").action(Arguments.storeTrue())
+                .help("add every analytic (basket, time to adoption, churn risk, cohorts, products per customer, "
+                        + "CLV, insights, propensity) under \"analytics\"");
+        subparser.addArgument("--cohort-month").dest("cohort_month").metavar("YYYY-MM")
+                .help("with --analytics: the attached cohort's month (default: the one the insights use)");
+        subparser.addArgument("--gross-margin").dest("gross_margin").metavar("FRACTION").setDefault("0.80")
+                .help("with --analytics: CLV margin of lines whose products declare none (default 0.80)");
     }
 
     @Override
@@ -54,13 +92,41 @@ public class ReportCommand extends Command {
         }
         MetricsService service = new MetricsService(
                 new CsvFolderTenantData(data, namespace.getString("currency")));
-        CrossSellReport report = service.crossSellReport(
-                new CrossSellReportQuery(LOCAL, new Window(from, to), namespace.getString("segment_by")));
+        Window window = new Window(from, to);
+        String segmentBy = namespace.getString("segment_by");
+        CrossSellReport report = service.crossSellReport(new CrossSellReportQuery(LOCAL, window, segmentBy));
         ObjectMapper mapper = JsonMapper.forPeople(bootstrap.getObjectMapper().copy());
         // Rendered fully before anything is printed, so a failure leaves stdout empty.
-        String json = mapper.writeValueAsString(CrossSellReportJson.of(report));
+        String json;
+        if (Boolean.TRUE.equals(namespace.getBoolean("analytics"))) {
+            json = mapper.writeValueAsString(new ReportWithAnalyticsJson(CrossSellReportJson.of(report),
+                    analytics(service, window, segmentBy, report.currency(), namespace)));
+        } else {
+            json = mapper.writeValueAsString(CrossSellReportJson.of(report));
+        }
         System.out.println(json);
         System.out.flush();
+    }
+
+    /** Every analytic of the window, each the body of its endpoint, from the ledger the report priced. */
+    private static AnalyticsReportJson analytics(MetricsService metrics, Window window, String segmentBy,
+                                                 String currency, Namespace namespace) {
+        AnalyticsService analytics = new AnalyticsService(metrics, new TribuoLogisticTrainer());
+        LocalDate lastDay = window.to().minusDays(1);
+        YearMonth cohort = namespace.getString("cohort_month") != null
+                ? CommandArguments.month(namespace, "cohort_month")
+                : Objects.requireNonNullElse(InsightEngine.cohortMonth(window), YearMonth.from(window.from()));
+        BigDecimal margin = CommandArguments.fraction(namespace, "gross_margin");
+        return new AnalyticsReportJson(
+                BasketJson.of(analytics.basket(new BasketQuery(LOCAL, lastDay))),
+                TimeToAdoptionJson.of(analytics.timeToAdoption(new TimeToAdoptionQuery(LOCAL))),
+                ChurnRiskJson.of(analytics.churnRisk(new ChurnRiskQuery(LOCAL, window))),
+                CohortRetentionJson.of(analytics.cohortRetention(new CohortRetentionQuery(LOCAL, cohort))),
+                ProductsPerCustomerJson.of(analytics.productsPerCustomer(new ProductsPerCustomerQuery(LOCAL, window))),
+                LifetimeValueJson.of(analytics.lifetimeValue(new LifetimeValueQuery(LOCAL, window, margin)), currency),
+                InsightsJson.of(window, segmentBy, analytics.insights(new InsightsQuery(LOCAL, window, segmentBy))),
+                PropensityJson.of(analytics.propensity(new PropensityQuery(LOCAL, lastDay, PROPENSITY_HORIZON_DAYS,
+                        PROPENSITY_TRAIN_CUTOFFS, segmentBy, null, PROPENSITY_PROSPECTS))));
     }
 
     @Override

@@ -146,4 +146,58 @@ class ReportCommandTest {
         assertThat(result.stdout()).isEmpty();
         assertThat(result.stderr()).contains("--data", "does not exist");
     }
+
+    @Test
+    void analyticsAddsEveryAnalyticAndLeavesTheReportAsItWas() throws IOException {
+        Path data = workedExample();
+        CommandRunner.Result plain = CommandRunner.run("report", "--data", data.toString(),
+                "--from", "2025-01-01", "--to", "2026-01-01");
+        CommandRunner.Result result = CommandRunner.run("report", "--data", data.toString(),
+                "--from", "2025-01-01", "--to", "2026-01-01", "--analytics", "--gross-margin", "0.5");
+
+        assertThat(result.succeeded()).as(result.stderr()).isTrue();
+        JsonNode report = JSON.readTree(result.stdout());
+        JsonNode analytics = report.get("analytics");
+        List<String> members = new ArrayList<>();
+        analytics.fieldNames().forEachRemaining(members::add);
+        assertThat(members).containsExactly("basket", "time_to_adoption", "churn_risk", "cohorts",
+                "products_per_customer", "clv", "insights", "propensity");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) report).remove("analytics");
+        assertThat(report).as("the report itself is unchanged").isEqualTo(JSON.readTree(plain.stdout()));
+        assertThat(JSON.readTree(plain.stdout()).has("analytics")).isFalse();
+
+        // the window's last day, the insights' cohort month, the requested margin
+        assertThat(analytics.get("basket").get("date").asText()).isEqualTo("2025-12-31");
+        assertThat(analytics.get("basket").get("active_customers").asLong()).isEqualTo(88);
+        assertThat(analytics.get("cohorts").get("month").asText()).isEqualTo("2025-09");
+        assertThat(analytics.get("clv").get("overall").get("gross_margin").toString()).isEqualTo("0.5000");
+        assertThat(analytics.get("clv").get("overall").get("ending_mrr").toString()).isEqualTo("969000.00");
+        assertThat(analytics.get("churn_risk").get("by_lines_held").get(0).get("customers").asLong()).isEqualTo(88);
+        assertThat(analytics.get("products_per_customer").get("months")).hasSize(12);
+        assertThat(analytics.get("time_to_adoption").get("lines").get(0).get("median_days").toString()).isEqualTo("548.00");
+        assertThat(analytics.get("propensity").get("date").asText()).isEqualTo("2025-12-31");
+        assertThat(analytics.get("propensity").get("horizon_days").asInt()).isEqualTo(90);
+        assertThat(analytics.get("insights").get("insights").isArray()).isTrue();
+    }
+
+    @Test
+    void analyticsOptionsAreCheckedAndNamed() throws IOException {
+        Path data = workedExample();
+        CommandRunner.Result margin = CommandRunner.run("report", "--data", data.toString(),
+                "--from", "2025-01-01", "--to", "2026-01-01", "--analytics", "--gross-margin", "80");
+        assertThat(margin.failure()).containsInstanceOf(UsageException.class);
+        assertThat(margin.stdout()).isEmpty();
+        assertThat(margin.stderr()).contains("--gross-margin", "between 0 and 1");
+
+        CommandRunner.Result month = CommandRunner.run("report", "--data", data.toString(),
+                "--from", "2025-01-01", "--to", "2026-01-01", "--analytics", "--cohort-month", "2025-13");
+        assertThat(month.failure()).containsInstanceOf(UsageException.class);
+        assertThat(month.stdout()).isEmpty();
+        assertThat(month.stderr()).contains("--cohort-month", "2025-13", "YYYY-MM");
+
+        CommandRunner.Result chosen = CommandRunner.run("report", "--data", data.toString(),
+                "--from", "2025-01-01", "--to", "2026-01-01", "--analytics", "--cohort-month", "2025-03");
+        assertThat(JSON.readTree(chosen.stdout()).get("analytics").get("cohorts").get("attached_customers").asInt())
+                .isEqualTo(1);
+    }
 }

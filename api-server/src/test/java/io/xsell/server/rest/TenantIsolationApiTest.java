@@ -51,6 +51,14 @@ abstract class TenantIsolationApiTest {
         answers.put("/v1/metrics/cross-sell", app().get("/v1/metrics/cross-sell?" + WINDOW, keyB));
         answers.put("/v1/metrics/movements", app().get("/v1/metrics/movements?" + WINDOW + "&granularity=month", keyB));
         answers.put("/v1/metrics/penetration", app().get("/v1/metrics/penetration?date=2025-12-31", keyB));
+        answers.put("/v1/analytics/basket", app().get("/v1/analytics/basket?date=2025-12-31", keyB));
+        answers.put("/v1/analytics/time-to-adoption", app().get("/v1/analytics/time-to-adoption", keyB));
+        answers.put("/v1/analytics/churn-risk", app().get("/v1/analytics/churn-risk?" + WINDOW, keyB));
+        answers.put("/v1/analytics/cohorts", app().get("/v1/analytics/cohorts?month=2025-03", keyB));
+        answers.put("/v1/analytics/products-per-customer", app().get("/v1/analytics/products-per-customer?" + WINDOW, keyB));
+        answers.put("/v1/analytics/clv", app().get("/v1/analytics/clv?" + WINDOW, keyB));
+        answers.put("/v1/analytics/insights", app().get("/v1/analytics/insights?" + WINDOW, keyB));
+        answers.put("/v1/analytics/propensity", app().get("/v1/analytics/propensity?date=2025-12-31", keyB));
         assertThat(answers.keySet()).as("a new endpoint must be walked here too")
                 .containsExactlyInAnyOrderElementsOf(ResourcePaths.v1().keySet());
         return answers;
@@ -117,6 +125,18 @@ abstract class TenantIsolationApiTest {
         assertThat(penetration.path("lines")).isEmpty();
         assertThat(penetration.path("products_per_customer").isNull()).isTrue();
 
+        assertThat(answers.get("/v1/analytics/basket").expectJson(200).path("active_customers").asLong()).isZero();
+        assertThat(answers.get("/v1/analytics/time-to-adoption").expectJson(200).path("lines")).isEmpty();
+        assertThat(answers.get("/v1/analytics/churn-risk").expectJson(200).path("overall").path("customers").asLong())
+                .isZero();
+        assertThat(answers.get("/v1/analytics/cohorts").expectJson(200).path("attached_customers").asInt()).isZero();
+        assertThat(answers.get("/v1/analytics/products-per-customer").expectJson(200).path("concentration")
+                .path("attaches").asLong()).isZero();
+        assertThat(answers.get("/v1/analytics/clv").expectJson(200).path("overall").path("ending_mrr").toString())
+                .isEqualTo("0.00");
+        assertThat(answers.get("/v1/analytics/insights").expectJson(200).path("insights")).isEmpty();
+        assertThat(answers.get("/v1/analytics/propensity").expectJson(200).path("lines")).isEmpty();
+
         // A's segment attribute is no attribute of B's
         ApiResponse segmented = app().get("/v1/metrics/cross-sell?" + WINDOW + "&segment_by=segment", keyB);
         segmented.expectBadParameter("segment_by");
@@ -159,6 +179,12 @@ abstract class TenantIsolationApiTest {
         assertThat(movements.path("periods").get(3).path("cross_sell_mrr").toString()).isEqualTo("50.00");
         JsonNode penetration = answers.get("/v1/metrics/penetration").expectJson(200);
         assertThat(penetration.path("active_customers").asLong()).isEqualTo(2);
+        assertThat(ApiResponse.list(answers.get("/v1/analytics/basket").expectJson(200).path("pairs")))
+                .extracting(p -> p.path("line_a").asText() + "+" + p.path("line_b").asText()).containsExactly("basic+extra");
+        assertThat(ApiResponse.list(answers.get("/v1/analytics/propensity").expectJson(200).path("lines")))
+                .extracting(l -> l.path("product_line").asText()).containsExactly("basic", "extra");
+        assertThat(answers.get("/v1/analytics/clv").expectJson(200).path("overall").path("ending_mrr").toString())
+                .isEqualTo("250.00");
 
         assertNothingOfA(answers);
         // and B's import changed nothing of A's

@@ -195,7 +195,7 @@ public final class InsightEngine {
      * latest month with at least 3 follow-up months, provided it is not before the first full
      * month of the window; null when no month qualifies.
      */
-    static YearMonth cohortMonth(Window window) {
+    public static YearMonth cohortMonth(Window window) {
         YearMonth first = window.from().getDayOfMonth() == 1
                 ? YearMonth.from(window.from()) : YearMonth.from(window.from()).plusMonths(1);
         if (followUpMonths(first, window) == FULL_FOLLOW_UP_MONTHS) {

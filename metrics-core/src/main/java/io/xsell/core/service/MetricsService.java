@@ -38,15 +38,21 @@ public final class MetricsService
         this.loadTenantData = Objects.requireNonNull(loadTenantData);
     }
 
-    private record Priced(TenantDataset dataset, MrrLedger ledger) {
+    /** A tenant's dataset and the ledger priced from it. */
+    record Priced(TenantDataset dataset, MrrLedger ledger) {
     }
 
     /** The tenant's ledger; concurrent callers for one tenant wait for a single pricing. */
     MrrLedger ledger(TenantId tenant) {
+        return priced(tenant).ledger();
+    }
+
+    /** The tenant's dataset with its ledger, priced at most once per dataset instance. */
+    Priced priced(TenantId tenant) {
         TenantDataset dataset = loadTenantData.loadTenantData(tenant);
         Priced priced = ledgers.get(tenant);
         if (priced != null && priced.dataset() == dataset) {
-            return priced.ledger();
+            return priced;
         }
         synchronized (pricingLocks.computeIfAbsent(tenant, t -> new Object())) {
             priced = ledgers.get(tenant);
@@ -54,7 +60,7 @@ public final class MetricsService
                 priced = new Priced(dataset, MrrLedger.of(dataset));
                 ledgers.put(tenant, priced);
             }
-            return priced.ledger();
+            return priced;
         }
     }
 

@@ -1,0 +1,24 @@
+package io.xsell.server.api;
+
+import static io.xsell.core.mrr.Decimals.present;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.xsell.core.analytics.TimeToAdoption;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The body of {@code GET /v1/analytics/time-to-adoption}: days from first active day to cross-sell, per line. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record TimeToAdoptionJson(List<Line> lines) {
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Line(String productLine, long customers, BigDecimal medianDays, BigDecimal p25Days,
+                       BigDecimal p75Days) {
+    }
+
+    public static TimeToAdoptionJson of(TimeToAdoption adoption) {
+        return new TimeToAdoptionJson(adoption.lines().stream().map(l -> new Line(l.line(), l.customers(),
+                present(l.medianDays()), present(l.p25Days()), present(l.p75Days()))).toList());
+    }
+}
