@@ -7,7 +7,7 @@ import io.xsell.core.movement.Movement;
 import io.xsell.core.movement.MovementType;
 import io.xsell.core.mrr.Decimals;
 import io.xsell.core.mrr.MrrLedger;
-import io.xsell.core.mrr.MrrTimeline;
+import io.xsell.core.mrr.PricedItem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -125,10 +125,12 @@ public record CampaignReport(Window window, String currency, int attributionDays
         void add(EngagementIndex index, int c, Window window, int attributionDays) {
             int touchStart = index.touchStart(c);
             int touchEnd = index.touchEnd(c);
-            MrrTimeline timeline = index.ledger().timeline(c);
+            PricedItem[] items = index.ledger().items(c);
+            List<Movement> movements = Activity.startsBetween(items, window.from().toEpochDay(),
+                    window.to().toEpochDay() - 1) ? index.ledger().timeline(c).movements() : List.of();
             boolean soldAny = false;
             Arrays.fill(lineSold, false);
-            for (Movement m : timeline.movements()) {
+            for (Movement m : movements) {
                 if (m.type() != MovementType.CROSS_SELL || !window.contains(m.day())) {
                     continue;
                 }
@@ -155,7 +157,7 @@ public record CampaignReport(Window window, String currency, int attributionDays
                     touched[k]++;
                 }
             }
-            if (timeline.mrrOn(window.startStateDay()).signum() <= 0) {
+            if (!Activity.activeOn(items, window.startStateDay())) {
                 return; // uplift compares the starting cohort only
             }
             if (!touchedAny) {

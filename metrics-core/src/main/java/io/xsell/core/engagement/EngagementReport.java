@@ -7,7 +7,7 @@ import io.xsell.core.movement.Movement;
 import io.xsell.core.movement.MovementType;
 import io.xsell.core.mrr.Decimals;
 import io.xsell.core.mrr.MrrLedger;
-import io.xsell.core.mrr.MrrTimeline;
+import io.xsell.core.mrr.PricedItem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,16 +114,19 @@ public record EngagementReport(Window window, long activeCustomers, long custome
             crossSellMrr = new BigDecimal[customers];
         }
 
-        void record(int c, MrrTimeline timeline, Window window) {
+        void record(int c, MrrLedger ledger, Window window) {
+            PricedItem[] items = ledger.items(c);
             BigDecimal mrr = null;
-            for (Movement m : timeline.movements()) {
-                if (m.type() == MovementType.CROSS_SELL && window.contains(m.day())) {
-                    mrr = mrr == null ? m.amount() : mrr.add(m.amount());
+            if (Activity.startsBetween(items, window.from().toEpochDay(), window.to().toEpochDay() - 1)) {
+                for (Movement m : ledger.timeline(c).movements()) {
+                    if (m.type() == MovementType.CROSS_SELL && window.contains(m.day())) {
+                        mrr = mrr == null ? m.amount() : mrr.add(m.amount());
+                    }
                 }
             }
             crossSold[c] = mrr != null;
             crossSellMrr[c] = mrr;
-            churned[c] = timeline.mrrOn(window.endStateDay()).signum() <= 0;
+            churned[c] = !Activity.activeOn(items, window.endStateDay());
         }
     }
 
@@ -188,12 +191,12 @@ public record EngagementReport(Window window, long activeCustomers, long custome
         }
 
         void add(EngagementIndex index, int c, Window window, Outcomes outcomes) {
-            MrrTimeline timeline = index.ledger().timeline(c);
-            boolean inCohort = timeline.mrrOn(window.startStateDay()).signum() > 0;
-            boolean active = activeInWindow(timeline, window);
+            PricedItem[] items = index.ledger().items(c);
+            boolean inCohort = Activity.activeOn(items, window.startStateDay());
+            boolean active = Activity.activeIn(items, window);
             outcomes.score[c] = inCohort ? 0 : -1;
             if (inCohort) {
-                outcomes.record(c, timeline, window);
+                outcomes.record(c, index.ledger(), window);
             }
             if (!active && !inCohort) {
                 return;
@@ -241,19 +244,6 @@ public record EngagementReport(Window window, long activeCustomers, long custome
                 depths = Arrays.copyOf(depths, depths.length * 2);
             }
             depths[(int) this.active - 1] = distinct;
-        }
-
-        private static boolean activeInWindow(MrrTimeline timeline, Window window) {
-            int first = Math.toIntExact(window.from().toEpochDay());
-            if (timeline.mrrOn(first).signum() > 0) {
-                return true;
-            }
-            for (int day : timeline.changeDays()) {
-                if (window.contains(day) && timeline.mrrOn(day).signum() > 0) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         void merge(Tally o) {
