@@ -33,17 +33,19 @@ CREATE TABLE touchpoints (
 CREATE INDEX touchpoints_by_source ON touchpoints (tenant_id, source, seq);
 
 -- The bulk table: no foreign key (a check per row would halve the ingestion rate; tenants are
--- never deleted) and one index, for loading by tenant and deleting by source.
+-- never deleted) and one index, for loading by tenant, deleting by source, and reading only the
+-- API batches stored since a given engagement_version (0 for imported rows).
 CREATE TABLE usage_events (
-    tenant_id   TEXT    NOT NULL,
-    source      TEXT    NOT NULL,
-    customer_id TEXT    NOT NULL,
-    feature     TEXT    NOT NULL,
-    event_date  TEXT    NOT NULL,
-    event_count INTEGER NOT NULL
+    tenant_id          TEXT    NOT NULL,
+    source             TEXT    NOT NULL,
+    engagement_version BIGINT  NOT NULL,
+    customer_id        TEXT    NOT NULL,
+    feature            TEXT    NOT NULL,
+    event_date         TEXT    NOT NULL,
+    event_count        INTEGER NOT NULL
 );
 
-CREATE INDEX usage_events_by_source ON usage_events (tenant_id, source);
+CREATE INDEX usage_events_by_source ON usage_events (tenant_id, source, engagement_version);
 
 -- One row per batch posted to the API, under the client's idempotency key.
 CREATE TABLE engagement_batches (

@@ -32,6 +32,48 @@ final class EngagementReader {
     }
 
     EngagementData read() {
+        Map<String, Campaign> campaigns = campaigns();
+        List<Touchpoint> touchpoints = new ArrayList<>();
+        // the API's rows last, so that a load that appends only the newest batches to a cached
+        // one gives the same order as a full load
+        touchpoints("SELECT customer_id, campaign_id, touch_date FROM touchpoints WHERE tenant_id = ? "
+                + "ORDER BY CASE WHEN source = '" + API_SOURCE + "' THEN 1 ELSE 0 END, source, seq", campaigns,
+                touchpoints);
+        UsageLog.Builder usage = UsageLog.builder();
+        usage("SELECT customer_id, feature, event_date, event_count FROM usage_events WHERE tenant_id = ?", usage);
+        if (campaigns.isEmpty() && touchpoints.isEmpty() && usage.size() == 0) {
+            return EngagementData.empty();
+        }
+        return EngagementData.of(new ArrayList<>(campaigns.values()), touchpoints, usage.build());
+    }
+
+    /**
+     * {@code previous}, loaded at engagement version {@code since} with the data version unchanged
+     * since, plus the API batches stored after it. Campaigns are read afresh (a batch may replace
+     * one); touchpoints and usage events are only ever added by batches.
+     */
+    EngagementData readSince(EngagementData previous, long since, long seqPerBatch) {
+        Map<String, Campaign> campaigns = campaigns();
+        for (Campaign known : previous.campaigns()) {
+            campaigns.remove(known.id());
+        }
+        if (!campaigns.isEmpty() && !previous.touchpoints().isEmpty()) {
+            // a new campaign id may revive touchpoints a full load left out (their campaign had
+            // gone with a re-import): only a full load knows them
+            return read();
+        }
+        campaigns = campaigns();
+        List<Touchpoint> touchpoints = new ArrayList<>(previous.touchpoints());
+        touchpoints("SELECT customer_id, campaign_id, touch_date FROM touchpoints WHERE tenant_id = ? AND source = '"
+                + API_SOURCE + "' AND seq >= " + (since + 1) * seqPerBatch + " ORDER BY seq", campaigns, touchpoints);
+        UsageLog.Builder usage = UsageLog.builder();
+        usage("SELECT customer_id, feature, event_date, event_count FROM usage_events WHERE tenant_id = ? AND source = '"
+                + API_SOURCE + "' AND engagement_version > " + since, usage);
+        return EngagementData.of(new ArrayList<>(campaigns.values()), touchpoints,
+                previous.usage().append(usage.build()));
+    }
+
+    private Map<String, Campaign> campaigns() {
         Map<String, Campaign> campaigns = new LinkedHashMap<>();
         handle.createQuery("SELECT campaign_id, name, channel, cost, currency, start_date, end_date, "
                         + "target_product_line, source FROM campaigns WHERE tenant_id = ? ORDER BY source, campaign_id")
@@ -48,9 +90,11 @@ final class EngagementReader {
                     }
                     return null;
                 });
-        List<Touchpoint> touchpoints = new ArrayList<>();
-        handle.createQuery("SELECT customer_id, campaign_id, touch_date FROM touchpoints WHERE tenant_id = ? "
-                        + "ORDER BY source, seq")
+        return campaigns;
+    }
+
+    private void touchpoints(String sql, Map<String, Campaign> campaigns, List<Touchpoint> into) {
+        handle.createQuery(sql)
                 .bind(0, tenant)
                 .setFetchSize(FETCH_SIZE)
                 .scanResultSet((results, ctx) -> {
@@ -58,27 +102,25 @@ final class EngagementReader {
                     while (rs.next()) {
                         String campaign = shared.string(rs.getString(2));
                         if (campaigns.containsKey(campaign)) {
-                            touchpoints.add(new Touchpoint(shared.string(rs.getString(1)), campaign,
+                            into.add(new Touchpoint(shared.string(rs.getString(1)), campaign,
                                     shared.date(rs.getString(3))));
                         }
                     }
                     return null;
                 });
-        UsageLog.Builder usage = UsageLog.builder();
-        handle.createQuery("SELECT customer_id, feature, event_date, event_count FROM usage_events WHERE tenant_id = ?")
+    }
+
+    private void usage(String sql, UsageLog.Builder into) {
+        handle.createQuery(sql)
                 .bind(0, tenant)
                 .setFetchSize(FETCH_SIZE)
                 .scanResultSet((results, ctx) -> {
                     ResultSet rs = results.get();
                     while (rs.next()) {
-                        usage.add(rs.getString(1), rs.getString(2), epochDay(rs.getString(3)), rs.getInt(4));
+                        into.add(rs.getString(1), rs.getString(2), epochDay(rs.getString(3)), rs.getInt(4));
                     }
                     return null;
                 });
-        if (campaigns.isEmpty() && touchpoints.isEmpty() && usage.size() == 0) {
-            return EngagementData.empty();
-        }
-        return EngagementData.of(new ArrayList<>(campaigns.values()), touchpoints, usage.build());
     }
 
     /** {@code YYYY-MM-DD} as written by the writers, without LocalDate.parse's formatter machinery per row. */

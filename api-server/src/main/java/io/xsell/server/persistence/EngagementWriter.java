@@ -30,10 +30,10 @@ final class EngagementWriter {
             + "currency, start_date, end_date, target_product_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String TOUCHPOINTS = "INSERT INTO touchpoints (tenant_id, source, seq, customer_id, "
             + "campaign_id, touch_date) VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String USAGE = "INSERT INTO usage_events (tenant_id, source, customer_id, feature, event_date, "
-            + "event_count) VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String USAGE_COPY = "COPY usage_events (tenant_id, source, customer_id, feature, event_date, "
-            + "event_count) FROM STDIN (FORMAT csv)";
+    private static final String USAGE = "INSERT INTO usage_events (tenant_id, source, engagement_version, customer_id, "
+            + "feature, event_date, event_count) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String USAGE_COPY = "COPY usage_events (tenant_id, source, engagement_version, customer_id, "
+            + "feature, event_date, event_count) FROM STDIN (FORMAT csv)";
 
     private final Handle handle;
     private final String tenant;
@@ -59,14 +59,14 @@ final class EngagementWriter {
         }
     }
 
-    /** Everything of an import; touchpoints take their position as seq. */
+    /** Everything of an import; touchpoints take their position as seq, usage events engagement version 0. */
     void insert(EngagementData data) {
         insertCampaigns(data.campaigns());
         insertTouchpoints(data.touchpoints(), 0);
         UsageLog usage = data.usage();
         if (!usage.isEmpty()) {
             UsageRows rows = visitor -> usage.forEach(visitor::row);
-            insertUsage(rows);
+            insertUsage(rows, 0);
         }
     }
 
@@ -112,34 +112,35 @@ final class EngagementWriter {
         }
     }
 
-    void insertUsageEvents(List<UsageEvent> events) {
+    /** @param version the engagement version the batch raised the tenant to */
+    void insertUsageEvents(List<UsageEvent> events, long version) {
         insertUsage(visitor -> {
             for (UsageEvent e : events) {
                 visitor.row(e.customerId(), e.feature(), Math.toIntExact(e.date().toEpochDay()), e.count());
             }
-        });
+        }, version);
     }
 
-    private void insertUsage(UsageRows rows) {
+    private void insertUsage(UsageRows rows, long version) {
         Connection connection = handle.getConnection();
         try {
             if (connection.isWrapperFor(PGConnection.class)) {
-                copyUsage(connection.unwrap(PGConnection.class).getCopyAPI(), rows);
+                copyUsage(connection.unwrap(PGConnection.class).getCopyAPI(), rows, version);
                 return;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the PostgreSQL driver's COPY API", e);
         }
-        batchUsage(rows);
+        batchUsage(rows, version);
     }
 
-    private void batchUsage(UsageRows rows) {
+    private void batchUsage(UsageRows rows, long version) {
         PreparedBatch[] batch = {handle.prepareBatch(USAGE)};
         int[] pending = {0};
         try {
             rows.forEach((customer, feature, day, count) -> {
-                batch[0].bind(0, tenant).bind(1, source).bind(2, customer).bind(3, feature)
-                        .bind(4, LocalDate.ofEpochDay(day).toString()).bind(5, count).add();
+                batch[0].bind(0, tenant).bind(1, source).bind(2, version).bind(3, customer).bind(4, feature)
+                        .bind(5, LocalDate.ofEpochDay(day).toString()).bind(6, count).add();
                 if (++pending[0] == chunkSize) {
                     batch[0].execute();
                     batch[0].close();
@@ -156,10 +157,10 @@ final class EngagementWriter {
     }
 
     /** Streams the rows as CSV in chunks: every text cell quoted, so no id or feature name can break a row. */
-    private void copyUsage(CopyManager copy, UsageRows rows) {
+    private void copyUsage(CopyManager copy, UsageRows rows, long version) {
         StringBuilder chunk = new StringBuilder(1 << 16);
         int[] pending = {0};
-        String prefix = quoted(tenant) + "," + quoted(source) + ",";
+        String prefix = quoted(tenant) + "," + quoted(source) + "," + version + ",";
         {
             rows.forEach((customer, feature, day, count) -> {
                 chunk.append(prefix);

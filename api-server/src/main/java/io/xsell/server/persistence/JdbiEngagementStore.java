@@ -66,9 +66,17 @@ public final class JdbiEngagementStore implements LoadEngagementDataPort, SaveEn
             if (cached != null && cached.versions().equals(current)) {
                 return cached.data();
             }
+            Loaded previous = cached;
             Loaded loaded = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
                 Versions versions = versions(h, tenant);
-                return new Loaded(versions, new EngagementReader(h, tenant.value()).read());
+                EngagementReader reader = new EngagementReader(h, tenant.value());
+                // only API batches came since the cached load: read just their rows (tens of
+                // millions of stored events are not read again for every batch of ten thousand)
+                boolean onlyBatches = previous != null && previous.versions().data() == versions.data()
+                        && previous.versions().engagement() < versions.engagement();
+                return new Loaded(versions, onlyBatches
+                        ? reader.readSince(previous.data(), previous.versions().engagement(), SEQ_PER_BATCH)
+                        : reader.read());
             });
             cache.put(tenant, loaded);
             return loaded.data();
@@ -123,7 +131,7 @@ public final class JdbiEngagementStore implements LoadEngagementDataPort, SaveEn
 
     @Override
     public void saveUsageEvents(EngagementBatch batch, List<UsageEvent> events) {
-        save(batch, (writer, version) -> writer.insertUsageEvents(events));
+        save(batch, (writer, version) -> writer.insertUsageEvents(events, version));
     }
 
     private void save(EngagementBatch batch, BiConsumer<EngagementWriter, Long> rows) {

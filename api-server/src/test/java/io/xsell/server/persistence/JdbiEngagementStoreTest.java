@@ -117,6 +117,40 @@ class JdbiEngagementStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aLoadAfterBatchesReadsOnlyTheirRowsAndEqualsAFullLoad(TestDatabase database) {
+        TenantId tenant = JdbiTenantDataStoreTest.createTenant(database, "USD");
+        TenantDataset imported = TenantDataset.of("USD", List.of(Customer.of("c1", Map.of()), Customer.of("c2", Map.of())),
+                List.of(), List.of(), List.of(), List.of()).withEngagement(EngagementData.of(List.of(campaign("csv", "4")),
+                List.of(new Touchpoint("c1", "csv", DAY)), UsageLog.builder().add("c1", "f", DAY, 2).build()));
+        new JdbiTenantDataStore(database.jdbi()).replaceTenantData(tenant, "csv", imported, "sha256:x", T0);
+        JdbiEngagementStore store = new JdbiEngagementStore(database.jdbi());
+        EngagementData before = store.loadEngagementData(tenant);
+
+        store.saveTouchpoints(batch(tenant, "t", BatchKind.TOUCHPOINTS, 1), List.of(new Touchpoint("c2", "csv", DAY)));
+        store.saveUsageEvents(batch(tenant, "u1", BatchKind.USAGE_EVENTS, 2),
+                List.of(new UsageEvent("c2", "g", DAY, 3), new UsageEvent("c1", "f", DAY, 4)));
+        EngagementData appended = store.loadEngagementData(tenant);
+        store.saveCampaigns(batch(tenant, "k", BatchKind.CAMPAIGNS, 1), List.of(campaign("csv", "9")));
+        store.saveUsageEvents(batch(tenant, "u2", BatchKind.USAGE_EVENTS, 1), List.of(new UsageEvent("c3", "h", DAY, 5)));
+        EngagementData again = store.loadEngagementData(tenant);
+        EngagementData full = new JdbiEngagementStore(database.jdbi()).loadEngagementData(tenant);
+
+        assertThat(appended.usage().totalCount()).isEqualTo(2 + 3 + 4);
+        assertThat(appended.usage().size()).isEqualTo(before.usage().size() + 2);
+        assertThat(again.campaigns()).containsExactly(campaign("csv", "9")).isEqualTo(full.campaigns());
+        assertThat(again.touchpoints()).isEqualTo(full.touchpoints())
+                .containsExactly(new Touchpoint("c1", "csv", DAY), new Touchpoint("c2", "csv", DAY));
+        assertThat(events(again)).containsExactlyInAnyOrderElementsOf(events(full)).hasSize(4);
+    }
+
+    private static List<UsageEvent> events(EngagementData data) {
+        List<UsageEvent> events = new ArrayList<>();
+        data.usage().forEach((c, f, d, n) -> events.add(new UsageEvent(c, f, LocalDate.ofEpochDay(d), n)));
+        return events;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void anUnknownTenantIsRefused(TestDatabase database) {
         JdbiEngagementStore store = new JdbiEngagementStore(database.jdbi());
         TenantId nobody = new TenantId("nobody");

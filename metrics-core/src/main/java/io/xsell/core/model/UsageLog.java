@@ -106,6 +106,84 @@ public final class UsageLog {
         }
     }
 
+    /**
+     * This log followed by {@code more}: the events of a customer in both stay together, this
+     * log's first. Linear in the events and without hashing this log's events, so appending a
+     * batch to a large log costs array copies only.
+     */
+    public UsageLog append(UsageLog more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return more;
+        }
+        Map<String, Integer> customerCodes = codes(customers);
+        Map<String, Integer> featureCodes = codes(features);
+        int[] customerOf = recode(more.customers, customerCodes);
+        int[] featureOf = recode(more.features, featureCodes);
+        String[] allCustomers = names(customerCodes);
+        String[] allFeatures = names(featureCodes);
+        int[] counts = new int[allCustomers.length + 1];
+        for (int c = 0; c < customers.length; c++) {
+            counts[c + 1] += offsets[c + 1] - offsets[c];
+        }
+        for (int c = 0; c < more.customers.length; c++) {
+            counts[customerOf[c] + 1] += more.offsets[c + 1] - more.offsets[c];
+        }
+        for (int c = 0; c < allCustomers.length; c++) {
+            counts[c + 1] += counts[c];
+        }
+        int size = day.length + more.day.length;
+        int[] newFeature = new int[size];
+        int[] newDay = new int[size];
+        int[] newCount = new int[size];
+        int[] next = Arrays.copyOf(counts, allCustomers.length);
+        for (int c = 0; c < customers.length; c++) {
+            int length = offsets[c + 1] - offsets[c];
+            System.arraycopy(feature, offsets[c], newFeature, next[c], length);
+            System.arraycopy(day, offsets[c], newDay, next[c], length);
+            System.arraycopy(count, offsets[c], newCount, next[c], length);
+            next[c] += length;
+        }
+        for (int c = 0; c < more.customers.length; c++) {
+            int target = customerOf[c];
+            for (int e = more.offsets[c]; e < more.offsets[c + 1]; e++) {
+                int at = next[target]++;
+                newFeature[at] = featureOf[more.feature[e]];
+                newDay[at] = more.day[e];
+                newCount[at] = more.count[e];
+            }
+        }
+        return new UsageLog(allCustomers, allFeatures, counts, newFeature, newDay, newCount);
+    }
+
+    private static Map<String, Integer> codes(String[] names) {
+        Map<String, Integer> codes = new java.util.LinkedHashMap<>(names.length * 2);
+        for (int i = 0; i < names.length; i++) {
+            codes.put(names[i], i);
+        }
+        return codes;
+    }
+
+    /** The code of each name in {@code codes}, adding the names it lacks. */
+    private static int[] recode(String[] names, Map<String, Integer> codes) {
+        int[] result = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            Integer known = codes.get(names[i]);
+            if (known == null) {
+                known = codes.size();
+                codes.put(names[i], known);
+            }
+            result[i] = known;
+        }
+        return result;
+    }
+
+    private static String[] names(Map<String, Integer> codes) {
+        return codes.keySet().toArray(new String[0]); // insertion order is code order
+    }
+
     @FunctionalInterface
     public interface Visitor {
         void visit(String customerId, String feature, int epochDay, int count);

@@ -59,6 +59,28 @@ class EngagementModelTest {
     }
 
     @Test
+    void appendingKeepsEveryEventWithItsCustomerAndFeature() {
+        UsageLog first = UsageLog.builder().add("a", "x", DAY, 1).add("b", "y", DAY, 2).add("a", "y", DAY, 3).build();
+        UsageLog second = UsageLog.builder().add("c", "z", DAY, 4).add("a", "z", DAY.plusDays(1), 5)
+                .add("b", "x", DAY, 6).build();
+
+        UsageLog both = first.append(second);
+
+        StringBuilder visited = new StringBuilder();
+        both.forEach((c, f, d, n) -> visited.append(c).append(f).append(n).append(' '));
+        assertThat(visited).hasToString("ax1 ay3 az5 by2 bx6 cz4 ");
+        assertThat(both.customerCount()).isEqualTo(3);
+        assertThat(both.featureCount()).isEqualTo(3);
+        assertThat(both.totalCount()).isEqualTo(21);
+        assertThat(first.append(UsageLog.empty())).isSameAs(first);
+        assertThat(UsageLog.empty().append(second)).isSameAs(second);
+        StringBuilder direct = new StringBuilder();
+        UsageLog.builder().addAll(first).addAll(second).build()
+                .forEach((c, f, d, n) -> direct.append(c).append(f).append(n).append(' '));
+        assertThat(visited).hasToString(direct.toString());
+    }
+
+    @Test
     void engagementDataChecksCampaignsAndTheDatasetChecksCustomers() {
         assertThatThrownBy(() -> EngagementData.of(List.of(campaign("k"), campaign("k")), List.of(), null))
                 .isInstanceOf(InvalidDatasetException.class).hasMessageContaining("duplicate campaign_id 'k'");
