@@ -49,6 +49,13 @@ echo "== warm-up: 200,000 events"
 java -cp "$cp" io.xsell.benchmark.UsageIngestionLoad "http://127.0.0.1:$port" "$key" 200000 "$batch" "$connections"
 echo "== measured: $events events"
 java -cp "$cp" io.xsell.benchmark.UsageIngestionLoad "http://127.0.0.1:$port" "$key" "$events" "$batch" "$connections"
+echo "== first engagement query after the ingestion: loads every stored event from the database"
+curl -s -o /dev/null -w 'status %{http_code}, %{time_total} s\n' -H "Authorization: Bearer $key" \
+  "http://127.0.0.1:$port/v1/analytics/engagement?from=2025-11-01&to=2026-11-01"
+echo "== one more batch of 10,000, then the same query: reads only that batch's rows"
+java -cp "$cp" io.xsell.benchmark.UsageIngestionLoad "http://127.0.0.1:$port" "$key" 10000 10000 1 | tail -1
+curl -s -o /dev/null -w 'status %{http_code}, %{time_total} s\n' -H "Authorization: Bearer $key" \
+  "http://127.0.0.1:$port/v1/analytics/engagement?from=2025-11-01&to=2026-11-01"
 echo "== rows in usage_events (warm-up included)"
 if [ -z "${4:-}" ]; then
   psql -At -h 127.0.0.1 -U postgres -d test -c 'SELECT count(*) FROM xsell_usage_load.usage_events'
