@@ -9,7 +9,8 @@ import io.xsell.core.port.in.RecordEngagementUseCase;
 import io.xsell.core.port.out.LoadEngagementDataPort;
 import io.xsell.core.port.out.LoadTenantDataPort;
 import io.xsell.core.port.out.SaveEngagementDataPort;
-import io.xsell.core.service.EngagementService;
+import io.xsell.core.service.EngagementAnalyticsService;
+import io.xsell.core.service.EngagementRecordingService;
 import io.xsell.core.service.MetricsService;
 import io.xsell.server.XsellConfiguration;
 import io.xsell.server.persistence.JdbiEngagementStore;
@@ -24,10 +25,10 @@ public class EngagementModule extends DropwizardAwareModule<XsellConfiguration> 
     protected void configure() {
         bind(LoadEngagementDataPort.class).to(JdbiEngagementStore.class);
         bind(SaveEngagementDataPort.class).to(JdbiEngagementStore.class);
-        bind(CampaignAnalyticsUseCase.class).to(EngagementService.class);
-        bind(JourneyAnalyticsUseCase.class).to(EngagementService.class);
-        bind(EngagementAnalyticsUseCase.class).to(EngagementService.class);
-        bind(RecordEngagementUseCase.class).to(EngagementService.class);
+        bind(CampaignAnalyticsUseCase.class).to(EngagementAnalyticsService.class);
+        bind(JourneyAnalyticsUseCase.class).to(EngagementAnalyticsService.class);
+        bind(EngagementAnalyticsUseCase.class).to(EngagementAnalyticsService.class);
+        bind(RecordEngagementUseCase.class).to(EngagementRecordingService.class);
     }
 
     @Provides
@@ -38,9 +39,15 @@ public class EngagementModule extends DropwizardAwareModule<XsellConfiguration> 
 
     @Provides
     @Singleton
-    EngagementService engagementService(MetricsService metrics, LoadTenantDataPort billing,
-                                        LoadEngagementDataPort engagement, SaveEngagementDataPort store, Clock clock) {
-        return new EngagementService(metrics, billing, engagement, store, clock);
+    EngagementAnalyticsService engagementAnalytics(MetricsService metrics, LoadTenantDataPort billing,
+                                                   LoadEngagementDataPort engagement) {
+        return new EngagementAnalyticsService(metrics, billing, engagement);
+    }
+
+    @Provides
+    @Singleton
+    EngagementRecordingService engagementRecording(SaveEngagementDataPort store, Clock clock) {
+        return new EngagementRecordingService(store, clock);
     }
 
     @Provides

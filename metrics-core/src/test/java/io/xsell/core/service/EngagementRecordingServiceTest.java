@@ -11,8 +11,6 @@ import io.xsell.core.engagement.IdempotencyConflictException;
 import io.xsell.core.engagement.RejectedBatchException;
 import io.xsell.core.engagement.RowError;
 import io.xsell.core.model.Campaign;
-import io.xsell.core.model.EngagementData;
-import io.xsell.core.model.TenantDataset;
 import io.xsell.core.model.TenantId;
 import io.xsell.core.model.Touchpoint;
 import io.xsell.core.model.UsageEvent;
@@ -32,8 +30,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The idempotency rules of {@link EngagementService#record}, against a store kept in memory. */
-class EngagementServiceTest {
+/** The idempotency rules of {@link EngagementRecordingService#record}, against a store kept in memory. */
+class EngagementRecordingServiceTest {
     private static final TenantId TENANT = new TenantId("t1");
     private static final LocalDate DAY = LocalDate.parse("2025-03-01");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
@@ -82,9 +80,7 @@ class EngagementServiceTest {
     }
 
     private final MemoryStore store = new MemoryStore();
-    private final EngagementService service = new EngagementService(
-            new MetricsService(t -> TenantDataset.empty("USD")), t -> TenantDataset.empty("USD"),
-            t -> EngagementData.empty(), store, CLOCK);
+    private final EngagementRecordingService service = new EngagementRecordingService(store, CLOCK);
 
     private static RecordEngagementCommand usage(String key, String fingerprint) {
         return new RecordEngagementCommand(TENANT, key, fingerprint, BatchKind.USAGE_EVENTS,

@@ -1,94 +1,38 @@
 package io.xsell.core.service;
 
 import io.xsell.core.engagement.BatchReceipt;
-import io.xsell.core.engagement.CampaignReport;
 import io.xsell.core.engagement.DuplicateBatchException;
 import io.xsell.core.engagement.EngagementBatch;
-import io.xsell.core.engagement.EngagementIndex;
-import io.xsell.core.engagement.EngagementReport;
 import io.xsell.core.engagement.IdempotencyConflictException;
-import io.xsell.core.engagement.JourneyReport;
 import io.xsell.core.engagement.RejectedBatchException;
 import io.xsell.core.engagement.RowError;
 import io.xsell.core.model.Campaign;
-import io.xsell.core.model.EngagementData;
-import io.xsell.core.model.TenantDataset;
-import io.xsell.core.model.TenantId;
 import io.xsell.core.model.Touchpoint;
 import io.xsell.core.model.UsageEvent;
-import io.xsell.core.mrr.MrrLedger;
-import io.xsell.core.port.in.CampaignAnalyticsQuery;
-import io.xsell.core.port.in.CampaignAnalyticsUseCase;
-import io.xsell.core.port.in.EngagementAnalyticsQuery;
-import io.xsell.core.port.in.EngagementAnalyticsUseCase;
-import io.xsell.core.port.in.JourneyAnalyticsQuery;
-import io.xsell.core.port.in.JourneyAnalyticsUseCase;
 import io.xsell.core.port.in.RecordEngagementCommand;
 import io.xsell.core.port.in.RecordEngagementUseCase;
-import io.xsell.core.port.out.LoadEngagementDataPort;
-import io.xsell.core.port.out.LoadTenantDataPort;
 import io.xsell.core.port.out.SaveEngagementDataPort;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Campaigns, journeys and engagement: stores batches once per idempotency key and answers the
- * analytics from the tenant's priced ledger (shared with {@link MetricsService}, so the billing
- * data is priced once) joined to its engagement data. The join is kept per tenant for as long as
- * both the ledger and the engagement data are the same instances.
+ * Stores batches of campaigns, touchpoints and usage events all or nothing, once per idempotency
+ * key: a retry with the same key and content is answered from the stored batch, the same key
+ * with other content is a conflict, and a concurrent submission that took the key first is
+ * answered like a retry.
  */
-public final class EngagementService implements CampaignAnalyticsUseCase, JourneyAnalyticsUseCase,
-        EngagementAnalyticsUseCase, RecordEngagementUseCase {
-    private final MetricsService metrics;
-    private final LoadTenantDataPort billing;
-    private final LoadEngagementDataPort engagement;
+public final class EngagementRecordingService implements RecordEngagementUseCase {
     private final SaveEngagementDataPort store;
     private final Clock clock;
-    private final Map<TenantId, EngagementIndex> indexes = new ConcurrentHashMap<>();
 
-    public EngagementService(MetricsService metrics, LoadTenantDataPort billing, LoadEngagementDataPort engagement,
-                             SaveEngagementDataPort store, Clock clock) {
-        this.metrics = Objects.requireNonNull(metrics);
-        this.billing = Objects.requireNonNull(billing);
-        this.engagement = Objects.requireNonNull(engagement);
+    public EngagementRecordingService(SaveEngagementDataPort store, Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
-    }
-
-    EngagementIndex index(TenantId tenant) {
-        MrrLedger ledger = metrics.ledger(tenant);
-        EngagementData data = engagement.loadEngagementData(tenant);
-        EngagementIndex index = indexes.get(tenant);
-        if (index != null && index.ledger() == ledger && index.data() == data) {
-            return index;
-        }
-        index = EngagementIndex.of(ledger, data);
-        indexes.put(tenant, index);
-        return index;
-    }
-
-    @Override
-    public CampaignReport campaignAnalytics(CampaignAnalyticsQuery query) {
-        TenantDataset dataset = billing.loadTenantData(query.tenant());
-        return CampaignReport.of(index(query.tenant()), dataset.fxRates(), query.window(), query.attributionDays(),
-                query.horizonMonths());
-    }
-
-    @Override
-    public JourneyReport journeys(JourneyAnalyticsQuery query) {
-        return JourneyReport.of(index(query.tenant()), query.window(), query.adoptionDays());
-    }
-
-    @Override
-    public EngagementReport engagement(EngagementAnalyticsQuery query) {
-        return EngagementReport.of(index(query.tenant()), query.window());
     }
 
     @Override
