@@ -4,6 +4,9 @@ import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.xsell.core.engagement.BatchKind;
 import io.xsell.server.auth.TenantPrincipal;
@@ -24,6 +27,8 @@ import java.io.InputStream;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "engagement")
 public class TouchpointsResource {
+    private static final String EXAMPLE = "{\"touchpoints\": [{\"customer_id\": \"c1\", \"campaign_id\": \"spring\", \"date\": \"2025-03-05\"}]}";
+
     private final BatchIntake intake;
 
     @Inject
@@ -40,6 +45,9 @@ public class TouchpointsResource {
                                    description = "client-chosen key of the batch (e.g. a UUID); a retry with it is "
                                            + "answered without storing the batch twice")
                            @HeaderParam(BatchIntake.IDEMPOTENCY_KEY) String idempotencyKey,
+                           @RequestBody(required = true, description = "1 to 10,000 rows",
+                                   content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                           examples = @ExampleObject(value = EXAMPLE)))
                            InputStream body) throws IOException {
         return intake.receive(principal.tenant(), BatchKind.TOUCHPOINTS, idempotencyKey, body);
     }

@@ -177,6 +177,9 @@ abstract class AuthAndOperationsApiTest {
                         assertThat(p.path("in").asText()).isEqualTo("header");
                         assertThat(p.path("required").asBoolean()).isTrue();
                     });
+            assertThat(document.path("paths").path(batch).path("post").path("requestBody").path("content")
+                    .path("application/json").toString()).as(batch + " shows an example batch")
+                    .contains(batch.substring(4).replace('-', '_'));
         }
 
         JsonNode schemes = document.path("components").path("securitySchemes");
