@@ -1,5 +1,6 @@
 package io.xsell.server.engagement;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,6 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -44,7 +44,11 @@ public class BatchIntake {
         this.recorder = recorder;
         this.versions = versions;
         // money arrives as JSON numbers: read them as decimals, never through a double
-        this.json = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        // and refuse what a lenient parser would quietly drop: a second array of the same name,
+        // or anything after the object
+        this.json = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     public Response receive(TenantId tenant, BatchKind kind, String idempotencyKey, InputStream body) throws IOException {
@@ -68,8 +72,8 @@ public class BatchIntake {
         if (!receipt.replayed()) {
             versions.changed(tenant);
         }
-        Response.ResponseBuilder answer = Response.created(URI.create("/v1/" + kind.code().replace('_', '-')))
-                .entity(BatchReceiptJson.of(receipt));
+        // no Location: a batch is not a resource of its own, its rows join the tenant's data
+        Response.ResponseBuilder answer = Response.status(Response.Status.CREATED).entity(BatchReceiptJson.of(receipt));
         return (receipt.replayed() ? answer.header(REPLAYED, "true") : answer).build();
     }
 

@@ -193,6 +193,8 @@ abstract class EngagementApiTest {
         post("/v1/usage-events", key, null, USAGE).expectBadParameter("Idempotency-Key");
         post("/v1/usage-events", key, "has space", USAGE).expectBadParameter("Idempotency-Key");
         post("/v1/usage-events", key, id(), "{not json").expectProblem(400);
+        post("/v1/usage-events", key, id(), USAGE + " {}").expectProblem(400);
+        post("/v1/usage-events", key, id(), "{\"usage_events\": [], \"usage_events\": [{}]}").expectProblem(400);
         assertThat(post("/v1/usage-events", key, id(), "{\"usage_events\": []}").expectProblem(422)
                 .path("errors").get(0).path("field").asText()).isEqualTo("usage_events");
         assertThat(post("/v1/usage-events", key, id(), "{\"campaigns\": []}").expectProblem(422)
