@@ -4,7 +4,6 @@ import io.xsell.core.metrics.Window;
 import io.xsell.core.model.Campaign;
 import io.xsell.core.model.FxRates;
 import io.xsell.core.movement.Movement;
-import io.xsell.core.movement.MovementType;
 import io.xsell.core.mrr.Decimals;
 import io.xsell.core.mrr.MrrLedger;
 import io.xsell.core.mrr.PricedItem;
@@ -126,12 +125,10 @@ public record CampaignReport(Window window, String currency, int attributionDays
             int touchStart = index.touchStart(c);
             int touchEnd = index.touchEnd(c);
             PricedItem[] items = index.ledger().items(c);
-            List<Movement> movements = Activity.startsBetween(items, window.from().toEpochDay(),
-                    window.to().toEpochDay() - 1) ? index.ledger().timeline(c).movements() : List.of();
             boolean soldAny = false;
             Arrays.fill(lineSold, false);
-            for (Movement m : movements) {
-                if (m.type() != MovementType.CROSS_SELL || !window.contains(m.day())) {
+            for (Movement m : index.crossSells(c)) {
+                if (!window.contains(m.day())) {
                     continue;
                 }
                 crossSells++;

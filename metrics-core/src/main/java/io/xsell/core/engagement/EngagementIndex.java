@@ -4,12 +4,15 @@ import io.xsell.core.model.Campaign;
 import io.xsell.core.model.EngagementData;
 import io.xsell.core.model.Touchpoint;
 import io.xsell.core.model.UsageLog;
+import io.xsell.core.movement.Movement;
+import io.xsell.core.movement.MovementType;
 import io.xsell.core.mrr.MrrLedger;
 import io.xsell.core.mrr.ProductLineRef;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Engagement data joined to a priced ledger by customer: each ledger customer's touchpoints as
@@ -22,6 +25,7 @@ public final class EngagementIndex {
     static final int ANY_LINE = -1;
     /** Target of a campaign whose line the billing data does not have: it can never be credited. */
     static final int NO_LINE = -2;
+    private static final Movement[] NO_MOVEMENTS = new Movement[0];
 
     private final MrrLedger ledger;
     private final EngagementData data;
@@ -31,10 +35,12 @@ public final class EngagementIndex {
     private final int[] touchDay;
     private final int[] touchCampaign;
     private final int[] usageCode;
+    private final Movement[][] crossSells;
     private final long unmatchedTouchpoints;
 
     private EngagementIndex(MrrLedger ledger, EngagementData data, int[] campaignTarget, int[] touchOffsets,
-                            int[] touchDay, int[] touchCampaign, int[] usageCode, long unmatchedTouchpoints) {
+                            int[] touchDay, int[] touchCampaign, int[] usageCode, Movement[][] crossSells,
+                            long unmatchedTouchpoints) {
         this.ledger = ledger;
         this.data = data;
         this.campaigns = data.campaigns();
@@ -43,6 +49,7 @@ public final class EngagementIndex {
         this.touchDay = touchDay;
         this.touchCampaign = touchCampaign;
         this.usageCode = usageCode;
+        this.crossSells = crossSells;
         this.unmatchedTouchpoints = unmatchedTouchpoints;
     }
 
@@ -108,7 +115,28 @@ public final class EngagementIndex {
                 usageCode[c] = u;
             }
         }
-        return new EngagementIndex(ledger, data, target, offsets, days, campaignOf, usageCode, unmatched);
+        return new EngagementIndex(ledger, data, target, offsets, days, campaignOf, usageCode, crossSells(ledger),
+                unmatched);
+    }
+
+    /**
+     * Every customer's cross_sell movements, found once: building a customer's timeline is most of
+     * the cost of a report, and every campaign, journey and engagement query on this index needs
+     * only these movements of it.
+     */
+    private static Movement[][] crossSells(MrrLedger ledger) {
+        Movement[][] result = new Movement[ledger.customerCount()][];
+        IntStream.range(0, result.length).parallel().forEach(c -> {
+            Movement[] found = NO_MOVEMENTS;
+            for (Movement m : ledger.timeline(c).movements()) {
+                if (m.type() == MovementType.CROSS_SELL) {
+                    found = java.util.Arrays.copyOf(found, found.length + 1);
+                    found[found.length - 1] = m;
+                }
+            }
+            result[c] = found;
+        });
+        return result;
     }
 
     /** Stable insertion sort: a customer has a handful of touchpoints, and equal days keep input order. */
@@ -163,6 +191,11 @@ public final class EngagementIndex {
     /** The customer's code in the usage log, or -1 when it has no usage. */
     int usageCode(int customer) {
         return usageCode[customer];
+    }
+
+    /** The customer's cross_sell movements over its whole history, in day order. */
+    Movement[] crossSells(int customer) {
+        return crossSells[customer];
     }
 
     UsageLog usage() {

@@ -4,7 +4,6 @@ import io.xsell.core.analytics.Percentiles;
 import io.xsell.core.metrics.Window;
 import io.xsell.core.model.UsageLog;
 import io.xsell.core.movement.Movement;
-import io.xsell.core.movement.MovementType;
 import io.xsell.core.mrr.Decimals;
 import io.xsell.core.mrr.MrrLedger;
 import io.xsell.core.mrr.PricedItem;
@@ -114,14 +113,12 @@ public record EngagementReport(Window window, long activeCustomers, long custome
             crossSellMrr = new BigDecimal[customers];
         }
 
-        void record(int c, MrrLedger ledger, Window window) {
-            PricedItem[] items = ledger.items(c);
+        void record(int c, EngagementIndex index, Window window) {
+            PricedItem[] items = index.ledger().items(c);
             BigDecimal mrr = null;
-            if (Activity.startsBetween(items, window.from().toEpochDay(), window.to().toEpochDay() - 1)) {
-                for (Movement m : ledger.timeline(c).movements()) {
-                    if (m.type() == MovementType.CROSS_SELL && window.contains(m.day())) {
-                        mrr = mrr == null ? m.amount() : mrr.add(m.amount());
-                    }
+            for (Movement m : index.crossSells(c)) {
+                if (window.contains(m.day())) {
+                    mrr = mrr == null ? m.amount() : mrr.add(m.amount());
                 }
             }
             crossSold[c] = mrr != null;
@@ -196,7 +193,7 @@ public record EngagementReport(Window window, long activeCustomers, long custome
             boolean active = Activity.activeIn(items, window);
             outcomes.score[c] = inCohort ? 0 : -1;
             if (inCohort) {
-                outcomes.record(c, index.ledger(), window);
+                outcomes.record(c, index, window);
             }
             if (!active && !inCohort) {
                 return;

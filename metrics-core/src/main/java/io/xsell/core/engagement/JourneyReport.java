@@ -4,9 +4,7 @@ import io.xsell.core.analytics.Percentiles;
 import io.xsell.core.metrics.Window;
 import io.xsell.core.model.Campaign;
 import io.xsell.core.movement.Movement;
-import io.xsell.core.movement.MovementType;
 import io.xsell.core.mrr.Decimals;
-import io.xsell.core.mrr.MrrTimeline;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,21 +106,17 @@ public record JourneyReport(Window window, int adoptionDays, List<ChannelFunnel>
             if (!any) {
                 return;
             }
-            List<Movement> movements = null;
+            Movement[] movements = index.crossSells(c);
             for (int channel = 0; channel < firstTouch.length; channel++) {
                 int t = firstTouch[channel];
                 if (t < 0) {
                     continue;
                 }
                 touched[channel]++;
-                if (movements == null) {
-                    MrrTimeline timeline = index.ledger().timeline(c);
-                    movements = timeline.movements();
-                }
                 int start = index.touchDay(t);
                 int campaign = index.touchCampaign(t);
                 for (Movement m : movements) {
-                    if (m.type() == MovementType.CROSS_SELL && m.day() >= start && m.day() - start <= adoptionDays
+                    if (m.day() >= start && m.day() - start <= adoptionDays
                             && index.targets(campaign, m.line())) {
                         if (adopted[channel] == days[channel].length) {
                             days[channel] = Arrays.copyOf(days[channel], adopted[channel] * 2);
