@@ -11,6 +11,7 @@ import io.xsell.server.cli.ReportCommand;
 import io.xsell.server.cli.StderrLogging;
 import io.xsell.server.cli.TenantCommand;
 import io.xsell.server.cli.UsageException;
+import io.xsell.server.engagement.EngagementModule;
 import io.xsell.server.openapi.OpenApiDocument;
 import io.xsell.server.problem.ProblemErrorHandler;
 import io.xsell.server.schedule.SchedulingModule;
@@ -33,7 +34,7 @@ public class XsellApplication extends Application<XsellConfiguration> {
     public void initialize(Bootstrap<XsellConfiguration> bootstrap) {
         bootstrap.addBundle(GuiceBundle.builder()
                 .enableAutoConfig(XsellApplication.class.getPackageName())
-                .modules(new XsellModule(), new SchedulingModule(), new AnalyticsModule())
+                .modules(new XsellModule(), new SchedulingModule(), new AnalyticsModule(), new EngagementModule())
                 .build());
         bootstrap.addCommand(new ReportCommand());
         bootstrap.addCommand(new GenerateCommand());

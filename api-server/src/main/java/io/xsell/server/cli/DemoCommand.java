@@ -11,6 +11,7 @@ import io.xsell.core.model.TenantDataset;
 import io.xsell.core.port.in.ImportTenantDataCommand;
 import io.xsell.core.port.in.ImportTenantDataUseCase;
 import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
+import io.xsell.ingestion.synthetic.SyntheticEngagementGenerator;
 import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
 import io.xsell.server.XsellConfiguration;
 import io.xsell.server.tenant.TenantAdministration;
@@ -56,9 +57,10 @@ public class DemoCommand extends ServerCommand<XsellConfiguration> {
                 ? admin.rotateKey(TENANT)
                 : admin.createTenant(TENANT, spec.reportingCurrency());
         System.err.println("generating and importing " + spec.customers() + " customers into tenant '" + TENANT + "'...");
-        TenantDataset dataset = SyntheticAccountGenerator.generate(spec);
+        TenantDataset dataset = SyntheticEngagementGenerator.withEngagement(SyntheticAccountGenerator.generate(spec),
+                spec.seed(), spec.historyEnd());
         ImportOutcome outcome = injector.getInstance(ImportTenantDataUseCase.class).importTenantData(
-                new ImportTenantDataCommand(key.tenant().id(), "csv", dataset, "synthetic " + spec));
+                new ImportTenantDataCommand(key.tenant().id(), "csv", dataset, "synthetic with engagement " + spec));
         ImportCounts counts = outcome.record().counts();
         System.err.println(outcome.unchanged() ? "demo data unchanged since the last run"
                 : "imported " + counts.customers() + " customers, " + counts.subscriptionItems() + " subscription items, "

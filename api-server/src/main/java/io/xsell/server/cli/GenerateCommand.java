@@ -6,9 +6,11 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.ingestion.csv.CanonicalCsvWriter;
 import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
+import io.xsell.ingestion.synthetic.SyntheticEngagementGenerator;
 import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -29,6 +31,8 @@ public class GenerateCommand extends Command {
         subparser.addArgument("--seed").type(Long.class).setDefault(42L).metavar("S")
                 .help("random seed; the same seed gives the same account (default 42)");
         subparser.addArgument("--out").required(true).metavar("DIR").help("folder to write the CSV files into");
+        subparser.addArgument("--engagement").action(Arguments.storeTrue())
+                .help("also write campaigns.csv, touchpoints.csv and usage_events.csv");
     }
 
     @Override
@@ -43,6 +47,9 @@ public class GenerateCommand extends Command {
         }
         SyntheticAccountSpec spec = SyntheticAccountSpec.defaults(namespace.getLong("seed"), customers);
         TenantDataset dataset = SyntheticAccountGenerator.generate(spec);
+        if (namespace.getBoolean("engagement")) {
+            dataset = SyntheticEngagementGenerator.withEngagement(dataset, spec.seed(), spec.historyEnd());
+        }
         Files.createDirectories(out);
         CanonicalCsvWriter.write(dataset, out);
         System.err.printf("wrote %d customers, %d items, %d one-time charges (%s to %s, %s) to %s%n",

@@ -79,6 +79,9 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
             DatasetWriter writer = new DatasetWriter(handle, tenant.value(), source, chunkSize);
             writer.deleteSource();
             writer.insert(dataset);
+            EngagementWriter engagement = new EngagementWriter(handle, tenant.value(), source, chunkSize);
+            engagement.deleteSource();
+            engagement.insert(dataset.engagement());
             ImportRecord record = new ImportRecord(importId, tenant, source, fingerprint, importedAt,
                     row.dataVersion(), counts);
             insertImport(handle, record);
@@ -88,7 +91,7 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
         if (written.onlySource()) {
             // The dataset just written is exactly what a load of this version would read back, so
             // the first query after an import need not read it again from the database.
-            cache.put(tenant, new Loaded(written.row(), dataset));
+            cache.put(tenant, new Loaded(written.row(), dataset.withoutEngagement()));
         }
         return written.record();
     }

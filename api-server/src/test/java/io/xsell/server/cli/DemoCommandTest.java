@@ -75,6 +75,13 @@ class DemoCommandTest {
                     .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(crossSell.body()).contains("\"cross_sell_mrr\"", "\"by_segment\"");
             assertThat(crossSell.body()).doesNotContain("\"starting_mrr\" : 0.00,");
+            // the demo account comes with campaigns and usage: the engagement analytics have data
+            String window = curls.get(0)[1].replaceAll(".*\\?(from=[^&]+&to=[^&]+).*", "$1");
+            HttpResponse<String> campaigns = http.send(HttpRequest.newBuilder(URI.create(url + "/v1/analytics/campaigns?"
+                    + window)).header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(campaigns.statusCode()).as(campaigns.body()).isEqualTo(200);
+            assertThat(campaigns.body()).contains("\"campaign_id\":\"discover-tour\"");
+            assertThat(campaigns.body()).doesNotContain("\"attributed_cross_sell_mrr\":0.00,\"attributed_cross_sells\":0,\"unattributed");
         } finally {
             demo.destroy();
             if (!demo.waitFor(30, TimeUnit.SECONDS)) {

@@ -50,14 +50,36 @@ abstract class AuthAndOperationsApiTest {
                 }
                 switch (method) {
                     case "get" -> request.GET();
-                    case "post" -> request.header("Content-Type", "application/zip")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(WorkedExample.zip()));
+                    case "post" -> {
+                        // each POST gets the body it consumes: a type mismatch would be refused (415)
+                        // before authentication could run, and test nothing
+                        if (path.startsWith("/v1/imports")) {
+                            request.header("Content-Type", "application/zip")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(WorkedExample.zip()));
+                        } else {
+                            request.header("Content-Type", "application/json").header("Idempotency-Key", "auth-test")
+                                    .POST(HttpRequest.BodyPublishers.ofString(batchBody(endpoint.getKey())));
+                        }
+                    }
                     default -> throw new AssertionError("no request for " + method + " " + path + " in this test yet");
                 }
                 requests.add(request.build());
             }
         }
         return requests;
+    }
+
+    /** A valid one-row batch for an engagement endpoint (its campaign reference aside). */
+    private static String batchBody(String path) {
+        return switch (path) {
+            case "/v1/campaigns" -> "{\"campaigns\": [{\"campaign_id\": \"k\", \"channel\": \"email\", \"cost\": 1, "
+                    + "\"currency\": \"USD\", \"start_date\": \"2025-01-01\"}]}";
+            case "/v1/touchpoints" -> "{\"touchpoints\": [{\"customer_id\": \"c0\", \"campaign_id\": \"k\", "
+                    + "\"date\": \"2025-01-01\"}]}";
+            case "/v1/usage-events" -> "{\"usage_events\": [{\"customer_id\": \"c0\", \"feature\": \"f\", "
+                    + "\"date\": \"2025-01-01\"}]}";
+            default -> throw new AssertionError("no body for POST " + path + " in this test yet");
+        };
     }
 
     private static void assertUnauthorized(ApiResponse response) {
@@ -147,6 +169,18 @@ abstract class AuthAndOperationsApiTest {
             }
         }
         assertThat(documented).isEqualTo(ResourcePaths.v1());
+        for (String batch : List.of("/v1/campaigns", "/v1/touchpoints", "/v1/usage-events")) {
+            assertThat(ApiResponse.list(document.path("paths").path(batch).path("post").path("parameters")))
+                    .as(batch + " documents its idempotency key")
+                    .anySatisfy(p -> {
+                        assertThat(p.path("name").asText()).isEqualTo("Idempotency-Key");
+                        assertThat(p.path("in").asText()).isEqualTo("header");
+                        assertThat(p.path("required").asBoolean()).isTrue();
+                    });
+            assertThat(document.path("paths").path(batch).path("post").path("requestBody").path("content")
+                    .path("application/json").toString()).as(batch + " shows an example batch")
+                    .contains(batch.substring(4).replace('-', '_'));
+        }
 
         JsonNode schemes = document.path("components").path("securitySchemes");
         List<String> bearerSchemes = new ArrayList<>();

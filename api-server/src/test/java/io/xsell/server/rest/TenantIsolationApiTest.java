@@ -24,11 +24,12 @@ abstract class TenantIsolationApiTest {
     private static final String WINDOW = "from=" + WorkedExample.FROM + "&to=" + WorkedExample.TO;
     /** Figures of A's data that must never appear in an answer to another tenant. */
     private static final List<String> A_FIGURES = List.of("880000", "969000", "89000", "42000", "47.19", "10.11",
-            "product_b", "add_on", "enterprise", "smb");
+            "product_b", "add_on", "enterprise", "smb", "b-push", "Product B push", "in_app", "reports", "2420.00");
 
     private String keyA;
     private String importA;
     private String crossSellA;
+    private String campaignsA;
 
     abstract XsellApp app();
 
@@ -41,6 +42,18 @@ abstract class TenantIsolationApiTest {
         keyA = app().createTenant("tenant-a").apiKey();
         importA = app().postZip(keyA, WorkedExample.zip()).expectJson(201).path("id").asText();
         crossSellA = app().get("/v1/metrics/cross-sell?" + WINDOW, keyA).expectJson(200).toString();
+        // A's campaigns, touchpoints and usage, posted under idempotency keys B reuses
+        postBatch("/v1/campaigns", keyA, "key-campaigns", EngagementApiTest.CAMPAIGNS).expectJson(201);
+        postBatch("/v1/touchpoints", keyA, "key-touchpoints", EngagementApiTest.TOUCHPOINTS).expectJson(201);
+        postBatch("/v1/usage-events", keyA, "key-usage", EngagementApiTest.USAGE).expectJson(201);
+        campaignsA = app().get("/v1/analytics/campaigns?" + WINDOW, keyA).expectJson(200).toString();
+        assertThat(campaignsA).contains("b-push", "21000.00");
+    }
+
+    private ApiResponse postBatch(String path, String key, String idempotencyKey, String body) {
+        return app().send(app().request(path, key).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** Each endpoint as tenant B calls it, by the path template it exercises. */
@@ -59,6 +72,21 @@ abstract class TenantIsolationApiTest {
         answers.put("/v1/analytics/clv", app().get("/v1/analytics/clv?" + WINDOW, keyB));
         answers.put("/v1/analytics/insights", app().get("/v1/analytics/insights?" + WINDOW, keyB));
         answers.put("/v1/analytics/propensity", app().get("/v1/analytics/propensity?date=2025-12-31", keyB));
+        answers.put("/v1/analytics/campaigns", app().get("/v1/analytics/campaigns?" + WINDOW, keyB));
+        answers.put("/v1/analytics/journeys", app().get("/v1/analytics/journeys?" + WINDOW, keyB));
+        answers.put("/v1/analytics/engagement", app().get("/v1/analytics/engagement?" + WINDOW, keyB));
+        // B reuses A's idempotency keys: its batches are its own, never replays of A's
+        String own = "own-" + java.util.UUID.randomUUID();
+        answers.put("/v1/campaigns", postBatch("/v1/campaigns", keyB, "key-campaigns",
+                "{\"campaigns\": [{\"campaign_id\": \"" + own + "\", \"channel\": \"webinar\", \"cost\": 5, "
+                        + "\"currency\": \"USD\", \"start_date\": \"2025-01-01\"}]}"));
+        answers.put("/v1/touchpoints", postBatch("/v1/touchpoints", keyB, "key-touchpoints", EngagementApiTest.TOUCHPOINTS));
+        answers.put("/v1/usage-events", postBatch("/v1/usage-events", keyB, "key-usage",
+                "{\"usage_events\": [{\"customer_id\": \"b1\", \"feature\": \"sso\", \"date\": \"2025-05-01\"}]}"));
+        answers.get("/v1/campaigns").expectJson(201);
+        JsonNode bCampaigns = app().get("/v1/analytics/campaigns?" + WINDOW, keyB).expectJson(200);
+        assertThat(ApiResponse.list(bCampaigns.path("campaigns"))).extracting(c -> c.path("campaign_id").asText())
+                .containsExactly(own);
         assertThat(answers.keySet()).as("a new endpoint must be walked here too")
                 .containsExactlyInAnyOrderElementsOf(ResourcePaths.v1().keySet());
         return answers;
@@ -70,11 +98,37 @@ abstract class TenantIsolationApiTest {
      */
     private void assertNothingOfA(Map<String, ApiResponse> answers) {
         answers.forEach((endpoint, answer) -> {
-            assertThat(answer.text()).as(endpoint).doesNotContain(A_FIGURES);
+            String text = answer.text();
+            if (endpoint.equals("/v1/touchpoints")) {
+                // B named A's campaigns itself; the refusal only echoes them (checked in assertEngagementOfBOnly)
+                text = text.replace("'b-push'", "'ID'").replace("'prompt'", "'ID'");
+            }
+            assertThat(text).as(endpoint).doesNotContain(A_FIGURES);
             if (!endpoint.equals("/v1/imports/{id}")) {
                 assertThat(answer.text()).as(endpoint).doesNotContain(importA);
             }
         });
+    }
+
+    /**
+     * B's batches under A's keys were stored as B's (not replays of A's), B's touchpoints naming A's
+     * campaigns were refused as unknown, and no analytics answer of B shows A's campaigns or usage.
+     */
+    private void assertEngagementOfBOnly(Map<String, ApiResponse> answers) {
+        ApiResponse campaigns = answers.get("/v1/campaigns");
+        assertThat(campaigns.expectJson(201).path("rows").asInt()).isEqualTo(1);
+        assertThat(campaigns.header("Idempotent-Replayed")).isEmpty();
+        assertThat(answers.get("/v1/touchpoints").expectProblem(422).path("errors").get(0).path("message").asText())
+                .contains("unknown campaign_id");
+        answers.get("/v1/usage-events").expectJson(201);
+        assertThat(answers.get("/v1/usage-events").header("Idempotent-Replayed")).isEmpty();
+        JsonNode report = answers.get("/v1/analytics/campaigns").expectJson(200);
+        assertThat(report.path("campaigns")).as("asked before B stored any").isEmpty();
+        assertThat(report.path("attributed_cross_sell_mrr").toString()).isEqualTo("0.00");
+        assertThat(answers.get("/v1/analytics/journeys").expectJson(200).path("channels")).isEmpty();
+        assertThat(answers.get("/v1/analytics/engagement").expectJson(200).path("events").asLong()).isZero();
+        assertThat(app().get("/v1/analytics/campaigns?" + WINDOW, keyA).expectJson(200).toString())
+                .isEqualTo(campaignsA);
     }
 
     @Test
@@ -124,6 +178,7 @@ abstract class TenantIsolationApiTest {
         assertThat(penetration.path("active_customers").asLong()).isZero();
         assertThat(penetration.path("lines")).isEmpty();
         assertThat(penetration.path("products_per_customer").isNull()).isTrue();
+        assertEngagementOfBOnly(answers);
 
         assertThat(answers.get("/v1/analytics/basket").expectJson(200).path("active_customers").asLong()).isZero();
         assertThat(answers.get("/v1/analytics/time-to-adoption").expectJson(200).path("lines")).isEmpty();
@@ -185,6 +240,7 @@ abstract class TenantIsolationApiTest {
                 .extracting(l -> l.path("product_line").asText()).containsExactly("basic", "extra");
         assertThat(answers.get("/v1/analytics/clv").expectJson(200).path("overall").path("ending_mrr").toString())
                 .isEqualTo("250.00");
+        assertEngagementOfBOnly(answers);
 
         assertNothingOfA(answers);
         // and B's import changed nothing of A's

@@ -1,14 +1,19 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Campaign;
 import io.xsell.core.model.Customer;
+import io.xsell.core.model.EngagementData;
 import io.xsell.core.model.FxRate;
 import io.xsell.core.model.OneTimeCharge;
 import io.xsell.core.model.Product;
 import io.xsell.core.model.RecurringItem;
 import io.xsell.core.model.TenantDataset;
+import io.xsell.core.model.Touchpoint;
+import io.xsell.core.model.UsageLog;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +40,9 @@ public final class CanonicalCsvWriter {
     public static final String SUBSCRIPTION_ITEMS = "subscription_items.csv";
     public static final String ONE_TIME_CHARGES = "one_time_charges.csv";
     public static final String FX_RATES = "fx_rates.csv";
+    public static final String CAMPAIGNS = "campaigns.csv";
+    public static final String TOUCHPOINTS = "touchpoints.csv";
+    public static final String USAGE_EVENTS = "usage_events.csv";
 
     static final List<String> CUSTOMER_COLUMNS = List.of("customer_id", "name", "created_at");
     static final List<String> PRODUCT_COLUMNS = List.of("product_id", "name", "product_line", "kind", "gross_margin");
@@ -44,6 +52,10 @@ public final class CanonicalCsvWriter {
     static final List<String> CHARGE_COLUMNS = List.of("charge_id", "customer_id", "product_id", "date", "amount",
             "currency", "description");
     static final List<String> FX_COLUMNS = List.of("date", "currency", "rate");
+    static final List<String> CAMPAIGN_COLUMNS = List.of("campaign_id", "name", "channel", "cost", "currency",
+            "start_date", "end_date", "target_product_line");
+    static final List<String> TOUCHPOINT_COLUMNS = List.of("customer_id", "campaign_id", "date");
+    static final List<String> USAGE_COLUMNS = List.of("customer_id", "feature", "date", "count");
 
     private static final int BUFFER_CHARS = 1 << 16;
 
@@ -52,7 +64,9 @@ public final class CanonicalCsvWriter {
 
     /**
      * Writes the five files into {@code folder}, creating it when missing and replacing files of the
-     * same names. fx_rates.csv holds the rate rows the dataset was built from.
+     * same names. fx_rates.csv holds the rate rows the dataset was built from. A dataset with
+     * engagement data ({@link TenantDataset#engagement()}) also gets campaigns.csv, touchpoints.csv
+     * and usage_events.csv.
      *
      * @throws IllegalArgumentException when a customer attribute is named like a fixed customers.csv column
      */
@@ -66,6 +80,47 @@ public final class CanonicalCsvWriter {
         writeItems(dataset.items(), folder.resolve(SUBSCRIPTION_ITEMS));
         writeCharges(dataset.charges(), folder.resolve(ONE_TIME_CHARGES));
         writeRates(dataset.rates(), folder.resolve(FX_RATES));
+        EngagementData engagement = dataset.engagement();
+        if (!engagement.isEmpty()) {
+            writeCampaigns(engagement.campaigns(), folder.resolve(CAMPAIGNS));
+            writeTouchpoints(engagement.touchpoints(), folder.resolve(TOUCHPOINTS));
+            writeUsage(engagement.usage(), folder.resolve(USAGE_EVENTS));
+        }
+    }
+
+    private static void writeCampaigns(List<Campaign> campaigns, Path file) throws IOException {
+        try (CSVPrinter out = printer(file, CAMPAIGN_COLUMNS)) {
+            for (Campaign c : campaigns) {
+                out.printRecord(c.id(), c.name(), c.channel(), amount(c.cost()), c.currency(), date(c.startDate()),
+                        date(c.endDate()), c.targetProductLine());
+            }
+        }
+    }
+
+    private static void writeTouchpoints(List<Touchpoint> touchpoints, Path file) throws IOException {
+        try (CSVPrinter out = printer(file, TOUCHPOINT_COLUMNS)) {
+            for (Touchpoint t : touchpoints) {
+                out.printRecord(t.customerId(), t.campaignId(), date(t.date()));
+            }
+        }
+    }
+
+    private static void writeUsage(UsageLog usage, Path file) throws IOException {
+        try (CSVPrinter out = printer(file, USAGE_COLUMNS)) {
+            UncheckedIOException[] failure = {null};
+            usage.forEach((customer, feature, day, count) -> {
+                if (failure[0] == null) {
+                    try {
+                        out.printRecord(customer, feature, LocalDate.ofEpochDay(day).toString(), Integer.toString(count));
+                    } catch (IOException e) {
+                        failure[0] = new UncheckedIOException(e);
+                    }
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0].getCause();
+            }
+        }
     }
 
     /**

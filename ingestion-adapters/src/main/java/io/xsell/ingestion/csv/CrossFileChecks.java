@@ -20,8 +20,12 @@ final class CrossFileChecks {
      */
     static void references(ReferencingTable table, CustomersTable customers, ProductsTable products,
                            ErrorCollector errors) {
-        ImportFile file = table.file();
-        table.pendingReferences().forEach((line, column, id) -> {
+        references(table.file(), table.pendingReferences(), customers, products, errors);
+    }
+
+    static void references(ImportFile file, PendingReferences pending, CustomersTable customers,
+                           ProductsTable products, ErrorCollector errors) {
+        pending.forEach((line, column, id) -> {
             boolean customer = column.equals(PendingReferences.CUSTOMER_ID);
             boolean checkable = customer ? customers.read() : products.read();
             IdLineIndex known = customer ? customers.ids() : products.ids();
@@ -30,6 +34,39 @@ final class CrossFileChecks {
                         + (customer ? CUSTOMERS_FILE : PRODUCTS_FILE) + ")");
             }
         });
+    }
+
+    /** Reports touchpoints whose campaign campaigns.csv does not hold (all of them when the file is absent). */
+    static void campaignReferences(TouchpointsTable touchpoints, CampaignsTable campaigns, boolean campaignsPresent,
+                                   ErrorCollector errors) {
+        if (campaignsPresent && !campaigns.read()) {
+            return;
+        }
+        String file = ImportFile.TOUCHPOINTS.fileName();
+        for (TouchpointsTable.PendingCampaign reference : touchpoints.campaignReferences()) {
+            if (!campaigns.ids().contains(reference.id())) {
+                errors.add(file, reference.line(), TouchpointsTable.CAMPAIGN_ID, "unknown campaign_id '"
+                        + reference.id() + "' (not in " + ImportFile.CAMPAIGNS.fileName() + ")");
+            }
+        }
+    }
+
+    /** Reports campaigns targeting a line no product of products.csv belongs to (a misspelt line, most often). */
+    static void targetLines(CampaignsTable campaigns, ProductsTable products, ErrorCollector errors) {
+        if (!products.read()) {
+            return;
+        }
+        Set<String> lines = new java.util.HashSet<>();
+        products.products().forEach(p -> lines.add(p.productLine()));
+        List<io.xsell.core.model.Campaign> list = campaigns.campaigns();
+        for (int i = 0; i < list.size(); i++) {
+            String target = list.get(i).targetProductLine();
+            if (target != null && !lines.contains(target)) {
+                errors.add(ImportFile.CAMPAIGNS.fileName(), campaigns.line(i), "target_product_line",
+                        "unknown target_product_line '" + target + "' (no product of " + PRODUCTS_FILE
+                                + " is in that line)");
+            }
+        }
     }
 
     /**

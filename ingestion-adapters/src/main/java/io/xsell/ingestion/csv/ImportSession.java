@@ -1,6 +1,7 @@
 package io.xsell.ingestion.csv;
 
 import io.xsell.core.model.CurrencyCode;
+import io.xsell.core.model.EngagementData;
 import io.xsell.core.model.FxRate;
 import io.xsell.core.model.FxRates;
 import io.xsell.core.model.InvalidDatasetException;
@@ -24,6 +25,9 @@ final class ImportSession {
     private final FxRatesTable fxRates;
     private final SubscriptionItemsTable items;
     private final OneTimeChargesTable charges;
+    private final CampaignsTable campaigns;
+    private final TouchpointsTable touchpoints;
+    private final UsageEventsTable usage;
 
     /** @param reportingCurrency ISO 4217 code, or null/blank to infer it from the subscription items */
     ImportSession(String reportingCurrency) {
@@ -34,13 +38,16 @@ final class ImportSession {
         fxRates = new FxRatesTable(errors, cells);
         items = new SubscriptionItemsTable(errors, cells, customers, products);
         charges = new OneTimeChargesTable(errors, cells, customers, products);
+        campaigns = new CampaignsTable(errors, cells);
+        touchpoints = new TouchpointsTable(errors, cells, customers, products);
+        usage = new UsageEventsTable(errors, cells, customers, products);
     }
 
     ErrorCollector errors() {
         return errors;
     }
 
-    /** Reads one file of the import; files of the format that are not modelled yet are only noted. */
+    /** Reads one file of the import. */
     void read(ImportFile file, InputStream in) throws IOException {
         present.add(file);
         TableReader table = switch (file) {
@@ -49,11 +56,11 @@ final class ImportSession {
             case FX_RATES -> fxRates;
             case SUBSCRIPTION_ITEMS -> items;
             case ONE_TIME_CHARGES -> charges;
-            case CAMPAIGNS, TOUCHPOINTS, USAGE_EVENTS -> null;
+            case CAMPAIGNS -> campaigns;
+            case TOUCHPOINTS -> touchpoints;
+            case USAGE_EVENTS -> usage;
         };
-        if (table != null) {
-            CsvTableParser.read(file, in, errors, table);
-        }
+        CsvTableParser.read(file, in, errors, table);
     }
 
     TenantDataset finish() {
@@ -65,6 +72,10 @@ final class ImportSession {
         }
         CrossFileChecks.references(items, customers, products, errors);
         CrossFileChecks.references(charges, customers, products, errors);
+        CrossFileChecks.references(ImportFile.TOUCHPOINTS, touchpoints.pendingReferences(), customers, products, errors);
+        CrossFileChecks.references(ImportFile.USAGE_EVENTS, usage.pendingReferences(), customers, products, errors);
+        CrossFileChecks.campaignReferences(touchpoints, campaigns, present.contains(ImportFile.CAMPAIGNS), errors);
+        CrossFileChecks.targetLines(campaigns, products, errors);
         Set<String> rated = fxRates.rates().stream().map(FxRate::currency).collect(Collectors.toSet());
         String reportingCurrency = CrossFileChecks.reportingCurrency(givenCurrency, items, rated, errors);
         // An unreadable fx_rates.csv is reported already; every foreign row would only repeat it.
@@ -78,8 +89,14 @@ final class ImportSession {
             throw errors.toException();
         }
         try {
-            return TenantDataset.of(reportingCurrency, customers.customers(), products.products(), items.items(),
-                    charges.charges(), fxRates.rates());
+            TenantDataset dataset = TenantDataset.of(reportingCurrency, customers.customers(), products.products(),
+                    items.items(), charges.charges(), fxRates.rates());
+            if (present.contains(ImportFile.CAMPAIGNS) || present.contains(ImportFile.TOUCHPOINTS)
+                    || present.contains(ImportFile.USAGE_EVENTS)) {
+                dataset = dataset.withEngagement(EngagementData.of(campaigns.campaigns(), touchpoints.touchpoints(),
+                        usage.usage()));
+            }
+            return dataset;
         } catch (InvalidDatasetException e) {
             // Only reachable if the model gained a rule these checks lack; the problems name no file or line.
             for (String problem : e.problems()) {

@@ -14,6 +14,11 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.xsell.core.model.Campaign;
+import io.xsell.core.model.EngagementData;
+import io.xsell.core.model.Touchpoint;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -82,13 +87,33 @@ class CanonicalCsvImporterTest {
     }
 
     @Test
-    void acceptsTheOptionalFilesThatAreNotModelledWithoutReadingThem() {
+    void readsCampaignsTouchpointsAndUsageEvents() {
         CsvFixture fixture = CsvFixture.valid()
-                .with("campaigns.csv", "not even \"csv")
-                .with("touchpoints.csv", "")
-                .with("usage_events.csv", "customer_id,feature,date\nc1,export,yesterday\n");
+                .with("campaigns.csv", EngagementCsv.CAMPAIGNS)
+                .with("touchpoints.csv", EngagementCsv.TOUCHPOINTS)
+                .with("usage_events.csv", EngagementCsv.USAGE);
 
-        assertExpectedModel(importer.importFolder(fixture.writeTo(dir), "USD"));
+        TenantDataset dataset = importer.importFolder(fixture.writeTo(dir), "USD");
+
+        assertExpectedModel(dataset);
+        EngagementData engagement = dataset.engagement();
+        assertThat(engagement.campaigns()).containsExactly(
+                new Campaign("spring", "Spring CRM push", "email", new BigDecimal("1200.50"), "USD",
+                        LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-31"), "crm"),
+                new Campaign("nudge", null, "in_app", BigDecimal.ZERO, "EUR", LocalDate.parse("2024-01-01"), null, null));
+        assertThat(engagement.touchpoints()).containsExactly(
+                new Touchpoint("c1", "spring", LocalDate.parse("2024-03-05")),
+                new Touchpoint("c2", "nudge", LocalDate.parse("2024-02-01")));
+        assertThat(engagement.usage().size()).isEqualTo(3);
+        assertThat(engagement.usage().totalCount()).as("count defaults to 1").isEqualTo(1 + 7 + 1);
+        assertThat(engagement.usage().featureCount()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutEngagementFilesTheDatasetHasNoEngagementData() {
+        TenantDataset dataset = importer.importFolder(CsvFixture.valid().writeTo(dir), "USD");
+
+        assertThat(dataset.engagement().isEmpty()).isTrue();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -23,10 +24,18 @@ public final class TenantDataset {
     private final FxRates fxRates;
     private final List<FxRate> rates;
     private final Map<String, Product> productsById;
+    private final EngagementData engagement;
 
     private TenantDataset(String reportingCurrency, List<Customer> customers, List<Product> products,
                           List<RecurringItem> items, List<OneTimeCharge> charges, FxRates fxRates,
                           List<FxRate> rates) {
+        this(reportingCurrency, customers, products, items, charges, fxRates, rates, EngagementData.empty());
+    }
+
+    private TenantDataset(String reportingCurrency, List<Customer> customers, List<Product> products,
+                          List<RecurringItem> items, List<OneTimeCharge> charges, FxRates fxRates,
+                          List<FxRate> rates, EngagementData engagement) {
+        this.engagement = engagement;
         this.reportingCurrency = reportingCurrency;
         this.customers = customers;
         this.products = products;
@@ -101,6 +110,47 @@ public final class TenantDataset {
         }
         return new TenantDataset(currency, List.copyOf(customers), List.copyOf(products), List.copyOf(items),
                 List.copyOf(charges), fx, List.copyOf(rates));
+    }
+
+    /**
+     * This dataset with the engagement data that came with it (an import's campaigns, touchpoints
+     * and usage events), checking that every touchpoint and usage event names a customer of it.
+     *
+     * @throws InvalidDatasetException listing every unknown customer reference
+     */
+    public TenantDataset withEngagement(EngagementData data) {
+        Objects.requireNonNull(data, "engagement");
+        Set<String> customerIds = new HashSet<>(customers.size() * 2);
+        for (Customer c : customers) {
+            customerIds.add(c.id());
+        }
+        List<String> problems = new ArrayList<>();
+        for (Touchpoint t : data.touchpoints()) {
+            if (!customerIds.contains(t.customerId())) {
+                add(problems, "touchpoint on " + t.date() + " refers to unknown customer_id '" + t.customerId() + "'");
+            }
+        }
+        UsageLog usage = data.usage();
+        for (int c = 0; c < usage.customerCount(); c++) {
+            if (!customerIds.contains(usage.customerId(c))) {
+                add(problems, "usage events refer to unknown customer_id '" + usage.customerId(c) + "'");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDatasetException(problems);
+        }
+        return new TenantDataset(reportingCurrency, customers, products, items, charges, fxRates, rates, data);
+    }
+
+    /** This dataset without engagement data: what a load of the billing data alone gives back. */
+    public TenantDataset withoutEngagement() {
+        return engagement.isEmpty() ? this
+                : new TenantDataset(reportingCurrency, customers, products, items, charges, fxRates, rates);
+    }
+
+    /** Campaigns, touchpoints and usage that came with this dataset; empty unless {@link #withEngagement} set them. */
+    public EngagementData engagement() {
+        return engagement;
     }
 
     /** A tenant with no data yet. */

@@ -1,0 +1,24 @@
+package io.xsell.server.api;
+
+import static io.xsell.core.mrr.Decimals.present;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.xsell.core.engagement.Uplift;
+import java.math.BigDecimal;
+
+/** Exposed versus unexposed cross-sell rate, the difference in percentage points and its 95 % interval. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record UpliftJson(long exposedCustomers, long exposedConverted, BigDecimal exposedRatePct,
+                         long unexposedCustomers, long unexposedConverted, BigDecimal unexposedRatePct,
+                         BigDecimal upliftPctPoints, BigDecimal ciLowPctPoints, BigDecimal ciHighPctPoints,
+                         Boolean significant, String method) {
+    static final String METHOD = "newcombe_hybrid_score_95";
+
+    public static UpliftJson of(Uplift u) {
+        return new UpliftJson(u.exposedCustomers(), u.exposedConverted(), present(u.exposedRatePct()),
+                u.unexposedCustomers(), u.unexposedConverted(), present(u.unexposedRatePct()),
+                present(u.upliftPctPoints()), present(u.ciLowPctPoints()), present(u.ciHighPctPoints()),
+                u.significant(), METHOD);
+    }
+}

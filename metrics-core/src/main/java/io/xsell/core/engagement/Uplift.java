@@ -1,0 +1,70 @@
+package io.xsell.core.engagement;
+
+import io.xsell.core.mrr.Decimals;
+import java.math.BigDecimal;
+
+/**
+ * Cross-sell rate of exposed versus unexposed customers, and the difference with a 95 %
+ * confidence interval by Newcombe's hybrid score method (Newcombe 1998, method 10): a Wilson
+ * score interval for each rate, combined as
+ * {@code L = d - sqrt((p1 - l1)^2 + (u2 - p2)^2)}, {@code U = d + sqrt((u1 - p1)^2 + (p2 - l2)^2)}.
+ * Chosen over the Wald interval because it keeps its coverage with small groups and rates near 0
+ * or 1, which campaign audiences often are, and it never leaves [-100, 100]. The interval is
+ * computed in double precision (it is a statistic, not money). Rates and the uplift are in
+ * percent / percentage points; every ratio is null when a group is empty.
+ *
+ * @param upliftPctPoints exposed rate minus unexposed rate, in percentage points
+ */
+public record Uplift(long exposedCustomers, long exposedConverted, BigDecimal exposedRatePct,
+                     long unexposedCustomers, long unexposedConverted, BigDecimal unexposedRatePct,
+                     BigDecimal upliftPctPoints, BigDecimal ciLowPctPoints, BigDecimal ciHighPctPoints) {
+    /** The 0.975 quantile of the standard normal distribution. */
+    static final double Z = 1.959963984540054;
+
+    public static Uplift of(long exposed, long exposedConverted, long unexposed, long unexposedConverted) {
+        if (exposedConverted > exposed || unexposedConverted > unexposed || exposedConverted < 0 || unexposedConverted < 0) {
+            throw new IllegalArgumentException("converted customers must be between 0 and the group size");
+        }
+        BigDecimal exposedRate = Decimals.percent(exposedConverted, exposed);
+        BigDecimal unexposedRate = Decimals.percent(unexposedConverted, unexposed);
+        if (exposedRate == null || unexposedRate == null) {
+            return new Uplift(exposed, exposedConverted, exposedRate, unexposed, unexposedConverted, unexposedRate,
+                    null, null, null);
+        }
+        double p1 = (double) exposedConverted / exposed;
+        double p2 = (double) unexposedConverted / unexposed;
+        double[] w1 = wilson(exposedConverted, exposed);
+        double[] w2 = wilson(unexposedConverted, unexposed);
+        double d = p1 - p2;
+        double low = d - Math.sqrt(square(p1 - w1[0]) + square(w2[1] - p2));
+        double high = d + Math.sqrt(square(w1[1] - p1) + square(p2 - w2[0]));
+        return new Uplift(exposed, exposedConverted, exposedRate, unexposed, unexposedConverted, unexposedRate,
+                exposedRate.subtract(unexposedRate), percent(low), percent(high));
+    }
+
+    /** Wilson score interval {low, high} of {@code x} successes in {@code n} trials. */
+    static double[] wilson(long x, long n) {
+        double p = (double) x / n;
+        double z2 = Z * Z;
+        double denominator = 1 + z2 / n;
+        double centre = (p + z2 / (2.0 * n)) / denominator;
+        double half = Z / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    }
+
+    private static double square(double v) {
+        return v * v;
+    }
+
+    private static BigDecimal percent(double fraction) {
+        return BigDecimal.valueOf(fraction * 100);
+    }
+
+    /** Whether the interval excludes 0: the difference is significant at the 5 % level. */
+    public Boolean significant() {
+        if (ciLowPctPoints == null) {
+            return null;
+        }
+        return ciLowPctPoints.signum() > 0 || ciHighPctPoints.signum() < 0;
+    }
+}
