@@ -35,12 +35,13 @@ public final class EngagementIndex {
     private final int[] touchDay;
     private final int[] touchCampaign;
     private final int[] usageCode;
+    private final Map<String, Integer> customerIndex;
     private final Movement[][] crossSells;
     private final long unmatchedTouchpoints;
 
     private EngagementIndex(MrrLedger ledger, EngagementData data, int[] campaignTarget, int[] touchOffsets,
-                            int[] touchDay, int[] touchCampaign, int[] usageCode, Movement[][] crossSells,
-                            long unmatchedTouchpoints) {
+                            int[] touchDay, int[] touchCampaign, int[] usageCode, Map<String, Integer> customerIndex,
+                            Movement[][] crossSells, long unmatchedTouchpoints) {
         this.ledger = ledger;
         this.data = data;
         this.campaigns = data.campaigns();
@@ -49,6 +50,7 @@ public final class EngagementIndex {
         this.touchDay = touchDay;
         this.touchCampaign = touchCampaign;
         this.usageCode = usageCode;
+        this.customerIndex = customerIndex;
         this.crossSells = crossSells;
         this.unmatchedTouchpoints = unmatchedTouchpoints;
     }
@@ -61,6 +63,21 @@ public final class EngagementIndex {
         for (int c = 0; c < customers; c++) {
             customerIndex.put(ledger.customer(c).id(), c);
         }
+        return join(ledger, data, customerIndex, crossSells(ledger));
+    }
+
+    /**
+     * The same ledger joined to other engagement data (after a batch, say): what depends on the
+     * ledger alone (the customer lookup, every customer's cross-sells) is reused, not recomputed.
+     */
+    public EngagementIndex with(EngagementData other) {
+        Objects.requireNonNull(other, "other");
+        return join(ledger, other, customerIndex, crossSells);
+    }
+
+    private static EngagementIndex join(MrrLedger ledger, EngagementData data, Map<String, Integer> customerIndex,
+                                        Movement[][] crossSells) {
+        int customers = ledger.customerCount();
         Map<String, Integer> lineIndex = new HashMap<>();
         for (ProductLineRef line : ledger.lines()) {
             lineIndex.put(line.name(), line.index());
@@ -115,8 +132,8 @@ public final class EngagementIndex {
                 usageCode[c] = u;
             }
         }
-        return new EngagementIndex(ledger, data, target, offsets, days, campaignOf, usageCode, crossSells(ledger),
-                unmatched);
+        return new EngagementIndex(ledger, data, target, offsets, days, campaignOf, usageCode, customerIndex,
+                crossSells, unmatched);
     }
 
     /**

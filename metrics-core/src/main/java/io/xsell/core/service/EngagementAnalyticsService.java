@@ -48,7 +48,8 @@ public final class EngagementAnalyticsService implements CampaignAnalyticsUseCas
         if (index != null && index.ledger() == ledger && index.data() == data) {
             return index;
         }
-        index = EngagementIndex.of(ledger, data);
+        // new engagement data on unchanged billing data (a batch): keep what depends on the ledger
+        index = index != null && index.ledger() == ledger ? index.with(data) : EngagementIndex.of(ledger, data);
         indexes.put(tenant, index);
         return index;
     }

@@ -182,6 +182,21 @@ class CampaignReportTest {
     }
 
     @Test
+    void rejoiningTheSameLedgerWithNewDataAnswersLikeAFreshJoin() {
+        TenantDataset data = oneCrossSell();
+        EngagementIndex first = engagement().campaign("mail", "email", "100", "b").index(data);
+        EngagementFixture more = engagement().campaign("mail", "email", "100", "b").touch("u1", "mail", "2025-03-01");
+
+        EngagementIndex rejoined = first.with(more.data());
+
+        assertThat(rejoined.ledger()).isSameAs(first.ledger());
+        assertThat(CampaignReport.of(rejoined, data.fxRates(), YEAR, 30, 12))
+                .isEqualTo(CampaignReport.of(EngagementIndex.of(first.ledger(), more.data()), data.fxRates(), YEAR, 30, 12));
+        assertThat(CampaignReport.of(rejoined, data.fxRates(), YEAR, 30, 12).attributedCrossSellMrr())
+                .isEqualByComparingTo("40");
+    }
+
+    @Test
     void rejectsNegativeWindowsAndHorizons() {
         TenantDataset data = oneCrossSell();
         EngagementIndex index = engagement().index(data);
