@@ -12,6 +12,7 @@ import io.xsell.server.cli.TenantCommand;
 import io.xsell.server.cli.UsageException;
 import io.xsell.server.openapi.OpenApiDocument;
 import io.xsell.server.problem.ProblemErrorHandler;
+import io.xsell.server.reporting.ReportingModule;
 import io.xsell.server.schedule.SchedulingModule;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import ru.vyarus.dropwizard.guice.GuiceBundle;
@@ -32,7 +33,7 @@ public class XsellApplication extends Application<XsellConfiguration> {
     public void initialize(Bootstrap<XsellConfiguration> bootstrap) {
         bootstrap.addBundle(GuiceBundle.builder()
                 .enableAutoConfig(XsellApplication.class.getPackageName())
-                .modules(new XsellModule(), new SchedulingModule())
+                .modules(new XsellModule(), new SchedulingModule(), new ReportingModule())
                 .build());
         bootstrap.addCommand(new ReportCommand());
         bootstrap.addCommand(new GenerateCommand());

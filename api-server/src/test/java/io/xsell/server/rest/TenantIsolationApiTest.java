@@ -29,6 +29,8 @@ abstract class TenantIsolationApiTest {
     private String keyA;
     private String importA;
     private String crossSellA;
+    private String scheduleA;
+    private String reportA;
 
     abstract XsellApp app();
 
@@ -38,9 +40,16 @@ abstract class TenantIsolationApiTest {
 
     @BeforeAll
     void tenantAImportsTheWorkedExample() {
-        keyA = app().createTenant("tenant-a").apiKey();
+        var tenantA = app().createTenant("tenant-a");
+        keyA = tenantA.apiKey();
         importA = app().postZip(keyA, WorkedExample.zip()).expectJson(201).path("id").asText();
         crossSellA = app().get("/v1/metrics/cross-sell?" + WINDOW, keyA).expectJson(200).toString();
+        scheduleA = app().post("/v1/report-schedules", keyA, "application/json",
+                "{\"recipients\": [\"cfo@tenant-a.test\"]}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .expectJson(201).path("id").asText();
+        reportA = app().instance(io.xsell.server.reporting.ReportGeneration.class).generate(
+                tenantA.tenant().id(), null, null,
+                io.xsell.core.metrics.Window.of(WorkedExample.FROM, WorkedExample.TO), null, List.of());
     }
 
     /** Each endpoint as tenant B calls it, by the path template it exercises. */
@@ -51,6 +60,11 @@ abstract class TenantIsolationApiTest {
         answers.put("/v1/metrics/cross-sell", app().get("/v1/metrics/cross-sell?" + WINDOW, keyB));
         answers.put("/v1/metrics/movements", app().get("/v1/metrics/movements?" + WINDOW + "&granularity=month", keyB));
         answers.put("/v1/metrics/penetration", app().get("/v1/metrics/penetration?date=2025-12-31", keyB));
+        answers.put("/v1/report-schedules", app().get("/v1/report-schedules", keyB));
+        answers.put("/v1/report-schedules/{id}", app().get("/v1/report-schedules/" + scheduleA, keyB));
+        answers.put("/v1/reports", app().get("/v1/reports", keyB));
+        answers.put("/v1/reports/{id}.pdf", app().get("/v1/reports/" + reportA + ".pdf", keyB));
+        answers.put("/v1/reports/{id}.html", app().get("/v1/reports/" + reportA + ".html", keyB));
         assertThat(answers.keySet()).as("a new endpoint must be walked here too")
                 .containsExactlyInAnyOrderElementsOf(ResourcePaths.v1().keySet());
         return answers;
@@ -63,8 +77,8 @@ abstract class TenantIsolationApiTest {
     private void assertNothingOfA(Map<String, ApiResponse> answers) {
         answers.forEach((endpoint, answer) -> {
             assertThat(answer.text()).as(endpoint).doesNotContain(A_FIGURES);
-            if (!endpoint.equals("/v1/imports/{id}")) {
-                assertThat(answer.text()).as(endpoint).doesNotContain(importA);
+            if (!endpoint.endsWith("{id}") && !endpoint.contains("{id}.")) {
+                assertThat(answer.text()).as(endpoint).doesNotContain(importA, scheduleA, reportA, "cfo@tenant-a.test");
             }
         });
     }
@@ -116,6 +130,18 @@ abstract class TenantIsolationApiTest {
         assertThat(penetration.path("active_customers").asLong()).isZero();
         assertThat(penetration.path("lines")).isEmpty();
         assertThat(penetration.path("products_per_customer").isNull()).isTrue();
+
+        assertThat(answers.get("/v1/report-schedules").expectJson(200)).isEmpty();
+        answers.get("/v1/report-schedules/{id}").expectProblem(404);
+        assertThat(answers.get("/v1/reports").expectJson(200)).isEmpty();
+        answers.get("/v1/reports/{id}.pdf").expectProblem(404);
+        answers.get("/v1/reports/{id}.html").expectProblem(404);
+        ApiResponse deleteA = app().send(app().request("/v1/report-schedules/" + scheduleA, keyB).DELETE().build());
+        deleteA.expectProblem(404);
+        answers.put("DELETE /v1/report-schedules/{id}", deleteA);
+        assertThat(app().get("/v1/report-schedules/" + scheduleA, keyA).expectJson(200).path("id").asText())
+                .isEqualTo(scheduleA);
+        assertThat(app().get("/v1/reports/" + reportA + ".pdf", keyA).status()).isEqualTo(200);
 
         // A's segment attribute is no attribute of B's
         ApiResponse segmented = app().get("/v1/metrics/cross-sell?" + WINDOW + "&segment_by=segment", keyB);
