@@ -7,6 +7,7 @@ import io.xsell.server.cli.DbCommand;
 import io.xsell.server.cli.DemoCommand;
 import io.xsell.server.cli.GenerateCommand;
 import io.xsell.server.cli.ReportCommand;
+import io.xsell.server.cli.ReportPdfCommand;
 import io.xsell.server.cli.StderrLogging;
 import io.xsell.server.cli.TenantCommand;
 import io.xsell.server.cli.UsageException;
@@ -36,6 +37,7 @@ public class XsellApplication extends Application<XsellConfiguration> {
                 .modules(new XsellModule(), new SchedulingModule(), new ReportingModule())
                 .build());
         bootstrap.addCommand(new ReportCommand());
+        bootstrap.addCommand(new ReportPdfCommand());
         bootstrap.addCommand(new GenerateCommand());
         bootstrap.addCommand(new TenantCommand());
         bootstrap.addCommand(new DbCommand());

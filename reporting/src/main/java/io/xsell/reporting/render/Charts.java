@@ -61,6 +61,17 @@ public final class Charts {
         renderer.setPositiveBarPaint(new Color(0x2e, 0x8b, 0x57));
         renderer.setNegativeBarPaint(new Color(0xc0, 0x39, 0x2b));
         plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        // Zoomed onto the movements: from zero, a period's movements are slivers on top of the base.
+        double low = section.startingMrr().doubleValue();
+        double high = low;
+        double running = low;
+        for (WaterfallSection.Step step : section.steps()) {
+            running += step.amount().doubleValue();
+            low = Math.min(low, running);
+            high = Math.max(high, running);
+        }
+        double pad = Math.max((high - low) * 0.25, Math.abs(high) * 0.005 + 1);
+        plot.getRangeAxis().setRange(Math.max(0, low - pad), high + pad);
         return png(chart);
     }
 
