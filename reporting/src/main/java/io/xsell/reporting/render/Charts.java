@@ -6,13 +6,16 @@ import io.xsell.reporting.summary.WaterfallSection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Base64;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -123,10 +126,24 @@ public final class Charts {
         return plot;
     }
 
+    /**
+     * Drawn onto an opaque RGB image: PDFBox embeds that as it is, while a PNG with an alpha
+     * channel (what {@code ChartUtils} writes) has to be decoded and split first.
+     */
     private static String png(JFreeChart chart) {
+        BufferedImage image = new BufferedImage(WIDTH * SCALE, HEIGHT * SCALE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.scale(SCALE, SCALE);
+            chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+        } finally {
+            g.dispose();
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, HEIGHT, SCALE, SCALE);
+            ImageIO.write(image, "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot draw a chart", e);
         }
