@@ -95,11 +95,11 @@ public class ReportingConfig {
         }
     }
 
-    public PaperSize getPaperSize() {
+    public PaperSize paperSize() {
         return PaperSize.parse(paperSize);
     }
 
-    public String getSegmentBy() {
+    public String segmentBy() {
         return segmentBy;
     }
 
@@ -107,7 +107,7 @@ public class ReportingConfig {
         return smtp.settings();
     }
 
-    public java.time.Duration getOutboxInterval() {
+    public java.time.Duration outboxInterval() {
         return outboxInterval.toJavaDuration();
     }
 
@@ -115,7 +115,7 @@ public class ReportingConfig {
         return new RetryPolicy(maxAttempts, initialBackoff.toJavaDuration(), maxBackoff.toJavaDuration());
     }
 
-    public java.time.Duration getSendingLease() {
+    public java.time.Duration sendingLease() {
         return sendingLease.toJavaDuration();
     }
 }

@@ -67,7 +67,7 @@ public class ReportingModule extends DropwizardAwareModule<XsellConfiguration> {
     @Provides
     @Singleton
     SummaryHtml summaryHtml() {
-        return new SummaryHtml(new JteTemplates(), new Charts(), config().getPaperSize());
+        return new SummaryHtml(new JteTemplates(), new Charts(), config().paperSize());
     }
 
     @Provides
@@ -104,13 +104,13 @@ public class ReportingModule extends DropwizardAwareModule<XsellConfiguration> {
     @Singleton
     ReportGeneration reportGeneration(BuildSummaryUseCase summaries, RenderSummaryPort renderer, SummaryEmail emails,
                                       JdbiReportStore reports, TenantRegistry tenants, Clock clock) {
-        return new ReportGeneration(summaries, renderer, emails, reports, tenants, config().getSegmentBy(), clock);
+        return new ReportGeneration(summaries, renderer, emails, reports, tenants, config().segmentBy(), clock);
     }
 
     @Provides
     @Singleton
     OutboxDispatcher outboxDispatcher(JdbiReportStore outbox, SendEmailPort email, Clock clock) {
-        return new OutboxDispatcher(outbox, email, config().retryPolicy(), config().getSendingLease(), clock);
+        return new OutboxDispatcher(outbox, email, config().retryPolicy(), config().sendingLease(), clock);
     }
 
     @Provides
@@ -151,7 +151,7 @@ public class ReportingModule extends DropwizardAwareModule<XsellConfiguration> {
         /** One instance of the cluster at a time sends the due emails. */
         @Override
         public RecurringTask<?> get() {
-            return Tasks.recurring("report-outbox", FixedDelay.of(configuration.getReporting().getOutboxInterval()))
+            return Tasks.recurring("report-outbox", FixedDelay.of(configuration.getReporting().outboxInterval()))
                     .execute((instance, context) -> outbox.dispatchDue());
         }
     }

@@ -37,10 +37,18 @@ public final class JteTemplates {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a folder for the compiled templates", e);
         }
-        classes.toFile().deleteOnExit();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(classes), "jte-classes-cleanup"));
         engine = TemplateEngine.create(new ResourceCodeResolver(ROOT, loader), classes, ContentType.Html, loader);
         engine.setClassPath(classPath(Summary.class, Window.class, TemplateOutput.class, TemplateEngine.class));
         engine.setTrimControlStructures(true);
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder: the OS clears it eventually
+        }
     }
 
     private static List<String> classPath(Class<?>... types) {
