@@ -67,14 +67,18 @@ public final class JteTemplates {
         return List.copyOf(entries);
     }
 
-    public String render(String template, Map<String, Object> params) {
+    /**
+     * Renders a template. Synchronized with {@link #prepare}: the first use of a template compiles
+     * it, and a warm-up at server start may be compiling the same one.
+     */
+    public synchronized String render(String template, Map<String, Object> params) {
         StringOutput output = new StringOutput();
         engine.render(template, params, output);
         return output.toString();
     }
 
     /** Compiles a template ahead of its first use. */
-    public void prepare(String template) {
+    public synchronized void prepare(String template) {
         engine.prepareForRendering(template);
     }
 }

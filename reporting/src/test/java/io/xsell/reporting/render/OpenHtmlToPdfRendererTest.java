@@ -98,6 +98,13 @@ class OpenHtmlToPdfRendererTest {
     }
 
     @Test
+    void theWarmUpCompilesTheTemplateOfEverySectionOfAFullSummary() {
+        assertThat(summary.sections()).extracting(io.xsell.reporting.summary.SummarySection::id)
+                .containsExactlyElementsOf(SummaryHtml.STANDARD_SECTION_IDS);
+        new SummaryHtml(templates, new Charts(), PaperSize.A4).prepare();
+    }
+
+    @Test
     void theHtmlCarriesThePrintRulesAndEscapesTenantText() {
         String html = a4.html();
         assertThat(html).contains("size: A4", "tr { page-break-inside: avoid", "thead { display: table-header-group; }",
