@@ -1,5 +1,6 @@
 package io.xsell.reporting.render;
 
+import gg.jte.CodeResolver;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateOutput;
@@ -9,28 +10,65 @@ import io.xsell.core.metrics.Window;
 import io.xsell.reporting.summary.Summary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
- * The jte templates under {@code io/xsell/reporting/templates}, compiled on first use into a
- * temporary folder (jte needs the JDK's compiler for that, which the runtime image has). The
- * compiler's class path is named explicitly, from where the classes the templates use were
- * loaded: the same code works from Maven's target folders, a test runner's manifest-only jar and
- * the shaded {@code xsell.jar}.
+ * The jte templates under {@code io/xsell/reporting/templates}, compiled together by one run of the
+ * JDK's compiler at first use into a temporary folder, then loaded from there as precompiled
+ * classes. (jte's Maven plugin does not resolve here; compiled one by one on first use, as jte's
+ * runtime engine would, the templates took a compiler run each: seconds against the 80 MB
+ * application jar.) The compiler's class path is named explicitly, from where the classes the
+ * templates use were loaded, so the same code works from Maven's target folders, a test runner's
+ * manifest-only jar and the shaded {@code xsell.jar}.
  */
 public final class JteTemplates {
     static final String ROOT = "io/xsell/reporting/templates";
-    private final TemplateEngine engine;
+    private static final String PACKAGE = "io.xsell.reporting.templates.compiled";
 
-    public JteTemplates() {
-        ClassLoader loader = JteTemplates.class.getClassLoader();
+    private final ClassLoader loader = JteTemplates.class.getClassLoader();
+    private volatile TemplateEngine engine;
+
+    public String render(String template, Map<String, Object> params) {
+        StringOutput output = new StringOutput();
+        engine().render(template, params, output);
+        return output.toString();
+    }
+
+    /** Compiles every template now rather than at the first render. */
+    public void prepare() {
+        engine();
+    }
+
+    private TemplateEngine engine() {
+        TemplateEngine ready = engine;
+        if (ready == null) {
+            synchronized (this) {
+                ready = engine;
+                if (ready == null) {
+                    ready = compileAll();
+                    engine = ready;
+                }
+            }
+        }
+        return ready;
+    }
+
+    private TemplateEngine compileAll() {
         Path classes;
         try {
             classes = Files.createTempDirectory("xsell-jte-");
@@ -38,14 +76,85 @@ public final class JteTemplates {
             throw new UncheckedIOException("cannot create a folder for the compiled templates", e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(classes), "jte-classes-cleanup"));
-        engine = TemplateEngine.create(new ResourceCodeResolver(ROOT, loader), classes, ContentType.Html, loader);
-        engine.setClassPath(classPath(Summary.class, Window.class, TemplateOutput.class, TemplateEngine.class));
-        engine.setTrimControlStructures(true);
+        List<String> names = templateNames();
+        ResourceCodeResolver resources = new ResourceCodeResolver(ROOT, loader);
+        CodeResolver listed = new CodeResolver() {
+            @Override
+            public String resolve(String name) {
+                return resources.resolve(name);
+            }
+
+            @Override
+            public long getLastModified(String name) {
+                return resources.getLastModified(name);
+            }
+
+            @Override
+            public boolean exists(String name) {
+                return resources.exists(name);
+            }
+
+            @Override
+            public List<String> resolveAllTemplateNames() {
+                return names;
+            }
+        };
+        TemplateEngine compiler = TemplateEngine.create(listed, classes, ContentType.Html, loader, PACKAGE);
+        compiler.setClassPath(classPath(Summary.class, Window.class, TemplateOutput.class, TemplateEngine.class));
+        compiler.setTrimControlStructures(true);
+        compiler.precompileAll();
+        return TemplateEngine.createPrecompiled(classes, ContentType.Html, loader, PACKAGE);
+    }
+
+    /** Every {@code .jte} file under {@link #ROOT}, relative to it, from a folder or from a jar. */
+    List<String> templateNames() {
+        URL root = loader.getResource(ROOT);
+        if (root == null) {
+            throw new IllegalStateException("no templates at " + ROOT + " on the class path");
+        }
+        try {
+            if (root.getProtocol().equals("file")) {
+                return list(Path.of(root.toURI()));
+            }
+            if (root.getProtocol().equals("jar")) {
+                String text = root.toString();
+                URI jar = URI.create(text.substring(0, text.indexOf("!/")));
+                FileSystem fs;
+                boolean opened = false;
+                try {
+                    fs = FileSystems.newFileSystem(jar, Map.of());
+                    opened = true;
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(jar);
+                }
+                try {
+                    return list(fs.getPath(ROOT));
+                } finally {
+                    if (opened) {
+                        fs.close();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the templates at " + root, e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("cannot list templates from a " + root.getProtocol() + " URL: " + root);
+    }
+
+    private static List<String> list(Path folder) throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.filter(f -> f.getFileName() != null && f.getFileName().toString().endsWith(".jte"))
+                    .forEach(f -> names.add(folder.relativize(f).toString().replace('\\', '/')));
+        }
+        return List.copyOf(names);
     }
 
     private static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // a temporary folder: the OS clears it eventually
         }
@@ -65,20 +174,5 @@ public final class JteTemplates {
             }
         }
         return List.copyOf(entries);
-    }
-
-    /**
-     * Renders a template. Synchronized with {@link #prepare}: the first use of a template compiles
-     * it, and a warm-up at server start may be compiling the same one.
-     */
-    public synchronized String render(String template, Map<String, Object> params) {
-        StringOutput output = new StringOutput();
-        engine.render(template, params, output);
-        return output.toString();
-    }
-
-    /** Compiles a template ahead of its first use. */
-    public synchronized void prepare(String template) {
-        engine.prepareForRendering(template);
     }
 }

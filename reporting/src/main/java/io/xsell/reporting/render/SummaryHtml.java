@@ -22,20 +22,12 @@ public final class SummaryHtml {
         this.paper = Objects.requireNonNull(paper);
     }
 
-    /** The section ids of {@code SummaryService.STANDARD_SECTIONS}, whose templates {@link #prepare} compiles. */
-    public static final List<String> STANDARD_SECTION_IDS = List.of("headlines", "waterfall", "product_lines",
-            "segment_penetration", "trajectory", "benchmark", "insights");
-
     /**
-     * Compiles the page, the email and the standard sections' templates, which otherwise happens at
-     * the first summary of the process (one compiler run per template, seconds in all).
+     * Compiles every template (page, email, sections) now, which otherwise happens at the first
+     * summary of the process.
      */
     public void prepare() {
-        templates.prepare("page.jte");
-        templates.prepare("email.jte");
-        for (String id : STANDARD_SECTION_IDS) {
-            templates.prepare("sections/" + id + ".jte");
-        }
+        templates.prepare();
     }
 
     public String page(Summary summary) {

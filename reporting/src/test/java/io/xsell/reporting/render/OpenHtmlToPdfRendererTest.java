@@ -98,10 +98,16 @@ class OpenHtmlToPdfRendererTest {
     }
 
     @Test
-    void theWarmUpCompilesTheTemplateOfEverySectionOfAFullSummary() {
-        assertThat(summary.sections()).extracting(io.xsell.reporting.summary.SummarySection::id)
-                .containsExactlyElementsOf(SummaryHtml.STANDARD_SECTION_IDS);
-        new SummaryHtml(templates, new Charts(), PaperSize.A4).prepare();
+    void everyTemplateIsFoundAndCompiledTogether() {
+        assertThat(templates.templateNames()).containsExactly("email.jte", "page.jte", "sections/benchmark.jte",
+                "sections/headlines.jte", "sections/insights.jte", "sections/product_lines.jte",
+                "sections/segment_penetration.jte", "sections/trajectory.jte", "sections/waterfall.jte");
+        for (var section : summary.sections()) {
+            assertThat(templates.templateNames()).contains("sections/" + section.id() + ".jte");
+        }
+        JteTemplates fresh = new JteTemplates();
+        fresh.prepare();
+        assertThat(fresh.render("email.jte", java.util.Map.of("summary", summary))).contains("2,001.20");
     }
 
     @Test
