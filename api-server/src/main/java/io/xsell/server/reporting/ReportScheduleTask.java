@@ -1,6 +1,5 @@
 package io.xsell.server.reporting;
 
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -39,8 +38,7 @@ public final class ReportScheduleTask {
                     schedule.tenant().value(), report, runAt, next);
             // Sent now rather than at the outbox task's next poll; a claim is atomic, so the two never both send.
             outbox.dispatchDue();
-            CompletionHandler<Void> reschedule = (complete, operations) -> operations.reschedule(complete, next);
-            return reschedule;
+            return (complete, operations) -> operations.reschedule(complete, next);
         });
     }
 }

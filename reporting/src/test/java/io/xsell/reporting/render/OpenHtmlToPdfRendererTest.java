@@ -111,6 +111,17 @@ class OpenHtmlToPdfRendererTest {
     }
 
     @Test
+    void aTenantWithoutDataGetsASummaryOfZerosAndNotAvailables() throws IOException {
+        io.xsell.core.model.TenantDataset empty = io.xsell.core.fixture.TenantDatasetFixture.dataset().build();
+        io.xsell.core.service.MetricsService metrics = new io.xsell.core.service.MetricsService(tenant -> empty);
+        Summary nothing = SummaryFixture.service(metrics).summarize(SummaryFixture.marchRequest());
+        RenderedSummary rendered = new OpenHtmlToPdfRenderer(new SummaryHtml(templates, new Charts(), PaperSize.A4))
+                .render(nothing);
+        assertThat(text(rendered.pdf())).contains("Cross-sell MRR 0.00 0.00 0.00", "Cross-sell rate n/a n/a n/a",
+                "No customer was active at the end of the period", "No insight rule fired");
+    }
+
+    @Test
     void theHtmlCarriesThePrintRulesAndEscapesTenantText() {
         String html = a4.html();
         assertThat(html).contains("size: A4", "tr { page-break-inside: avoid", "thead { display: table-header-group; }",
