@@ -122,6 +122,23 @@ class OpenHtmlToPdfRendererTest {
     }
 
     @Test
+    void namesOutsideLatin1DoNotStopTheSummary() throws IOException {
+        io.xsell.core.model.TenantDataset data = io.xsell.core.fixture.TenantDatasetFixture.dataset()
+                .product("core", "Zürich–Plattform", io.xsell.core.model.LineKind.CORE)
+                .product("addon", "東京 add-on", io.xsell.core.model.LineKind.ADD_ON)
+                .customer("a", "segment", "Ünïcödé €").customer("b", "segment", "日本")
+                .holds("a", "core", "100", "2025-01-01").holds("b", "core", "100", "2025-01-01")
+                .holds("a", "addon", "10", "2026-03-10").build();
+        io.xsell.core.service.MetricsService metrics = new io.xsell.core.service.MetricsService(tenant -> data);
+        Summary summary = SummaryFixture.service(metrics).summarize(SummaryFixture.marchRequest());
+        RenderedSummary rendered = new OpenHtmlToPdfRenderer(new SummaryHtml(templates, new Charts(), PaperSize.A4))
+                .render(summary);
+        assertThat(rendered.html()).contains("Zürich–Plattform", "東京 add-on", "Ünïcödé €");
+        String text = text(rendered.pdf());
+        assertThat(text).contains("Zürich–Plattform", "Ünïcödé €", "Cross-sell MRR 10.00");
+    }
+
+    @Test
     void theHtmlCarriesThePrintRulesAndEscapesTenantText() {
         String html = a4.html();
         assertThat(html).contains("size: A4", "tr { page-break-inside: avoid", "thead { display: table-header-group; }",
