@@ -89,9 +89,14 @@ public class ReportingConfig {
         @JsonProperty
         private Duration timeout = Duration.seconds(30);
 
+        /** Hosts whose (self-signed) certificate is trusted as it is; empty: verified as usual. */
+        @NotNull
+        @JsonProperty
+        private java.util.List<String> trustedHosts = java.util.List.of();
+
         SmtpSettings settings() {
             return new SmtpSettings(host, port, SmtpSecurity.parse(security), username, password, from,
-                    timeout.toJavaDuration());
+                    timeout.toJavaDuration(), trustedHosts);
         }
     }
 

@@ -22,6 +22,11 @@ public final class SimpleJavaMailSender implements SendEmailPort, AutoCloseable 
                     case TLS -> TransportStrategy.SMTPS;
                 })
                 .withSessionTimeout(Math.toIntExact(settings.timeout().toMillis()));
+        if (!settings.trustedHosts().isEmpty()) {
+            // A certificate trusted explicitly is not also checked against the host name: that is
+            // what trusting a private server's self-signed certificate means.
+            builder.trustingSSLHosts(settings.trustedHosts().toArray(String[]::new)).verifyingServerIdentity(false);
+        }
         mailer = builder.buildMailer();
     }
 
