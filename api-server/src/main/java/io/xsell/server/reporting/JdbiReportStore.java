@@ -107,6 +107,18 @@ public class JdbiReportStore implements SummaryOutboxPort {
                 Timestamps.parse(rs.getString(7)), rs.getLong(8), delivery);
     }
 
+    /**
+     * Queues a failed email again, as a deliberate act of the tenant: attempts start over and it is
+     * due at {@code now}. False when the report has no failed delivery (none, pending, sending or sent).
+     */
+    public boolean resend(TenantId tenant, String id, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE report_outbox SET state = ?, attempts = 0, "
+                        + "next_attempt_at = ?, claimed_at = NULL, last_error = NULL "
+                        + "WHERE report_id = ? AND tenant_id = ? AND state = ?")
+                .bind(0, DeliveryState.PENDING.code()).bind(1, Timestamps.format(now)).bind(2, id)
+                .bind(3, tenant.value()).bind(4, DeliveryState.FAILED.code()).execute()) == 1;
+    }
+
     // The outbox ---------------------------------------------------------------------------
 
     @Override

@@ -7,10 +7,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.xsell.server.api.ReportJson;
 import io.xsell.server.auth.TenantPrincipal;
+import io.xsell.server.problem.Problem;
 import io.xsell.server.problem.ProblemException;
 import io.xsell.server.reporting.JdbiReportStore;
+import io.xsell.server.reporting.StoredReport;
+import java.time.Clock;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,10 +28,12 @@ import java.util.List;
 @Tag(name = "reports")
 public class ReportsResource {
     private final JdbiReportStore reports;
+    private final Clock clock;
 
     @Inject
-    public ReportsResource(JdbiReportStore reports) {
+    public ReportsResource(JdbiReportStore reports, Clock clock) {
         this.reports = reports;
+        this.clock = clock;
     }
 
     @GET
@@ -58,6 +64,20 @@ public class ReportsResource {
     public Response html(@Parameter(hidden = true) @Auth TenantPrincipal principal, @PathParam("id") String id) {
         byte[] html = reports.html(principal.tenant(), id).orElseThrow(() -> notFound(id));
         return Response.ok(html, MediaType.TEXT_HTML + ";charset=utf-8").build();
+    }
+
+    @POST
+    @Path("/{id}/resend")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Queue a failed email again (attempts start over); 409 unless its delivery failed")
+    public Response resend(@Parameter(hidden = true) @Auth TenantPrincipal principal, @PathParam("id") String id) {
+        StoredReport report = reports.find(principal.tenant(), id).orElseThrow(() -> notFound(id));
+        if (!reports.resend(principal.tenant(), id, clock.instant())) {
+            String state = report.delivery() == null ? "has no email" : "is " + report.delivery().state().code();
+            throw new ProblemException(Problem.of(409, "Conflict", "not-failed",
+                    "report '" + id + "' " + state + "; only a failed delivery is sent again", null));
+        }
+        return Response.accepted(ReportJson.of(reports.find(principal.tenant(), id).orElseThrow())).build();
     }
 
     private static ProblemException notFound(String id) {

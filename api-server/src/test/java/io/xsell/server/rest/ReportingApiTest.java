@@ -327,6 +327,27 @@ abstract class ReportingApiTest {
         }
         Thread.sleep(1500);
         assertThat(smtp().getReceivedMessages()).as("a failed email is not sent later").isEmpty();
+
+        // until the tenant asks for it again
+        String failed = ApiResponse.list(app().get("/v1/reports?limit=500", key).expectJson(200)).stream()
+                .filter(r -> r.path("delivery").path("status").asText().equals("failed")
+                        && r.path("from").asText().equals("2025-05-01"))
+                .findFirst().orElseThrow().path("id").asText();
+        JsonNode queued = resend(failed).expectJson(202);
+        assertThat(queued.path("delivery").path("status").asText()).isIn("pending", "sending", "sent");
+        assertThat(queued.path("delivery").path("attempts").asInt()).isLessThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> reportStatus(failed).equals("sent"));
+        assertThat(smtp().getReceivedMessages()).hasSize(1);
+        assertThat(resend(failed).expectProblem(409).path("detail").asText()).contains("is sent");
+        String withoutEmail = app().instance(ReportGeneration.class).generate(tenant, null, Cadence.MONTHLY,
+                Window.of("2025-07-01", "2025-08-01"), null, List.of());
+        assertThat(resend(withoutEmail).expectProblem(409).path("detail").asText()).contains("has no email");
+        resend(UUID.randomUUID().toString()).expectProblem(404);
+    }
+
+    private ApiResponse resend(String reportId) {
+        return app().send(app().request("/v1/reports/" + reportId + "/resend", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
     }
 
     @Test
