@@ -8,12 +8,14 @@ import io.xsell.server.cli.DbCommand;
 import io.xsell.server.cli.DemoCommand;
 import io.xsell.server.cli.GenerateCommand;
 import io.xsell.server.cli.ReportCommand;
+import io.xsell.server.cli.ReportPdfCommand;
 import io.xsell.server.cli.StderrLogging;
 import io.xsell.server.cli.TenantCommand;
 import io.xsell.server.cli.UsageException;
 import io.xsell.server.engagement.EngagementModule;
 import io.xsell.server.openapi.OpenApiDocument;
 import io.xsell.server.problem.ProblemErrorHandler;
+import io.xsell.server.reporting.ReportingModule;
 import io.xsell.server.schedule.SchedulingModule;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import ru.vyarus.dropwizard.guice.GuiceBundle;
@@ -34,9 +36,11 @@ public class XsellApplication extends Application<XsellConfiguration> {
     public void initialize(Bootstrap<XsellConfiguration> bootstrap) {
         bootstrap.addBundle(GuiceBundle.builder()
                 .enableAutoConfig(XsellApplication.class.getPackageName())
-                .modules(new XsellModule(), new SchedulingModule(), new AnalyticsModule(), new EngagementModule())
+                .modules(new XsellModule(), new SchedulingModule(), new AnalyticsModule(), new EngagementModule(),
+                        new ReportingModule())
                 .build());
         bootstrap.addCommand(new ReportCommand());
+        bootstrap.addCommand(new ReportPdfCommand());
         bootstrap.addCommand(new GenerateCommand());
         bootstrap.addCommand(new TenantCommand());
         bootstrap.addCommand(new DbCommand());

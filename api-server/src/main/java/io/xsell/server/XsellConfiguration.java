@@ -7,6 +7,7 @@ import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.xsell.server.analytics.AnalyticsConfig;
 import io.xsell.server.persistence.DatabaseConfig;
+import io.xsell.server.reporting.ReportingConfig;
 import io.xsell.server.schedule.SchedulerConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -62,6 +63,12 @@ public class XsellConfiguration extends Configuration {
     @JsonProperty
     private AnalyticsConfig analytics = new AnalyticsConfig();
 
+    /** Periodic summaries: paper size, SMTP, outbox retries (docs/reporting.md). */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ReportingConfig reporting = new ReportingConfig();
+
     public XsellConfiguration() {
         // Our own exception mappers answer every error as application/problem+json.
         ((DefaultServerFactory) getServerFactory()).setRegisterDefaultExceptionMappers(false);
@@ -97,5 +104,9 @@ public class XsellConfiguration extends Configuration {
 
     public DataSize getResponseCacheSize() {
         return responseCacheSize;
+    }
+
+    public ReportingConfig getReporting() {
+        return reporting;
     }
 }

@@ -8,18 +8,18 @@ import java.time.format.DateTimeFormatter;
  * Instants as fixed-width UTC text. {@link Instant#toString()} drops zero fractions, which would
  * sort {@code ...00Z} after {@code ...00.5Z}; a fixed width keeps text order equal to time order.
  */
-final class Timestamps {
+public final class Timestamps {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private Timestamps() {
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return instant == null ? null : FORMAT.format(instant);
     }
 
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         return text == null ? null : Instant.parse(text);
     }
 }

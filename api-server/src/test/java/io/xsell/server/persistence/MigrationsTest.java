@@ -26,7 +26,8 @@ class MigrationsTest {
 
         Jdbi jdbi = Databases.jdbi(config);
         for (String table : List.of("tenants", "api_keys", "imports", "customers", "products", "subscription_items",
-                "one_time_charges", "fx_rates", "scheduled_tasks")) {
+                "one_time_charges", "fx_rates", "scheduled_tasks", "report_schedules", "reports", "report_outbox",
+                "report_documents")) {
             assertThat(count(jdbi, "SELECT COUNT(*) FROM " + table)).as(table).isZero();
         }
         assertThat(count(jdbi, "SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success")).isZero();

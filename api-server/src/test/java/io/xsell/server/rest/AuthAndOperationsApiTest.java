@@ -61,6 +61,7 @@ abstract class AuthAndOperationsApiTest {
                                     .POST(HttpRequest.BodyPublishers.ofString(batchBody(endpoint.getKey())));
                         }
                     }
+                    case "delete" -> request.DELETE();
                     default -> throw new AssertionError("no request for " + method + " " + path + " in this test yet");
                 }
                 requests.add(request.build());
@@ -69,7 +70,7 @@ abstract class AuthAndOperationsApiTest {
         return requests;
     }
 
-    /** A valid one-row batch for an engagement endpoint (its campaign reference aside). */
+    /** A body each JSON endpoint accepts: a one-row batch for the engagement ones (its campaign reference aside). */
     private static String batchBody(String path) {
         return switch (path) {
             case "/v1/campaigns" -> "{\"campaigns\": [{\"campaign_id\": \"k\", \"channel\": \"email\", \"cost\": 1, "
@@ -78,6 +79,7 @@ abstract class AuthAndOperationsApiTest {
                     + "\"date\": \"2025-01-01\"}]}";
             case "/v1/usage-events" -> "{\"usage_events\": [{\"customer_id\": \"c0\", \"feature\": \"f\", "
                     + "\"date\": \"2025-01-01\"}]}";
+            case "/v1/report-schedules", "/v1/reports/{id}/resend" -> "{}";
             default -> throw new AssertionError("no body for POST " + path + " in this test yet");
         };
     }

@@ -30,6 +30,8 @@ abstract class TenantIsolationApiTest {
     private String importA;
     private String crossSellA;
     private String campaignsA;
+    private String scheduleA;
+    private String reportA;
 
     abstract XsellApp app();
 
@@ -39,7 +41,8 @@ abstract class TenantIsolationApiTest {
 
     @BeforeAll
     void tenantAImportsTheWorkedExample() {
-        keyA = app().createTenant("tenant-a").apiKey();
+        var tenantA = app().createTenant("tenant-a");
+        keyA = tenantA.apiKey();
         importA = app().postZip(keyA, WorkedExample.zip()).expectJson(201).path("id").asText();
         crossSellA = app().get("/v1/metrics/cross-sell?" + WINDOW, keyA).expectJson(200).toString();
         // A's campaigns, touchpoints and usage, posted under idempotency keys B reuses
@@ -48,6 +51,12 @@ abstract class TenantIsolationApiTest {
         postBatch("/v1/usage-events", keyA, "key-usage", EngagementApiTest.USAGE).expectJson(201);
         campaignsA = app().get("/v1/analytics/campaigns?" + WINDOW, keyA).expectJson(200).toString();
         assertThat(campaignsA).contains("b-push", "21000.00");
+        scheduleA = app().post("/v1/report-schedules", keyA, "application/json",
+                "{\"recipients\": [\"cfo@tenant-a.test\"]}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .expectJson(201).path("id").asText();
+        reportA = app().instance(io.xsell.server.reporting.ReportGeneration.class).generate(
+                tenantA.tenant().id(), null, null,
+                io.xsell.core.metrics.Window.of(WorkedExample.FROM, WorkedExample.TO), null, List.of());
     }
 
     private ApiResponse postBatch(String path, String key, String idempotencyKey, String body) {
@@ -87,6 +96,13 @@ abstract class TenantIsolationApiTest {
         JsonNode bCampaigns = app().get("/v1/analytics/campaigns?" + WINDOW, keyB).expectJson(200);
         assertThat(ApiResponse.list(bCampaigns.path("campaigns"))).extracting(c -> c.path("campaign_id").asText())
                 .containsExactly(own);
+        answers.put("/v1/report-schedules", app().get("/v1/report-schedules", keyB));
+        answers.put("/v1/report-schedules/{id}", app().get("/v1/report-schedules/" + scheduleA, keyB));
+        answers.put("/v1/reports", app().get("/v1/reports", keyB));
+        answers.put("/v1/reports/{id}.pdf", app().get("/v1/reports/" + reportA + ".pdf", keyB));
+        answers.put("/v1/reports/{id}.html", app().get("/v1/reports/" + reportA + ".html", keyB));
+        answers.put("/v1/reports/{id}/resend", app().send(app().request("/v1/reports/" + reportA + "/resend", keyB)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build()));
         assertThat(answers.keySet()).as("a new endpoint must be walked here too")
                 .containsExactlyInAnyOrderElementsOf(ResourcePaths.v1().keySet());
         return answers;
@@ -104,8 +120,8 @@ abstract class TenantIsolationApiTest {
                 text = text.replace("'b-push'", "'ID'").replace("'prompt'", "'ID'");
             }
             assertThat(text).as(endpoint).doesNotContain(A_FIGURES);
-            if (!endpoint.equals("/v1/imports/{id}")) {
-                assertThat(answer.text()).as(endpoint).doesNotContain(importA);
+            if (!endpoint.contains("{id}")) {
+                assertThat(answer.text()).as(endpoint).doesNotContain(importA, scheduleA, reportA, "cfo@tenant-a.test");
             }
         });
     }
@@ -191,6 +207,19 @@ abstract class TenantIsolationApiTest {
                 .isEqualTo("0.00");
         assertThat(answers.get("/v1/analytics/insights").expectJson(200).path("insights")).isEmpty();
         assertThat(answers.get("/v1/analytics/propensity").expectJson(200).path("lines")).isEmpty();
+
+        assertThat(answers.get("/v1/report-schedules").expectJson(200)).isEmpty();
+        answers.get("/v1/report-schedules/{id}").expectProblem(404);
+        assertThat(answers.get("/v1/reports").expectJson(200)).isEmpty();
+        answers.get("/v1/reports/{id}.pdf").expectProblem(404);
+        answers.get("/v1/reports/{id}.html").expectProblem(404);
+        answers.get("/v1/reports/{id}/resend").expectProblem(404);
+        ApiResponse deleteA = app().send(app().request("/v1/report-schedules/" + scheduleA, keyB).DELETE().build());
+        deleteA.expectProblem(404);
+        answers.put("DELETE /v1/report-schedules/{id}", deleteA);
+        assertThat(app().get("/v1/report-schedules/" + scheduleA, keyA).expectJson(200).path("id").asText())
+                .isEqualTo(scheduleA);
+        assertThat(app().get("/v1/reports/" + reportA + ".pdf", keyA).status()).isEqualTo(200);
 
         // A's segment attribute is no attribute of B's
         ApiResponse segmented = app().get("/v1/metrics/cross-sell?" + WINDOW + "&segment_by=segment", keyB);

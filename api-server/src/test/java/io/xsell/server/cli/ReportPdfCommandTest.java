@@ -1,0 +1,86 @@
+package io.xsell.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.xsell.server.fixture.WorkedExample;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportPdfCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path data() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("acme"));
+        WorkedExample.writeTo(data, WorkedExample.files());
+        return data;
+    }
+
+    private static String text(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
+    void rendersTheMonthsSummaryWithTheFiguresOfTheReportCommand() throws IOException {
+        Path out = dir.resolve("march.pdf");
+        Path html = dir.resolve("march.html");
+        CommandRunner.Result result = CommandRunner.run("report-pdf", "--data", data().toString(), "--from", "2025-03-01",
+                "--to", "2025-04-01", "--out", out.toString(), "--html", html.toString());
+
+        assertThat(result.succeeded()).as(result.stderr()).isTrue();
+        assertThat(result.stdout().trim()).isEqualTo(out.toAbsolutePath().toString());
+        String text = text(out);
+        // the worked example's March: product B's 21,000 cross-sold, against February's add-on 9,500
+        assertThat(text).contains("Cross-sell summary: acme", "2025-03-01 to 2025-03-31 (monthly)",
+                "compared with 2025-02-01 to 2025-02-28", "Cross-sell MRR 21,000.00 9,500.00 +11,500.00",
+                "Starting MRR 889,500.00", "Ending MRR 910,500.00", "Penetration by segment");
+        assertThat(Files.readString(html)).contains("21,000.00", "size: A4");
+
+        CommandRunner.Result report = CommandRunner.run("report", "--data", dir.resolve("acme").toString(),
+                "--from", "2025-03-01", "--to", "2025-04-01");
+        assertThat(report.stdout()).contains("\"cross_sell_mrr\" : 21000.00", "\"starting_mrr\" : 889500.00");
+    }
+
+    @Test
+    void aFreeWindowOnLetterPaperIsComparedWithTheWindowBeforeIt() throws IOException {
+        Path out = dir.resolve("year.pdf");
+        CommandRunner.Result result = CommandRunner.run("report-pdf", "--data", data().toString(), "--from", "2025-01-01",
+                "--to", "2025-07-01", "--out", out.toString(), "--paper", "letter", "--name", "Acme Inc");
+        assertThat(result.succeeded()).as(result.stderr()).isTrue();
+        assertThat(text(out)).contains("Cross-sell summary: Acme Inc", "2025-01-01 to 2025-06-30,",
+                "compared with 2024-07-04 to 2024-12-31");
+        try (PDDocument document = Loader.loadPDF(out.toFile())) {
+            assertThat(document.getPage(0).getMediaBox().getHeight()).isEqualTo(PDRectangle.LETTER.getHeight());
+        }
+    }
+
+    @Test
+    void badDataAndBadArgumentsLeaveNoFile() throws IOException {
+        Path bad = Files.createDirectory(dir.resolve("bad"));
+        WorkedExample.writeTo(bad, Map.of("customers.csv", "customer_id\nc1\n", "products.csv",
+                "product_id,product_line,kind\np,p,core\n", "subscription_items.csv",
+                "item_id,customer_id,product_id,start_date,unit_amount,currency,interval\ni1,c9,p,2025-01-01,10,USD,month\n"));
+        Path out = dir.resolve("bad.pdf");
+        CommandRunner.Result result = CommandRunner.run("report-pdf", "--data", bad.toString(), "--from", "2025-01-01",
+                "--to", "2025-02-01", "--out", out.toString());
+        assertThat(result.failure()).containsInstanceOf(io.xsell.ingestion.csv.ImportValidationException.class);
+        assertThat(result.stderr()).contains("subscription_items.csv:2");
+        assertThat(out).doesNotExist();
+
+        CommandRunner.Result paper = CommandRunner.run("report-pdf", "--data", data().toString(), "--from", "2025-01-01",
+                "--to", "2025-02-01", "--out", out.toString(), "--paper", "a3");
+        assertThat(paper.failure()).containsInstanceOf(UsageException.class);
+        assertThat(paper.stderr()).contains("--paper");
+        assertThat(out).doesNotExist();
+    }
+}

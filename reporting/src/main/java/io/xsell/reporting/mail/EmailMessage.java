@@ -1,0 +1,27 @@
+package io.xsell.reporting.mail;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One email: recipients, subject, HTML body, attachments.
+ *
+ * @param messageId the {@code Message-ID} header, without angle brackets; the same for every
+ *                  attempt at one delivery, so a mail client that sees a copy twice can tell
+ */
+public record EmailMessage(String messageId, List<String> to, String subject, String html,
+                           List<Attachment> attachments) {
+    public EmailMessage {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(html, "html");
+        to = List.copyOf(to);
+        attachments = List.copyOf(attachments);
+        if (to.isEmpty()) {
+            throw new IllegalArgumentException("an email needs at least one recipient");
+        }
+    }
+
+    public record Attachment(String name, String mimeType, byte[] content) {
+    }
+}

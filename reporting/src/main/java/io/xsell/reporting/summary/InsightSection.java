@@ -1,0 +1,26 @@
+package io.xsell.reporting.summary;
+
+import java.util.List;
+import java.util.Map;
+
+/** The most urgent insights (next best actions) of the period. */
+public record InsightSection(List<Item> insights, int total) implements SummarySection {
+    public InsightSection {
+        insights = List.copyOf(insights);
+    }
+
+    /** One insight; evidence values are already as presented (amounts and percentages to 2 decimals). */
+    public record Item(String severity, String rule, String title, Map<String, Object> evidence,
+                       String recommendation) {
+    }
+
+    @Override
+    public String id() {
+        return "insights";
+    }
+
+    @Override
+    public String title() {
+        return "Top insights";
+    }
+}
