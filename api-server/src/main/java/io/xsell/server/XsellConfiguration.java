@@ -6,6 +6,7 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.xsell.server.persistence.DatabaseConfig;
+import io.xsell.server.schedule.SchedulerConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -49,9 +50,19 @@ public class XsellConfiguration extends Configuration {
     @JsonProperty
     private DataSize responseCacheSize = DataSize.megabytes(256);
 
+    /** The persistent scheduler of syncs and report deliveries. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private SchedulerConfig scheduler = new SchedulerConfig();
+
     public XsellConfiguration() {
         // Our own exception mappers answer every error as application/problem+json.
         ((DefaultServerFactory) getServerFactory()).setRegisterDefaultExceptionMappers(false);
+    }
+
+    public SchedulerConfig getScheduler() {
+        return scheduler;
     }
 
     public DatabaseConfig getDatabase() {

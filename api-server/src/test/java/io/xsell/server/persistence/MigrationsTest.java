@@ -26,7 +26,7 @@ class MigrationsTest {
 
         Jdbi jdbi = Databases.jdbi(config);
         for (String table : List.of("tenants", "api_keys", "imports", "customers", "products", "subscription_items",
-                "one_time_charges", "fx_rates")) {
+                "one_time_charges", "fx_rates", "scheduled_tasks")) {
             assertThat(count(jdbi, "SELECT COUNT(*) FROM " + table)).as(table).isZero();
         }
         assertThat(count(jdbi, "SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success")).isZero();

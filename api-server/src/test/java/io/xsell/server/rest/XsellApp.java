@@ -65,7 +65,10 @@ public final class XsellApp implements BeforeAllCallback, AfterAllCallback {
         return new XsellApp(dialect);
     }
 
-    /** A top-level setting of {@link XsellConfiguration}, as it would be written in the YAML file. */
+    /**
+     * A setting of {@link XsellConfiguration}, as it would be written in the YAML file; a dotted
+     * name ({@code scheduler.pollingInterval}) sets a nested one.
+     */
     public XsellApp with(String setting, String value) {
         settings.put(setting, value);
         return this;
@@ -93,7 +96,14 @@ public final class XsellApp implements BeforeAllCallback, AfterAllCallback {
         if (database.getPassword() != null) {
             db.put("password", database.getPassword());
         }
-        settings.forEach(root::put);
+        settings.forEach((name, value) -> {
+            ObjectNode parent = root;
+            String[] parts = name.split("\\.");
+            for (int i = 0; i < parts.length - 1; i++) {
+                parent = parent.has(parts[i]) ? (ObjectNode) parent.get(parts[i]) : parent.putObject(parts[i]);
+            }
+            parent.put(parts[parts.length - 1], value);
+        });
         ObjectNode server = root.putObject("server");
         server.putArray("applicationConnectors").addObject().put("type", "http").put("bindHost", "127.0.0.1").put("port", 0);
         server.putArray("adminConnectors").addObject().put("type", "http").put("bindHost", "127.0.0.1").put("port", 0);
