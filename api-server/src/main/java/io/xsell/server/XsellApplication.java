@@ -8,11 +8,13 @@ import io.xsell.server.cli.DemoCommand;
 import io.xsell.server.cli.GenerateCommand;
 import io.xsell.server.cli.ReportCommand;
 import io.xsell.server.cli.StderrLogging;
+import io.xsell.server.cli.SyncCommand;
 import io.xsell.server.cli.TenantCommand;
 import io.xsell.server.cli.UsageException;
 import io.xsell.server.openapi.OpenApiDocument;
 import io.xsell.server.problem.ProblemErrorHandler;
 import io.xsell.server.schedule.SchedulingModule;
+import io.xsell.server.stripe.StripeModule;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import ru.vyarus.dropwizard.guice.GuiceBundle;
 
@@ -32,13 +34,14 @@ public class XsellApplication extends Application<XsellConfiguration> {
     public void initialize(Bootstrap<XsellConfiguration> bootstrap) {
         bootstrap.addBundle(GuiceBundle.builder()
                 .enableAutoConfig(XsellApplication.class.getPackageName())
-                .modules(new XsellModule(), new SchedulingModule())
+                .modules(new XsellModule(), new SchedulingModule(), new StripeModule())
                 .build());
         bootstrap.addCommand(new ReportCommand());
         bootstrap.addCommand(new GenerateCommand());
         bootstrap.addCommand(new TenantCommand());
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new DemoCommand(this));
+        bootstrap.addCommand(new SyncCommand());
     }
 
     @Override

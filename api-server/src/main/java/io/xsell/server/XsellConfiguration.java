@@ -7,6 +7,7 @@ import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.xsell.server.persistence.DatabaseConfig;
 import io.xsell.server.schedule.SchedulerConfig;
+import io.xsell.server.stripe.StripeConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -59,6 +60,16 @@ public class XsellConfiguration extends Configuration {
     public XsellConfiguration() {
         // Our own exception mappers answer every error as application/problem+json.
         ((DefaultServerFactory) getServerFactory()).setRegisterDefaultExceptionMappers(false);
+    }
+
+    /** Stripe connections and their syncs. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private StripeConfig stripe = new StripeConfig();
+
+    public StripeConfig getStripe() {
+        return stripe;
     }
 
     public SchedulerConfig getScheduler() {

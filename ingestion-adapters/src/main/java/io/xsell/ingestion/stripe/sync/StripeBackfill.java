@@ -1,6 +1,5 @@
 package io.xsell.ingestion.stripe.sync;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.xsell.ingestion.stripe.api.StripeApi;
 import io.xsell.ingestion.stripe.api.StripePage;
@@ -115,7 +114,7 @@ public final class StripeBackfill {
             List<StripeRecord> records = new ArrayList<>(page.data().size());
             for (JsonObject object : page.data()) {
                 if (list == StripeList.INVOICES) {
-                    completeLines(object);
+                    InvoiceLines.complete(api, object);
                 }
                 records.add(new StripeRecord(list.type(), object.get("id").getAsString(), version, object.toString()));
             }
@@ -124,33 +123,6 @@ public final class StripeBackfill {
             store.savePage(state, records);
             progress.pageStored(list, records.size(), total.addAndGet(records.size()));
         }
-    }
-
-    /** An invoice lists its first lines only; the rest are read from its lines endpoint. */
-    void completeLines(JsonObject invoice) {
-        JsonObject lines = invoice.getAsJsonObject("lines");
-        if (lines == null || lines.get("has_more") == null || !lines.get("has_more").getAsBoolean()) {
-            return;
-        }
-        JsonArray data = lines.getAsJsonArray("data");
-        String cursor = data.isEmpty() ? null : data.get(data.size() - 1).getAsJsonObject().get("id").getAsString();
-        String path = "/v1/invoices/" + invoice.get("id").getAsString() + "/lines";
-        while (true) {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("limit", Integer.toString(StripeList.PAGE_SIZE));
-            if (cursor != null) {
-                query.put("starting_after", cursor);
-            }
-            StripePage page = api.list(path, query);
-            for (JsonObject line : page.data()) {
-                data.add(line);
-            }
-            if (!page.hasMore() || page.data().isEmpty()) {
-                break;
-            }
-            cursor = page.lastId();
-        }
-        lines.addProperty("has_more", false);
     }
 
     /** Slices for every list, and the event cursor: incremental sync continues after that event. */
