@@ -52,6 +52,7 @@ class SyncCommandTest {
             System.setProperty("dw.stripe.apiBase", stripe.baseUrl());
             System.setProperty("dw.stripe.masterKey", MASTER_KEY);
             System.setProperty("dw.stripe.initialBackoff", "5ms");
+            Databases.migrate(new DatabaseConfig(url, null, null));
             Jdbi jdbi = Databases.jdbi(new DatabaseConfig(url, null, null));
             TenantId tenant = new TenantAdministration(new JdbiTenantRegistry(jdbi), Clock.systemUTC())
                     .createTenant("acme", "USD").tenant().id();
