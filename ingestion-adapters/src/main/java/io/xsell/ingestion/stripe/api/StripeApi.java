@@ -1,6 +1,5 @@
 package io.xsell.ingestion.stripe.api;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.stripe.StripeClient;
@@ -19,8 +18,6 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,20 +86,25 @@ public final class StripeApi {
 
     /** One page of a list endpoint such as {@code /v1/customers}. */
     public StripePage list(String path, Map<String, String> params) {
-        JsonObject body = get(path, params);
-        List<JsonObject> data = new ArrayList<>();
-        for (JsonElement element : body.getAsJsonArray("data")) {
-            data.add(element.getAsJsonObject());
+        String body = getText(path, params);
+        RawJson.Member data = RawJson.member(body, "data");
+        RawJson.Member hasMore = RawJson.member(body, "has_more");
+        if (data == null || body.charAt(data.start()) != '[') {
+            throw new StripeCallFailedException("Stripe GET " + path + " answered no list", 200, null);
         }
-        JsonElement hasMore = body.get("has_more");
-        return new StripePage(data, hasMore != null && hasMore.getAsBoolean());
+        return new StripePage(RawJson.elements(body, data),
+                hasMore != null && body.startsWith("true", hasMore.start()));
     }
 
     /** A GET, resilient as described above. */
     public JsonObject get(String path, Map<String, String> params) {
+        return JsonParser.parseString(getText(path, params)).getAsJsonObject();
+    }
+
+    private String getText(String path, Map<String, String> params) {
         String url = path + query(params);
-        Supplier<JsonObject> call = () -> JsonParser.parseString(attempt(url).body()).getAsJsonObject();
-        Supplier<JsonObject> decorated = Retry.decorateSupplier(retry,
+        Supplier<String> call = () -> attempt(url).body();
+        Supplier<String> decorated = Retry.decorateSupplier(retry,
                 CircuitBreaker.decorateSupplier(circuitBreaker, RateLimiter.decorateSupplier(rateLimiter, call)));
         try {
             return decorated.get();

@@ -28,10 +28,10 @@ public final class InvoiceLines {
                 query.put("starting_after", cursor);
             }
             StripePage page = api.list(path, query);
-            for (JsonObject line : page.data()) {
-                data.add(line);
+            for (int i = 0; i < page.size(); i++) {
+                data.add(page.object(i));
             }
-            if (!page.hasMore() || page.data().isEmpty()) {
+            if (!page.hasMore() || page.isEmpty()) {
                 break;
             }
             cursor = page.lastId();

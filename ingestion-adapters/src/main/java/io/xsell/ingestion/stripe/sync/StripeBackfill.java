@@ -111,15 +111,18 @@ public final class StripeBackfill {
             StripeList list = state.slice().list();
             StripePage page = api.list(list.path(), list.query(state.slice(), state.cursor()));
             long version = clock.instant().getEpochSecond();
-            List<StripeRecord> records = new ArrayList<>(page.data().size());
-            for (JsonObject object : page.data()) {
-                if (list == StripeList.INVOICES) {
-                    InvoiceLines.complete(api, object);
+            List<StripeRecord> records = new ArrayList<>(page.size());
+            for (int i = 0; i < page.size(); i++) {
+                String json = page.data().get(i);
+                if (list == StripeList.INVOICES && json.contains("\"has_more\":true")) {
+                    JsonObject invoice = page.object(i);
+                    InvoiceLines.complete(api, invoice);
+                    json = invoice.toString();
                 }
-                records.add(new StripeRecord(list.type(), object.get("id").getAsString(), version, object.toString()));
+                records.add(new StripeRecord(list.type(), page.id(i), version, json));
             }
-            boolean done = !page.hasMore() || page.data().isEmpty();
-            state = state.after(page.data().isEmpty() ? state.cursor() : page.lastId(), done, records.size());
+            boolean done = !page.hasMore() || page.isEmpty();
+            state = state.after(page.isEmpty() ? state.cursor() : page.lastId(), done, records.size());
             store.savePage(state, records);
             progress.pageStored(list, records.size(), total.addAndGet(records.size()));
         }
@@ -129,9 +132,8 @@ public final class StripeBackfill {
     BackfillPlan plan() {
         long now = clock.instant().getEpochSecond();
         StripePage latestEvent = api.list("/v1/events", Map.of("limit", "1"));
-        String eventCursor = latestEvent.data().isEmpty() ? null : latestEvent.firstId();
-        long eventCreated = latestEvent.data().isEmpty() ? now
-                : latestEvent.data().get(0).get("created").getAsLong();
+        String eventCursor = latestEvent.isEmpty() ? null : latestEvent.firstId();
+        long eventCreated = latestEvent.isEmpty() ? now : latestEvent.object(0).get("created").getAsLong();
         Long oldest = oldestCustomer(now);
         List<Slice> slices = new ArrayList<>();
         for (StripeList list : StripeList.values()) {
@@ -173,6 +175,6 @@ public final class StripeBackfill {
 
     private boolean exists(long createdBefore) {
         return !api.list(StripeList.CUSTOMERS.path(), Map.of("limit", "1", "created[lt]", Long.toString(createdBefore)))
-                .data().isEmpty();
+                .isEmpty();
     }
 }

@@ -50,8 +50,10 @@ public final class StripeEvents {
                     query.put("starting_after", after);
                 }
                 StripePage page = api.list("/v1/events", query);
-                all.addAll(page.data());
-                if (!page.hasMore() || page.data().isEmpty()) {
+                for (int i = 0; i < page.size(); i++) {
+                    all.add(page.object(i));
+                }
+                if (!page.hasMore() || page.isEmpty()) {
                     break;
                 }
                 after = page.lastId();
@@ -69,12 +71,14 @@ public final class StripeEvents {
             query.put("limit", Integer.toString(StripeList.PAGE_SIZE));
             query.put("ending_before", position);
             StripePage page = api.list("/v1/events", query);
-            if (page.data().isEmpty()) {
+            if (page.isEmpty()) {
                 return;
             }
-            List<JsonObject> oldestFirst = new ArrayList<>(page.data());
-            Collections.reverse(oldestFirst);
-            JsonObject newest = page.data().get(0);
+            List<JsonObject> oldestFirst = new ArrayList<>();
+            for (int i = page.size() - 1; i >= 0; i--) {
+                oldestFirst.add(page.object(i));
+            }
+            JsonObject newest = oldestFirst.get(oldestFirst.size() - 1);
             sink.accept(oldestFirst, newest.get("id").getAsString(), newest.get("created").getAsLong());
             position = newest.get("id").getAsString();
             if (!page.hasMore()) {

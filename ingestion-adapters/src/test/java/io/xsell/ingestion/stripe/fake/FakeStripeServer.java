@@ -67,7 +67,7 @@ public final class FakeStripeServer implements AutoCloseable {
         lists.put("/v1/invoices", account.objects(StripeObjectType.INVOICE));
         lists.put("/v1/invoiceitems", account.objects(StripeObjectType.INVOICE_ITEM));
         lists.put("/v1/events", events);
-        this.server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64)
+        this.server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64).gzipDisabled(true)
                 .disableRequestJournal().extensions(new Transformer()));
         server.start();
         server.stubFor(any(urlPathMatching("/v1/.*")).willReturn(aResponse().withTransformers(Transformer.NAME)));
@@ -186,21 +186,21 @@ public final class FakeStripeServer implements AutoCloseable {
             Long lt = longParam(request, "created[lt]");
             String startingAfter = param(request, "starting_after");
             String endingBefore = param(request, "ending_before");
-            List<StripeFakeObject> matching = new ArrayList<>();
-            for (StripeFakeObject object : all) {
-                if ((gte == null || object.created() >= gte) && (lt == null || object.created() < lt)) {
-                    matching.add(object);
-                }
-            }
+            Index index = index(path, all);
+            // newest first: the objects created in [gte, lt) are one run of the list
+            int lo = lt == null ? 0 : index.firstAtOrBefore(lt - 1);
+            int hi = gte == null ? all.size() : index.firstAtOrBefore(gte - 1);
+            List<StripeFakeObject> matching = all.subList(lo, Math.max(lo, hi));
             List<StripeFakeObject> page;
             boolean hasMore;
             if (endingBefore != null) {
-                int end = indexOf(matching, endingBefore);
+                int end = position(index, endingBefore, lo, matching.size());
                 int from = Math.max(0, end - limit);
                 page = matching.subList(from, end);
                 hasMore = from > 0;
             } else {
-                int from = startingAfter == null ? 0 : indexOf(matching, startingAfter) + 1;
+                int from = startingAfter == null ? 0 : position(index, startingAfter, lo, matching.size()) + 1;
+                from = Math.min(from, matching.size());
                 int to = Math.min(matching.size(), from + limit);
                 page = matching.subList(from, to);
                 hasMore = to < matching.size();
@@ -217,13 +217,13 @@ public final class FakeStripeServer implements AutoCloseable {
             return body.append("]}").toString();
         }
 
-        private int indexOf(List<StripeFakeObject> list, String id) {
-            for (int i = 0; i < list.size(); i++) {
-                if (list.get(i).id().equals(id)) {
-                    return i;
-                }
+        /** An id's position inside the matching run; the run's end when the id is not in it. */
+        private int position(Index index, String id, int runStart, int runSize) {
+            Integer at = index.positions.get(id);
+            if (at == null || at < runStart || at >= runStart + runSize) {
+                return runSize;
             }
-            return list.size();
+            return at - runStart;
         }
 
         private String param(LoggedRequest request, String name) {
@@ -272,6 +272,50 @@ public final class FakeStripeServer implements AutoCloseable {
         body.add("data", data);
         body.addProperty("has_more", hasMore);
         return body.toString();
+    }
+
+    private final Map<String, Index> indexes = new ConcurrentHashMap<>();
+
+    /** Positions by id and creation times of one list, rebuilt when the list changes. */
+    private Index index(String path, List<StripeFakeObject> list) {
+        Index index = indexes.get(path);
+        if (index == null || index.list != list || index.size != list.size()) {
+            index = new Index(list);
+            indexes.put(path, index);
+        }
+        return index;
+    }
+
+    private static final class Index {
+        final List<StripeFakeObject> list;
+        final int size;
+        final long[] created;
+        final Map<String, Integer> positions = new java.util.HashMap<>();
+
+        Index(List<StripeFakeObject> list) {
+            this.list = list;
+            this.size = list.size();
+            this.created = new long[size];
+            for (int i = 0; i < size; i++) {
+                created[i] = list.get(i).created();
+                positions.put(list.get(i).id(), i);
+            }
+        }
+
+        /** The first position (newest first) of an object created at or before {@code time}. */
+        int firstAtOrBefore(long time) {
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (created[mid] > time) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 
     private static final class TokenBucket {
