@@ -120,7 +120,8 @@ final class SubscriptionHistory {
             // removed from a running subscription: the credit for unused time says when
             end = lastBilledEnd;
             for (BilledPeriod period : periods) {
-                if (period.isCredit() && !period.start().isBefore(lastRunStart)) {
+                // a credit on the last state's first day is for the state before it
+                if (period.isCredit() && period.start().isAfter(lastRunStart)) {
                     end = min(end, period.start());
                 }
             }
