@@ -35,6 +35,7 @@ public final class StripeBackfillBenchmark {
         int workers = arg(args, 4, 16);
         int slices = arg(args, 5, 32);
         LocalDate end = LocalDate.of(2026, 10, 31);
+        warmUp(end, latency, limit, workers, slices);
         long t0 = System.nanoTime();
         SyntheticStripeAccount account = SyntheticStripeAccount.of(SyntheticAccountGenerator.generate(
                 new SyntheticAccountSpec(20261122L, customers, end.plusDays(1).minusMonths(months), end, "USD")), end, 7L);
@@ -49,9 +50,18 @@ public final class StripeBackfillBenchmark {
             InMemoryStripeMirror mirror = new InMemoryStripeMirror();
             long start = System.nanoTime();
             Map<String, Long> cpu = new java.util.concurrent.ConcurrentHashMap<>();
+            long[] reached = new long[11];
             new StripeBackfill(api, mirror, workers, slices, Clock.systemUTC()).run((list, stored, total) -> {
                 long ns = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 cpu.put(Thread.currentThread().getName() + Thread.currentThread().getId(), ns);
+                int decile = (int) (10 * total / objects);
+                synchronized (reached) {
+                    for (int d = 0; d <= decile; d++) {
+                        if (reached[d] == 0) {
+                            reached[d] = System.nanoTime();
+                        }
+                    }
+                }
             });
             double seconds = (System.nanoTime() - start) / 1e9;
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -62,6 +72,11 @@ public final class StripeBackfillBenchmark {
                     server += Math.max(0, threads.getThreadCpuTime(id));
                 }
             }
+            StringBuilder deciles = new StringBuilder();
+            for (int d = 1; d <= 10; d++) {
+                deciles.append(String.format(" %d%%:%.1fs", d * 10, (reached[d] - start) / 1e9));
+            }
+            System.out.println("objects stored by time:" + deciles);
             System.out.printf("CPU: xsell's backfill workers %.1f s, the Stripe double's server threads %.1f s%n",
                     cpu.values().stream().mapToLong(Long::longValue).sum() / 1e9, server / 1e9);
             int requests = stripe.requests();
@@ -79,6 +94,25 @@ public final class StripeBackfillBenchmark {
                     account.canonical().rates()));
             System.out.printf("mapping to the canonical model: %,d items in %.1f s%n", dataset.items().size(),
                     (System.nanoTime() - mapStart) / 1e9);
+        }
+    }
+
+    /**
+     * A server syncs in a warm JVM: one backfill of a small account first, so that the measured
+     * one does not include compiling the client, the double and the mapper.
+     */
+    private static void warmUp(LocalDate end, int latency, int limit, int workers, int slices) throws Exception {
+        SyntheticStripeAccount small = SyntheticStripeAccount.of(SyntheticAccountGenerator.generate(
+                new SyntheticAccountSpec(1L, 1000, end.plusDays(1).minusMonths(16), end, "USD")), end, 1L);
+        try (FakeStripeServer stripe = new FakeStripeServer(small, KEY)) {
+            stripe.latency(latency);
+            StripeApi api = new StripeApi(StripeSettings.defaults(KEY, stripe.baseUrl()).withRate(limit * 10.0));
+            InMemoryStripeMirror mirror = new InMemoryStripeMirror();
+            long start = System.nanoTime();
+            new StripeBackfill(api, mirror, workers, slices, Clock.systemUTC()).run(SyncProgress.NONE);
+            StripeAccountMapper.map(mirror, new MappingSettings("stripe:", "USD", Map.of(), small.canonical().rates()));
+            System.out.printf("warm-up: a 1,000-customer backfill, %,d requests, %.1f s (not measured)%n",
+                    stripe.requests(), (System.nanoTime() - start) / 1e9);
         }
     }
 

@@ -70,8 +70,11 @@ public final class StripeBackfill {
         }
         AtomicLong total = new AtomicLong(states.stream().mapToLong(SliceState::objects).sum());
         List<SliceState> pending = new ArrayList<>(states.stream().filter(s -> !s.done()).toList());
-        // the biggest lists first, so that the small ones fill the gaps at the end
-        pending.sort(Comparator.comparing((SliceState s) -> -s.slice().list().ordinal()));
+        // the biggest lists first and, within a list, the newest ranges (an account grows, so they
+        // are the largest): the long reads start early and the small ones fill the gaps at the end
+        pending.sort(Comparator.comparingInt((SliceState s) -> weight(s.slice().list()))
+                .thenComparing(s -> s.slice().createdFrom() == null ? Long.MIN_VALUE : s.slice().createdFrom(),
+                        Comparator.reverseOrder()));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, pending.size())), r -> {
             Thread thread = new Thread(r, "stripe-backfill");
             thread.setDaemon(true);
@@ -100,6 +103,16 @@ public final class StripeBackfill {
             pool.shutdownNow();
         }
         return plan;
+    }
+
+    private static int weight(StripeList list) {
+        return switch (list) {
+            case INVOICES -> 0;
+            case SUBSCRIPTIONS -> 1;
+            case CUSTOMERS -> 2;
+            case INVOICE_ITEMS -> 3;
+            default -> 4;
+        };
     }
 
     private void readSlice(SliceState start, SyncProgress progress, AtomicLong total) {
