@@ -170,10 +170,16 @@ public class ConnectionsResource {
     @Operation(summary = "Sync the connection now rather than at its next scheduled time")
     public Response syncNow(@Parameter(hidden = true) @Auth TenantPrincipal principal, @PathParam("id") String id) {
         StripeConnection connection = connection(principal, id);
+        boolean scheduled = true;
         if (!scheduler.scheduleIfNotExists(StripeSyncTask.instance(connection.id()), stripe.now())) {
-            scheduler.reschedule(StripeSyncTask.instance(connection.id()), stripe.now());
+            try {
+                scheduler.reschedule(StripeSyncTask.instance(connection.id()), stripe.now());
+            } catch (RuntimeException running) {
+                // the sync is running right now: its next run follows at the usual interval
+                scheduled = false;
+            }
         }
-        return Response.accepted(Map.of("connection_id", connection.id(), "scheduled", true)).build();
+        return Response.accepted(Map.of("connection_id", connection.id(), "scheduled", scheduled)).build();
     }
 
     private static boolean isJson(String contentType) {
