@@ -51,6 +51,7 @@ public class StripeSyncService {
     private final Consumer<TenantId> afterImport;
     private final Clock clock;
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Object> rebuildLocks = new ConcurrentHashMap<>();
     private volatile SecretBox box;
 
     public StripeSyncService(JdbiStripeStore store, StripeConfig config, ImportTenantDataUseCase imports,
@@ -224,6 +225,14 @@ public class StripeSyncService {
      * data in place and fails the run with the reasons.
      */
     public void rebuild(StripeConnection connection) {
+        // one rebuild of a connection at a time in this process: a slower one that read the mirror
+        // earlier must not replace the data of a later one
+        synchronized (rebuildLocks.computeIfAbsent(connection.id(), id -> new Object())) {
+            rebuildNow(connection);
+        }
+    }
+
+    private void rebuildNow(StripeConnection connection) {
         TenantDataset dataset = StripeAccountMapper.map(store.snapshot(connection.id()),
                 new MappingSettings(connection.idPrefix(), connection.reportingCurrency(), connection.lineOverrides(),
                         connection.fxRates()));

@@ -7,6 +7,7 @@ import com.stripe.net.Webhook;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Webhook deliveries: verified with the connection's endpoint secret, stored in the inbox (once
@@ -17,6 +18,8 @@ public class StripeWebhooks {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StripeWebhooks.class);
     private final StripeSyncService sync;
     private final ExecutorService rebuilds;
+    private final java.util.concurrent.ConcurrentMap<String, AtomicBoolean> pending =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public StripeWebhooks(StripeSyncService sync, ExecutorService rebuilds) {
         this.sync = sync;
@@ -62,13 +65,18 @@ public class StripeWebhooks {
         StripeConnection current = connection.get();
         if (current.eventCursorCreated() != null) {
             // before the first backfill ends there is nothing whole to rebuild; the backfill does it
-            rebuilds.submit(() -> {
-                try {
-                    sync.rebuild(current);
-                } catch (RuntimeException e) {
-                    LOG.error("rebuilding connection {} after event {} failed", connectionId, inbox.id(), e);
-                }
-            });
+            // a burst of deliveries queues one rebuild, not one per event: the flag is cleared when
+            // the rebuild starts, so an event stored during it queues the next one
+            if (pending.computeIfAbsent(connectionId, id -> new AtomicBoolean()).compareAndSet(false, true)) {
+                rebuilds.submit(() -> {
+                    pending.get(connectionId).set(false);
+                    try {
+                        sync.rebuild(current);
+                    } catch (RuntimeException e) {
+                        LOG.error("rebuilding connection {} after event {} failed", connectionId, inbox.id(), e);
+                    }
+                });
+            }
         }
         return new Delivery(Outcome.RECEIVED, inbox.id(), "stored and applied");
     }
