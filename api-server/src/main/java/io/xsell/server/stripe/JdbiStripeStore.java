@@ -361,11 +361,6 @@ public final class JdbiStripeStore {
         });
     }
 
-    public long eventCount(String connectionId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stripe_events WHERE connection_id = ?")
-                .bind(0, connectionId).mapTo(Long.class).one());
-    }
-
     // ---- JSON ----
 
     private String writePlan(BackfillPlan plan) {
