@@ -25,6 +25,7 @@ import io.xsell.server.tenant.TenantRegistry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.POST;
@@ -77,17 +78,7 @@ public class ConnectionsResource {
                                   @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                   @Schema(description = "JSON: api_key, reporting_currency, webhook_secret, product_lines, fx_rates")
                                   String text) {
-        if (!isJson(contentType)) {
-            throw new ProblemException(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                    "send the connection as Content-Type: application/json"));
-        }
-        JsonNode body;
-        try {
-            body = JSON.readTree(text == null ? "" : text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "malformed-json",
-                    "the request body is not valid JSON: " + e.getOriginalMessage()));
-        }
+        JsonNode body = json(contentType, text);
         Tenant tenant = tenants.findById(principal.tenant()).orElseThrow(() -> ProblemException.notFound("no such tenant"));
         List<Problem.FieldError> errors = new ArrayList<>();
         if (body == null || !body.isObject()) {
@@ -143,6 +134,38 @@ public class ConnectionsResource {
         return StripeConnectionJson.of(connection(principal, id));
     }
 
+    /**
+     * Body: {@code product_lines} and/or {@code fx_rates}, each replacing the connection's own.
+     * Once the account has been synced, its data is mapped again with them at once: settings it
+     * cannot be mapped with are refused (422, with the reasons) and nothing changes.
+     */
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Change a connection's product-line overrides or FX rates; its data is mapped again")
+    public StripeConnectionJson update(@Parameter(hidden = true) @Auth TenantPrincipal principal,
+                                       @PathParam("id") String id,
+                                       @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                       @Schema(description = "JSON: product_lines, fx_rates") String text) {
+        StripeConnection connection = connection(principal, id);
+        JsonNode body = json(contentType, text);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (!body.has("product_lines") && !body.has("fx_rates")) {
+            errors.add(Problem.FieldError.parameter("body", "give product_lines, fx_rates or both"));
+        }
+        Map<String, LineOverride> overrides = body.has("product_lines") ? overrides(body.get("product_lines"), errors)
+                : connection.lineOverrides();
+        List<FxRate> rates = body.has("fx_rates") ? rates(body.get("fx_rates"), errors) : connection.fxRates();
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        try {
+            return StripeConnectionJson.of(stripe.updateSettings(connection, overrides, rates));
+        } catch (io.xsell.core.model.InvalidDatasetException e) {
+            throw invalid(e.problems().stream().map(p -> Problem.FieldError.parameter("body", p)).toList());
+        }
+    }
+
     @GET
     @Path("/{id}/syncs")
     @Operation(summary = "The connection's sync runs, newest first: state, progress, counts, errors")
@@ -180,6 +203,19 @@ public class ConnectionsResource {
             }
         }
         return Response.accepted(Map.of("connection_id", connection.id(), "scheduled", scheduled)).build();
+    }
+
+    private static JsonNode json(String contentType, String text) {
+        if (!isJson(contentType)) {
+            throw new ProblemException(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "send the connection as Content-Type: application/json"));
+        }
+        try {
+            return JSON.readTree(text == null || text.isBlank() ? "null" : text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "malformed-json",
+                    "the request body is not valid JSON: " + e.getOriginalMessage()));
+        }
     }
 
     private static boolean isJson(String contentType) {

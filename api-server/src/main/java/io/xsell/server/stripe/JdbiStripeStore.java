@@ -101,6 +101,11 @@ public final class JdbiStripeStore {
                 .bind(0, tenant.value()).map((rs, ctx) -> connection(rs)).list());
     }
 
+    public void updateSettings(String connectionId, Map<String, LineOverride> overrides, List<FxRate> rates) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE stripe_connections SET line_overrides = ?, fx_rates = ? WHERE id = ?")
+                .bind(0, write(overridesJson(overrides))).bind(1, write(ratesJson(rates))).bind(2, connectionId).execute());
+    }
+
     public String sealedKey(String connectionId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT key_ciphertext FROM stripe_connections WHERE id = ?")
                 .bind(0, connectionId).mapTo(String.class).one());

@@ -10,6 +10,8 @@ import io.xsell.core.port.in.ImportTenantDataUseCase;
 import io.xsell.ingestion.stripe.api.StripeApi;
 import io.xsell.ingestion.stripe.api.StripeCallFailedException;
 import io.xsell.ingestion.stripe.api.StripeSettings;
+import io.xsell.core.model.FxRate;
+import io.xsell.ingestion.stripe.mapping.LineOverride;
 import io.xsell.ingestion.stripe.mapping.MappingSettings;
 import io.xsell.ingestion.stripe.mapping.StripeAccountMapper;
 import io.xsell.ingestion.stripe.sync.BackfillPlan;
@@ -233,14 +235,44 @@ public class StripeSyncService {
     }
 
     private void rebuildNow(StripeConnection connection) {
-        TenantDataset dataset = StripeAccountMapper.map(store.snapshot(connection.id()),
+        importDataset(connection, map(connection));
+    }
+
+    private TenantDataset map(StripeConnection connection) {
+        return StripeAccountMapper.map(store.snapshot(connection.id()),
                 new MappingSettings(connection.idPrefix(), connection.reportingCurrency(), connection.lineOverrides(),
                         connection.fxRates()));
+    }
+
+    private void importDataset(StripeConnection connection, TenantDataset dataset) {
         var outcome = imports.importTenantData(new ImportTenantDataCommand(connection.tenant(), connection.source(),
                 dataset, fingerprint(dataset)));
         if (!outcome.unchanged()) {
             afterImport.accept(connection.tenant());
         }
+    }
+
+    /**
+     * Replaces the connection's product-line overrides and FX rates. Once the account has been
+     * backfilled, its data is mapped again with them first: settings the data cannot be mapped
+     * with (a missing rate, say) are refused with the reasons and nothing changes.
+     *
+     * @throws InvalidDatasetException when the mirrored account cannot be mapped with the new settings
+     */
+    public StripeConnection updateSettings(StripeConnection connection, Map<String, LineOverride> overrides,
+                                           List<FxRate> rates) {
+        StripeConnection updated = new StripeConnection(connection.id(), connection.tenant(), connection.createdAt(),
+                connection.livemode(), connection.keyHint(), connection.hasWebhookSecret(),
+                connection.reportingCurrency(), overrides, rates, connection.eventCursor(),
+                connection.eventCursorCreated(), connection.lastSyncedAt());
+        synchronized (rebuildLocks.computeIfAbsent(connection.id(), id -> new Object())) {
+            TenantDataset dataset = connection.eventCursorCreated() == null ? null : map(updated);
+            store.updateSettings(connection.id(), overrides, rates);
+            if (dataset != null) {
+                importDataset(updated, dataset);
+            }
+        }
+        return store.connection(connection.id()).orElseThrow();
     }
 
     private static String fingerprint(TenantDataset dataset) {

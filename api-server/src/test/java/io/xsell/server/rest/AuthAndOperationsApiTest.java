@@ -61,6 +61,8 @@ abstract class AuthAndOperationsApiTest {
                     case "get" -> request.GET();
                     case "post" -> request.header("Content-Type", "application/zip")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(WorkedExample.zip()));
+                    case "patch" -> request.header("Content-Type", "application/zip")
+                            .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(WorkedExample.zip()));
                     default -> throw new AssertionError("no request for " + method + " " + path + " in this test yet");
                 }
                 requests.add(request.build());

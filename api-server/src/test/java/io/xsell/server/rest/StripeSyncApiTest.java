@@ -193,6 +193,32 @@ abstract class StripeSyncApiTest {
         assertThat(Files.readString(app().requestLog())).doesNotContain(STRIPE_KEY);
     }
 
+    private ApiResponse patch(String body) {
+        return app().send(app().request("/v1/connections/" + connectionId, key).header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
+    @Order(3)
+    void settingsAreChangedOnlyWhenTheAccountMapsWithThemAndTakeEffectAtOnce() {
+        int rates = ACCOUNT.canonical().rates().size();
+        // without rates the EUR and GBP prices cannot be converted: refused, nothing changes
+        JsonNode refused = patch("{\"fx_rates\": []}").expectProblem(422);
+        assertThat(refused.path("errors").toString()).contains("no EUR rate");
+        assertThat(app().get("/v1/connections/" + connectionId, key).expectJson(200).path("fx_rates").asInt()).isEqualTo(rates);
+
+        JsonNode renamed = patch("{\"product_lines\": {\"prod_analytics\": {\"product_line\": \"insights\"}}}").expectJson(200);
+        assertThat(renamed.path("product_lines").path("prod_analytics").path("product_line").asText()).isEqualTo("insights");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(app().get("/v1/metrics/penetration?date=2026-10-31", key).text())
+                        .contains("\"insights\"").doesNotContain("\"analytics\""));
+
+        patch("{\"product_lines\": {}}").expectJson(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(app().get("/v1/metrics/penetration?date=2026-10-31", key).expectJson(200))
+                        .isEqualTo(app().get("/v1/metrics/penetration?date=2026-10-31", csvKey).expectJson(200)));
+    }
+
     private static byte[] zip(Path dir) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         try (Stream<Path> paths = Files.list(dir)) {
@@ -256,7 +282,7 @@ abstract class StripeSyncApiTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void webhooksAreVerifiedStoredOnceAndAppliedIndependentlyOfOrder() throws Exception {
         long now = Instant.now().getEpochSecond();
         String newer = event("evt_wh_newer", "customer.subscription.updated", now + 20, subscriptionWithQuantity(7));
@@ -282,7 +308,7 @@ abstract class StripeSyncApiTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void incrementalSyncAppliesNewEventsOnceEvenWhenWebhooksDeliveredThemFirst() throws Exception {
         long now = Instant.now().getEpochSecond();
         // a subscription canceled now: its MRR ends; the event is also delivered by webhook first
@@ -314,7 +340,7 @@ abstract class StripeSyncApiTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aCursorOlderThanStripesEventWindowFallsBackToAFullResync() {
         jdbi().useHandle(h -> h.createUpdate("UPDATE stripe_connections SET event_cursor_created = ? WHERE id = ?")
                 .bind(0, Instant.now().getEpochSecond() - 31L * 86_400).bind(1, connectionId).execute());
@@ -326,7 +352,7 @@ abstract class StripeSyncApiTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aBackfillCutOffAfterSomePagesResumesFromItsCheckpointWithNothingLostOrDoubled() {
         String secondKey = app().createTenant("stripe-resume").apiKey();
         String savedKey = key;

@@ -71,18 +71,22 @@ abstract class TenantIsolationApiTest {
                 "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         answers.put("/v1/connections/{id}", app().get("/v1/connections/" + connectionA, keyB));
         answers.put("/v1/connections/{id}/syncs", app().get("/v1/connections/" + connectionA + "/syncs", keyB));
+        answers.put("PATCH /v1/connections/{id}", app().send(app().request("/v1/connections/" + connectionA, keyB)
+                .header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"fx_rates\":[]}")).build()));
         answers.put("POST /v1/connections/{id}/syncs", app().post("/v1/connections/" + connectionA + "/syncs", keyB,
                 "application/json", new byte[0]));
         // authenticated by signature, not by key: B's key opens nothing, an unsigned delivery is refused
         answers.put("/v1/webhooks/stripe/{connection_id}", app().post("/v1/webhooks/stripe/" + connectionA, keyB,
                 "application/json", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertThat(answers.keySet().stream().map(k -> k.replace("POST ", "")).distinct().toList())
+        assertThat(answers.keySet().stream().map(k -> k.replaceFirst("^[A-Z]+ ", "")).distinct().toList())
                 .as("a new endpoint must be walked here too")
                 .containsExactlyInAnyOrderElementsOf(ResourcePaths.v1().keySet());
         answers.get("/v1/connections/stripe").expectProblem(422);
         answers.get("/v1/connections/{id}").expectProblem(404);
         answers.get("/v1/connections/{id}/syncs").expectProblem(404);
         answers.get("POST /v1/connections/{id}/syncs").expectProblem(404);
+        answers.get("PATCH /v1/connections/{id}").expectProblem(404);
         answers.get("/v1/webhooks/stripe/{connection_id}").expectProblem(400);
         return answers;
     }
