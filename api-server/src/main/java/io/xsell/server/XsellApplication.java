@@ -10,6 +10,7 @@ import io.xsell.server.cli.GenerateCommand;
 import io.xsell.server.cli.ReportCommand;
 import io.xsell.server.cli.ReportPdfCommand;
 import io.xsell.server.cli.StderrLogging;
+import io.xsell.server.cli.SyncCommand;
 import io.xsell.server.cli.TenantCommand;
 import io.xsell.server.cli.UsageException;
 import io.xsell.server.engagement.EngagementModule;
@@ -17,6 +18,7 @@ import io.xsell.server.openapi.OpenApiDocument;
 import io.xsell.server.problem.ProblemErrorHandler;
 import io.xsell.server.reporting.ReportingModule;
 import io.xsell.server.schedule.SchedulingModule;
+import io.xsell.server.stripe.StripeModule;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import ru.vyarus.dropwizard.guice.GuiceBundle;
 
@@ -37,7 +39,7 @@ public class XsellApplication extends Application<XsellConfiguration> {
         bootstrap.addBundle(GuiceBundle.builder()
                 .enableAutoConfig(XsellApplication.class.getPackageName())
                 .modules(new XsellModule(), new SchedulingModule(), new AnalyticsModule(), new EngagementModule(),
-                        new ReportingModule())
+                        new ReportingModule(), new StripeModule())
                 .build());
         bootstrap.addCommand(new ReportCommand());
         bootstrap.addCommand(new ReportPdfCommand());
@@ -45,6 +47,7 @@ public class XsellApplication extends Application<XsellConfiguration> {
         bootstrap.addCommand(new TenantCommand());
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new DemoCommand(this));
+        bootstrap.addCommand(new SyncCommand());
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.xsell.server.analytics.AnalyticsConfig;
 import io.xsell.server.persistence.DatabaseConfig;
 import io.xsell.server.reporting.ReportingConfig;
 import io.xsell.server.schedule.SchedulerConfig;
+import io.xsell.server.stripe.StripeConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -72,6 +73,16 @@ public class XsellConfiguration extends Configuration {
     public XsellConfiguration() {
         // Our own exception mappers answer every error as application/problem+json.
         ((DefaultServerFactory) getServerFactory()).setRegisterDefaultExceptionMappers(false);
+    }
+
+    /** Stripe connections and their syncs. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private StripeConfig stripe = new StripeConfig();
+
+    public StripeConfig getStripe() {
+        return stripe;
     }
 
     public SchedulerConfig getScheduler() {

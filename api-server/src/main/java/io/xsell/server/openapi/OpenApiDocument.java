@@ -31,10 +31,31 @@ public final class OpenApiDocument {
                 .resourcePackages(Set.of(RESOURCES));
         try {
             // Built eagerly so a broken annotation fails start-up rather than the first request.
-            new JaxrsOpenApiContextBuilder<>().openApiConfiguration(configuration).buildContext(true);
+            OpenAPI document = new JaxrsOpenApiContextBuilder<>().openApiConfiguration(configuration).buildContext(true)
+                    .read();
+            signatureAuthenticatedNeedNoKey(document);
         } catch (OpenApiConfigurationException e) {
             throw new IllegalStateException("the OpenAPI document cannot be built", e);
         }
         return (OpenApiResource) new OpenApiResource().openApiConfiguration(configuration);
+    }
+
+    /** Extension marking an operation that Stripe (or another outside party) calls with a signature, not a key. */
+    public static final String SIGNATURE_AUTHENTICATED = "x-signature-authenticated";
+
+    /**
+     * Operations marked {@value #SIGNATURE_AUTHENTICATED} get an empty security requirement, which
+     * lifts the document-wide bearer requirement for them. The context caches this document, so
+     * the served one carries the change.
+     */
+    private static void signatureAuthenticatedNeedNoKey(OpenAPI document) {
+        if (document.getPaths() == null) {
+            return;
+        }
+        document.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+            if (operation.getExtensions() != null && operation.getExtensions().containsKey(SIGNATURE_AUTHENTICATED)) {
+                operation.setSecurity(new java.util.ArrayList<>());
+            }
+        }));
     }
 }

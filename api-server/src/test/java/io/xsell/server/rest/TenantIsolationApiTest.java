@@ -5,6 +5,10 @@ import io.xsell.server.fixture.WorkedExample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.xsell.ingestion.stripe.fake.FakeStripeServer;
+import io.xsell.ingestion.stripe.synthetic.SyntheticStripeAccount;
+import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
+import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
 import io.xsell.server.persistence.Dialect;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,17 +30,26 @@ abstract class TenantIsolationApiTest {
     private static final List<String> A_FIGURES = List.of("880000", "969000", "89000", "42000", "47.19", "10.11",
             "product_b", "add_on", "enterprise", "smb", "b-push", "Product B push", "in_app", "reports", "2420.00");
 
+    private static final String STRIPE_KEY = "rk_test_isolationKey";
+    /** A's connected Stripe account (a small one): the scheduler is off, so it never syncs into A's figures. */
+    static final FakeStripeServer STRIPE = new FakeStripeServer(SyntheticStripeAccount.of(
+            SyntheticAccountGenerator.generate(SyntheticAccountSpec.defaults(5, 20)),
+            SyntheticAccountSpec.DEFAULT_HISTORY_END, 5), STRIPE_KEY);
+
     private String keyA;
     private String importA;
     private String crossSellA;
     private String campaignsA;
     private String scheduleA;
     private String reportA;
+    private String connectionA;
 
     abstract XsellApp app();
 
     static XsellApp server(Dialect dialect) {
-        return XsellApp.on(dialect);
+        return XsellApp.on(dialect).with("stripe.apiBase", STRIPE.baseUrl())
+                .with("stripe.masterKey", "q5v4Yq3m7Cq4hX0rV9h0Qd8xJm1L2p3N4o5P6q7R8s8=")
+                .with("scheduler.enabled", "false");
     }
 
     @BeforeAll
@@ -57,6 +70,9 @@ abstract class TenantIsolationApiTest {
         reportA = app().instance(io.xsell.server.reporting.ReportGeneration.class).generate(
                 tenantA.tenant().id(), null, null,
                 io.xsell.core.metrics.Window.of(WorkedExample.FROM, WorkedExample.TO), null, List.of());
+        connectionA = app().post("/v1/connections/stripe", keyA, "application/json",
+                ("{\"api_key\":\"" + STRIPE_KEY + "\",\"reporting_currency\":\"USD\",\"webhook_secret\":\"whsec_a\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).expectJson(201).path("id").asText();
     }
 
     private ApiResponse postBatch(String path, String key, String idempotencyKey, String body) {
@@ -103,8 +119,27 @@ abstract class TenantIsolationApiTest {
         answers.put("/v1/reports/{id}.html", app().get("/v1/reports/" + reportA + ".html", keyB));
         answers.put("/v1/reports/{id}/resend", app().send(app().request("/v1/reports/" + reportA + "/resend", keyB)
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build()));
-        assertThat(answers.keySet()).as("a new endpoint must be walked here too")
+        answers.put("/v1/connections/stripe", app().post("/v1/connections/stripe", keyB, "application/json",
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        answers.put("/v1/connections/{id}", app().get("/v1/connections/" + connectionA, keyB));
+        answers.put("/v1/connections/{id}/syncs", app().get("/v1/connections/" + connectionA + "/syncs", keyB));
+        answers.put("PATCH /v1/connections/{id}", app().send(app().request("/v1/connections/" + connectionA, keyB)
+                .header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"fx_rates\":[]}")).build()));
+        answers.put("POST /v1/connections/{id}/syncs", app().post("/v1/connections/" + connectionA + "/syncs", keyB,
+                "application/json", new byte[0]));
+        // authenticated by signature, not by key: B's key opens nothing, an unsigned delivery is refused
+        answers.put("/v1/webhooks/stripe/{connection_id}", app().post("/v1/webhooks/stripe/" + connectionA, keyB,
+                "application/json", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(answers.keySet().stream().map(k -> k.replaceFirst("^[A-Z]+ ", "")).distinct().toList())
+                .as("a new endpoint must be walked here too")
                 .containsExactlyInAnyOrderElementsOf(ResourcePaths.v1().keySet());
+        answers.get("/v1/connections/stripe").expectProblem(422);
+        answers.get("/v1/connections/{id}").expectProblem(404);
+        answers.get("/v1/connections/{id}/syncs").expectProblem(404);
+        answers.get("POST /v1/connections/{id}/syncs").expectProblem(404);
+        answers.get("PATCH /v1/connections/{id}").expectProblem(404);
+        answers.get("/v1/webhooks/stripe/{connection_id}").expectProblem(400);
         return answers;
     }
 
@@ -123,6 +158,11 @@ abstract class TenantIsolationApiTest {
             if (!endpoint.contains("{id}")) {
                 assertThat(answer.text()).as(endpoint).doesNotContain(importA, scheduleA, reportA, "cfo@tenant-a.test");
             }
+            // only the 404s for A's connection id echo it (what B asked for)
+            if (!endpoint.contains("{id}") && !endpoint.contains("{connection_id}")) {
+                assertThat(answer.text()).as(endpoint).doesNotContain(connectionA);
+            }
+            assertThat(answer.text()).as(endpoint).doesNotContain(STRIPE_KEY);
         });
     }
 

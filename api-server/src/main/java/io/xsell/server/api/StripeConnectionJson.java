@@ -1,0 +1,33 @@
+package io.xsell.server.api;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.xsell.server.stripe.StripeConnection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A Stripe connection as clients see it: never the API key nor the webhook secret, only the
+ * key's last four characters to tell keys apart.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record StripeConnectionJson(String id, String type, boolean livemode, String keyHint, String reportingCurrency,
+                                   Map<String, Map<String, String>> productLines, int fxRates, boolean webhookSecretSet,
+                                   String webhookUrl, String createdAt, String lastSyncedAt) {
+
+    public static StripeConnectionJson of(StripeConnection connection) {
+        Map<String, Map<String, String>> lines = new LinkedHashMap<>();
+        connection.lineOverrides().forEach((product, override) -> {
+            Map<String, String> value = new LinkedHashMap<>();
+            value.put("product_line", override.productLine());
+            if (override.kind() != null) {
+                value.put("kind", override.kind().code());
+            }
+            lines.put(product, value);
+        });
+        return new StripeConnectionJson(connection.id(), "stripe", connection.livemode(), "…" + connection.keyHint(),
+                connection.reportingCurrency(), lines, connection.fxRates().size(), connection.hasWebhookSecret(),
+                "/v1/webhooks/stripe/" + connection.id(), connection.createdAt().toString(),
+                connection.lastSyncedAt() == null ? null : connection.lastSyncedAt().toString());
+    }
+}

@@ -1,0 +1,64 @@
+package io.xsell.server.stripe;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.Multibinder;
+import io.xsell.core.port.in.ImportTenantDataUseCase;
+import io.xsell.server.XsellConfiguration;
+import io.xsell.server.cache.ResponseCache;
+import io.xsell.server.dataimport.BackgroundPreparation;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import ru.vyarus.dropwizard.guice.module.support.DropwizardAwareModule;
+
+/** Stripe connections: the store, the sync service, webhooks and each connection's scheduled sync. */
+public class StripeModule extends DropwizardAwareModule<XsellConfiguration> {
+
+    @Override
+    protected void configure() {
+        Multibinder.newSetBinder(binder(), new TypeLiteral<Task<?>>() { }).addBinding()
+                .toProvider(TaskProvider.class);
+    }
+
+    static final class TaskProvider implements com.google.inject.Provider<Task<?>> {
+        private final StripeSyncService sync;
+        private final XsellConfiguration configuration;
+
+        @jakarta.inject.Inject
+        TaskProvider(StripeSyncService sync, XsellConfiguration configuration) {
+            this.sync = sync;
+            this.configuration = configuration;
+        }
+
+        @Override
+        public Task<?> get() {
+            return StripeSyncTask.create(sync, configuration.getStripe().getSyncInterval().toJavaDuration());
+        }
+    }
+
+    @Provides
+    @Singleton
+    JdbiStripeStore stripeStore(Jdbi jdbi) {
+        return new JdbiStripeStore(jdbi);
+    }
+
+    @Provides
+    @Singleton
+    StripeSyncService stripeSync(JdbiStripeStore store, ImportTenantDataUseCase imports, ResponseCache responses,
+                                 BackgroundPreparation preparation, Clock clock) {
+        return new StripeSyncService(store, configuration().getStripe(), imports, tenant -> {
+            responses.dataChanged(tenant);
+            preparation.afterImport(tenant);
+        }, clock);
+    }
+
+    /** One thread: rebuilds of one connection supersede each other anyway. */
+    @Provides
+    @Singleton
+    StripeWebhooks stripeWebhooks(StripeSyncService sync) {
+        return new StripeWebhooks(sync, environment().lifecycle().executorService("stripe-rebuild-%d")
+                .minThreads(1).maxThreads(1).build());
+    }
+}

@@ -1,0 +1,318 @@
+package io.xsell.server.stripe;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.xsell.core.model.InvalidDatasetException;
+import io.xsell.core.model.TenantDataset;
+import io.xsell.core.model.TenantId;
+import io.xsell.core.port.in.ImportTenantDataCommand;
+import io.xsell.core.port.in.ImportTenantDataUseCase;
+import io.xsell.ingestion.stripe.api.StripeApi;
+import io.xsell.ingestion.stripe.api.StripeCallFailedException;
+import io.xsell.ingestion.stripe.api.StripeSettings;
+import io.xsell.core.model.FxRate;
+import io.xsell.ingestion.stripe.mapping.LineOverride;
+import io.xsell.ingestion.stripe.mapping.MappingSettings;
+import io.xsell.ingestion.stripe.mapping.StripeAccountMapper;
+import io.xsell.ingestion.stripe.sync.BackfillPlan;
+import io.xsell.ingestion.stripe.sync.InvoiceLines;
+import io.xsell.ingestion.stripe.sync.StripeBackfill;
+import io.xsell.ingestion.stripe.sync.StripeEvents;
+import io.xsell.ingestion.stripe.sync.StripeRecord;
+import io.xsell.ingestion.stripe.sync.SyncProgress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Syncs connections: a backfill the first time (resumed from its checkpoints if it was cut off),
+ * events from the cursor afterwards, a full re-sync when the cursor is older than Stripe keeps
+ * events; then the connection's canonical data is rebuilt from the mirror and imported as its own
+ * source, all or nothing.
+ */
+public class StripeSyncService {
+    private static final Logger LOG = LoggerFactory.getLogger(StripeSyncService.class);
+
+    private final JdbiStripeStore store;
+    private final StripeConfig config;
+    private final ImportTenantDataUseCase imports;
+    private final Consumer<TenantId> afterImport;
+    private final Clock clock;
+    private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Object> rebuildLocks = new ConcurrentHashMap<>();
+    private volatile SecretBox box;
+
+    public StripeSyncService(JdbiStripeStore store, StripeConfig config, ImportTenantDataUseCase imports,
+                             Consumer<TenantId> afterImport, Clock clock) {
+        this.store = store;
+        this.config = config;
+        this.imports = imports;
+        this.afterImport = afterImport;
+        this.clock = clock;
+    }
+
+    /** @throws MasterKeyMissingException when neither the configuration nor the environment holds one */
+    public SecretBox box() {
+        SecretBox current = box;
+        if (current == null) {
+            String key = config.getMasterKey() != null ? config.getMasterKey() : System.getenv("XSELL_MASTER_KEY");
+            if (key == null || key.isBlank()) {
+                throw new MasterKeyMissingException();
+            }
+            current = SecretBox.of(key);
+            box = current;
+        }
+        return current;
+    }
+
+    public StripeApi api(String apiKey) {
+        StripeSettings settings = new StripeSettings(apiKey, config.getApiBase(),
+                StripeSettings.isLiveKey(apiKey) ? config.getLiveModeRate() : config.getTestModeRate(),
+                config.getMaxAttempts(), config.getInitialBackoff().toJavaDuration(),
+                config.getMaxBackoff().toJavaDuration(), config.getConnectTimeout().toJavaDuration(),
+                config.getReadTimeout().toJavaDuration(), 50f, config.getCircuitOpenFor().toJavaDuration());
+        return new StripeApi(settings);
+    }
+
+    /** Checks the key with one call, then stores the connection with its secrets sealed. */
+    public StripeConnection connect(StripeConnection draft, String apiKey, String webhookSecret) {
+        SecretBox sealer = box();
+        api(apiKey).list("/v1/customers", Map.of("limit", "1"));
+        String id = "conn_" + UUID.randomUUID().toString().replace("-", "");
+        StripeConnection connection = new StripeConnection(id, draft.tenant(), clock.instant(),
+                StripeSettings.isLiveKey(apiKey), apiKey.substring(apiKey.length() - 4), webhookSecret != null,
+                draft.reportingCurrency(), draft.lineOverrides(), draft.fxRates(), null, null, null);
+        store.insertConnection(connection, sealer.seal(apiKey, id),
+                webhookSecret == null ? null : sealer.seal(webhookSecret, id));
+        return connection;
+    }
+
+    /**
+     * Runs one sync of the connection to its end and records it; never throws for a Stripe or data
+     * failure (the run records it, and the next sync resumes from the checkpoints).
+     */
+    public SyncRun sync(String connectionId, SyncProgress progress) {
+        synchronized (locks.computeIfAbsent(connectionId, id -> new Object())) {
+            StripeConnection connection = store.connection(connectionId)
+                    .orElseThrow(() -> new IllegalArgumentException("no Stripe connection '" + connectionId + "'"));
+            String apiKey = box().open(store.sealedKey(connectionId), connectionId);
+            StripeApi api = api(apiKey);
+            Optional<SyncRun> unfinished = store.unfinishedBackfill(connectionId);
+            long now = clock.instant().getEpochSecond();
+            if (unfinished.isPresent()) {
+                store.resumeRun(unfinished.get().id());
+                return backfill(connection, api, unfinished.get(), progress);
+            }
+            if (connection.eventCursorCreated() == null) {
+                return backfill(connection, api, newRun(connectionId, "backfill"), progress);
+            }
+            if (now - connection.eventCursorCreated() > StripeEvents.RETENTION_SECONDS) {
+                return backfill(connection, api, newRun(connectionId, "resync"), progress);
+            }
+            return incremental(connection, api);
+        }
+    }
+
+    private SyncRun newRun(String connectionId, String kind) {
+        SyncRun run = new SyncRun("sync_" + UUID.randomUUID().toString().replace("-", ""), connectionId, kind,
+                "running", clock.instant(), null, 0, store.lastBackfillSize(connectionId).orElse(null), Map.of(),
+                List.of());
+        store.insertRun(run);
+        return run;
+    }
+
+    private SyncRun backfill(StripeConnection connection, StripeApi api, SyncRun run, SyncProgress progress) {
+        List<String> errors = new ArrayList<>();
+        String state = "succeeded";
+        try {
+            BackfillPlan plan = new StripeBackfill(api, store.backfillStore(run.id(), connection.id()),
+                    config.getBackfillWorkers(), config.getBackfillSlices(), clock).run(progress);
+            store.setEventCursor(connection.id(), plan.eventCursor(), plan.eventCursorCreated());
+            rebuild(connection);
+        } catch (StripeCallFailedException | InvalidDatasetException e) {
+            state = "failed";
+            errors.addAll(describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            state = "failed";
+            errors.add("interrupted; the next sync resumes from the checkpoints");
+        } catch (RuntimeException e) {
+            LOG.error("Stripe backfill of connection {} failed", connection.id(), e);
+            state = "failed";
+            errors.add("unexpected error: " + e);
+        }
+        Map<String, Long> counts = store.backfillCounts(run.id());
+        long done = counts.values().stream().mapToLong(Long::longValue).sum();
+        store.finishRun(run.id(), state, clock.instant(), done, counts, errors);
+        if ("succeeded".equals(state)) {
+            store.markSynced(connection.id(), clock.instant());
+        }
+        return store.run(run.id()).orElseThrow();
+    }
+
+    private SyncRun incremental(StripeConnection connection, StripeApi api) {
+        SyncRun run = newRun(connection.id(), "incremental");
+        List<String> errors = new ArrayList<>();
+        String state = "succeeded";
+        long[] seen = {0, 0};
+        try {
+            long since = connection.eventCursorCreated();
+            new StripeEvents(api).readAfter(connection.eventCursor(), since, (events, cursor, created) -> {
+                List<JdbiStripeStore.InboxEvent> inbox = new ArrayList<>();
+                for (JsonObject event : events) {
+                    inbox.add(inboxEvent(api, event));
+                }
+                seen[0] += events.size();
+                seen[1] += store.receive(connection.id(), inbox, "events_api", clock.instant(), cursor, created);
+            });
+            if (seen[1] > 0) {
+                rebuild(store.connection(connection.id()).orElseThrow());
+            }
+        } catch (StripeCallFailedException | InvalidDatasetException e) {
+            state = "failed";
+            errors.addAll(describe(e));
+        } catch (RuntimeException e) {
+            LOG.error("Stripe incremental sync of connection {} failed", connection.id(), e);
+            state = "failed";
+            errors.add("unexpected error: " + e);
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("events", seen[0]);
+        counts.put("new_events", seen[1]);
+        store.finishRun(run.id(), state, clock.instant(), seen[0], counts, errors);
+        if ("succeeded".equals(state)) {
+            store.markSynced(connection.id(), clock.instant());
+        }
+        return store.run(run.id()).orElseThrow();
+    }
+
+    private static List<String> describe(RuntimeException e) {
+        if (e instanceof InvalidDatasetException invalid) {
+            return invalid.problems().stream().map(p -> "mapping: " + p).toList();
+        }
+        return List.of(e.getMessage());
+    }
+
+    /** An event as the inbox stores it; an invoice whose lines Stripe cut short is completed first. */
+    JdbiStripeStore.InboxEvent inboxEvent(StripeApi api, JsonObject event) {
+        Optional<StripeRecord> effect = StripeEvents.record(event);
+        if (api != null && effect.isPresent() && !effect.get().deleted()
+                && "invoice".equals(effect.get().type().wireName())) {
+            JsonObject invoice = JsonParser.parseString(effect.get().json()).getAsJsonObject();
+            InvoiceLines.complete(api, invoice);
+            effect = Optional.of(new StripeRecord(effect.get().type(), effect.get().id(), effect.get().version(),
+                    invoice.toString()));
+        }
+        return new JdbiStripeStore.InboxEvent(event.get("id").getAsString(), event.get("type").getAsString(),
+                event.get("created").getAsLong(), event.toString(), effect);
+    }
+
+    /**
+     * Maps the mirror to canonical data and imports it as the connection's source, unless it is
+     * identical to the last import. Bad data (a currency without FX rates, say) leaves the previous
+     * data in place and fails the run with the reasons.
+     */
+    public void rebuild(StripeConnection connection) {
+        // one rebuild of a connection at a time in this process: a slower one that read the mirror
+        // earlier must not replace the data of a later one
+        synchronized (rebuildLocks.computeIfAbsent(connection.id(), id -> new Object())) {
+            rebuildNow(connection);
+        }
+    }
+
+    private void rebuildNow(StripeConnection connection) {
+        importDataset(connection, map(connection));
+    }
+
+    private TenantDataset map(StripeConnection connection) {
+        return StripeAccountMapper.map(store.snapshot(connection.id()),
+                new MappingSettings(connection.idPrefix(), connection.reportingCurrency(), connection.lineOverrides(),
+                        connection.fxRates()));
+    }
+
+    private void importDataset(StripeConnection connection, TenantDataset dataset) {
+        var outcome = imports.importTenantData(new ImportTenantDataCommand(connection.tenant(), connection.source(),
+                dataset, fingerprint(dataset)));
+        if (!outcome.unchanged()) {
+            afterImport.accept(connection.tenant());
+        }
+    }
+
+    /**
+     * Replaces the connection's product-line overrides and FX rates. Once the account has been
+     * backfilled, its data is mapped again with them first: settings the data cannot be mapped
+     * with (a missing rate, say) are refused with the reasons and nothing changes.
+     *
+     * @throws InvalidDatasetException when the mirrored account cannot be mapped with the new settings
+     */
+    public StripeConnection updateSettings(StripeConnection connection, Map<String, LineOverride> overrides,
+                                           List<FxRate> rates) {
+        StripeConnection updated = new StripeConnection(connection.id(), connection.tenant(), connection.createdAt(),
+                connection.livemode(), connection.keyHint(), connection.hasWebhookSecret(),
+                connection.reportingCurrency(), overrides, rates, connection.eventCursor(),
+                connection.eventCursorCreated(), connection.lastSyncedAt());
+        synchronized (rebuildLocks.computeIfAbsent(connection.id(), id -> new Object())) {
+            TenantDataset dataset = connection.eventCursorCreated() == null ? null : map(updated);
+            store.updateSettings(connection.id(), overrides, rates);
+            if (dataset != null) {
+                importDataset(updated, dataset);
+            }
+        }
+        return store.connection(connection.id()).orElseThrow();
+    }
+
+    private static String fingerprint(TenantDataset dataset) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, dataset.customers());
+            update(digest, dataset.products());
+            update(digest, dataset.items());
+            update(digest, dataset.charges());
+            update(digest, dataset.rates());
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest digest, List<?> records) {
+        for (Object record : records) {
+            digest.update(record.toString().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+        }
+    }
+
+    public JdbiStripeStore store() {
+        return store;
+    }
+
+    public StripeConfig config() {
+        return config;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Thrown when a secret must be sealed or opened and no master key is configured. */
+    public static final class MasterKeyMissingException extends RuntimeException {
+        MasterKeyMissingException() {
+            super("no master key: set stripe.masterKey or the XSELL_MASTER_KEY environment variable "
+                    + "(base64 of 32 random bytes, e.g. `openssl rand -base64 32`)");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.xsell.ingestion.stripe.mapping;
+
+import io.xsell.core.model.LineKind;
+import java.util.Objects;
+
+/**
+ * A connection's own mapping of one Stripe product, stronger than the product's metadata.
+ *
+ * @param kind null to keep the metadata's (or the default) kind
+ */
+public record LineOverride(String productLine, LineKind kind) {
+    public LineOverride {
+        Objects.requireNonNull(productLine, "product_line");
+        if (productLine.isBlank()) {
+            throw new IllegalArgumentException("product_line must not be blank");
+        }
+    }
+}

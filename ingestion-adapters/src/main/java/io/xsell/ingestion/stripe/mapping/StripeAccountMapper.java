@@ -1,0 +1,280 @@
+package io.xsell.ingestion.stripe.mapping;
+
+import static io.xsell.ingestion.stripe.mapping.StripeAmounts.day;
+
+import com.stripe.model.Coupon;
+import com.stripe.model.Discount;
+import com.stripe.model.Invoice;
+import com.stripe.model.InvoiceItem;
+import com.stripe.model.InvoiceLineItem;
+import com.stripe.model.Price;
+import com.stripe.model.Subscription;
+import com.stripe.model.SubscriptionItem;
+import com.stripe.net.ApiResource;
+import io.xsell.core.model.BillingInterval;
+import io.xsell.core.model.Customer;
+import io.xsell.core.model.LineKind;
+import io.xsell.core.model.OneTimeCharge;
+import io.xsell.core.model.Product;
+import io.xsell.core.model.RecurringItem;
+import io.xsell.core.model.TenantDataset;
+import io.xsell.ingestion.stripe.StripeObjectType;
+import io.xsell.ingestion.stripe.StripeSnapshot;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns one Stripe account's objects into the canonical model. The rules, field by field, are in
+ * docs/stripe.md; the ones that shape the numbers:
+ * <ul>
+ *   <li>item periods come from invoice lines over the whole history, so past price, quantity and
+ *   discount changes are kept; the subscription's own state only decides how the last period ends;</li>
+ *   <li>recurring coupons ({@code forever}, {@code repeating} while they apply) reduce MRR,
+ *   {@code once} coupons do not (a one-off concession, like a credit);</li>
+ *   <li>{@code past_due} stays active; {@code unpaid} churns from the start of the unpaid period,
+ *   {@code canceled} from {@code ended_at}, {@code paused} from the trial end;
+ *   {@code cancel_at_period_end} keeps MRR until {@code cancel_at};</li>
+ *   <li>metered prices earn, from each period's close, the amount billed for that period.</li>
+ * </ul>
+ */
+public final class StripeAccountMapper {
+
+    private final MappingSettings settings;
+    private final Map<String, Product> products = new LinkedHashMap<>();
+    private final Map<String, Price> prices = new HashMap<>();
+    private final Map<String, Coupon> coupons = new HashMap<>();
+    private final Map<String, String> couponOfDiscount = new HashMap<>();
+    private final Map<String, Customer> customers = new LinkedHashMap<>();
+    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    private final Map<String, List<BilledPeriod>> periodsByItem = new HashMap<>();
+    private final Map<String, java.util.Set<String>> itemsBySubscription = new HashMap<>();
+    private final List<OneTimeCharge> charges = new ArrayList<>();
+
+    private StripeAccountMapper(MappingSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * @throws io.xsell.core.model.InvalidDatasetException when the result breaks a dataset rule, most
+     *                                                     often a currency with no FX rate
+     */
+    public static TenantDataset map(StripeSnapshot snapshot, MappingSettings settings) {
+        return new StripeAccountMapper(settings).run(snapshot);
+    }
+
+    private TenantDataset run(StripeSnapshot snapshot) {
+        snapshot.forEach(StripeObjectType.PRODUCT, json -> product(parse(json, com.stripe.model.Product.class)));
+        snapshot.forEach(StripeObjectType.PRICE, json -> {
+            Price price = parse(json, Price.class);
+            prices.put(price.getId(), price);
+        });
+        snapshot.forEach(StripeObjectType.COUPON, json -> {
+            Coupon coupon = parse(json, Coupon.class);
+            coupons.put(coupon.getId(), coupon);
+        });
+        snapshot.forEach(StripeObjectType.CUSTOMER, json -> customer(parse(json, com.stripe.model.Customer.class)));
+        snapshot.forEach(StripeObjectType.SUBSCRIPTION, json -> {
+            Subscription subscription = parse(json, Subscription.class);
+            subscriptions.put(subscription.getId(), subscription);
+            rememberDiscounts(subscription.getDiscountObjects());
+        });
+        snapshot.forEach(StripeObjectType.INVOICE, json -> invoice(parse(json, Invoice.class)));
+        snapshot.forEach(StripeObjectType.INVOICE_ITEM, json -> invoiceItem(parse(json, InvoiceItem.class)));
+
+        List<RecurringItem> items = new ArrayList<>();
+        for (Subscription subscription : subscriptions.values()) {
+            items.addAll(new SubscriptionHistory(this, subscription).items());
+        }
+        items.sort(Comparator.comparing(RecurringItem::customerId).thenComparing(RecurringItem::startDate)
+                .thenComparing(RecurringItem::id));
+        return TenantDataset.of(settings.reportingCurrency(), List.copyOf(customers.values()),
+                List.copyOf(products.values()), items, charges, settings.fxRates());
+    }
+
+    private static <T> T parse(String json, Class<T> type) {
+        return ApiResource.GSON.fromJson(json, type);
+    }
+
+    private void product(com.stripe.model.Product stripe) {
+        Map<String, String> metadata = stripe.getMetadata() == null ? Map.of() : stripe.getMetadata();
+        LineOverride override = settings.lineOverrides().get(stripe.getId());
+        String line = override != null ? override.productLine()
+                : blankToNull(metadata.get("product_line")) != null ? metadata.get("product_line").trim()
+                : id(stripe.getId());
+        LineKind kind = override != null && override.kind() != null ? override.kind()
+                : blankToNull(metadata.get("kind")) != null ? LineKind.parse(metadata.get("kind").trim())
+                : LineKind.MODULE;
+        BigDecimal margin = blankToNull(metadata.get("gross_margin")) == null ? null
+                : new BigDecimal(metadata.get("gross_margin").trim());
+        products.put(stripe.getId(), new Product(id(stripe.getId()), stripe.getName(), line, kind, margin));
+    }
+
+    private void customer(com.stripe.model.Customer stripe) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (stripe.getMetadata() != null) {
+            stripe.getMetadata().forEach((key, value) -> {
+                if (blankToNull(value) != null) {
+                    attributes.put(key, value);
+                }
+            });
+        }
+        customers.put(stripe.getId(), new Customer(id(stripe.getId()), stripe.getName(),
+                stripe.getCreated() == null ? null : day(stripe.getCreated()), attributes));
+    }
+
+    private void rememberDiscounts(List<Discount> discounts) {
+        if (discounts == null) {
+            return;
+        }
+        for (Discount discount : discounts) {
+            if (discount != null && discount.getSource() != null && discount.getSource().getCoupon() != null) {
+                couponOfDiscount.put(discount.getId(), discount.getSource().getCoupon());
+            }
+        }
+    }
+
+    private void invoice(Invoice invoice) {
+        // a void invoice was never owed: its periods were not sold
+        if ("void".equals(invoice.getStatus()) || invoice.getLines() == null) {
+            return;
+        }
+        rememberDiscounts(invoice.getDiscountObjects());
+        for (InvoiceLineItem line : invoice.getLines().getData()) {
+            InvoiceLineItem.Parent parent = line.getParent();
+            if (parent == null || parent.getSubscriptionItemDetails() == null || line.getPeriod() == null
+                    || line.getPricing() == null || line.getPricing().getPriceDetails() == null) {
+                continue;
+            }
+            InvoiceLineItem.Parent.SubscriptionItemDetails details = parent.getSubscriptionItemDetails();
+            itemsBySubscription.computeIfAbsent(details.getSubscription(), k -> new java.util.LinkedHashSet<>())
+                    .add(details.getSubscriptionItem());
+            List<String> discountIds = new ArrayList<>();
+            long discount = 0;
+            if (line.getDiscountAmounts() != null) {
+                for (InvoiceLineItem.DiscountAmount amount : line.getDiscountAmounts()) {
+                    discountIds.add(amount.getDiscount());
+                    discount += amount.getAmount() == null ? 0 : amount.getAmount();
+                }
+            }
+            BigDecimal quantity = line.getQuantityDecimal() != null ? line.getQuantityDecimal()
+                    : BigDecimal.valueOf(line.getQuantity() == null ? 1 : line.getQuantity());
+            periodsByItem.computeIfAbsent(details.getSubscriptionItem(), k -> new ArrayList<>()).add(new BilledPeriod(
+                    details.getSubscriptionItem(), details.getSubscription(), day(line.getPeriod().getStart()),
+                    day(line.getPeriod().getEnd()), line.getPricing().getPriceDetails().getPrice(), quantity,
+                    Boolean.TRUE.equals(details.getProration()), line.getAmount() == null ? 0 : line.getAmount(),
+                    discount, discountIds));
+        }
+    }
+
+    /** One-off invoice items are one-time charges; prorations belong to their subscription's periods. */
+    private void invoiceItem(InvoiceItem item) {
+        if (Boolean.TRUE.equals(item.getProration())
+                || item.getParent() != null && item.getParent().getSubscriptionDetails() != null) {
+            return;
+        }
+        String product = item.getPricing() == null || item.getPricing().getPriceDetails() == null ? null
+                : item.getPricing().getPriceDetails().getProduct();
+        charges.add(new OneTimeCharge(id(item.getId()), customerId(item.getCustomer()),
+                product == null ? null : productId(product), day(item.getDate()),
+                StripeAmounts.major(item.getAmount(), item.getCurrency()), StripeAmounts.currency(item.getCurrency()),
+                item.getDescription()));
+    }
+
+    // ---- lookups used while building items ----
+
+    String id(String stripeId) {
+        return settings.idPrefix() + stripeId;
+    }
+
+    /** The canonical id of a customer; one Stripe no longer returns (deleted) is kept with no attributes. */
+    String customerId(String stripeCustomer) {
+        return customers.computeIfAbsent(stripeCustomer, c -> new Customer(id(c), null, null, Map.of())).id();
+    }
+
+    /** The canonical id of a product; one Stripe no longer returns (deleted) is its own line. */
+    String productId(String stripeProduct) {
+        return products.computeIfAbsent(stripeProduct, p -> Product.standalone(id(p))).id();
+    }
+
+    java.util.Set<String> itemsOfSubscription(String subscriptionId) {
+        return itemsBySubscription.getOrDefault(subscriptionId, java.util.Set.of());
+    }
+
+    Price price(String priceId) {
+        return prices.get(priceId);
+    }
+
+    List<BilledPeriod> periods(String subscriptionItem) {
+        return periodsByItem.getOrDefault(subscriptionItem, List.of());
+    }
+
+    /** The recurring coupons among {@code discountIds}, sorted: {@code once} coupons never shape MRR. */
+    List<String> recurringCoupons(List<String> discountIds) {
+        List<String> result = new ArrayList<>();
+        for (String discountId : discountIds) {
+            String couponId = couponOfDiscount.getOrDefault(discountId, discountId);
+            Coupon coupon = coupons.get(couponId);
+            if (coupon != null && !"once".equals(coupon.getDuration()) && !result.contains(couponId)) {
+                result.add(couponId);
+            }
+        }
+        result.sort(null);
+        return result;
+    }
+
+    /** Coupon ids behind the subscription's current discounts. */
+    List<String> currentDiscountIds(Subscription subscription) {
+        List<String> ids = new ArrayList<>();
+        if (subscription.getDiscountObjects() != null) {
+            for (Discount discount : subscription.getDiscountObjects()) {
+                if (discount != null) {
+                    ids.add(discount.getId());
+                }
+            }
+        } else if (subscription.getDiscounts() != null) {
+            ids.addAll(subscription.getDiscounts());
+        }
+        return ids;
+    }
+
+    Coupon coupon(String couponId) {
+        return coupons.get(couponId);
+    }
+
+    static BillingInterval interval(Price.Recurring recurring) {
+        return BillingInterval.parse(recurring.getInterval());
+    }
+
+    static boolean isPresentIn(Subscription subscription, String itemId) {
+        if (subscription.getItems() == null || subscription.getItems().getData() == null) {
+            return false;
+        }
+        for (SubscriptionItem item : subscription.getItems().getData()) {
+            if (itemId.equals(item.getId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    static LocalDate min(LocalDate a, LocalDate b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return a.isBefore(b) ? a : b;
+    }
+}

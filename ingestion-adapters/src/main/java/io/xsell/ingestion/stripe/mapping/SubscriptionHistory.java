@@ -1,0 +1,264 @@
+package io.xsell.ingestion.stripe.mapping;
+
+import static io.xsell.ingestion.stripe.mapping.StripeAccountMapper.min;
+import static io.xsell.ingestion.stripe.mapping.StripeAmounts.day;
+
+import com.stripe.model.Coupon;
+import com.stripe.model.Price;
+import com.stripe.model.Subscription;
+import com.stripe.model.SubscriptionItem;
+import io.xsell.core.model.RecurringItem;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The canonical item periods of one Stripe subscription, rebuilt from its invoice lines. */
+final class SubscriptionHistory {
+    private static final Comparator<BilledPeriod> BY_START = Comparator.comparing(BilledPeriod::start)
+            .thenComparing(BilledPeriod::proration);
+
+    private final StripeAccountMapper mapper;
+    private final Subscription subscription;
+    private final String status;
+
+    SubscriptionHistory(StripeAccountMapper mapper, Subscription subscription) {
+        this.mapper = mapper;
+        this.subscription = subscription;
+        this.status = subscription.getStatus() == null ? "active" : subscription.getStatus();
+    }
+
+    List<RecurringItem> items() {
+        // never paid for: Stripe itself treats these as not started
+        if ("incomplete".equals(status) || "incomplete_expired".equals(status)) {
+            return List.of();
+        }
+        Set<String> itemIds = new LinkedHashSet<>();
+        if (subscription.getItems() != null && subscription.getItems().getData() != null) {
+            for (SubscriptionItem item : subscription.getItems().getData()) {
+                itemIds.add(item.getId());
+            }
+        }
+        List<RecurringItem> result = new ArrayList<>();
+        for (String itemId : itemIdsFromInvoices(itemIds)) {
+            result.addAll(itemHistory(itemId));
+        }
+        return result;
+    }
+
+    /** Items removed from the subscription still have their invoice lines. */
+    private Set<String> itemIdsFromInvoices(Set<String> current) {
+        Set<String> all = new LinkedHashSet<>(current);
+        // invoice lines are indexed by item, so items of this subscription are found through the mapper
+        for (String itemId : mapper.itemsOfSubscription(subscription.getId())) {
+            all.add(itemId);
+        }
+        return all;
+    }
+
+    private List<RecurringItem> itemHistory(String itemId) {
+        List<BilledPeriod> periods = new ArrayList<>(mapper.periods(itemId));
+        periods.sort(BY_START);
+        List<BilledPeriod> states = periods.stream().filter(p -> !p.isCredit()).toList();
+        if (states.isEmpty()) {
+            return fromCurrentState(itemId);
+        }
+        Price firstPrice = mapper.price(states.get(0).priceId());
+        if (firstPrice != null && firstPrice.getRecurring() != null
+                && "metered".equals(firstPrice.getRecurring().getUsageType())) {
+            return metered(itemId, states);
+        }
+        List<Run> runs = new ArrayList<>();
+        for (BilledPeriod period : states) {
+            ItemState state = new ItemState(period.priceId(), period.quantity(),
+                    mapper.recurringCoupons(period.discountIds()));
+            Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last.state.sameAs(state)) {
+                continue;
+            }
+            if (last != null && !period.start().isAfter(last.start)) {
+                // a proration on the first day of a period replaces what that day was billed at
+                runs.set(runs.size() - 1, new Run(last.start, state, period));
+            } else {
+                runs.add(new Run(period.start(), state, period));
+            }
+        }
+        LocalDate lastBilledEnd = states.stream().map(BilledPeriod::end).max(Comparator.naturalOrder()).orElseThrow();
+        LocalDate lastRegularStart = states.stream().filter(p -> !p.proration()).map(BilledPeriod::start)
+                .max(Comparator.naturalOrder()).orElse(runs.get(runs.size() - 1).start);
+        LocalDate end = end(itemId, periods, runs.get(runs.size() - 1).start, lastBilledEnd, lastRegularStart);
+
+        List<RecurringItem> items = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            LocalDate runEnd = i + 1 < runs.size() ? min(runs.get(i + 1).start, end) : end;
+            if (runEnd != null && !runEnd.isAfter(run.start)) {
+                continue;
+            }
+            RecurringItem item = item(itemId, i, run.start, runEnd, run.state, run.period);
+            if (item != null) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    /**
+     * The first day the item no longer earns, from the subscription's state; null while it runs on.
+     *
+     * @param lastRegularStart start of the latest period billed on schedule: an {@code unpaid}
+     *                         subscription churns from there
+     */
+    private LocalDate end(String itemId, List<BilledPeriod> periods, LocalDate lastRunStart, LocalDate lastBilledEnd,
+                          LocalDate lastRegularStart) {
+        LocalDate end = null;
+        if (!StripeAccountMapper.isPresentIn(subscription, itemId) && !isTerminal()) {
+            // removed from a running subscription: the credit for unused time says when
+            end = lastBilledEnd;
+            for (BilledPeriod period : periods) {
+                // a credit on the last state's first day is for the state before it
+                if (period.isCredit() && period.start().isAfter(lastRunStart)) {
+                    end = min(end, period.start());
+                }
+            }
+        }
+        switch (status) {
+            case "canceled" -> {
+                Long ended = subscription.getEndedAt() != null ? subscription.getEndedAt() : subscription.getCanceledAt();
+                end = min(end, ended != null ? day(ended) : lastBilledEnd);
+            }
+            case "unpaid" -> end = min(end, lastRegularStart);
+            case "paused" -> end = min(end, subscription.getTrialEnd() != null ? day(subscription.getTrialEnd())
+                    : lastBilledEnd);
+            default -> {
+                if (subscription.getCancelAt() != null) {
+                    end = min(end, day(subscription.getCancelAt()));
+                }
+            }
+        }
+        return end;
+    }
+
+    private boolean isTerminal() {
+        return "canceled".equals(status) || "unpaid".equals(status) || "paused".equals(status);
+    }
+
+    /** An item with no invoice line yet: its current price and quantity since the subscription began. */
+    private List<RecurringItem> fromCurrentState(String itemId) {
+        if (subscription.getItems() == null) {
+            return List.of();
+        }
+        for (SubscriptionItem item : subscription.getItems().getData()) {
+            if (item.getId().equals(itemId) && item.getPrice() != null) {
+                Long started = subscription.getStartDate() != null ? subscription.getStartDate() : item.getCreated();
+                if (started == null) {
+                    return List.of();
+                }
+                LocalDate start = day(started);
+                ItemState state = new ItemState(item.getPrice().getId(),
+                        BigDecimal.valueOf(item.getQuantity() == null ? 1 : item.getQuantity()),
+                        mapper.recurringCoupons(mapper.currentDiscountIds(subscription)));
+                LocalDate end = end(itemId, List.of(), start, null, start);
+                if (end != null && !end.isAfter(start)) {
+                    return List.of();
+                }
+                RecurringItem mapped = item(itemId, 0, start, end, state, null);
+                return mapped == null ? List.of() : List.of(mapped);
+            }
+        }
+        return List.of();
+    }
+
+    /** Metered usage is billed after the fact: each closed period's amount stands until the next closes. */
+    private List<RecurringItem> metered(String itemId, List<BilledPeriod> states) {
+        List<BilledPeriod> closed = states.stream().filter(p -> !p.proration())
+                .sorted(Comparator.comparing(BilledPeriod::end)).toList();
+        LocalDate end = end(itemId, List.of(), closed.isEmpty() ? null : closed.get(closed.size() - 1).end(),
+                null, null);
+        List<RecurringItem> items = new ArrayList<>();
+        for (int i = 0; i < closed.size(); i++) {
+            BilledPeriod period = closed.get(i);
+            LocalDate start = period.end();
+            LocalDate next = i + 1 < closed.size() ? closed.get(i + 1).end() : null;
+            LocalDate runEnd = min(next, end);
+            long net = period.amount() - period.discount();
+            if (net <= 0 || runEnd != null && !runEnd.isAfter(start)) {
+                continue;
+            }
+            Price price = mapper.price(period.priceId());
+            String currency = price != null ? price.getCurrency() : null;
+            if (price == null || currency == null) {
+                continue;
+            }
+            items.add(new RecurringItem(mapper.id(itemId) + "#" + i, mapper.customerId(subscription.getCustomer()),
+                    mapper.productId(price.getProduct()), mapper.id(subscription.getId()), start, runEnd,
+                    StripeAmounts.major(net, currency), BigDecimal.ONE, StripeAmounts.currency(currency),
+                    StripeAccountMapper.interval(price.getRecurring()),
+                    Math.toIntExact(price.getRecurring().getIntervalCount()), null, null, null, bundle(itemId)));
+        }
+        return items;
+    }
+
+    private RecurringItem item(String itemId, int index, LocalDate start, LocalDate end, ItemState state,
+                               BilledPeriod billed) {
+        Price price = mapper.price(state.priceId());
+        if (price == null || price.getRecurring() == null || state.quantity().signum() <= 0) {
+            return null;
+        }
+        String currency = price.getCurrency();
+        BigDecimal unitAmount;
+        if (price.getUnitAmountDecimal() != null) {
+            unitAmount = StripeAmounts.major(price.getUnitAmountDecimal(), currency);
+        } else if (price.getUnitAmount() != null) {
+            unitAmount = StripeAmounts.major(price.getUnitAmount(), currency);
+        } else if (billed != null && !billed.proration() && billed.amount() > 0) {
+            // tiered or custom prices: what the full period was billed, per unit
+            unitAmount = StripeAmounts.major(BigDecimal.valueOf(billed.amount()), currency)
+                    .divide(state.quantity(), java.math.MathContext.DECIMAL128);
+        } else {
+            return null;
+        }
+        BigDecimal percent = null;
+        BigDecimal amountOff = null;
+        for (String couponId : state.couponIds()) {
+            Coupon coupon = mapper.coupon(couponId);
+            if (coupon.getPercentOff() != null && percent == null) {
+                percent = coupon.getPercentOff();
+            } else if (coupon.getAmountOff() != null && coupon.getCurrency() != null
+                    && coupon.getCurrency().equalsIgnoreCase(currency)) {
+                BigDecimal off = StripeAmounts.major(coupon.getAmountOff(), currency);
+                amountOff = amountOff == null ? off : amountOff.add(off);
+            }
+        }
+        LocalDate trialEnd = subscription.getTrialEnd() == null ? null : day(subscription.getTrialEnd());
+        if (trialEnd != null && !trialEnd.isAfter(start)) {
+            trialEnd = null;
+        }
+        return new RecurringItem(mapper.id(itemId) + "#" + index, mapper.customerId(subscription.getCustomer()),
+                mapper.productId(price.getProduct()), mapper.id(subscription.getId()), start, end, unitAmount,
+                state.quantity(), StripeAmounts.currency(currency), StripeAccountMapper.interval(price.getRecurring()),
+                Math.toIntExact(price.getRecurring().getIntervalCount()), percent, amountOff, trialEnd, bundle(itemId));
+    }
+
+    /** A bundle is marked in metadata: the item's own, else the subscription's. */
+    private String bundle(String itemId) {
+        if (subscription.getItems() != null && subscription.getItems().getData() != null) {
+            for (SubscriptionItem item : subscription.getItems().getData()) {
+                if (item.getId().equals(itemId) && item.getMetadata() != null
+                        && item.getMetadata().get("bundle_id") != null && !item.getMetadata().get("bundle_id").isBlank()) {
+                    return item.getMetadata().get("bundle_id");
+                }
+            }
+        }
+        Map<String, String> metadata = subscription.getMetadata();
+        String bundle = metadata == null ? null : metadata.get("bundle_id");
+        return bundle == null || bundle.isBlank() ? null : bundle;
+    }
+
+    private record Run(LocalDate start, ItemState state, BilledPeriod period) {
+    }
+}

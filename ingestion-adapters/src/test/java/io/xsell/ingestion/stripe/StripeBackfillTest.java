@@ -1,0 +1,60 @@
+package io.xsell.ingestion.stripe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.xsell.core.metrics.CrossSellCalculator;
+import io.xsell.core.metrics.Window;
+import io.xsell.core.model.TenantDataset;
+import io.xsell.core.mrr.MrrLedger;
+import io.xsell.ingestion.csv.CanonicalCsvImporter;
+import io.xsell.ingestion.csv.CanonicalCsvWriter;
+import io.xsell.ingestion.stripe.api.StripeApi;
+import io.xsell.ingestion.stripe.api.StripeSettings;
+import io.xsell.ingestion.stripe.fake.FakeStripeServer;
+import io.xsell.ingestion.stripe.fake.InMemoryStripeMirror;
+import io.xsell.ingestion.stripe.mapping.MappingSettings;
+import io.xsell.ingestion.stripe.mapping.StripeAccountMapper;
+import io.xsell.ingestion.stripe.sync.StripeBackfill;
+import io.xsell.ingestion.stripe.sync.SyncProgress;
+import io.xsell.ingestion.stripe.synthetic.SyntheticStripeAccount;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A full backfill over HTTP of a 2,000-customer account gives the metrics of its canonical CSV, to the cent. */
+class StripeBackfillTest {
+    static final String KEY = "rk_test_backfill";
+
+    @Test
+    void backfillOverHttpEqualsTheCsvImportOfTheSameAccount(@TempDir Path dir) throws Exception {
+        SyntheticStripeAccount account = StripeMappingEqualityTest.account(2000);
+        CanonicalCsvWriter.write(account.canonical(), dir);
+        TenantDataset csv = new CanonicalCsvImporter().importFolder(dir, "USD");
+        try (FakeStripeServer stripe = new FakeStripeServer(account, KEY)) {
+            StripeApi api = new StripeApi(StripeSettings.defaults(KEY, stripe.baseUrl()).withRate(1000)
+                    .withRetries(5, Duration.ofMillis(5), Duration.ofMillis(50)));
+            InMemoryStripeMirror mirror = new InMemoryStripeMirror();
+            new StripeBackfill(api, mirror, 8, 16, Clock.systemUTC()).run(SyncProgress.NONE);
+
+            long expectedObjects = java.util.Arrays.stream(StripeObjectType.values())
+                    .mapToLong(t -> account.objects(t).size()).sum();
+            assertThat(mirror.size()).isEqualTo(expectedObjects);
+            assertThat(mirror.objectsWritten()).isEqualTo(expectedObjects);
+            TenantDataset synced = StripeAccountMapper.map(mirror, new MappingSettings("stripe:", "USD", Map.of(),
+                    csv.rates()));
+            assertSameMetrics(synced, csv);
+        }
+    }
+
+    static void assertSameMetrics(TenantDataset synced, TenantDataset csv) {
+        MrrLedger syncedLedger = MrrLedger.of(synced);
+        MrrLedger csvLedger = MrrLedger.of(csv);
+        for (Window window : new Window[]{Window.of("2025-11-01", "2026-11-01"), Window.of("2026-07-01", "2026-10-01")}) {
+            assertThat(RoundedReport.of(CrossSellCalculator.report(syncedLedger, window, "segment")))
+                    .isEqualTo(RoundedReport.of(CrossSellCalculator.report(csvLedger, window, "segment")));
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package io.xsell.ingestion.stripe.fake;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.xsell.ingestion.stripe.StripeObjectType;
+import io.xsell.ingestion.stripe.synthetic.StripeFakeObject;
+import io.xsell.ingestion.stripe.synthetic.SyntheticStripeAccount;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stripe's double: WireMock answering the list endpoints a sync reads, page by page, with
+ * Stripe's semantics ({@code limit}, {@code starting_after}, {@code ending_before},
+ * {@code created[gte]}, {@code created[lt]}, newest first, {@code has_more}), Bearer key checks
+ * and Stripe-shaped errors. Pages are cut on the fly from a {@link SyntheticStripeAccount}, so a
+ * large account costs no stub per page. Tests inject faults, latency and a server-side rate limit.
+ */
+public final class FakeStripeServer implements AutoCloseable {
+
+    /** Decides, per request, whether to answer with a fault instead. */
+    @FunctionalInterface
+    public interface FaultPlan {
+        FaultPlan NONE = (n, path) -> Optional.empty();
+
+        /**
+         * @param requestNumber 1 for the first request the server sees
+         * @param url           path and query
+         */
+        Optional<ResponseDefinition> fault(int requestNumber, String url);
+    }
+
+    private final Map<String, List<StripeFakeObject>> lists = new ConcurrentHashMap<>();
+    private final List<StripeFakeObject> events = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger served = new AtomicInteger();
+    private final WireMockServer server;
+    private final String apiKey;
+    private volatile FaultPlan faults = FaultPlan.NONE;
+    private volatile int latencyMillis;
+    private volatile TokenBucket rateLimit;
+
+    public FakeStripeServer(SyntheticStripeAccount account, String apiKey) {
+        this.apiKey = apiKey;
+        lists.put("/v1/products", account.objects(StripeObjectType.PRODUCT));
+        lists.put("/v1/prices", account.objects(StripeObjectType.PRICE));
+        lists.put("/v1/coupons", account.objects(StripeObjectType.COUPON));
+        lists.put("/v1/customers", account.objects(StripeObjectType.CUSTOMER));
+        lists.put("/v1/subscriptions", account.objects(StripeObjectType.SUBSCRIPTION));
+        lists.put("/v1/invoices", account.objects(StripeObjectType.INVOICE));
+        lists.put("/v1/invoiceitems", account.objects(StripeObjectType.INVOICE_ITEM));
+        lists.put("/v1/events", events);
+        this.server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64).gzipDisabled(true)
+                .disableRequestJournal().extensions(new Transformer()));
+        server.start();
+        server.stubFor(any(urlPathMatching("/v1/.*")).willReturn(aResponse().withTransformers(Transformer.NAME)));
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** Every request received, faults included. */
+    public int requests() {
+        return requests.get();
+    }
+
+    /** Requests answered with data. */
+    public int served() {
+        return served.get();
+    }
+
+    public void faults(FaultPlan plan) {
+        this.faults = plan;
+    }
+
+    public void latency(int millis) {
+        this.latencyMillis = millis;
+    }
+
+    /** Answers 429, as Stripe does, above {@code perSecond} requests per second (bursts up to one second's worth). */
+    public void rateLimit(double perSecond) {
+        this.rateLimit = new TokenBucket(perSecond);
+    }
+
+    /** Publishes an event, as Stripe's Events API would list it. */
+    public void addEvent(String id, String type, long created, String objectJson) {
+        JsonObject event = new JsonObject();
+        event.addProperty("id", id);
+        event.addProperty("object", "event");
+        event.addProperty("api_version", com.stripe.Stripe.API_VERSION);
+        event.addProperty("created", created);
+        event.addProperty("livemode", false);
+        event.addProperty("pending_webhooks", 0);
+        event.addProperty("type", type);
+        JsonObject data = new JsonObject();
+        data.add("object", JsonParser.parseString(objectJson));
+        event.add("data", data);
+        events.add(new StripeFakeObject(id, created, event.toString()));
+        events.sort(Comparator.comparingLong(StripeFakeObject::created).reversed()
+                .thenComparing(StripeFakeObject::id, Comparator.reverseOrder()));
+    }
+
+    /** The JSON of an event as published, for webhook deliveries. */
+    public String event(String id) {
+        return events.stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow().json();
+    }
+
+    /** Replaces (or adds) an object of a list, as a change in the account would. */
+    public void put(String listPath, StripeFakeObject object) {
+        List<StripeFakeObject> list = new ArrayList<>(lists.get(listPath));
+        list.removeIf(o -> o.id().equals(object.id()));
+        list.add(object);
+        list.sort(Comparator.comparingLong(StripeFakeObject::created).reversed()
+                .thenComparing(StripeFakeObject::id, Comparator.reverseOrder()));
+        lists.put(listPath, list);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private final class Transformer implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "stripe-lists";
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            LoggedRequest request = serveEvent.getRequest();
+            int number = requests.incrementAndGet();
+            String path = request.getUrl().contains("?") ? request.getUrl().substring(0, request.getUrl().indexOf('?'))
+                    : request.getUrl();
+            Optional<ResponseDefinition> fault = faults.fault(number, request.getUrl());
+            if (fault.isPresent()) {
+                return fault.get();
+            }
+            TokenBucket bucket = rateLimit;
+            if (bucket != null && !bucket.take()) {
+                return error(429, "rate_limit", "Too many requests hit the API too quickly.");
+            }
+            String authorization = request.getHeader("Authorization");
+            if (authorization == null || !authorization.equals("Bearer " + apiKey)) {
+                return error(401, null, "Invalid API Key provided.");
+            }
+            List<StripeFakeObject> list = lists.get(path);
+            if (list == null) {
+                return error(404, "resource_missing", "Unrecognized request URL (GET: " + path + ").");
+            }
+            served.incrementAndGet();
+            int latency = latencyMillis;
+            return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withHeader("Request-Id", "req_" + number).withBody(page(request, path, list))
+                    .withFixedDelay(latency > 0 ? latency : null).build();
+        }
+
+        private String page(LoggedRequest request, String path, List<StripeFakeObject> all) {
+            int limit = Math.min(100, intParam(request, "limit", 10));
+            Long gte = longParam(request, "created[gte]");
+            Long lt = longParam(request, "created[lt]");
+            String startingAfter = param(request, "starting_after");
+            String endingBefore = param(request, "ending_before");
+            Index index = index(path, all);
+            // newest first: the objects created in [gte, lt) are one run of the list
+            int lo = lt == null ? 0 : index.firstAtOrBefore(lt - 1);
+            int hi = gte == null ? all.size() : index.firstAtOrBefore(gte - 1);
+            List<StripeFakeObject> matching = all.subList(lo, Math.max(lo, hi));
+            List<StripeFakeObject> page;
+            boolean hasMore;
+            if (endingBefore != null) {
+                int end = position(index, endingBefore, lo, matching.size());
+                int from = Math.max(0, end - limit);
+                page = matching.subList(from, end);
+                hasMore = from > 0;
+            } else {
+                int from = startingAfter == null ? 0 : position(index, startingAfter, lo, matching.size()) + 1;
+                from = Math.min(from, matching.size());
+                int to = Math.min(matching.size(), from + limit);
+                page = matching.subList(from, to);
+                hasMore = to < matching.size();
+            }
+            StringBuilder body = new StringBuilder(256 + page.size() * 1024);
+            body.append("{\"object\":\"list\",\"url\":\"").append(path).append("\",\"has_more\":").append(hasMore)
+                    .append(",\"data\":[");
+            for (int i = 0; i < page.size(); i++) {
+                if (i > 0) {
+                    body.append(',');
+                }
+                body.append(page.get(i).json());
+            }
+            return body.append("]}").toString();
+        }
+
+        /** An id's position inside the matching run; the run's end when the id is not in it. */
+        private int position(Index index, String id, int runStart, int runSize) {
+            Integer at = index.positions.get(id);
+            if (at == null || at < runStart || at >= runStart + runSize) {
+                return runSize;
+            }
+            return at - runStart;
+        }
+
+        private String param(LoggedRequest request, String name) {
+            QueryParameter parameter = request.queryParameter(name);
+            return parameter == null || !parameter.isPresent() ? null : parameter.firstValue();
+        }
+
+        private int intParam(LoggedRequest request, String name, int fallback) {
+            String value = param(request, name);
+            return value == null ? fallback : Integer.parseInt(value);
+        }
+
+        private Long longParam(LoggedRequest request, String name) {
+            String value = param(request, name);
+            return value == null ? null : Long.parseLong(value);
+        }
+    }
+
+    /** A Stripe error body with its status. */
+    public static ResponseDefinition error(int status, String code, String message) {
+        return error(status, code, message, Map.of());
+    }
+
+    /** A Stripe error body with its status and extra headers ({@code Stripe-Should-Retry}, {@code Retry-After}). */
+    public static ResponseDefinition error(int status, String code, String message, Map<String, String> headers) {
+        JsonObject error = new JsonObject();
+        error.addProperty("type", status == 429 || status >= 500 ? "api_error" : "invalid_request_error");
+        if (code != null) {
+            error.addProperty("code", code);
+        }
+        error.addProperty("message", message);
+        JsonObject body = new JsonObject();
+        body.add("error", error);
+        var response = aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody(body.toString());
+        headers.forEach(response::withHeader);
+        return response.build();
+    }
+
+    /** A page of an arbitrary list, for endpoints tests stub themselves. */
+    public static String list(List<String> objects, boolean hasMore) {
+        JsonArray data = new JsonArray();
+        objects.forEach(o -> data.add(JsonParser.parseString(o)));
+        JsonObject body = new JsonObject();
+        body.addProperty("object", "list");
+        body.add("data", data);
+        body.addProperty("has_more", hasMore);
+        return body.toString();
+    }
+
+    private final Map<String, Index> indexes = new ConcurrentHashMap<>();
+
+    /** Positions by id and creation times of one list, rebuilt when the list changes. */
+    private Index index(String path, List<StripeFakeObject> list) {
+        Index index = indexes.get(path);
+        if (index == null || index.list != list || index.size != list.size()) {
+            index = new Index(list);
+            indexes.put(path, index);
+        }
+        return index;
+    }
+
+    private static final class Index {
+        final List<StripeFakeObject> list;
+        final int size;
+        final long[] created;
+        final Map<String, Integer> positions = new java.util.HashMap<>();
+
+        Index(List<StripeFakeObject> list) {
+            this.list = list;
+            this.size = list.size();
+            this.created = new long[size];
+            for (int i = 0; i < size; i++) {
+                created[i] = list.get(i).created();
+                positions.put(list.get(i).id(), i);
+            }
+        }
+
+        /** The first position (newest first) of an object created at or before {@code time}. */
+        int firstAtOrBefore(long time) {
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (created[mid] > time) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+
+    private static final class TokenBucket {
+        private final double perSecond;
+        private double tokens;
+        private long last = System.nanoTime();
+
+        TokenBucket(double perSecond) {
+            this.perSecond = perSecond;
+            this.tokens = perSecond;
+        }
+
+        synchronized boolean take() {
+            long now = System.nanoTime();
+            tokens = Math.min(perSecond, tokens + (now - last) / 1e9 * perSecond);
+            last = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return true;
+            }
+            return false;
+        }
+    }
+}
