@@ -213,6 +213,7 @@ abstract class AuthAndOperationsApiTest {
             assertThat(document.path("paths").path(batch).path("post").path("requestBody").path("content")
                     .path("application/json").toString()).as(batch + " shows an example batch")
                     .contains(batch.substring(4).replace('-', '_'));
+        }
         for (String endpoint : SIGNATURE_AUTHENTICATED) {
             JsonNode operation = document.path("paths").path(endpoint).path("post");
             assertThat(operation.path("security").isArray() && operation.path("security").isEmpty())
