@@ -123,17 +123,16 @@ public final class PropensityAnalysis {
         int sampled = (int) IntStream.range(0, customers).filter(c -> sampled(c, share)).count();
 
         List<Fitted> fitted = new ArrayList<>();
-        List<LinePropensity> partial = new ArrayList<>();
         for (ProductLineRef line : lines) {
-            Fitted f = fit(line, rows, trainCutoffCount, baselineAttribute);
-            fitted.add(f);
+            fitted.add(fit(line, rows, trainCutoffCount, baselineAttribute));
         }
+        List<LinePropensity> results = new ArrayList<>();
         Ranked ranked = rank(fitted, scoringDay, limit);
         List<List<Prospect>> prospects = ranked.prospects();
         long[] candidates = ranked.candidates();
         for (int i = 0; i < fitted.size(); i++) {
             Fitted f = fitted.get(i);
-            partial.add(new LinePropensity(f.line.name(), f.trainingRows, f.trainingAdopters, f.holdoutRows,
+            results.add(new LinePropensity(f.line.name(), f.trainingRows, f.trainingAdopters, f.holdoutRows,
                     f.holdoutAdopters, f.modelQuality, f.baselineQuality, f.note, candidates[i], prospects.get(i),
                     weights(f)));
         }
@@ -142,7 +141,7 @@ public final class PropensityAnalysis {
             trainDates.add(LocalDate.ofEpochDay(cutoffs[k]));
         }
         return new PropensityReport(date, horizon, trainDates, LocalDate.ofEpochDay(cutoffs[trainCutoffCount]),
-                baselineAttribute, customers, sampled, partial);
+                baselineAttribute, customers, sampled, results);
     }
 
     /**
