@@ -136,6 +136,7 @@ abstract class TenantIsolationApiTest {
                 .isEqualTo("0.00");
         assertThat(answers.get("/v1/analytics/insights").expectJson(200).path("insights")).isEmpty();
         assertThat(answers.get("/v1/analytics/propensity").expectJson(200).path("lines")).isEmpty();
+        assertThat(answers.get("/v1/analytics/propensity").expectJson(200).path("pooled").path("rows").asInt()).isZero();
 
         // A's segment attribute is no attribute of B's
         ApiResponse segmented = app().get("/v1/metrics/cross-sell?" + WINDOW + "&segment_by=segment", keyB);
