@@ -76,6 +76,14 @@ public class PropensityBenchmark {
                         line.model().auc(), line.baseline().auc());
             }
         }
+        PropensityReport.Pooled pooled = report.pooled();
+        if (pooled.model().auc() != null) {
+            System.out.printf("[propensity] pooled %,d rows (%,d adopters) AUC model %.4f popularity %.4f segment %.4f,"
+                            + " top-decile lift %.2f / %.2f / %.2f%n", pooled.rows(), pooled.adopters(),
+                    pooled.model().auc(), pooled.popularity().auc(), pooled.segmentBaseline().auc(),
+                    pooled.model().topDecileLift(), pooled.popularity().topDecileLift(),
+                    pooled.segmentBaseline().topDecileLift());
+        }
         return body;
     }
 }

@@ -54,10 +54,6 @@ import net.sourceforge.argparse4j.inf.Subparser;
  */
 public class ReportCommand extends Command {
     private static final TenantId LOCAL = new TenantId("local");
-    /** The defaults of {@code GET /v1/analytics/propensity}, scored on the window's last day. */
-    static final int PROPENSITY_HORIZON_DAYS = 90;
-    static final int PROPENSITY_TRAIN_CUTOFFS = 4;
-    static final int PROPENSITY_PROSPECTS = 20;
 
     public ReportCommand() {
         super("report", "Print the cross-sell report of a canonical CSV folder or zip as JSON");
@@ -125,8 +121,10 @@ public class ReportCommand extends Command {
                 ProductsPerCustomerJson.of(analytics.productsPerCustomer(new ProductsPerCustomerQuery(LOCAL, window))),
                 LifetimeValueJson.of(analytics.lifetimeValue(new LifetimeValueQuery(LOCAL, window, margin)), currency),
                 InsightsJson.of(window, segmentBy, analytics.insights(new InsightsQuery(LOCAL, window, segmentBy))),
-                PropensityJson.of(analytics.propensity(new PropensityQuery(LOCAL, lastDay, PROPENSITY_HORIZON_DAYS,
-                        PROPENSITY_TRAIN_CUTOFFS, segmentBy, null, PROPENSITY_PROSPECTS))));
+                // the endpoint's defaults, scored on the window's last day
+                PropensityJson.of(analytics.propensity(new PropensityQuery(LOCAL, lastDay,
+                        PropensityQuery.DEFAULT_HORIZON_DAYS, PropensityQuery.DEFAULT_TRAIN_CUTOFFS, segmentBy, null,
+                        PropensityQuery.DEFAULT_LIMIT))));
     }
 
     @Override

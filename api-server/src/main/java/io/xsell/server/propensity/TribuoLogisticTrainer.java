@@ -23,6 +23,19 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * labels the softmax is a sigmoid of the difference of their linear scores.
  */
 public final class TribuoLogisticTrainer implements PropensityModelTrainer {
+    /**
+     * Tribuo reports each training's progress through java.util.logging at INFO, which `report`
+     * would print on stderr and the server log for every line of every propensity request; the
+     * report's own counts say what matters. Held in a field: JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger TRIBUO_SGD = quiet("org.tribuo.common.sgd");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
     static final Label ADOPTED = new Label("adopted");
     static final Label NOT_ADOPTED = new Label("not_adopted");
 

@@ -174,9 +174,11 @@ public class AnalyticsResource {
                                @QueryParam("segment_by") String segmentBy, @QueryParam("line") String line,
                                @QueryParam("limit") String limit) {
         LocalDate day = QueryParams.date("date", date);
-        int horizon = QueryParams.integer("horizon_days", horizonDays, 90, 7, PropensityQuery.MAX_HORIZON_DAYS);
-        int cutoffs = QueryParams.integer("train_cutoffs", trainCutoffs, 4, 1, PropensityQuery.MAX_TRAIN_CUTOFFS);
-        int top = QueryParams.integer("limit", limit, 20, 0, PropensityQuery.MAX_LIMIT);
+        int horizon = QueryParams.integer("horizon_days", horizonDays, PropensityQuery.DEFAULT_HORIZON_DAYS, 7,
+                PropensityQuery.MAX_HORIZON_DAYS);
+        int cutoffs = QueryParams.integer("train_cutoffs", trainCutoffs, PropensityQuery.DEFAULT_TRAIN_CUTOFFS, 1,
+                PropensityQuery.MAX_TRAIN_CUTOFFS);
+        int top = QueryParams.integer("limit", limit, PropensityQuery.DEFAULT_LIMIT, 0, PropensityQuery.MAX_LIMIT);
         String segment = QueryParams.optional("segment_by", segmentBy);
         String only = QueryParams.optional("line", line);
         TenantId tenant = principal.tenant();

@@ -16,6 +16,7 @@ import io.xsell.core.mrr.MrrLedger;
 import io.xsell.ingestion.csv.CsvFolderTenantData;
 import io.xsell.server.fixture.WorkedExample;
 import io.xsell.server.persistence.Dialect;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -208,6 +209,26 @@ abstract class AnalyticsApiTest {
         assertThat(addOn.path("candidates").asLong()).isEqualTo(86);
         assertThat(addOn.path("prospects")).hasSize(5);
         assertThat(addOn.path("model").path("auc").isNumber()).isTrue();
+        // popularity gives all 87 holdout rows add_on's training rate 1/350: it cannot rank them
+        assertThat(addOn.path("popularity").path("auc").toString()).isEqualTo("0.5000");
+        assertThat(addOn.path("popularity").path("top_decile_lift").toString()).isEqualTo("1.00");
+        assertThat(addOn.path("beats_popularity").isBoolean()).isTrue();
+        // pooled: the holdout rows of the lines with a model, ranked together
+        JsonNode pooled = answer.path("pooled");
+        int pooledRows = 0;
+        int pooledLines = 0;
+        for (JsonNode line : lines.values()) {
+            if (!line.path("model").isNull()) {
+                pooledRows += line.path("holdout_rows").asInt();
+                pooledLines++;
+            }
+        }
+        assertThat(pooled.path("lines").asInt()).isEqualTo(pooledLines).isPositive();
+        assertThat(pooled.path("rows").asInt()).isEqualTo(pooledRows);
+        assertThat(pooled.path("model").path("auc").isNumber()).isTrue();
+        assertThat(pooled.path("popularity").path("auc").isNumber()).isTrue();
+        assertThat(pooled.path("segment_baseline").path("auc").isNumber()).isTrue();
+        assertThat(pooled.path("model_mean_score").decimalValue()).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
         // every active customer holds core: nothing to learn, nobody to rank
         JsonNode core = lines.get("core");
         assertThat(core.path("model").isNull()).isTrue();

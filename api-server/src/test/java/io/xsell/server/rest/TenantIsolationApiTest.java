@@ -247,6 +247,7 @@ abstract class TenantIsolationApiTest {
                 .isEqualTo("0.00");
         assertThat(answers.get("/v1/analytics/insights").expectJson(200).path("insights")).isEmpty();
         assertThat(answers.get("/v1/analytics/propensity").expectJson(200).path("lines")).isEmpty();
+        assertThat(answers.get("/v1/analytics/propensity").expectJson(200).path("pooled").path("rows").asInt()).isZero();
 
         assertThat(answers.get("/v1/report-schedules").expectJson(200)).isEmpty();
         answers.get("/v1/report-schedules/{id}").expectProblem(404);

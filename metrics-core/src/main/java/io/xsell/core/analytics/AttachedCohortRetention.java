@@ -48,25 +48,58 @@ public record AttachedCohortRetention(YearMonth month, int attachedCustomers, in
     }
 
     public static AttachedCohortRetention of(MrrLedger ledger, YearMonth month) {
-        Objects.requireNonNull(month, "month");
-        int first = Math.toIntExact(month.atDay(1).toEpochDay());
-        int last = Math.toIntExact(month.atEndOfMonth().toEpochDay());
-        int[] ends = new int[HORIZON_MONTHS];
-        for (int k = 1; k <= HORIZON_MONTHS; k++) {
-            ends[k - 1] = Math.toIntExact(month.plusMonths(k).atEndOfMonth().toEpochDay());
-        }
-        int lineCount = ledger.lines().size();
-        Counts counts = IntStream.range(0, ledger.customerCount()).parallel().collect(
-                Counts::new, (t, c) -> t.add(ledger.timeline(c), first, last, ends, lineCount), Counts::merge);
+        Tally tally = IntStream.range(0, ledger.customerCount()).parallel().collect(
+                () -> tally(ledger, month), (t, c) -> t.add(ledger.timeline(c)), Tally::merge);
+        return tally.result();
+    }
 
-        List<Point> points = new ArrayList<>(HORIZON_MONTHS);
-        for (int k = 0; k < HORIZON_MONTHS; k++) {
-            points.add(new Point(k + 1, LocalDate.ofEpochDay(ends[k]),
-                    Decimals.percent(counts.attachedLogo[k], counts.attached),
-                    Decimals.percent(counts.attachedLine[k], counts.attached),
-                    Decimals.percent(counts.singleLogo[k], counts.single)));
+    /**
+     * An empty tally of the cohorts of {@code month}, for callers that compute several analytics in
+     * one pass over the customers and build each timeline once ({@link #of} is one such pass).
+     */
+    public static Tally tally(MrrLedger ledger, YearMonth month) {
+        Objects.requireNonNull(month, "month");
+        return new Tally(month, ledger.lines().size());
+    }
+
+    /** The cohort counts of the customers added so far; not thread-safe, merge one per thread. */
+    public static final class Tally {
+        private final YearMonth month;
+        private final int first;
+        private final int last;
+        private final int[] ends = new int[HORIZON_MONTHS];
+        private final int lineCount;
+        private final Counts counts = new Counts();
+
+        private Tally(YearMonth month, int lineCount) {
+            this.month = month;
+            this.lineCount = lineCount;
+            this.first = Math.toIntExact(month.atDay(1).toEpochDay());
+            this.last = Math.toIntExact(month.atEndOfMonth().toEpochDay());
+            for (int k = 1; k <= HORIZON_MONTHS; k++) {
+                ends[k - 1] = Math.toIntExact(month.plusMonths(k).atEndOfMonth().toEpochDay());
+            }
         }
-        return new AttachedCohortRetention(month, counts.attached, counts.single, points);
+
+        public void add(MrrTimeline timeline) {
+            counts.add(timeline, first, last, ends, lineCount);
+        }
+
+        public Tally merge(Tally other) {
+            counts.merge(other.counts);
+            return this;
+        }
+
+        public AttachedCohortRetention result() {
+            List<Point> points = new ArrayList<>(HORIZON_MONTHS);
+            for (int k = 0; k < HORIZON_MONTHS; k++) {
+                points.add(new Point(k + 1, LocalDate.ofEpochDay(ends[k]),
+                        Decimals.percent(counts.attachedLogo[k], counts.attached),
+                        Decimals.percent(counts.attachedLine[k], counts.attached),
+                        Decimals.percent(counts.singleLogo[k], counts.single)));
+            }
+            return new AttachedCohortRetention(month, counts.attached, counts.single, points);
+        }
     }
 
     private static final class Counts {

@@ -11,6 +11,7 @@ import io.xsell.core.metrics.Window;
 import io.xsell.core.metrics.WindowMetrics;
 import io.xsell.core.mrr.Decimals;
 import io.xsell.core.mrr.MrrLedger;
+import io.xsell.core.mrr.MrrTimeline;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The insight rules (next best actions) of spec section 6 over the numbers the calculators
@@ -65,18 +67,56 @@ public final class InsightEngine {
      * @throws io.xsell.core.metrics.UnknownAttributeException when no customer carries {@code segmentBy}
      */
     public static List<Insight> insights(MrrLedger ledger, Window window, String segmentBy) {
-        CrossSellReport report = CrossSellCalculator.report(ledger, window, segmentBy);
+        Window previousWindow = previous(window);
+        YearMonth month = cohortMonth(window);
+        // One pass: each customer's timeline is built once and fed to the three tallies the rules read.
+        Pass pass = IntStream.range(0, ledger.customerCount()).parallel().collect(
+                () -> new Pass(ledger, CrossSellCalculator.tally(ledger, window, segmentBy),
+                        CrossSellCalculator.tally(ledger, previousWindow, null),
+                        month == null ? null : AttachedCohortRetention.tally(ledger, month)),
+                Pass::add,
+                Pass::merge);
+        CrossSellReport report = pass.current.report();
         List<Insight> out = new ArrayList<>();
         lineConcentration(report, out);
         if (segmentBy != null) {
             segmentPenetrationGap(report, out);
         }
-        attachedCohortRetention(ledger, window, out);
-        crossSellWithoutBreadth(ledger, report, out);
+        if (month != null) {
+            attachedCohortRetention(pass.cohort.result(), window, out);
+        }
+        crossSellWithoutBreadth(report, previousWindow, pass.previous.report().metrics(), out);
         bundleDependence(report.metrics(), out);
         rateBelowBenchmark(report, out);
         out.sort(ORDER);
         return List.copyOf(out);
+    }
+
+    /** The window of the same length just before {@code window}, which rule 4 compares against. */
+    private static Window previous(Window window) {
+        return new Window(window.from().minusDays(window.days()), window.from());
+    }
+
+    /** Per thread: the current window's report (segmented), the previous window's, the cohort's retention. */
+    private record Pass(MrrLedger ledger, CrossSellCalculator.Tally current, CrossSellCalculator.Tally previous,
+                        AttachedCohortRetention.Tally cohort) {
+        void add(int customer) {
+            MrrTimeline timeline = ledger.timeline(customer);
+            current.add(customer, timeline);
+            previous.add(customer, timeline);
+            if (cohort != null) {
+                cohort.add(timeline);
+            }
+        }
+
+        Pass merge(Pass other) {
+            current.merge(other.current);
+            previous.merge(other.previous);
+            if (cohort != null) {
+                cohort.merge(other.cohort);
+            }
+            return this;
+        }
     }
 
     // Rule 1 -------------------------------------------------------------------------------
@@ -160,13 +200,9 @@ public final class InsightEngine {
 
     // Rule 3 -------------------------------------------------------------------------------
 
-    private static void attachedCohortRetention(MrrLedger ledger, Window window, List<Insight> out) {
-        YearMonth month = cohortMonth(window);
-        if (month == null) {
-            return;
-        }
+    private static void attachedCohortRetention(AttachedCohortRetention retention, Window window, List<Insight> out) {
+        YearMonth month = retention.month();
         int followUp = followUpMonths(month, window);
-        AttachedCohortRetention retention = AttachedCohortRetention.of(ledger, month);
         AttachedCohortRetention.Point point = retention.points().get(followUp - 1);
         BigDecimal attached = Decimals.present(point.attachedLogoRetentionPct());
         BigDecimal single = Decimals.present(point.singleLineLogoRetentionPct());
@@ -220,10 +256,8 @@ public final class InsightEngine {
 
     // Rule 4 -------------------------------------------------------------------------------
 
-    private static void crossSellWithoutBreadth(MrrLedger ledger, CrossSellReport report, List<Insight> out) {
-        Window window = report.window();
-        Window previous = new Window(window.from().minusDays(window.days()), window.from());
-        WindowMetrics before = CrossSellCalculator.report(ledger, previous, null).metrics();
+    private static void crossSellWithoutBreadth(CrossSellReport report, Window previous, WindowMetrics before,
+                                                List<Insight> out) {
         WindowMetrics now = report.metrics();
         // Growth from zero is undefined (a ratio with a zero denominator is null in this contract).
         BigDecimal growth = Decimals.present(Decimals.percent(now.crossSellMrr().subtract(before.crossSellMrr()),

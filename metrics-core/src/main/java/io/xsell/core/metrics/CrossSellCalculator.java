@@ -26,26 +26,63 @@ public final class CrossSellCalculator {
      * @throws UnknownAttributeException when no customer carries {@code segmentBy}
      */
     public static CrossSellReport report(MrrLedger ledger, Window window, String segmentBy) {
+        Tally tally = IntStream.range(0, ledger.customerCount()).parallel().collect(
+                () -> tally(ledger, window, segmentBy),
+                (t, c) -> t.add(c, ledger.timeline(c)),
+                Tally::merge);
+        return tally.report();
+    }
+
+    /**
+     * An empty tally of the window's report, for callers that compute several figures in one pass
+     * over the customers and build each timeline once ({@link #report} is one such pass). Every
+     * tally of one pass must come from this method with the same arguments.
+     *
+     * @throws UnknownAttributeException when no customer carries {@code segmentBy}
+     */
+    public static Tally tally(MrrLedger ledger, Window window, String segmentBy) {
         if (segmentBy != null) {
             requireKnown(ledger, segmentBy);
         }
-        int lineCount = ledger.lines().size();
-        Tallies tallies = IntStream.range(0, ledger.customerCount()).parallel().collect(
-                () -> new Tallies(window, lineCount, segmentBy != null),
-                (t, c) -> t.add(ledger, c, segmentBy),
-                Tallies::merge);
+        return new Tally(ledger, window, segmentBy);
+    }
 
-        WindowTally overall = tallies.overall();
-        WindowMetrics metrics = overall.metrics();
-        List<SegmentMetrics> segments = new ArrayList<>();
-        if (segmentBy != null) {
-            tallies.bySegment.forEach((value, tally) ->
-                    segments.add(new SegmentMetrics(value, tally.metrics(), tally.byProductLine(ledger.lines()))));
-            segments.sort(Comparator.comparing(SegmentMetrics::segment, Comparator.nullsLast(Comparator.naturalOrder())));
+    /** The window's figures over the customers added so far; not thread-safe, merge one per thread. */
+    public static final class Tally {
+        private final MrrLedger ledger;
+        private final String segmentBy;
+        private final Tallies tallies;
+
+        private Tally(MrrLedger ledger, Window window, String segmentBy) {
+            this.ledger = ledger;
+            this.segmentBy = segmentBy;
+            this.tallies = new Tallies(window, ledger.lines().size(), segmentBy != null);
         }
-        return new CrossSellReport(window, ledger.currency(), metrics, overall.byProductLine(ledger.lines()),
-                Benchmark.assess(metrics.productsPerCustomer(), metrics.annualizedCrossSellRatePct()),
-                segmentBy, segments);
+
+        /** Adds customer {@code customer} of the ledger, whose timeline is {@code timeline}. */
+        public void add(int customer, MrrTimeline timeline) {
+            tallies.add(ledger, customer, timeline, segmentBy);
+        }
+
+        public Tally merge(Tally other) {
+            tallies.merge(other.tallies);
+            return this;
+        }
+
+        public CrossSellReport report() {
+            Window window = tallies.window;
+            WindowTally overall = tallies.overall();
+            WindowMetrics metrics = overall.metrics();
+            List<SegmentMetrics> segments = new ArrayList<>();
+            if (segmentBy != null) {
+                tallies.bySegment.forEach((value, tally) ->
+                        segments.add(new SegmentMetrics(value, tally.metrics(), tally.byProductLine(ledger.lines()))));
+                segments.sort(Comparator.comparing(SegmentMetrics::segment, Comparator.nullsLast(Comparator.naturalOrder())));
+            }
+            return new CrossSellReport(window, ledger.currency(), metrics, overall.byProductLine(ledger.lines()),
+                    Benchmark.assess(metrics.productsPerCustomer(), metrics.annualizedCrossSellRatePct()),
+                    segmentBy, segments);
+        }
     }
 
     private static void requireKnown(MrrLedger ledger, String attribute) {
@@ -79,8 +116,7 @@ public final class CrossSellCalculator {
             this.bySegment = segmented ? new HashMap<>() : Map.of();
         }
 
-        void add(MrrLedger ledger, int customer, String segmentBy) {
-            MrrTimeline timeline = ledger.timeline(customer);
+        void add(MrrLedger ledger, int customer, MrrTimeline timeline, String segmentBy) {
             WindowTally tally = segmented
                     ? bySegment.computeIfAbsent(ledger.customer(customer).attribute(segmentBy),
                             v -> new WindowTally(window, lineCount))

@@ -28,7 +28,8 @@ import java.util.stream.IntStream;
 /**
  * Per product line: labelled rows at cutoffs in the past, a logistic model fitted on the earlier
  * ones (through {@link PropensityModelTrainer}), evaluated on a later held-out cutoff against the
- * segment base-rate baseline, then used to rank the customers that do not hold the line today.
+ * popularity ranker (the line's training adoption rate) and the segment base-rate baseline, per line
+ * and with every line's holdout rows pooled, then used to rank the customers that do not hold the line today.
  *
  * <p>Time layout, with {@code h} the horizon: the holdout cutoff is {@code date - h}, training
  * cutoffs are {@code date - h - k*h} for {@code k = 1..n}. A row is a customer active on a cutoff
@@ -123,26 +124,31 @@ public final class PropensityAnalysis {
         int sampled = (int) IntStream.range(0, customers).filter(c -> sampled(c, share)).count();
 
         List<Fitted> fitted = new ArrayList<>();
-        List<LinePropensity> partial = new ArrayList<>();
         for (ProductLineRef line : lines) {
-            Fitted f = fit(line, rows, trainCutoffCount, baselineAttribute);
-            fitted.add(f);
+            fitted.add(fit(line, rows, trainCutoffCount, baselineAttribute));
         }
+        PooledHoldout pooled = new PooledHoldout();
+        for (Fitted f : fitted) {
+            if (f.model != null) {
+                pooled.add(f.holdoutModelScores, f.holdoutPopularityScores, f.holdoutBaselineScores, f.holdoutLabels);
+            }
+        }
+        List<LinePropensity> results = new ArrayList<>();
         Ranked ranked = rank(fitted, scoringDay, limit);
         List<List<Prospect>> prospects = ranked.prospects();
         long[] candidates = ranked.candidates();
         for (int i = 0; i < fitted.size(); i++) {
             Fitted f = fitted.get(i);
-            partial.add(new LinePropensity(f.line.name(), f.trainingRows, f.trainingAdopters, f.holdoutRows,
-                    f.holdoutAdopters, f.modelQuality, f.baselineQuality, f.note, candidates[i], prospects.get(i),
-                    weights(f)));
+            results.add(new LinePropensity(f.line.name(), f.trainingRows, f.trainingAdopters, f.holdoutRows,
+                    f.holdoutAdopters, f.modelQuality, f.baselineQuality, f.popularityQuality, f.note, candidates[i],
+                    prospects.get(i), weights(f)));
         }
         List<LocalDate> trainDates = new ArrayList<>();
         for (int k = 0; k < trainCutoffCount; k++) {
             trainDates.add(LocalDate.ofEpochDay(cutoffs[k]));
         }
         return new PropensityReport(date, horizon, trainDates, LocalDate.ofEpochDay(cutoffs[trainCutoffCount]),
-                baselineAttribute, customers, sampled, partial);
+                baselineAttribute, customers, sampled, pooled.result(), results);
     }
 
     /**
@@ -200,7 +206,12 @@ public final class PropensityAnalysis {
         int holdoutAdopters;
         Quality modelQuality;
         Quality baselineQuality;
+        Quality popularityQuality;
         String note;
+        boolean[] holdoutLabels;
+        double[] holdoutModelScores;
+        double[] holdoutPopularityScores;
+        double[] holdoutBaselineScores;
     }
 
     private Fitted fit(ProductLineRef line, List<Row> rows, int holdoutCutoff, String baselineAttribute) {
@@ -231,6 +242,15 @@ public final class PropensityAnalysis {
         }
         f.baselineQuality = new Quality(RankingQuality.auc(baselineScores, holdoutLabels),
                 RankingQuality.topDecileLift(baselineScores, holdoutLabels));
+        // Popularity: the line's adoption rate in training, the same score for every customer.
+        double popularity = f.trainingRows == 0 ? 0 : (double) f.trainingAdopters / f.trainingRows;
+        double[] popularityScores = new double[holdout.size()];
+        Arrays.fill(popularityScores, popularity);
+        f.popularityQuality = new Quality(RankingQuality.auc(popularityScores, holdoutLabels),
+                RankingQuality.topDecileLift(popularityScores, holdoutLabels));
+        f.holdoutLabels = holdoutLabels;
+        f.holdoutPopularityScores = popularityScores;
+        f.holdoutBaselineScores = baselineScores;
 
         if (f.trainingAdopters == 0 || f.trainingAdopters == f.trainingRows) {
             f.note = f.trainingRows == 0 ? "no training rows: no customer active at a training cutoff was without the line"
@@ -259,6 +279,7 @@ public final class PropensityAnalysis {
         for (int i = 0; i < scores.length; i++) {
             scores[i] = f.model.probability(f.standardizer.apply(full(f, holdout.get(i))));
         }
+        f.holdoutModelScores = scores;
         f.modelQuality = new Quality(RankingQuality.auc(scores, holdoutLabels),
                 RankingQuality.topDecileLift(scores, holdoutLabels));
         return f;

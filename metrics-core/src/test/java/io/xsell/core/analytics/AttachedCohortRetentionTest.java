@@ -120,4 +120,26 @@ class AttachedCohortRetentionTest {
         assertThat(r.points().get(0).attachedLogoRetentionPct()).isNull();
         assertThat(r.points().get(0).singleLineLogoRetentionPct()).isEqualByComparingTo("100");
     }
+
+    /** Callers that compute several analytics in one pass (the insights) feed tallies themselves. */
+    @Test
+    void talliesFedCustomerByCustomerAndMergedGiveTheRetention() {
+        MrrLedger ledger = MrrLedger.of(dataset().product("core", "core", LineKind.CORE)
+                .product("B", "b", LineKind.MODULE)
+                .holds("a1", "core", "100", "2024-01-01").holds("a1", "B", "50", "2025-03-10", "2025-06-15")
+                .holds("s1", "core", "100", "2024-01-01", "2025-09-15")
+                .holds("s2", "core", "100", "2024-01-01").build());
+        AttachedCohortRetention.Tally first = AttachedCohortRetention.tally(ledger, MARCH_2025);
+        AttachedCohortRetention.Tally second = AttachedCohortRetention.tally(ledger, MARCH_2025);
+        first.add(ledger.timeline(0));
+        second.add(ledger.timeline(1));
+        second.add(ledger.timeline(2));
+
+        AttachedCohortRetention merged = first.merge(second).result();
+
+        assertThat(merged).isEqualTo(AttachedCohortRetention.of(ledger, MARCH_2025));
+        assertThat(merged.attachedCustomers()).isEqualTo(1);
+        assertThat(merged.singleLineCustomers()).isEqualTo(2);
+        assertThat(cents(merged.points().get(5).singleLineLogoRetentionPct())).isEqualByComparingTo("50.00");
+    }
 }

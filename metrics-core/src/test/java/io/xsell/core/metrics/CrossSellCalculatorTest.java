@@ -188,6 +188,29 @@ class CrossSellCalculatorTest {
         assertThat(sum).isEqualByComparingTo(report.metrics().crossSellMrr());
     }
 
+    /** Callers that compute several figures in one pass (the insights) feed tallies themselves. */
+    @Test
+    void talliesFedCustomerByCustomerAndMergedGiveTheReport() {
+        MrrLedger ledger = MrrLedger.of(dataset()
+                .customer("a", "segment", "smb").customer("b", "segment", "enterprise").customer("c")
+                .holds("a", "A", "100", "2024-01-01").holds("a", "B", "10", "2025-04-01")
+                .holds("b", "A", "1000", "2024-01-01").holds("b", "B", "200", "2025-06-01")
+                .holds("c", "A", "50", "2024-01-01", "2025-08-01").build());
+        CrossSellCalculator.Tally first = CrossSellCalculator.tally(ledger, YEAR_2025, "segment");
+        CrossSellCalculator.Tally second = CrossSellCalculator.tally(ledger, YEAR_2025, "segment");
+        first.add(0, ledger.timeline(0));
+        second.add(1, ledger.timeline(1));
+        second.add(2, ledger.timeline(2));
+
+        CrossSellReport merged = first.merge(second).report();
+
+        assertThat(merged).usingRecursiveComparison().isEqualTo(CrossSellCalculator.report(ledger, YEAR_2025, "segment"));
+        assertThat(merged.metrics().startingCustomers()).isEqualTo(3);
+        assertThat(merged.bySegment()).hasSize(3);
+        assertThatThrownBy(() -> CrossSellCalculator.tally(ledger, YEAR_2025, "industry"))
+                .isInstanceOf(UnknownAttributeException.class);
+    }
+
     @Test
     void segmentingOnAnAttributeNoCustomerHasIsAnError() {
         assertThatThrownBy(() -> report(dataset().customer("a", "segment", "smb").holds("a", "A", "1", "2024-01-01"),

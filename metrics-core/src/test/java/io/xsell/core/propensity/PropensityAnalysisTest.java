@@ -76,6 +76,18 @@ class PropensityAnalysisTest {
         assertThat(b.holdoutAdopters()).isEqualTo(1);
         assertThat(b.baseline().auc()).isEqualTo(1.0);
         assertThat(b.baseline().topDecileLift()).isEqualTo(2.0);
+        // popularity: B's training rate 2/9 for both holdout rows, so it cannot rank them
+        assertThat(b.popularity().auc()).isEqualTo(0.5);
+        assertThat(b.popularity().topDecileLift()).isEqualTo(1.0);
+        assertThat(b.beatsPopularity()).isEqualTo(b.model().auc() > 0.5);
+        // pooled: only B has a model, so the pool is B's holdout and repeats B's figures
+        assertThat(report.pooled().lines()).isEqualTo(1);
+        assertThat(report.pooled().rows()).isEqualTo(2);
+        assertThat(report.pooled().adopters()).isEqualTo(1);
+        assertThat(report.pooled().model()).isEqualTo(b.model());
+        assertThat(report.pooled().popularity()).isEqualTo(b.popularity());
+        assertThat(report.pooled().segmentBaseline()).isEqualTo(b.baseline());
+        assertThat(report.pooled().popularityMeanScore()).isCloseTo(2.0 / 9, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(b.candidates()).isEqualTo(2);
         assertThat(b.prospects()).extracting(Prospect::customerId).containsExactlyInAnyOrder("s3", "s6");
         assertThat(b.prospects().get(0).score()).isGreaterThanOrEqualTo(b.prospects().get(1).score());

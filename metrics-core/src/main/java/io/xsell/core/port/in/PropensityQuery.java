@@ -18,6 +18,9 @@ import java.util.Objects;
  */
 public record PropensityQuery(TenantId tenant, LocalDate date, int horizonDays, int trainCutoffs, String segmentBy,
                               String line, int limit) {
+    public static final int DEFAULT_HORIZON_DAYS = 90;
+    public static final int DEFAULT_TRAIN_CUTOFFS = 4;
+    public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_HORIZON_DAYS = 366;
     public static final int MAX_TRAIN_CUTOFFS = 12;
     public static final int MAX_LIMIT = 1000;

@@ -1,0 +1,83 @@
+package io.xsell.core.propensity;
+
+import io.xsell.core.propensity.PropensityReport.Pooled;
+import io.xsell.core.propensity.PropensityReport.Quality;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The holdout rows of every line with a model, pooled: one row per (customer, line) the customer
+ * lacked at the holdout cutoff. Ranking these rows is the "which line to offer whom" decision, where
+ * the popularity ranker (each line's training adoption rate, the same for every customer) is a real
+ * competitor: within one line it cannot rank at all, across lines it puts the popular lines first.
+ * Scores of different lines are comparable because each is a probability of adoption within the
+ * horizon (the model's logistic output, the baselines' adoption rates).
+ */
+final class PooledHoldout {
+    private final List<double[]> model = new ArrayList<>();
+    private final List<double[]> popularity = new ArrayList<>();
+    private final List<double[]> segment = new ArrayList<>();
+    private final List<boolean[]> labels = new ArrayList<>();
+
+    /** One line's holdout rows: the model's, the popularity ranker's and the segment baseline's scores. */
+    void add(double[] modelScores, double[] popularityScores, double[] segmentScores, boolean[] rowLabels) {
+        int n = rowLabels.length;
+        if (modelScores.length != n || popularityScores.length != n || segmentScores.length != n) {
+            throw new IllegalArgumentException("one line's holdout scores and labels differ in length");
+        }
+        for (double score : modelScores) {
+            if (!(score >= 0 && score <= 1)) {
+                throw new IllegalArgumentException("a model score is not a probability: " + score);
+            }
+        }
+        model.add(modelScores);
+        popularity.add(popularityScores);
+        segment.add(segmentScores);
+        labels.add(rowLabels);
+    }
+
+    Pooled result() {
+        double[] m = concat(model);
+        double[] p = concat(popularity);
+        double[] s = concat(segment);
+        boolean[] y = new boolean[m.length];
+        int at = 0;
+        int adopters = 0;
+        for (boolean[] part : labels) {
+            System.arraycopy(part, 0, y, at, part.length);
+            at += part.length;
+        }
+        for (boolean b : y) {
+            if (b) {
+                adopters++;
+            }
+        }
+        return new Pooled(labels.size(), y.length, adopters, quality(m, y), quality(p, y), quality(s, y),
+                mean(m), mean(p));
+    }
+
+    private static Quality quality(double[] scores, boolean[] y) {
+        return new Quality(RankingQuality.auc(scores, y), RankingQuality.topDecileLift(scores, y));
+    }
+
+    private static Double mean(double[] values) {
+        if (values.length == 0) {
+            return null;
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    private static double[] concat(List<double[]> parts) {
+        double[] all = new double[parts.stream().mapToInt(a -> a.length).sum()];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+}
