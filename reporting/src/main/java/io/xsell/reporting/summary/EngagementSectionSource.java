@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * Builds the {@link EngagementSection} from the use cases behind {@code GET /v1/analytics/campaigns},
  * {@code /journeys} and {@code /engagement}, for the summary's period with their default parameters,
- * rounded as their JSON is. Left out for a tenant with no campaign and no usage event in the period:
+ * rounded as their JSON is. Left out for a tenant with no campaign at all and no usage event in the period:
  * a summary of a tenant that does not record engagement stays as it was.
  */
 public final class EngagementSectionSource implements SectionSource {
