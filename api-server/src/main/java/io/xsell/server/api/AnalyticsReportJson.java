@@ -11,5 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AnalyticsReportJson(BasketJson basket, TimeToAdoptionJson timeToAdoption, ChurnRiskJson churnRisk,
                                   CohortRetentionJson cohorts, ProductsPerCustomerJson productsPerCustomer,
-                                  LifetimeValueJson clv, InsightsJson insights, PropensityJson propensity) {
+                                  LifetimeValueJson clv, InsightsJson insights, PropensityJson propensity,
+                                  CampaignReportJson campaigns, JourneyReportJson journeys,
+                                  EngagementReportJson engagement) {
 }

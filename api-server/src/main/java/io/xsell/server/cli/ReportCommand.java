@@ -23,7 +23,15 @@ import io.xsell.core.port.in.LifetimeValueQuery;
 import io.xsell.core.port.in.ProductsPerCustomerQuery;
 import io.xsell.core.port.in.PropensityQuery;
 import io.xsell.core.port.in.TimeToAdoptionQuery;
+import io.xsell.core.model.TenantDataset;
+import io.xsell.core.port.in.CampaignAnalyticsQuery;
+import io.xsell.core.port.in.EngagementAnalyticsQuery;
+import io.xsell.core.port.in.JourneyAnalyticsQuery;
 import io.xsell.core.service.AnalyticsService;
+import io.xsell.core.service.EngagementAnalyticsService;
+import io.xsell.server.api.CampaignReportJson;
+import io.xsell.server.api.EngagementReportJson;
+import io.xsell.server.api.JourneyReportJson;
 import io.xsell.server.api.AnalyticsReportJson;
 import io.xsell.server.api.BasketJson;
 import io.xsell.server.api.ChurnRiskJson;
@@ -49,7 +57,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * {@code report --data DIR --from D --to D [--segment-by ATTR] [--analytics]}: the cross-sell window
  * report of a canonical CSV folder (or zip), printed as the exact JSON body of
  * {@code GET /v1/metrics/cross-sell}; with {@code --analytics}, plus an {@code analytics} object
- * holding the body of every {@code GET /v1/analytics/...} endpoint for the window.
+ * holding the body of every {@code GET /v1/analytics/...} endpoint for the window (campaigns,
+ * journeys and engagement from the folder's optional engagement CSVs, empty without them).
  * On bad input nothing reaches stdout and every error goes to stderr.
  */
 public class ReportCommand extends Command {
@@ -71,7 +80,7 @@ public class ReportCommand extends Command {
                 .help("reporting currency; default: the items' currency when they all share one");
         subparser.addArgument("--analytics").dest("analytics").action(Arguments.storeTrue())
                 .help("add every analytic (basket, time to adoption, churn risk, cohorts, products per customer, "
-                        + "CLV, insights, propensity) under \"analytics\"");
+                        + "CLV, insights, propensity, campaigns, journeys, engagement) under \"analytics\"");
         subparser.addArgument("--cohort-month").dest("cohort_month").metavar("YYYY-MM")
                 .help("with --analytics: the attached cohort's month (default: the one the insights use)");
         subparser.addArgument("--gross-margin").dest("gross_margin").metavar("FRACTION").setDefault("0.80")
@@ -86,8 +95,9 @@ public class ReportCommand extends Command {
         if (!from.isBefore(to)) {
             throw new UsageException("--from (" + from + ") must be before --to (" + to + ")");
         }
-        MetricsService service = new MetricsService(
-                new CsvFolderTenantData(data, namespace.getString("currency")));
+        // Read once: the metrics and the engagement analytics then share one priced ledger.
+        TenantDataset dataset = new CsvFolderTenantData(data, namespace.getString("currency")).loadTenantData(LOCAL);
+        MetricsService service = new MetricsService(tenant -> dataset);
         Window window = new Window(from, to);
         String segmentBy = namespace.getString("segment_by");
         CrossSellReport report = service.crossSellReport(new CrossSellReportQuery(LOCAL, window, segmentBy));
@@ -96,7 +106,7 @@ public class ReportCommand extends Command {
         String json;
         if (Boolean.TRUE.equals(namespace.getBoolean("analytics"))) {
             json = mapper.writeValueAsString(new ReportWithAnalyticsJson(CrossSellReportJson.of(report),
-                    analytics(service, window, segmentBy, report.currency(), namespace)));
+                    analytics(service, dataset, window, segmentBy, report.currency(), namespace)));
         } else {
             json = mapper.writeValueAsString(CrossSellReportJson.of(report));
         }
@@ -105,9 +115,12 @@ public class ReportCommand extends Command {
     }
 
     /** Every analytic of the window, each the body of its endpoint, from the ledger the report priced. */
-    private static AnalyticsReportJson analytics(MetricsService metrics, Window window, String segmentBy,
-                                                 String currency, Namespace namespace) {
+    private static AnalyticsReportJson analytics(MetricsService metrics, TenantDataset dataset, Window window,
+                                                 String segmentBy, String currency, Namespace namespace) {
         AnalyticsService analytics = new AnalyticsService(metrics, new TribuoLogisticTrainer());
+        // The folder's campaigns.csv, touchpoints.csv and usage_events.csv; empty when it has none.
+        EngagementAnalyticsService engagement = new EngagementAnalyticsService(metrics, tenant -> dataset,
+                tenant -> dataset.engagement());
         LocalDate lastDay = window.to().minusDays(1);
         YearMonth cohort = namespace.getString("cohort_month") != null
                 ? CommandArguments.month(namespace, "cohort_month")
@@ -124,7 +137,10 @@ public class ReportCommand extends Command {
                 // the endpoint's defaults, scored on the window's last day
                 PropensityJson.of(analytics.propensity(new PropensityQuery(LOCAL, lastDay,
                         PropensityQuery.DEFAULT_HORIZON_DAYS, PropensityQuery.DEFAULT_TRAIN_CUTOFFS, segmentBy, null,
-                        PropensityQuery.DEFAULT_LIMIT))));
+                        PropensityQuery.DEFAULT_LIMIT))),
+                CampaignReportJson.of(engagement.campaignAnalytics(CampaignAnalyticsQuery.of(LOCAL, window))),
+                JourneyReportJson.of(engagement.journeys(JourneyAnalyticsQuery.of(LOCAL, window))),
+                EngagementReportJson.of(engagement.engagement(new EngagementAnalyticsQuery(LOCAL, window))));
     }
 
     @Override

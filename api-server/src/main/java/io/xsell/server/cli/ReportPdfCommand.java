@@ -5,6 +5,8 @@ import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import io.xsell.core.metrics.Window;
 import io.xsell.core.model.TenantId;
+import io.xsell.core.model.TenantDataset;
+import io.xsell.core.service.EngagementAnalyticsService;
 import io.xsell.core.service.MetricsService;
 import io.xsell.core.service.SummaryAnalyticsService;
 import io.xsell.ingestion.csv.CsvFolderTenantData;
@@ -17,6 +19,7 @@ import io.xsell.reporting.render.OpenHtmlToPdfRenderer;
 import io.xsell.reporting.render.PaperSize;
 import io.xsell.reporting.render.SummaryHtml;
 import io.xsell.reporting.schedule.Cadence;
+import io.xsell.reporting.summary.EngagementSectionSource;
 import io.xsell.reporting.summary.Summary;
 import io.xsell.reporting.summary.SummaryRequest;
 import io.xsell.reporting.summary.SummaryService;
@@ -35,7 +38,9 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * folder (or zip), rendered by the same code as the server's. A window that is exactly one
  * calendar week (Monday to Sunday), month or quarter is summarised as that cadence, compared with
  * the calendar period before; any other window with the window of equal length before it. The PDF
- * is written to a temporary file and moved into place, so a failure leaves no partial file.
+ * is written to a temporary file and moved into place, so a failure leaves no partial file. The
+ * folder's campaigns.csv, touchpoints.csv and usage_events.csv, when present, add the campaigns and
+ * engagement section, as a tenant's engagement data does on the server.
  */
 public class ReportPdfCommand extends Command {
     private static final TenantId LOCAL = new TenantId("local");
@@ -82,9 +87,13 @@ public class ReportPdfCommand extends Command {
         String name = namespace.getString("name") != null ? namespace.getString("name")
                 : data.toAbsolutePath().normalize().getFileName().toString();
 
-        MetricsService metrics = new MetricsService(new CsvFolderTenantData(data, namespace.getString("currency")));
+        // Read once: the metrics and the engagement analytics then share one priced ledger.
+        TenantDataset dataset = new CsvFolderTenantData(data, namespace.getString("currency")).loadTenantData(LOCAL);
+        MetricsService metrics = new MetricsService(tenant -> dataset);
+        EngagementAnalyticsService engagement = new EngagementAnalyticsService(metrics, tenant -> dataset,
+                tenant -> dataset.engagement());
         SummaryService summaries = new SummaryService(metrics, metrics, metrics, new SummaryAnalyticsService(metrics),
-                Clock.systemUTC());
+                Clock.systemUTC()).withSection(new EngagementSectionSource(engagement, engagement, engagement));
         Summary summary = summaries.summarize(new SummaryRequest(LOCAL, name, cadenceOf(period), period,
                 namespace.getString("segment_by")));
         SummaryHtml html = new SummaryHtml(new JteTemplates(), new Charts(), paper);

@@ -9,7 +9,10 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
+import io.xsell.core.port.in.CampaignAnalyticsUseCase;
 import io.xsell.core.port.in.CrossSellReportUseCase;
+import io.xsell.core.port.in.EngagementAnalyticsUseCase;
+import io.xsell.core.port.in.JourneyAnalyticsUseCase;
 import io.xsell.core.port.in.MovementSeriesUseCase;
 import io.xsell.core.port.in.PenetrationUseCase;
 import io.xsell.core.port.in.SummaryAnalyticsUseCase;
@@ -25,6 +28,7 @@ import io.xsell.reporting.render.JteTemplates;
 import io.xsell.reporting.render.OpenHtmlToPdfRenderer;
 import io.xsell.reporting.render.SummaryHtml;
 import io.xsell.reporting.summary.BuildSummaryUseCase;
+import io.xsell.reporting.summary.EngagementSectionSource;
 import io.xsell.reporting.summary.SummaryService;
 import io.xsell.server.XsellConfiguration;
 import io.xsell.server.tenant.TenantRegistry;
@@ -60,8 +64,11 @@ public class ReportingModule extends DropwizardAwareModule<XsellConfiguration> {
     @Provides
     @Singleton
     SummaryService summaryService(CrossSellReportUseCase crossSell, MovementSeriesUseCase movements,
-                                  PenetrationUseCase penetration, SummaryAnalyticsUseCase analytics, Clock clock) {
-        return new SummaryService(crossSell, movements, penetration, analytics, clock);
+                                  PenetrationUseCase penetration, SummaryAnalyticsUseCase analytics,
+                                  CampaignAnalyticsUseCase campaigns, JourneyAnalyticsUseCase journeys,
+                                  EngagementAnalyticsUseCase engagement, Clock clock) {
+        return new SummaryService(crossSell, movements, penetration, analytics, clock)
+                .withSection(new EngagementSectionSource(campaigns, journeys, engagement));
     }
 
     @Provides

@@ -161,7 +161,7 @@ class ReportCommandTest {
         List<String> members = new ArrayList<>();
         analytics.fieldNames().forEachRemaining(members::add);
         assertThat(members).containsExactly("basket", "time_to_adoption", "churn_risk", "cohorts",
-                "products_per_customer", "clv", "insights", "propensity");
+                "products_per_customer", "clv", "insights", "propensity", "campaigns", "journeys", "engagement");
         ((com.fasterxml.jackson.databind.node.ObjectNode) report).remove("analytics");
         assertThat(report).as("the report itself is unchanged").isEqualTo(JSON.readTree(plain.stdout()));
         assertThat(JSON.readTree(plain.stdout()).has("analytics")).isFalse();
@@ -178,6 +178,32 @@ class ReportCommandTest {
         assertThat(analytics.get("propensity").get("date").asText()).isEqualTo("2025-12-31");
         assertThat(analytics.get("propensity").get("horizon_days").asInt()).isEqualTo(90);
         assertThat(analytics.get("insights").get("insights").isArray()).isTrue();
+        // a folder without campaigns.csv, touchpoints.csv, usage_events.csv: empty, with the window and defaults
+        assertThat(analytics.get("campaigns").get("campaigns")).isEmpty();
+        assertThat(analytics.get("campaigns").get("attribution_days").asInt()).isEqualTo(30);
+        assertThat(analytics.get("campaigns").get("cross_sell_mrr").toString()).isEqualTo("89000.00");
+        assertThat(analytics.get("campaigns").get("attributed_cross_sell_mrr").toString()).isEqualTo("0.00");
+        assertThat(analytics.get("journeys").get("channels")).isEmpty();
+        assertThat(analytics.get("journeys").get("adoption_days").asInt()).isEqualTo(30);
+        assertThat(analytics.get("engagement").get("events").asLong()).isZero();
+        assertThat(analytics.get("engagement").get("from").asText()).isEqualTo("2025-01-01");
+    }
+
+    @Test
+    void analyticsReadTheEngagementFilesOfTheFolder() throws IOException {
+        WorkedExample.writeTo(dir, WorkedExample.filesWithEngagement());
+        CommandRunner.Result result = CommandRunner.run("report", "--data", dir.toString(),
+                "--from", "2025-01-01", "--to", "2026-01-01", "--analytics");
+
+        assertThat(result.succeeded()).as(result.stderr()).isTrue();
+        JsonNode analytics = JSON.readTree(result.stdout()).get("analytics");
+        JsonNode push = analytics.get("campaigns").get("campaigns").get(0);
+        assertThat(push.get("campaign_id").asText()).isEqualTo("b-push");
+        assertThat(push.get("roi_pct").toString()).isEqualTo("2420.00");
+        assertThat(analytics.get("campaigns").get("campaigns").get(1).get("roi_pct").isNull()).isTrue();
+        assertThat(analytics.get("journeys").get("channels").get(0).get("median_days_to_adoption").toString())
+                .isEqualTo("9.00");
+        assertThat(analytics.get("engagement").get("customers_with_usage").asLong()).isEqualTo(4);
     }
 
     @Test

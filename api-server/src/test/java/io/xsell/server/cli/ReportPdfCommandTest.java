@@ -2,6 +2,10 @@ package io.xsell.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xsell.server.fixture.EngagementSectionRows;
 import io.xsell.server.fixture.WorkedExample;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +48,7 @@ class ReportPdfCommandTest {
         assertThat(text).contains("Cross-sell summary: acme", "2025-03-01 to 2025-03-31 (monthly)",
                 "compared with 2025-02-01 to 2025-02-28", "Cross-sell MRR 21,000.00 9,500.00 +11,500.00",
                 "Starting MRR 889,500.00", "Ending MRR 910,500.00", "Penetration by segment");
+        assertThat(text).as("no engagement files: no engagement section").doesNotContain("Campaigns and engagement");
         assertThat(Files.readString(html)).contains("21,000.00", "size: A4");
 
         CommandRunner.Result report = CommandRunner.run("report", "--data", dir.resolve("acme").toString(),
@@ -82,5 +87,28 @@ class ReportPdfCommandTest {
         assertThat(paper.failure()).containsInstanceOf(UsageException.class);
         assertThat(paper.stderr()).contains("--paper");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void theFoldersEngagementFilesAddTheSectionWithTheFiguresOfReportAnalytics() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("engaged"));
+        WorkedExample.writeTo(data, WorkedExample.filesWithEngagement());
+        Path out = dir.resolve("q2.pdf");
+        CommandRunner.Result result = CommandRunner.run("report-pdf", "--data", data.toString(), "--from", "2025-04-01",
+                "--to", "2025-07-01", "--out", out.toString());
+        assertThat(result.succeeded()).as(result.stderr()).isTrue();
+        CommandRunner.Result report = CommandRunner.run("report", "--data", data.toString(), "--from", "2025-04-01",
+                "--to", "2025-07-01", "--analytics");
+        assertThat(report.succeeded()).as(report.stderr()).isTrue();
+        JsonNode analytics = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(report.stdout()).path("analytics");
+
+        String text = text(out);
+        assertThat(text).contains("Campaigns and engagement", "In-app prompt in app 0.00 1 1 28,000.00 336,000.00 n/a*",
+                "* n/a: zero cost");
+        for (String row : EngagementSectionRows.of(analytics.path("campaigns"), analytics.path("journeys"),
+                analytics.path("engagement"))) {
+            assertThat(text).as(row).contains(row);
+        }
     }
 }

@@ -286,6 +286,10 @@ abstract class AnalyticsApiTest {
         endpoints.put("clv", "/v1/analytics/clv?" + WINDOW);
         endpoints.put("insights", "/v1/analytics/insights?" + WINDOW);
         endpoints.put("propensity", "/v1/analytics/propensity?date=2025-12-31");
+        // the worked example has no engagement files: the three answer empty, alike
+        endpoints.put("campaigns", "/v1/analytics/campaigns?" + WINDOW);
+        endpoints.put("journeys", "/v1/analytics/journeys?" + WINDOW);
+        endpoints.put("engagement", "/v1/analytics/engagement?" + WINDOW);
         endpoints.forEach((member, request) -> assertThat(get(request)).as(member).isEqualTo(analytics.path(member)));
     }
 }

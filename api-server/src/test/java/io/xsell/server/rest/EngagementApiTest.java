@@ -7,6 +7,8 @@ import io.xsell.server.fixture.WorkedExample;
 import io.xsell.server.fixture.Zips;
 import io.xsell.server.persistence.Dialect;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -250,5 +252,27 @@ abstract class EngagementApiTest {
                 .as("the import without usage replaced the imported usage").isZero();
         assertThat(app().get("/v1/analytics/campaigns?" + WINDOW, key).expectJson(200).path("campaigns"))
                 .as("the campaign went with its import; its API touchpoint is ignored").isEmpty();
+    }
+
+    @Test
+    void reportAnalyticsOfTheSameFilesPrintsTheBodiesOfTheThreeEndpoints() throws Exception {
+        String key = app().createTenant("engagement-report").apiKey();
+        Map<String, String> files = WorkedExample.filesWithEngagement();
+        app().postZip(key, Zips.zip(files)).expectJson(201);
+        Path dir = WorkedExample.writeTo(Files.createTempDirectory("engagement-report"), files);
+
+        JsonNode analytics = ApiResponse.parse(ReportCli.report("--data", dir.toString(), "--from", WorkedExample.FROM,
+                "--to", WorkedExample.TO, "--analytics")).path("analytics");
+
+        JsonNode campaigns = app().get("/v1/analytics/campaigns?" + WINDOW, key).expectJson(200);
+        assertThat(analytics.path("campaigns")).isEqualTo(campaigns);
+        assertThat(analytics.path("journeys")).isEqualTo(app().get("/v1/analytics/journeys?" + WINDOW, key).expectJson(200));
+        assertThat(analytics.path("engagement"))
+                .isEqualTo(app().get("/v1/analytics/engagement?" + WINDOW, key).expectJson(200));
+        // not two empty answers: the files' campaigns and usage are in both
+        assertThat(campaigns.path("campaigns")).hasSize(2);
+        assertThat(campaigns.path("attributed_cross_sell_mrr").toString()).isEqualTo("49000.00");
+        assertThat(analytics.path("journeys").path("channels")).hasSize(2);
+        assertThat(analytics.path("engagement").path("events").asLong()).isEqualTo(12);
     }
 }

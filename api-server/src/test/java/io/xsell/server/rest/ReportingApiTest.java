@@ -18,7 +18,9 @@ import io.xsell.reporting.port.RenderedSummary;
 import io.xsell.reporting.port.SendEmailPort;
 import io.xsell.reporting.schedule.Cadence;
 import io.xsell.reporting.schedule.SendSchedule;
+import io.xsell.server.fixture.EngagementSectionRows;
 import io.xsell.server.fixture.WorkedExample;
+import io.xsell.server.fixture.Zips;
 import io.xsell.server.persistence.Dialect;
 import io.xsell.server.reporting.JdbiReportScheduleStore;
 import io.xsell.server.reporting.JdbiReportStore;
@@ -245,6 +247,7 @@ abstract class ReportingApiTest {
         JsonNode line = now.path("by_product_line").get(0);
         assertThat(text).contains(line.path("product_line").asText() + " module " + money(line.path("cross_sell_mrr")));
         assertThat(text).contains("Verdict: " + now.path("benchmark").path("verdict").asText().replace('_', ' '));
+        assertThat(text).as("no campaigns or usage: no engagement section").doesNotContain("Campaigns and engagement");
 
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 50);
@@ -263,6 +266,33 @@ abstract class ReportingApiTest {
         assertThat(report.path("pdf_bytes").asLong()).isEqualTo(pdf.body().length);
         assertThat(report.path("delivery").isNull()).isTrue();
         app().get("/v1/reports/" + UUID.randomUUID() + ".pdf", key).expectProblem(404);
+    }
+
+    @Test
+    void theCampaignAndEngagementSectionPrintsTheFiguresOfTheAnalyticsApi() {
+        IssuedKey issued = app().createTenant("reports-engagement");
+        String engagementKey = issued.apiKey();
+        app().postZip(engagementKey, Zips.zip(WorkedExample.filesWithEngagement())).expectJson(201);
+        Window q2 = Window.of("2025-04-01", "2025-07-01");
+        String id = app().instance(ReportGeneration.class).generate(issued.tenant().id(), null, Cadence.QUARTERLY, q2,
+                null, List.of());
+
+        String window = "from=2025-04-01&to=2025-07-01";
+        JsonNode campaigns = app().get("/v1/analytics/campaigns?" + window, engagementKey).expectJson(200);
+        JsonNode journeys = app().get("/v1/analytics/journeys?" + window, engagementKey).expectJson(200);
+        JsonNode engagement = app().get("/v1/analytics/engagement?" + window, engagementKey).expectJson(200);
+        // the free in-app prompt earned c2's 28,000 on its touch day; the 10,000 push earned nothing this quarter
+        assertThat(campaigns.path("campaigns").get(1).path("attributed_cross_sell_mrr").toString()).isEqualTo("28000.00");
+        assertThat(campaigns.path("campaigns").get(0).path("roi_pct").toString()).isEqualTo("-100.00");
+
+        String text = pdfText(app().get("/v1/reports/" + id + ".pdf", engagementKey).body());
+        assertThat(text).contains("Campaigns and engagement", "In-app prompt in app 0.00 1 1 28,000.00 336,000.00 n/a*",
+                "Product B push email 10,000.00 1 0 0.00 0.00 -100.00 %", "* n/a: zero cost");
+        assertThat(text.indexOf("In-app prompt")).as("most attributed MRR first").isLessThan(text.indexOf("Product B push"));
+        for (String row : EngagementSectionRows.of(campaigns, journeys, engagement)) {
+            assertThat(text).as(row).contains(row);
+        }
+        assertThat(app().get("/v1/reports/" + id + ".html", engagementKey).text()).contains("Campaigns and engagement");
     }
 
     @Test

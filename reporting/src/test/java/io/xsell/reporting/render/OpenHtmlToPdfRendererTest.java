@@ -100,7 +100,7 @@ class OpenHtmlToPdfRendererTest {
     @Test
     void everyTemplateIsFoundAndCompiledTogether() {
         assertThat(templates.templateNames()).containsExactly("email.jte", "page.jte", "sections/benchmark.jte",
-                "sections/headlines.jte", "sections/insights.jte", "sections/product_lines.jte",
+                "sections/engagement.jte", "sections/headlines.jte", "sections/insights.jte", "sections/product_lines.jte",
                 "sections/segment_penetration.jte", "sections/trajectory.jte", "sections/waterfall.jte");
         for (var section : summary.sections()) {
             assertThat(templates.templateNames()).contains("sections/" + section.id() + ".jte");
