@@ -2,7 +2,6 @@ package io.xsell.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;
-import io.xsell.core.model.TenantDataset;
 import io.xsell.core.model.TenantId;
 import io.xsell.core.port.in.BasketQuery;
 import io.xsell.core.port.in.ChurnRiskQuery;
@@ -12,7 +11,6 @@ import io.xsell.core.port.in.LifetimeValueQuery;
 import io.xsell.core.port.in.ProductsPerCustomerQuery;
 import io.xsell.core.port.in.TimeToAdoptionQuery;
 import io.xsell.core.service.AnalyticsService;
-import io.xsell.core.service.MetricsService;
 import io.xsell.server.api.BasketJson;
 import io.xsell.server.api.ChurnRiskJson;
 import io.xsell.server.api.CohortRetentionJson;
@@ -62,14 +60,7 @@ public class AnalyticsEndpointsBenchmark {
 
     @Setup(Level.Trial)
     public void priceLedger() {
-        long started = System.nanoTime();
-        TenantDataset dataset = BenchData.generate(customers);
-        long generated = System.nanoTime();
-        MetricsService metrics = new MetricsService(tenant -> dataset);
-        metrics.prepareMetrics(TENANT);
-        System.out.printf("%n[setup] %s%n[setup] generated in %,d ms, ledger priced in %,d ms%n", BenchData.shape(dataset),
-                (generated - started) / 1_000_000, (System.nanoTime() - generated) / 1_000_000);
-        analytics = new AnalyticsService(metrics, new TribuoLogisticTrainer());
+        analytics = new AnalyticsService(BenchData.preparedMetrics(TENANT, customers), new TribuoLogisticTrainer());
         mapper = JsonMapper.configure(Jackson.newObjectMapper());
     }
 

@@ -4,6 +4,8 @@ import io.xsell.core.metrics.Window;
 import io.xsell.core.mrr.MrrLedger;
 import io.xsell.core.model.RecurringItem;
 import io.xsell.core.model.TenantDataset;
+import io.xsell.core.model.TenantId;
+import io.xsell.core.service.MetricsService;
 import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
 import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
 import java.util.HashSet;
@@ -31,9 +33,24 @@ final class BenchData {
     static MrrLedger priceLogged(TenantDataset dataset, long generationNanos) {
         long started = System.nanoTime();
         MrrLedger priced = MrrLedger.of(dataset);
-        System.out.printf("%n[setup] %s%n[setup] generated in %,d ms, ledger priced in %,d ms%n", shape(dataset),
-                generationNanos / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+        logSetup(dataset, generationNanos, System.nanoTime() - started);
         return priced;
+    }
+
+    /** Generates the dataset and prepares the tenant's metrics over it, as a server's first request does. */
+    static MetricsService preparedMetrics(TenantId tenant, int customers) {
+        long started = System.nanoTime();
+        TenantDataset dataset = generate(customers);
+        long generated = System.nanoTime();
+        MetricsService metrics = new MetricsService(t -> dataset);
+        metrics.prepareMetrics(tenant);
+        logSetup(dataset, generated - started, System.nanoTime() - generated);
+        return metrics;
+    }
+
+    private static void logSetup(TenantDataset dataset, long generationNanos, long pricingNanos) {
+        System.out.printf("%n[setup] %s%n[setup] generated in %,d ms, ledger priced in %,d ms%n", shape(dataset),
+                generationNanos / 1_000_000, pricingNanos / 1_000_000);
     }
 
     static String shape(TenantDataset dataset) {

@@ -2,12 +2,10 @@ package io.xsell.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;
-import io.xsell.core.model.TenantDataset;
 import io.xsell.core.model.TenantId;
 import io.xsell.core.port.in.PropensityQuery;
 import io.xsell.core.propensity.PropensityReport;
 import io.xsell.core.service.AnalyticsService;
-import io.xsell.core.service.MetricsService;
 import io.xsell.server.api.JsonMapper;
 import io.xsell.server.api.PropensityJson;
 import io.xsell.server.propensity.TribuoLogisticTrainer;
@@ -51,14 +49,7 @@ public class PropensityBenchmark {
 
     @Setup(Level.Trial)
     public void priceLedger() {
-        long started = System.nanoTime();
-        TenantDataset dataset = BenchData.generate(customers);
-        long generated = System.nanoTime();
-        MetricsService metrics = new MetricsService(tenant -> dataset);
-        metrics.prepareMetrics(TENANT);
-        System.out.printf("%n[setup] %s%n[setup] generated in %,d ms, ledger priced in %,d ms%n", BenchData.shape(dataset),
-                (generated - started) / 1_000_000, (System.nanoTime() - generated) / 1_000_000);
-        analytics = new AnalyticsService(metrics, new TribuoLogisticTrainer());
+        analytics = new AnalyticsService(BenchData.preparedMetrics(TENANT, customers), new TribuoLogisticTrainer());
         mapper = JsonMapper.configure(Jackson.newObjectMapper());
     }
 
