@@ -8,8 +8,6 @@ import io.xsell.core.model.OneTimeCharge;
 import io.xsell.core.model.Product;
 import io.xsell.core.model.RecurringItem;
 import io.xsell.core.model.TenantDataset;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +15,8 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/**
- * Writes one source of one tenant inside the caller's transaction. Rows go out in batches of
- * {@code chunkSize}: one round trip per chunk, while the driver's buffers stay bounded for any
- * size of import.
- */
-final class DatasetWriter {
+/** Writes one source of one tenant inside the caller's transaction, in chunked batches. */
+final class DatasetWriter extends SourceWriter {
     static final List<String> TABLES =
             List.of("customers", "products", "subscription_items", "one_time_charges", "fx_rates");
 
@@ -45,69 +39,43 @@ final class DatasetWriter {
             codes(BillingInterval.class, BillingInterval::code);
     private static final Map<LineKind, String> KIND_CODES = codes(LineKind.class, LineKind::code);
 
-    private final Handle handle;
-    private final String tenant;
-    private final String source;
-    private final int chunkSize;
-
     DatasetWriter(Handle handle, String tenant, String source, int chunkSize) {
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("chunk size must be >= 1, was " + chunkSize);
-        }
-        this.handle = handle;
-        this.tenant = tenant;
-        this.source = source;
-        this.chunkSize = chunkSize;
+        super(handle, tenant, source, chunkSize);
     }
 
     void deleteSource() {
-        for (String table : TABLES) {
-            handle.createUpdate("DELETE FROM " + table + " WHERE tenant_id = ? AND source = ?")
-                    .bind(0, tenant)
-                    .bind(1, source)
-                    .execute();
-        }
+        deleteSource(TABLES);
     }
 
     void insert(TenantDataset dataset) {
-        insert(CUSTOMERS, dataset.customers(), DatasetWriter::bindCustomer);
-        insert(PRODUCTS, dataset.products(), DatasetWriter::bindProduct);
-        insert(ITEMS, dataset.items(), DatasetWriter::bindItem);
-        insert(CHARGES, dataset.charges(), DatasetWriter::bindCharge);
-        insert(RATES, dataset.rates(), DatasetWriter::bindRate);
+        // a row's seq is its position in the list
+        insertInChunks(CUSTOMERS, dataset.customers(), DatasetWriter::bindCustomer);
+        insertInChunks(PRODUCTS, dataset.products(), DatasetWriter::bindProduct);
+        insertInChunks(ITEMS, dataset.items(), DatasetWriter::bindItem);
+        insertInChunks(CHARGES, dataset.charges(), DatasetWriter::bindCharge);
+        insertInChunks(RATES, dataset.rates(), DatasetWriter::bindRate);
     }
 
-    private <T> void insert(String sql, List<T> rows, RowBinder<T> binder) {
-        for (int start = 0; start < rows.size(); start += chunkSize) {
-            int end = Math.min(start + chunkSize, rows.size());
-            try (PreparedBatch batch = handle.prepareBatch(sql)) {
-                for (int seq = start; seq < end; seq++) {
-                    batch.bind(0, tenant).bind(1, source).bind(2, seq);
-                    binder.bind(batch, rows.get(seq));
-                    batch.add();
-                }
-                batch.execute();
-            }
-        }
-    }
-
-    private static void bindCustomer(PreparedBatch b, Customer c) {
-        b.bind(3, c.id())
+    private static void bindCustomer(PreparedBatch b, int seq, Customer c) {
+        b.bind(2, seq)
+                .bind(3, c.id())
                 .bind(4, c.name())
                 .bind(5, date(c.createdAt()))
                 .bind(6, AttributesJson.write(c.attributes()));
     }
 
-    private static void bindProduct(PreparedBatch b, Product p) {
-        b.bind(3, p.id())
+    private static void bindProduct(PreparedBatch b, int seq, Product p) {
+        b.bind(2, seq)
+                .bind(3, p.id())
                 .bind(4, p.name())
                 .bind(5, p.productLine())
                 .bind(6, KIND_CODES.get(p.kind()))
                 .bind(7, decimal(p.grossMargin()));
     }
 
-    private static void bindItem(PreparedBatch b, RecurringItem i) {
-        b.bind(3, i.id())
+    private static void bindItem(PreparedBatch b, int seq, RecurringItem i) {
+        b.bind(2, seq)
+                .bind(3, i.id())
                 .bind(4, i.customerId())
                 .bind(5, i.productId())
                 .bind(6, i.subscriptionId())
@@ -124,8 +92,9 @@ final class DatasetWriter {
                 .bind(17, i.bundleId());
     }
 
-    private static void bindCharge(PreparedBatch b, OneTimeCharge c) {
-        b.bind(3, c.id())
+    private static void bindCharge(PreparedBatch b, int seq, OneTimeCharge c) {
+        b.bind(2, seq)
+                .bind(3, c.id())
                 .bind(4, c.customerId())
                 .bind(5, c.productId())
                 .bind(6, date(c.date()))
@@ -134,8 +103,9 @@ final class DatasetWriter {
                 .bind(9, c.description());
     }
 
-    private static void bindRate(PreparedBatch b, FxRate r) {
-        b.bind(3, date(r.date()))
+    private static void bindRate(PreparedBatch b, int seq, FxRate r) {
+        b.bind(2, seq)
+                .bind(3, date(r.date()))
                 .bind(4, r.currency())
                 .bind(5, decimal(r.rate()));
     }
@@ -148,16 +118,4 @@ final class DatasetWriter {
         return codes;
     }
 
-    private static String date(LocalDate date) {
-        return date == null ? null : date.toString();
-    }
-
-    private static String decimal(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
-    }
-
-    @FunctionalInterface
-    private interface RowBinder<T> {
-        void bind(PreparedBatch batch, T row);
-    }
 }

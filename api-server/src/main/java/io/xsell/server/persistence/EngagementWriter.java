@@ -7,7 +7,6 @@ import io.xsell.core.model.UsageEvent;
 import io.xsell.core.model.UsageLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -23,7 +22,7 @@ import org.postgresql.copy.CopyManager;
  * times faster than even rewritten batched inserts; on SQLite through a JDBC batch, which in one
  * transaction is already bound by the disk.
  */
-final class EngagementWriter {
+final class EngagementWriter extends SourceWriter {
     static final List<String> TABLES = List.of("campaigns", "touchpoints", "usage_events");
 
     private static final String CAMPAIGNS = "INSERT INTO campaigns (tenant_id, source, campaign_id, name, channel, cost, "
@@ -35,28 +34,12 @@ final class EngagementWriter {
     private static final String USAGE_COPY = "COPY usage_events (tenant_id, source, engagement_version, customer_id, "
             + "feature, event_date, event_count) FROM STDIN (FORMAT csv)";
 
-    private final Handle handle;
-    private final String tenant;
-    private final String source;
-    private final int chunkSize;
-
     EngagementWriter(Handle handle, String tenant, String source, int chunkSize) {
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("chunk size must be >= 1, was " + chunkSize);
-        }
-        this.handle = handle;
-        this.tenant = tenant;
-        this.source = source;
-        this.chunkSize = chunkSize;
+        super(handle, tenant, source, chunkSize);
     }
 
     void deleteSource() {
-        for (String table : TABLES) {
-            handle.createUpdate("DELETE FROM " + table + " WHERE tenant_id = ? AND source = ?")
-                    .bind(0, tenant)
-                    .bind(1, source)
-                    .execute();
-        }
+        deleteSource(TABLES);
     }
 
     /** Everything of an import; touchpoints take their position as seq, usage events engagement version 0. */
@@ -83,33 +66,15 @@ final class EngagementWriter {
     }
 
     void insertCampaigns(List<Campaign> campaigns) {
-        for (int start = 0; start < campaigns.size(); start += chunkSize) {
-            try (PreparedBatch batch = handle.prepareBatch(CAMPAIGNS)) {
-                for (Campaign c : campaigns.subList(start, Math.min(start + chunkSize, campaigns.size()))) {
-                    batch.bind(0, tenant).bind(1, source).bind(2, c.id()).bind(3, c.name()).bind(4, c.channel())
-                            .bind(5, decimal(c.cost())).bind(6, c.currency()).bind(7, date(c.startDate()))
-                            .bind(8, date(c.endDate())).bind(9, c.targetProductLine())
-                            .add();
-                }
-                batch.execute();
-            }
-        }
+        insertInChunks(CAMPAIGNS, campaigns, (batch, index, c) -> batch.bind(2, c.id()).bind(3, c.name())
+                .bind(4, c.channel()).bind(5, decimal(c.cost())).bind(6, c.currency()).bind(7, date(c.startDate()))
+                .bind(8, date(c.endDate())).bind(9, c.targetProductLine()));
     }
 
     /** @param firstSeq seq of the first touchpoint; the others follow it */
     void insertTouchpoints(List<Touchpoint> touchpoints, long firstSeq) {
-        for (int start = 0; start < touchpoints.size(); start += chunkSize) {
-            int end = Math.min(start + chunkSize, touchpoints.size());
-            try (PreparedBatch batch = handle.prepareBatch(TOUCHPOINTS)) {
-                for (int i = start; i < end; i++) {
-                    Touchpoint t = touchpoints.get(i);
-                    batch.bind(0, tenant).bind(1, source).bind(2, firstSeq + i).bind(3, t.customerId())
-                            .bind(4, t.campaignId()).bind(5, date(t.date()))
-                            .add();
-                }
-                batch.execute();
-            }
-        }
+        insertInChunks(TOUCHPOINTS, touchpoints, (batch, index, t) -> batch.bind(2, firstSeq + index)
+                .bind(3, t.customerId()).bind(4, t.campaignId()).bind(5, date(t.date())));
     }
 
     /** @param version the engagement version the batch raised the tenant to */
@@ -202,14 +167,6 @@ final class EngagementWriter {
             out.append(ch);
         }
         return out.append('"');
-    }
-
-    private static String date(LocalDate date) {
-        return date == null ? null : date.toString();
-    }
-
-    private static String decimal(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
     }
 
     @FunctionalInterface
