@@ -1,5 +1,6 @@
 package io.xsell.server.cli;
 
+import io.xsell.core.metrics.Window;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,16 @@ final class CommandArguments {
         } catch (DateTimeParseException e) {
             throw new UsageException("--" + name + ": '" + text + "' is not a date (YYYY-MM-DD)");
         }
+    }
+
+    /** {@code --from} and {@code --to}: the first day and the first day after. */
+    static Window window(Namespace namespace) {
+        LocalDate from = date(namespace, "from");
+        LocalDate to = date(namespace, "to");
+        if (!from.isBefore(to)) {
+            throw new UsageException("--from (" + from + ") must be before --to (" + to + ")");
+        }
+        return new Window(from, to);
     }
 
     static YearMonth month(Namespace namespace, String name) {

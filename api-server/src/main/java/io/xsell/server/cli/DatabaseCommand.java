@@ -40,8 +40,7 @@ abstract class DatabaseCommand extends ConfiguredCommand<XsellConfiguration> {
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
         if (e instanceof UsageException || e instanceof IllegalArgumentException || e instanceof TenantExistsException) {
-            cli.getStdErr().println("error: " + e.getMessage());
-            cli.getStdErr().flush();
+            CommandErrors.printMessage(cli, e);
         } else {
             super.onError(cli, namespace, e);
         }

@@ -60,8 +60,7 @@ public class GenerateCommand extends Command {
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
         if (e instanceof UsageException) {
-            cli.getStdErr().println("error: " + e.getMessage());
-            cli.getStdErr().flush();
+            CommandErrors.printMessage(cli, e);
         } else {
             super.onError(cli, namespace, e);
         }

@@ -1,17 +1,11 @@
 package io.xsell.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import io.xsell.core.metrics.CrossSellReport;
 import io.xsell.core.metrics.Window;
-import io.xsell.core.model.TenantId;
 import io.xsell.core.port.in.CrossSellReportQuery;
 import io.xsell.core.service.MetricsService;
-import io.xsell.ingestion.csv.CsvFolderTenantData;
-import io.xsell.ingestion.csv.ImportError;
-import io.xsell.ingestion.csv.ImportValidationException;
 import io.xsell.server.api.CrossSellReportJson;
 import io.xsell.server.api.JsonMapper;
 import io.xsell.core.insights.InsightEngine;
@@ -23,7 +17,6 @@ import io.xsell.core.port.in.LifetimeValueQuery;
 import io.xsell.core.port.in.ProductsPerCustomerQuery;
 import io.xsell.core.port.in.PropensityQuery;
 import io.xsell.core.port.in.TimeToAdoptionQuery;
-import io.xsell.core.model.TenantDataset;
 import io.xsell.core.port.in.CampaignAnalyticsQuery;
 import io.xsell.core.port.in.EngagementAnalyticsQuery;
 import io.xsell.core.port.in.JourneyAnalyticsQuery;
@@ -43,7 +36,6 @@ import io.xsell.server.api.PropensityJson;
 import io.xsell.server.api.ReportWithAnalyticsJson;
 import io.xsell.server.api.TimeToAdoptionJson;
 import io.xsell.server.propensity.TribuoLogisticTrainer;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Objects;
@@ -61,11 +53,10 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * journeys and engagement from the folder's optional engagement CSVs, empty without them).
  * On bad input nothing reaches stdout and every error goes to stderr.
  */
-public class ReportCommand extends Command {
-    private static final TenantId LOCAL = new TenantId("local");
+public class ReportCommand extends CsvFolderCommand {
 
     public ReportCommand() {
-        super("report", "Print the cross-sell report of a canonical CSV folder or zip as JSON");
+        super("report", "Print the cross-sell report of a canonical CSV folder or zip as JSON", "reported");
     }
 
     @Override
@@ -90,15 +81,9 @@ public class ReportCommand extends Command {
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
         Path data = CommandArguments.existing(namespace, "data");
-        LocalDate from = CommandArguments.date(namespace, "from");
-        LocalDate to = CommandArguments.date(namespace, "to");
-        if (!from.isBefore(to)) {
-            throw new UsageException("--from (" + from + ") must be before --to (" + to + ")");
-        }
-        // Read once: the metrics and the engagement analytics then share one priced ledger.
-        TenantDataset dataset = new CsvFolderTenantData(data, namespace.getString("currency")).loadTenantData(LOCAL);
-        MetricsService service = new MetricsService(tenant -> dataset);
-        Window window = new Window(from, to);
+        Window window = CommandArguments.window(namespace);
+        LocalTenant local = LocalTenant.load(data, namespace.getString("currency"));
+        MetricsService service = local.metrics();
         String segmentBy = namespace.getString("segment_by");
         CrossSellReport report = service.crossSellReport(new CrossSellReportQuery(LOCAL, window, segmentBy));
         ObjectMapper mapper = JsonMapper.forPeople(bootstrap.getObjectMapper().copy());
@@ -106,7 +91,7 @@ public class ReportCommand extends Command {
         String json;
         if (Boolean.TRUE.equals(namespace.getBoolean("analytics"))) {
             json = mapper.writeValueAsString(new ReportWithAnalyticsJson(CrossSellReportJson.of(report),
-                    analytics(service, dataset, window, segmentBy, report.currency(), namespace)));
+                    analytics(local, window, segmentBy, report.currency(), namespace)));
         } else {
             json = mapper.writeValueAsString(CrossSellReportJson.of(report));
         }
@@ -115,12 +100,10 @@ public class ReportCommand extends Command {
     }
 
     /** Every analytic of the window, each the body of its endpoint, from the ledger the report priced. */
-    private static AnalyticsReportJson analytics(MetricsService metrics, TenantDataset dataset, Window window,
-                                                 String segmentBy, String currency, Namespace namespace) {
-        AnalyticsService analytics = new AnalyticsService(metrics, new TribuoLogisticTrainer());
-        // The folder's campaigns.csv, touchpoints.csv and usage_events.csv; empty when it has none.
-        EngagementAnalyticsService engagement = new EngagementAnalyticsService(metrics, tenant -> dataset,
-                tenant -> dataset.engagement());
+    private static AnalyticsReportJson analytics(LocalTenant local, Window window, String segmentBy, String currency,
+                                                 Namespace namespace) {
+        AnalyticsService analytics = new AnalyticsService(local.metrics(), new TribuoLogisticTrainer());
+        EngagementAnalyticsService engagement = local.engagement();
         LocalDate lastDay = window.to().minusDays(1);
         YearMonth cohort = namespace.getString("cohort_month") != null
                 ? CommandArguments.month(namespace, "cohort_month")
@@ -141,21 +124,5 @@ public class ReportCommand extends Command {
                 CampaignReportJson.of(engagement.campaignAnalytics(CampaignAnalyticsQuery.of(LOCAL, window))),
                 JourneyReportJson.of(engagement.journeys(JourneyAnalyticsQuery.of(LOCAL, window))),
                 EngagementReportJson.of(engagement.engagement(new EngagementAnalyticsQuery(LOCAL, window))));
-    }
-
-    @Override
-    public void onError(Cli cli, Namespace namespace, Throwable e) {
-        PrintWriter err = cli.getStdErr();
-        if (e instanceof ImportValidationException invalid) {
-            err.println("The import has " + invalid.errors().size() + " error(s); nothing was reported:");
-            for (ImportError error : invalid.errors()) {
-                err.println("  " + error);
-            }
-        } else if (e instanceof UsageException || e instanceof IllegalArgumentException) {
-            err.println("error: " + e.getMessage());
-        } else {
-            super.onError(cli, namespace, e);
-        }
-        err.flush();
     }
 }

@@ -1,17 +1,10 @@
 package io.xsell.server.cli;
 
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import io.xsell.core.metrics.Window;
-import io.xsell.core.model.TenantId;
-import io.xsell.core.model.TenantDataset;
 import io.xsell.core.service.EngagementAnalyticsService;
 import io.xsell.core.service.MetricsService;
 import io.xsell.core.service.SummaryAnalyticsService;
-import io.xsell.ingestion.csv.CsvFolderTenantData;
-import io.xsell.ingestion.csv.ImportError;
-import io.xsell.ingestion.csv.ImportValidationException;
 import io.xsell.reporting.port.RenderedSummary;
 import io.xsell.reporting.render.Charts;
 import io.xsell.reporting.render.JteTemplates;
@@ -23,12 +16,10 @@ import io.xsell.reporting.summary.EngagementSectionSource;
 import io.xsell.reporting.summary.Summary;
 import io.xsell.reporting.summary.SummaryRequest;
 import io.xsell.reporting.summary.SummaryService;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Arrays;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -42,11 +33,10 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * folder's campaigns.csv, touchpoints.csv and usage_events.csv, when present, add the campaigns and
  * engagement section, as a tenant's engagement data does on the server.
  */
-public class ReportPdfCommand extends Command {
-    private static final TenantId LOCAL = new TenantId("local");
+public class ReportPdfCommand extends CsvFolderCommand {
 
     public ReportPdfCommand() {
-        super("report-pdf", "Render the cross-sell summary of a canonical CSV folder or zip as PDF");
+        super("report-pdf", "Render the cross-sell summary of a canonical CSV folder or zip as PDF", "rendered");
     }
 
     @Override
@@ -68,11 +58,7 @@ public class ReportPdfCommand extends Command {
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
         Path data = CommandArguments.existing(namespace, "data");
-        LocalDate from = CommandArguments.date(namespace, "from");
-        LocalDate to = CommandArguments.date(namespace, "to");
-        if (!from.isBefore(to)) {
-            throw new UsageException("--from (" + from + ") must be before --to (" + to + ")");
-        }
+        Window period = CommandArguments.window(namespace);
         Path out = Path.of(namespace.getString("out")).toAbsolutePath();
         if (out.getParent() != null && !Files.isDirectory(out.getParent())) {
             throw new UsageException("--out: the folder " + out.getParent() + " does not exist");
@@ -83,15 +69,12 @@ public class ReportPdfCommand extends Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--paper: " + e.getMessage());
         }
-        Window period = new Window(from, to);
         String name = namespace.getString("name") != null ? namespace.getString("name")
                 : data.toAbsolutePath().normalize().getFileName().toString();
 
-        // Read once: the metrics and the engagement analytics then share one priced ledger.
-        TenantDataset dataset = new CsvFolderTenantData(data, namespace.getString("currency")).loadTenantData(LOCAL);
-        MetricsService metrics = new MetricsService(tenant -> dataset);
-        EngagementAnalyticsService engagement = new EngagementAnalyticsService(metrics, tenant -> dataset,
-                tenant -> dataset.engagement());
+        LocalTenant local = LocalTenant.load(data, namespace.getString("currency"));
+        MetricsService metrics = local.metrics();
+        EngagementAnalyticsService engagement = local.engagement();
         SummaryService summaries = new SummaryService(metrics, metrics, metrics, new SummaryAnalyticsService(metrics),
                 Clock.systemUTC()).withSection(new EngagementSectionSource(engagement, engagement, engagement));
         Summary summary = summaries.summarize(new SummaryRequest(LOCAL, name, cadenceOf(period), period,
@@ -121,21 +104,5 @@ public class ReportPdfCommand extends Command {
         } finally {
             Files.deleteIfExists(temporary);
         }
-    }
-
-    @Override
-    public void onError(Cli cli, Namespace namespace, Throwable e) {
-        PrintWriter err = cli.getStdErr();
-        if (e instanceof ImportValidationException invalid) {
-            err.println("The import has " + invalid.errors().size() + " error(s); nothing was rendered:");
-            for (ImportError error : invalid.errors()) {
-                err.println("  " + error);
-            }
-        } else if (e instanceof UsageException || e instanceof IllegalArgumentException) {
-            err.println("error: " + e.getMessage());
-        } else {
-            super.onError(cli, namespace, e);
-        }
-        err.flush();
     }
 }
