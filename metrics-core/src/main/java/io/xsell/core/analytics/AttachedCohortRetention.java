@@ -133,7 +133,7 @@ public record AttachedCohortRetention(YearMonth month, int attachedCustomers, in
                         }
                     }
                 }
-            } else if (linesHeld(timeline.mrrByLineOn(last)) == 1) {
+            } else if (timeline.linesHeldOn(last) == 1) {
                 single++;
                 for (int k = 0; k < ends.length; k++) {
                     if (timeline.mrrOn(ends[k]).signum() > 0) {
@@ -170,15 +170,5 @@ public record AttachedCohortRetention(YearMonth month, int attachedCustomers, in
             }
         }
         return true;
-    }
-
-    private static int linesHeld(BigDecimal[] byLine) {
-        int held = 0;
-        for (BigDecimal v : byLine) {
-            if (v.signum() > 0) {
-                held++;
-            }
-        }
-        return held;
     }
 }

@@ -67,12 +67,7 @@ public record ChurnRiskCorrelation(Window window, Group oneLine, Group twoLines,
         if (timeline.mrrOn(start).signum() <= 0) {
             return;
         }
-        int held = 0;
-        for (BigDecimal mrr : timeline.mrrByLineOn(start)) {
-            if (mrr.signum() > 0) {
-                held++;
-            }
-        }
+        int held = timeline.linesHeldOn(start);
         // active means some line has MRR > 0, so held >= 1 here
         int group = Math.min(held, 3) - 1;
         counts[2 * group]++;

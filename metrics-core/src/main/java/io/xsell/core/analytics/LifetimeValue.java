@@ -161,9 +161,9 @@ public record LifetimeValue(Window window, BigDecimal windowMonths, BigDecimal d
         final Group[] groups = {new Group(), new Group(), new Group()};
 
         void add(MrrTimeline timeline, int start, int end, BigDecimal[] margins) {
-            int startLines = linesHeld(timeline.mrrByLineOn(start));
+            int startLines = timeline.linesHeldOn(start);
             BigDecimal[] endByLine = timeline.mrrByLineOn(end);
-            int endLines = linesHeld(endByLine);
+            int endLines = timeline.linesHeldOn(end);
             if (startLines > 0) {
                 boolean churned = endLines == 0;
                 count(groups[OVERALL], churned);
@@ -201,15 +201,5 @@ public record LifetimeValue(Window window, BigDecimal windowMonths, BigDecimal d
                 groups[g].merge(other.groups[g]);
             }
         }
-    }
-
-    private static int linesHeld(BigDecimal[] byLine) {
-        int held = 0;
-        for (BigDecimal v : byLine) {
-            if (v.signum() > 0) {
-                held++;
-            }
-        }
-        return held;
     }
 }

@@ -72,12 +72,7 @@ public record ProductsPerCustomerTrajectory(Window window, List<Month> months) {
 
         void add(MrrTimeline timeline, int[] ends) {
             for (int p = 0; p < ends.length; p++) {
-                int held = 0;
-                for (BigDecimal v : timeline.mrrByLineOn(ends[p])) {
-                    if (v.signum() > 0) {
-                        held++;
-                    }
-                }
+                int held = timeline.linesHeldOn(ends[p]);
                 if (held > 0) {
                     active[p]++;
                     lines[p] += held;

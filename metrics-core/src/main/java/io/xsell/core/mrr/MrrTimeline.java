@@ -130,6 +130,17 @@ public final class MrrTimeline {
         return i < 0 ? zero : states[i];
     }
 
+    /** How many lines have MRR above zero on {@code day} (epoch day). */
+    public int linesHeldOn(int day) {
+        int held = 0;
+        for (BigDecimal v : mrrByLineOn(day)) {
+            if (v.signum() > 0) {
+                held++;
+            }
+        }
+        return held;
+    }
+
     /** Total MRR on {@code day} (epoch day). */
     public BigDecimal mrrOn(int day) {
         int i = indexOn(day);
