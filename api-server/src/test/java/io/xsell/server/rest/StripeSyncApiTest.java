@@ -267,26 +267,12 @@ abstract class StripeSyncApiTest {
         return json.toString();
     }
 
-    private static String event(String id, String type, long created, String object) {
-        JsonObject event = new JsonObject();
-        event.addProperty("id", id);
-        event.addProperty("object", "event");
-        event.addProperty("api_version", com.stripe.Stripe.API_VERSION);
-        event.addProperty("created", created);
-        event.addProperty("livemode", false);
-        event.addProperty("type", type);
-        JsonObject data = new JsonObject();
-        data.add("object", JsonParser.parseString(object));
-        event.add("data", data);
-        return event.toString();
-    }
-
     @Test
     @Order(4)
     void webhooksAreVerifiedStoredOnceAndAppliedIndependentlyOfOrder() throws Exception {
         long now = Instant.now().getEpochSecond();
-        String newer = event("evt_wh_newer", "customer.subscription.updated", now + 20, subscriptionWithQuantity(7));
-        String older = event("evt_wh_older", "customer.subscription.updated", now + 10, subscriptionWithQuantity(3));
+        String newer = FakeStripeServer.eventJson("evt_wh_newer", "customer.subscription.updated", now + 20, subscriptionWithQuantity(7));
+        String older = FakeStripeServer.eventJson("evt_wh_older", "customer.subscription.updated", now + 10, subscriptionWithQuantity(3));
         String subscriptionId = JsonParser.parseString(newer).getAsJsonObject().getAsJsonObject("data")
                 .getAsJsonObject("object").get("id").getAsString();
         long before = storedEvents();

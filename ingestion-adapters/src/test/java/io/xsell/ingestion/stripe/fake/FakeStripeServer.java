@@ -102,6 +102,13 @@ public final class FakeStripeServer implements AutoCloseable {
 
     /** Publishes an event, as Stripe's Events API would list it. */
     public void addEvent(String id, String type, long created, String objectJson) {
+        events.add(new StripeFakeObject(id, created, eventJson(id, type, created, objectJson)));
+        events.sort(Comparator.comparingLong(StripeFakeObject::created).reversed()
+                .thenComparing(StripeFakeObject::id, Comparator.reverseOrder()));
+    }
+
+    /** An event as Stripe sends it, about {@code objectJson}. */
+    public static String eventJson(String id, String type, long created, String objectJson) {
         JsonObject event = new JsonObject();
         event.addProperty("id", id);
         event.addProperty("object", "event");
@@ -113,9 +120,7 @@ public final class FakeStripeServer implements AutoCloseable {
         JsonObject data = new JsonObject();
         data.add("object", JsonParser.parseString(objectJson));
         event.add("data", data);
-        events.add(new StripeFakeObject(id, created, event.toString()));
-        events.sort(Comparator.comparingLong(StripeFakeObject::created).reversed()
-                .thenComparing(StripeFakeObject::id, Comparator.reverseOrder()));
+        return event.toString();
     }
 
     /** The JSON of an event as published, for webhook deliveries. */
