@@ -117,7 +117,10 @@ abstract class ReportingApiTest {
     }
 
     static GreenMail smtp(int port) {
-        return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        // GreenMail's 2 s default was once too short on a shared 2-core machine
+        setup.setServerStartupTimeout(30_000);
+        return new GreenMail(setup);
     }
 
     @BeforeAll
