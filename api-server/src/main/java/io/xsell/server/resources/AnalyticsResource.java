@@ -147,7 +147,7 @@ public class AnalyticsResource {
         Window window = QueryParams.window(from, to);
         BigDecimal margin = margin(grossMargin);
         TenantId tenant = principal.tenant();
-        String currency = tenants.findById(tenant).map(t -> t.reportingCurrency()).orElseThrow();
+        String currency = tenants.reportingCurrency(tenant);
         return cache.json(tenant, "analytics clv " + window + " " + margin.toPlainString(), () -> LifetimeValueJson.of(
                 lifetimeValue.lifetimeValue(new LifetimeValueQuery(tenant, window, margin)), currency));
     }

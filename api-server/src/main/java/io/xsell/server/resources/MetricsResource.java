@@ -71,7 +71,7 @@ public class MetricsResource {
         QueryParams.requireFewPeriods(window, cut);
         TenantId tenant = principal.tenant();
         return cache.json(tenant, "movements " + window + " " + cut, () -> MovementSeriesJson.of(window,
-                currency(tenant), cut.code(), movements.movementSeries(new MovementSeriesQuery(tenant, window, cut))));
+                tenants.reportingCurrency(tenant), cut.code(), movements.movementSeries(new MovementSeriesQuery(tenant, window, cut))));
     }
 
     @GET
@@ -82,9 +82,5 @@ public class MetricsResource {
         TenantId tenant = principal.tenant();
         return cache.json(tenant, "penetration " + day,
                 () -> PenetrationJson.of(penetration.penetration(new PenetrationQuery(tenant, day))));
-    }
-
-    private String currency(TenantId tenant) {
-        return tenants.findById(tenant).map(t -> t.reportingCurrency()).orElseThrow();
     }
 }

@@ -17,6 +17,12 @@ public interface TenantRegistry {
 
     Optional<Tenant> findById(TenantId id);
 
+    /** The reporting currency of a tenant that exists (an authenticated caller's own). */
+    default String reportingCurrency(TenantId id) {
+        return findById(id).map(Tenant::reportingCurrency)
+                .orElseThrow(() -> new IllegalStateException("no tenant " + id));
+    }
+
     void addKey(TenantId tenant, String keyHash, String keyPrefix, Instant createdAt);
 
     /** Revokes every active key of the tenant; returns how many were revoked. */
