@@ -2,7 +2,7 @@ package io.xsell.server.api;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.xsell.server.stripe.StripeConnection;
+import io.xsell.server.port.in.ConnectionView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,9 +15,9 @@ public record StripeConnectionJson(String id, String type, boolean livemode, Str
                                    Map<String, Map<String, String>> productLines, int fxRates, boolean webhookSecretSet,
                                    String webhookUrl, String createdAt, String lastSyncedAt) {
 
-    public static StripeConnectionJson of(StripeConnection connection) {
+    public static StripeConnectionJson of(ConnectionView connection) {
         Map<String, Map<String, String>> lines = new LinkedHashMap<>();
-        connection.lineOverrides().forEach((product, override) -> {
+        connection.productLines().forEach((product, override) -> {
             Map<String, String> value = new LinkedHashMap<>();
             value.put("product_line", override.productLine());
             if (override.kind() != null) {
@@ -25,8 +25,8 @@ public record StripeConnectionJson(String id, String type, boolean livemode, Str
             }
             lines.put(product, value);
         });
-        return new StripeConnectionJson(connection.id(), "stripe", connection.livemode(), "…" + connection.keyHint(),
-                connection.reportingCurrency(), lines, connection.fxRates().size(), connection.hasWebhookSecret(),
+        return new StripeConnectionJson(connection.id(), connection.type(), connection.livemode(), "…" + connection.keyHint(),
+                connection.reportingCurrency(), lines, connection.fxRateCount(), connection.hasWebhookSecret(),
                 "/v1/webhooks/stripe/" + connection.id(), connection.createdAt().toString(),
                 connection.lastSyncedAt() == null ? null : connection.lastSyncedAt().toString());
     }

@@ -2,7 +2,7 @@ package io.xsell.server.api;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.xsell.server.stripe.SyncRun;
+import io.xsell.server.port.in.SyncRunView;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +18,9 @@ public record SyncRunJson(String id, String kind, String state, String startedAt
     public record Progress(long done, Long estimated) {
     }
 
-    public static SyncRunJson of(SyncRun run, Map<String, Long> liveCounts) {
+    public static SyncRunJson of(SyncRunView run) {
         return new SyncRunJson(run.id(), run.kind(), run.state(), run.startedAt().toString(),
                 run.finishedAt() == null ? null : run.finishedAt().toString(),
-                new Progress(run.objectsDone(), run.objectsEstimated()), liveCounts, run.errors());
+                new Progress(run.objectsDone(), run.objectsEstimated()), run.counts(), run.errors());
     }
 }

@@ -7,8 +7,10 @@ import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.xsell.server.openapi.OpenApiDocument;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.xsell.server.problem.Problem;
+import io.xsell.server.port.in.ReceiveStripeWebhookCommand;
+import io.xsell.server.port.in.ReceiveStripeWebhookUseCase;
+import io.xsell.server.port.in.WebhookReceipt;
 import io.xsell.server.problem.ProblemException;
-import io.xsell.server.stripe.StripeWebhooks;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -30,10 +32,10 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "webhooks")
 public class StripeWebhooksResource {
-    private final StripeWebhooks webhooks;
+    private final ReceiveStripeWebhookUseCase webhooks;
 
     @Inject
-    public StripeWebhooksResource(StripeWebhooks webhooks) {
+    public StripeWebhooksResource(ReceiveStripeWebhookUseCase webhooks) {
         this.webhooks = webhooks;
     }
 
@@ -43,12 +45,11 @@ public class StripeWebhooksResource {
     @Operation(summary = "Receive a Stripe event for a connection (authenticated by Stripe-Signature, not by API key)",
             extensions = @Extension(properties = @ExtensionProperty(name = OpenApiDocument.SIGNATURE_AUTHENTICATED,
                     value = "Stripe-Signature")))
-
     public Response receive(@PathParam("connection_id") String connectionId,
                             @Parameter(description = "Stripe's signature of the payload")
                             @HeaderParam("Stripe-Signature") String signature,
                             String payload) {
-        StripeWebhooks.Delivery delivery = webhooks.receive(connectionId, payload, signature);
+        WebhookReceipt delivery = webhooks.receive(new ReceiveStripeWebhookCommand(connectionId, payload, signature));
         switch (delivery.outcome()) {
             case UNKNOWN_CONNECTION -> throw ProblemException.notFound(delivery.detail());
             case NO_SECRET, BAD_SIGNATURE -> throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,

@@ -1,5 +1,6 @@
 package io.xsell.server.stripe;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -9,15 +10,28 @@ import io.xsell.core.port.in.ImportTenantDataUseCase;
 import io.xsell.server.XsellConfiguration;
 import io.xsell.server.cache.ResponseCache;
 import io.xsell.server.dataimport.BackgroundPreparation;
+import io.xsell.server.port.in.ChangeConnectionSettingsUseCase;
+import io.xsell.server.port.in.ConnectStripeUseCase;
+import io.xsell.server.port.in.ReadConnectionsQuery;
+import io.xsell.server.port.in.ReceiveStripeWebhookUseCase;
+import io.xsell.server.port.in.SyncConnectionUseCase;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import ru.vyarus.dropwizard.guice.module.support.DropwizardAwareModule;
 
-/** Stripe connections: the store, the sync service, webhooks and each connection's scheduled sync. */
+/**
+ * Stripe connections: the store, the sync service, webhooks and each connection's scheduled sync,
+ * and the connection and webhook use cases the resources call (swap this module to swap them).
+ */
 public class StripeModule extends DropwizardAwareModule<XsellConfiguration> {
 
     @Override
     protected void configure() {
+        bind(ConnectStripeUseCase.class).to(StripeConnectionService.class);
+        bind(ReadConnectionsQuery.class).to(StripeConnectionService.class);
+        bind(ChangeConnectionSettingsUseCase.class).to(StripeConnectionService.class);
+        bind(SyncConnectionUseCase.class).to(StripeConnectionService.class);
+        bind(ReceiveStripeWebhookUseCase.class).to(StripeWebhookReceiver.class);
         Multibinder.newSetBinder(binder(), new TypeLiteral<Task<?>>() { }).addBinding()
                 .toProvider(TaskProvider.class);
     }
@@ -52,6 +66,18 @@ public class StripeModule extends DropwizardAwareModule<XsellConfiguration> {
             responses.dataChanged(tenant);
             preparation.afterImport(tenant);
         }, clock);
+    }
+
+    @Provides
+    @Singleton
+    StripeConnectionService connectionService(StripeSyncService sync, SchedulerClient scheduler) {
+        return new StripeConnectionService(sync, scheduler);
+    }
+
+    @Provides
+    @Singleton
+    StripeWebhookReceiver webhookReceiver(StripeWebhooks webhooks) {
+        return new StripeWebhookReceiver(webhooks);
     }
 
     /** One thread: rebuilds of one connection supersede each other anyway. */
