@@ -31,12 +31,18 @@ import io.xsell.reporting.summary.BuildSummaryUseCase;
 import io.xsell.reporting.summary.EngagementSectionSource;
 import io.xsell.reporting.summary.SummaryService;
 import io.xsell.server.XsellConfiguration;
+import io.xsell.server.port.in.ManageReportSchedulesUseCase;
+import io.xsell.server.port.in.ReadStoredReportsQuery;
+import io.xsell.server.port.in.ResendReportUseCase;
 import io.xsell.server.tenant.TenantRegistry;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import ru.vyarus.dropwizard.guice.module.support.DropwizardAwareModule;
 
-/** Periodic summaries: the reporting module's ports bound to their adapters, and the two scheduler tasks. */
+/**
+ * Periodic summaries: the reporting module's ports bound to their adapters, the two scheduler tasks,
+ * and the schedule and stored-report use cases the resources call (swap this module to swap them).
+ */
 public class ReportingModule extends DropwizardAwareModule<XsellConfiguration> {
 
     @Override
@@ -45,6 +51,9 @@ public class ReportingModule extends DropwizardAwareModule<XsellConfiguration> {
         bind(BuildSummaryUseCase.class).to(SummaryService.class);
         bind(RenderSummaryPort.class).to(OpenHtmlToPdfRenderer.class);
         bind(SendEmailPort.class).to(SimpleJavaMailSender.class);
+        bind(ManageReportSchedulesUseCase.class).to(ReportScheduleService.class);
+        bind(ReadStoredReportsQuery.class).to(StoredReportService.class);
+        bind(ResendReportUseCase.class).to(StoredReportService.class);
         Multibinder.newSetBinder(binder(), new TypeLiteral<Task<?>>() { }).addBinding()
                 .toProvider(ReportScheduleTaskProvider.class);
         Multibinder.newSetBinder(binder(), new TypeLiteral<RecurringTask<?>>() { }).addBinding()
@@ -124,6 +133,18 @@ public class ReportingModule extends DropwizardAwareModule<XsellConfiguration> {
     @Singleton
     ReportSchedules reportSchedules(JdbiReportScheduleStore store, SchedulerClient scheduler, Clock clock) {
         return new ReportSchedules(store, scheduler, clock);
+    }
+
+    @Provides
+    @Singleton
+    ReportScheduleService reportScheduleService(ReportSchedules schedules, JdbiReportScheduleStore store) {
+        return new ReportScheduleService(schedules, store);
+    }
+
+    @Provides
+    @Singleton
+    StoredReportService storedReportService(JdbiReportStore reports, Clock clock) {
+        return new StoredReportService(reports, clock);
     }
 
     static final class ReportScheduleTaskProvider implements jakarta.inject.Provider<Task<?>> {

@@ -9,9 +9,9 @@ import io.xsell.server.api.ReportJson;
 import io.xsell.server.auth.TenantPrincipal;
 import io.xsell.server.problem.Problem;
 import io.xsell.server.problem.ProblemException;
-import io.xsell.server.reporting.JdbiReportStore;
+import io.xsell.server.port.in.ReadStoredReportsQuery;
+import io.xsell.server.port.in.ResendReportUseCase;
 import io.xsell.server.reporting.StoredReport;
-import java.time.Clock;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,13 +27,13 @@ import java.util.List;
 @Path("/v1/reports")
 @Tag(name = "reports")
 public class ReportsResource {
-    private final JdbiReportStore reports;
-    private final Clock clock;
+    private final ReadStoredReportsQuery reports;
+    private final ResendReportUseCase resends;
 
     @Inject
-    public ReportsResource(JdbiReportStore reports, Clock clock) {
+    public ReportsResource(ReadStoredReportsQuery reports, ResendReportUseCase resends) {
         this.reports = reports;
-        this.clock = clock;
+        this.resends = resends;
     }
 
     @GET
@@ -44,7 +44,7 @@ public class ReportsResource {
                                          minimum = "1", maximum = "500"))
                                  @QueryParam("limit") String limit) {
         int n = QueryParams.integer("limit", limit, 50, 1, 500);
-        return reports.list(principal.tenant(), n).stream().map(ReportJson::of).toList();
+        return reports.reports(principal.tenant(), n).stream().map(ReportJson::of).toList();
     }
 
     @GET
@@ -71,13 +71,14 @@ public class ReportsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a failed email again (attempts start over); 409 unless its delivery failed")
     public Response resend(@Parameter(hidden = true) @Auth TenantPrincipal principal, @PathParam("id") String id) {
-        StoredReport report = reports.find(principal.tenant(), id).orElseThrow(() -> notFound(id));
-        if (!reports.resend(principal.tenant(), id, clock.instant())) {
+        ResendReportUseCase.Resend resend = resends.resend(principal.tenant(), id).orElseThrow(() -> notFound(id));
+        StoredReport report = resend.report();
+        if (!resend.queued()) {
             String state = report.delivery() == null ? "has no email" : "is " + report.delivery().state().code();
             throw new ProblemException(Problem.of(409, "Conflict", "not-failed",
                     "report '" + id + "' " + state + "; only a failed delivery is sent again", null));
         }
-        return Response.accepted(ReportJson.of(reports.find(principal.tenant(), id).orElseThrow())).build();
+        return Response.accepted(ReportJson.of(report)).build();
     }
 
     private static ProblemException notFound(String id) {

@@ -78,6 +78,12 @@ class RequestBodiesTest {
                 "must be a decimal number"));
         assertThat(refusal("{\"api_key\": 12345}", ConnectStripeRequest.class, ConnectStripeRequest.SHAPES))
                 .isEqualTo(Problem.FieldError.parameter("api_key", "must be a string"));
+        assertThat(refusal("{\"send_day\": 1.5}", ReportScheduleRequest.class, ReportScheduleRequest.SHAPES))
+                .isEqualTo(Problem.FieldError.parameter("send_day", "must be a whole number"));
+        assertThat(refusal("{\"send_day\": \"3\"}", ReportScheduleRequest.class, ReportScheduleRequest.SHAPES))
+                .isEqualTo(Problem.FieldError.parameter("send_day", "must be a whole number"));
+        assertThat(refusal("{\"recipients\": [\"a@acme.com\", 7]}", ReportScheduleRequest.class,
+                ReportScheduleRequest.SHAPES)).isEqualTo(Problem.FieldError.parameter("recipients[1]", "must be a string"));
     }
 
     @Test
@@ -89,6 +95,15 @@ class RequestBodiesTest {
                 });
         assertThat(read("", ConnectStripeRequest.class, Map.of())).isNull();
         assertThat(read("null", ConnectStripeRequest.class, Map.of())).isNull();
+    }
+
+    @Test
+    void unknownTopLevelFieldsAreHandedBackInTheBodysOrder() {
+        RequestBodies.Body<ReportScheduleRequest> body = RequestBodies.read(
+                "{\"colour\": \"red\", \"cadence\": \"weekly\", \"send_time\": \"08:00\", \"size\": 1}",
+                ReportScheduleRequest.class, ReportScheduleRequest.SHAPES, RequestBodiesTest::invalid);
+        assertThat(body.unknownFields()).containsExactly("colour", "size");
+        assertThat(body.value().sendTime()).isEqualTo("08:00");
     }
 
     @Test

@@ -1,0 +1,20 @@
+package io.xsell.server.port.in;
+
+import io.xsell.core.model.TenantId;
+import io.xsell.server.reporting.ReportSchedule;
+import java.util.List;
+import java.util.Optional;
+
+/** A tenant's report schedules: created (and scheduled), read and deleted; another tenant's are never found. */
+public interface ManageReportSchedulesUseCase {
+    /** @throws LimitReachedException when the tenant has as many schedules as it may */
+    ReportSchedule create(CreateReportScheduleCommand command);
+
+    /** Oldest first. */
+    List<ReportSchedule> schedules(TenantId tenant);
+
+    Optional<ReportSchedule> schedule(TenantId tenant, String id);
+
+    /** False when the tenant has no such schedule; reports it generated stay. */
+    boolean delete(TenantId tenant, String id);
+}
