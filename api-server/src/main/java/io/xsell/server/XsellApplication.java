@@ -13,6 +13,7 @@ import io.xsell.server.cli.StderrLogging;
 import io.xsell.server.cli.SyncCommand;
 import io.xsell.server.cli.TenantCommand;
 import io.xsell.server.cli.UsageException;
+import io.xsell.server.dataimport.DataImportModule;
 import io.xsell.server.engagement.EngagementModule;
 import io.xsell.server.openapi.OpenApiDocument;
 import io.xsell.server.problem.ProblemErrorHandler;
@@ -39,7 +40,7 @@ public class XsellApplication extends Application<XsellConfiguration> {
         bootstrap.addBundle(GuiceBundle.builder()
                 .enableAutoConfig(XsellApplication.class.getPackageName())
                 .modules(new XsellModule(), new SchedulingModule(), new AnalyticsModule(), new EngagementModule(),
-                        new ReportingModule(), new StripeModule())
+                        new ReportingModule(), new StripeModule(), new DataImportModule())
                 .build());
         bootstrap.addCommand(new ReportCommand());
         bootstrap.addCommand(new ReportPdfCommand());

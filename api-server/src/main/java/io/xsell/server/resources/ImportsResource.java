@@ -6,17 +6,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.xsell.core.dataimport.ImportOutcome;
-import io.xsell.core.model.TenantDataset;
-import io.xsell.core.port.in.ImportTenantDataCommand;
-import io.xsell.core.port.in.ImportTenantDataUseCase;
-import io.xsell.ingestion.csv.CanonicalCsvImporter;
 import io.xsell.server.XsellConfiguration;
 import io.xsell.server.api.ImportJson;
 import io.xsell.server.auth.TenantPrincipal;
-import io.xsell.server.cache.ResponseCache;
-import io.xsell.server.dataimport.BackgroundPreparation;
-import io.xsell.server.dataimport.ImportHistory;
 import io.xsell.server.dataimport.UploadedZip;
+import io.xsell.server.port.in.ImportCsvCommand;
+import io.xsell.server.port.in.ImportCsvUseCase;
+import io.xsell.server.port.in.ReadImportsQuery;
 import io.xsell.server.problem.Problem;
 import io.xsell.server.problem.ProblemException;
 import io.xsell.server.tenant.Tenant;
@@ -43,27 +39,18 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "imports")
 public class ImportsResource {
-    static final String SOURCE = "csv";
-
-    private final ImportTenantDataUseCase imports;
-    private final ImportHistory history;
+    private final ImportCsvUseCase imports;
+    private final ReadImportsQuery history;
     private final TenantRegistry tenants;
-    private final CanonicalCsvImporter importer;
     private final XsellConfiguration configuration;
-    private final BackgroundPreparation preparation;
-    private final ResponseCache responses;
 
     @Inject
-    public ImportsResource(ImportTenantDataUseCase imports, ImportHistory history, TenantRegistry tenants,
-                           CanonicalCsvImporter importer, XsellConfiguration configuration,
-                           BackgroundPreparation preparation, ResponseCache responses) {
+    public ImportsResource(ImportCsvUseCase imports, ReadImportsQuery history, TenantRegistry tenants,
+                           XsellConfiguration configuration) {
         this.imports = imports;
         this.history = history;
         this.tenants = tenants;
-        this.importer = importer;
         this.configuration = configuration;
-        this.preparation = preparation;
-        this.responses = responses;
     }
 
     /**
@@ -84,14 +71,10 @@ public class ImportsResource {
         Tenant tenant = tenants.findById(principal.tenant()).orElseThrow(() -> ProblemException.notFound("no such tenant"));
         try (UploadedZip zip = UploadedZip.receive(body, configuration.getMaxUploadSize().toBytes(),
                 configuration.getMaxUncompressedSize().toBytes())) {
-            TenantDataset dataset = importer.importZip(zip.file(), tenant.reportingCurrency());
-            ImportOutcome outcome = imports.importTenantData(
-                    new ImportTenantDataCommand(tenant.id(), SOURCE, dataset, zip.fingerprint()));
+            ImportOutcome outcome = imports.importCsv(new ImportCsvCommand(tenant.id(), zip.file(), zip.fingerprint()));
             if (outcome.unchanged()) {
                 return Response.ok(ImportJson.of(outcome.record(), "unchanged")).build();
             }
-            responses.dataChanged(tenant.id());
-            preparation.afterImport(tenant.id());
             return Response.created(URI.create("/v1/imports/" + outcome.record().id()))
                     .entity(ImportJson.of(outcome.record(), "imported")).build();
         }
@@ -112,7 +95,7 @@ public class ImportsResource {
     @Path("/{id}")
     @Operation(summary = "One import of the tenant")
     public ImportJson get(@Parameter(hidden = true) @Auth TenantPrincipal principal, @PathParam("id") String id) {
-        return history.find(principal.tenant(), id).map(r -> ImportJson.of(r, "imported"))
+        return history.importRecord(principal.tenant(), id).map(r -> ImportJson.of(r, "imported"))
                 .orElseThrow(() -> ProblemException.notFound("no import with id '" + id + "'"));
     }
 }
