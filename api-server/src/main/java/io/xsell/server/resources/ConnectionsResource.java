@@ -3,7 +3,9 @@ package io.xsell.server.resources;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.xsell.core.model.InvalidDatasetException;
 import io.xsell.server.api.ConnectStripeRequest;
@@ -78,7 +80,8 @@ public class ConnectionsResource {
     @Operation(summary = "Connect a Stripe account; its first sync starts at once")
     public Response connectStripe(@Parameter(hidden = true) @Auth TenantPrincipal principal,
                                   @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                  @Schema(description = "JSON: api_key, reporting_currency, webhook_secret, product_lines, fx_rates")
+                                  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                          schema = @Schema(implementation = ConnectStripeRequest.class)))
                                   String text) {
         requireJson(contentType);
         ConnectStripeRequest body = RequestBodies.read(text, ConnectStripeRequest.class, ConnectStripeRequest.SHAPES,
@@ -129,7 +132,10 @@ public class ConnectionsResource {
     public StripeConnectionJson update(@Parameter(hidden = true) @Auth TenantPrincipal principal,
                                        @PathParam("id") String id,
                                        @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                       @Schema(description = "JSON: product_lines, fx_rates") String text) {
+                                       @RequestBody(required = true, content = @Content(
+                                               mediaType = MediaType.APPLICATION_JSON,
+                                               schema = @Schema(implementation = ConnectionSettingsRequest.class)))
+                                       String text) {
         connection(principal, id);
         requireJson(contentType);
         RequestBodies.Body<ConnectionSettingsRequest> body = RequestBodies.read(text, ConnectionSettingsRequest.class,

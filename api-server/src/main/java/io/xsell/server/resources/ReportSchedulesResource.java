@@ -3,6 +3,9 @@ package io.xsell.server.resources;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.xsell.server.api.ReportScheduleJson;
 import io.xsell.server.api.ReportScheduleRequest;
@@ -47,7 +50,10 @@ public class ReportSchedulesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a schedule: cadence (weekly, monthly, quarterly), time_zone (IANA), send_day, "
             + "send_time (HH:mm, local), recipients[], optional segment_by")
-    public Response create(@Parameter(hidden = true) @Auth TenantPrincipal principal, String text) {
+    public Response create(@Parameter(hidden = true) @Auth TenantPrincipal principal,
+                           @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                   schema = @Schema(implementation = ReportScheduleRequest.class)))
+                           String text) {
         RequestBodies.Body<ReportScheduleRequest> body = RequestBodies.read(text, ReportScheduleRequest.class,
                 ReportScheduleRequest.SHAPES, ReportSchedulesResource::invalid);
         if (body.value() == null) {

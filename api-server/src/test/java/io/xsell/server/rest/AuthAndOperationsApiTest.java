@@ -187,6 +187,27 @@ abstract class AuthAndOperationsApiTest {
     }
 
     @Test
+    void theOpenApiDocumentShowsTheRecordsJsonBodiesBindTo() {
+        JsonNode document = app().send(app().request("/openapi.json", null).GET().build()).expectJson(200);
+        Map<String, List<String>> bodies = Map.of(
+                "/v1/connections/stripe post", List.of("api_key", "reporting_currency", "webhook_secret",
+                        "product_lines", "fx_rates"),
+                "/v1/connections/{id} patch", List.of("product_lines", "fx_rates"),
+                "/v1/report-schedules post", List.of("cadence", "time_zone", "send_day", "send_time", "recipients",
+                        "segment_by"));
+        bodies.forEach((operation, fields) -> {
+            String[] pathAndMethod = operation.split(" ");
+            String ref = document.path("paths").path(pathAndMethod[0]).path(pathAndMethod[1]).path("requestBody")
+                    .path("content").path("application/json").path("schema").path("$ref").asText();
+            assertThat(ref).as(operation).startsWith("#/components/schemas/");
+            JsonNode schema = document.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+            List<String> properties = new ArrayList<>();
+            schema.path("properties").fieldNames().forEachRemaining(properties::add);
+            assertThat(properties).as(operation).containsExactlyInAnyOrderElementsOf(fields);
+        });
+    }
+
+    @Test
     void theOpenApiDocumentDocumentsEveryV1EndpointAndTheBearerScheme() {
         ApiResponse response = app().send(app().request("/openapi.json", null).GET().build());
         JsonNode document = response.expectJson(200);
