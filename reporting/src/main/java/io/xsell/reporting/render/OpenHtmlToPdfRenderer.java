@@ -27,6 +27,7 @@ public final class OpenHtmlToPdfRenderer implements RenderSummaryPort {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        ReportFonts.register(builder);
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);
         try {

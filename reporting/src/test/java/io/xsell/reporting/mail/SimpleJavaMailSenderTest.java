@@ -65,12 +65,12 @@ class SimpleJavaMailSenderTest {
         assertThat(attachments).containsOnlyKeys("cross-sell-summary-2026-03-01-to-2026-03-31.pdf");
         String body = String.join("\n", bodies);
         for (Headline h : summary.headlines().headlines()) {
-            assertThat(body).as(h.field()).contains(h.label(), Format.value(h), Format.previous(h));
+            assertThat(body).as(h.field()).contains(h.label(), Format.value(h, summary.currency()), Format.previous(h, summary.currency()));
         }
         byte[] pdf = attachments.values().iterator().next();
         assertThat(pdf).isEqualTo(rendered.pdf());
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(new PDFTextStripper().getText(document)).contains("Cross-sell MRR 2,001.20 345.67 +1,655.53");
+            assertThat(new PDFTextStripper().getText(document)).contains("Cross-sell MRR $2,001.20 $345.67 +$1,655.53");
         }
     }
 
