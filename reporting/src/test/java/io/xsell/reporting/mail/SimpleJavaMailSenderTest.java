@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SimpleJavaMailSenderTest {
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+    static final GreenMailExtension SMTP = new GreenMailExtension(GreenMailSetups.patient(ServerSetupTest.SMTP.dynamicPort()))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("reports@xsell.test", "reports", "s3cret"));
 
     private static SmtpSettings settings(String password) {

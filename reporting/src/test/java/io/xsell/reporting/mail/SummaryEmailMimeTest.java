@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SummaryEmailMimeTest {
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static final GreenMailExtension SMTP = new GreenMailExtension(GreenMailSetups.patient(ServerSetupTest.SMTP.dynamicPort()));
 
     private static final String TENANT = "Müller 株式会社";
     private static final String LINK = "https://xsell.example.com/unsubscribe/Zm9vYmFy";
