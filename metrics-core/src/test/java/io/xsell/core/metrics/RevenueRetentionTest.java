@@ -24,13 +24,7 @@ class RevenueRetentionTest {
     /** The base of CrossSellCalculatorTest.everyWindowFieldOnASmallBase: start 420, end 470. */
     @Test
     void ratiosOfASmallBaseWithEveryKindOfLoss() {
-        WindowMetrics m = report(dataset()
-                .holds("a", "A", "100", "2024-01-01", "2025-03-01").holds("a", "A", "150", "2025-03-01")
-                .item("a", "B", b -> b.unitAmount("50").start("2025-06-01").bundle("suite"))
-                .holds("b", "A", "200", "2024-05-01", "2025-05-01").holds("b", "A", "150", "2025-05-01")
-                .holds("b", "C", "40", "2024-05-01", "2025-04-01")
-                .holds("c", "A", "80", "2024-02-01", "2025-08-01")
-                .holds("d", "A", "120", "2025-09-01"), null).metrics();
+        WindowMetrics m = report(CrossSellCalculatorTest.smallBase(), null).metrics();
 
         assertThat(m.arr()).isEqualByComparingTo("5640");
         // the cohort a, b, c: 420 at the start, 200 + 150 + 0 = 350 at the end

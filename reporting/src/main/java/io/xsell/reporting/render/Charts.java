@@ -100,14 +100,7 @@ public final class Charts {
         for (ProductLineSection.Line line : section.lines()) {
             data.addValue(line.crossSellMrr(), "Cross-sell MRR", line.productLine());
         }
-        JFreeChart chart = ChartFactory.createBarChart(null, null, null, data, PlotOrientation.HORIZONTAL,
-                false, false, false);
-        CategoryPlot plot = style(chart, labels(data), currency);
-        BarRenderer renderer = (BarRenderer) plot.getRenderer();
-        renderer.setBarPainter(new StandardBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setSeriesPaint(0, ACCENT);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        JFreeChart chart = bars(data, PlotOrientation.HORIZONTAL, currency);
         return png(chart, Math.max(110, Math.min(HEIGHT + 80, 40 + 36 * section.lines().size())));
     }
 
@@ -117,15 +110,19 @@ public final class Charts {
         for (MrrTrendSection.Point point : section.points()) {
             data.addValue(point.mrr(), "MRR", Format.month(point.day()).replace(' ', '\n'));
         }
-        JFreeChart chart = ChartFactory.createBarChart(null, null, null, data, PlotOrientation.VERTICAL,
-                false, false, false);
+        return png(bars(data, PlotOrientation.VERTICAL, currency), TREND_HEIGHT);
+    }
+
+    /** Plain bars of one series on a money axis from zero. */
+    private static JFreeChart bars(DefaultCategoryDataset data, PlotOrientation orientation, String currency) {
+        JFreeChart chart = ChartFactory.createBarChart(null, null, null, data, orientation, false, false, false);
         CategoryPlot plot = style(chart, labels(data), currency);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setSeriesPaint(0, ACCENT);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-        return png(chart, TREND_HEIGHT);
+        return chart;
     }
 
     /** A line, so its axis may start above zero; the axis says where it starts. */
