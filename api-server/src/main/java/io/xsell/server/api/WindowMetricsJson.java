@@ -35,7 +35,11 @@ public record WindowMetricsJson(
         BigDecimal attachmentRate,
         BigDecimal productsPerCustomer,
         BigDecimal incrementalRevenue,
-        BigDecimal oneTimeRevenue) {
+        BigDecimal oneTimeRevenue,
+        BigDecimal arr,
+        BigDecimal netRevenueRetentionPct,
+        BigDecimal grossRevenueRetentionPct,
+        BigDecimal quickRatio) {
 
     public static WindowMetricsJson of(WindowMetrics m) {
         return new WindowMetricsJson(
@@ -64,6 +68,10 @@ public record WindowMetricsJson(
                 present(m.attachmentRate()),
                 present(m.productsPerCustomer()),
                 present(m.incrementalRevenue()),
-                present(m.oneTimeRevenue()));
+                present(m.oneTimeRevenue()),
+                present(m.arr()),
+                present(m.netRevenueRetentionPct()),
+                present(m.grossRevenueRetentionPct()),
+                present(m.quickRatio()));
     }
 }

@@ -7,11 +7,13 @@ import io.xsell.core.model.TenantId;
 import io.xsell.reporting.schedule.Cadence;
 import io.xsell.reporting.schedule.SendSchedule;
 import io.xsell.server.persistence.Timestamps;
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -19,6 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 /** The {@code report_schedules} table. Every read and write is scoped to one tenant, except the scheduler's. */
 public class JdbiReportScheduleStore {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "SELECT id, tenant_id, cadence, time_zone, send_day, send_time, recipients, "
             + "segment_by, created_at, next_run_at FROM report_schedules";
 
@@ -28,14 +31,31 @@ public class JdbiReportScheduleStore {
         this.jdbi = jdbi;
     }
 
+    /** Stores the schedule with a new random unsubscribe token (256 bits, URL-safe). */
     public void insert(ReportSchedule s) {
+        byte[] token = new byte[32];
+        RANDOM.nextBytes(token);
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO report_schedules (id, tenant_id, cadence, time_zone, send_day, "
-                        + "send_time, recipients, segment_by, created_at, next_run_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "send_time, recipients, segment_by, created_at, next_run_at, unsubscribe_token) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, s.id()).bind(1, s.tenant().value()).bind(2, s.schedule().cadence().code())
                 .bind(3, s.schedule().zone().getId()).bind(4, s.schedule().sendDay())
                 .bind(5, s.schedule().sendTime().toString()).bind(6, json(s.recipients())).bind(7, s.segmentBy())
                 .bind(8, Timestamps.format(s.createdAt())).bind(9, Timestamps.format(s.nextRunAt()))
+                .bind(10, Base64.getUrlEncoder().withoutPadding().encodeToString(token))
                 .execute());
+    }
+
+    /** The token of the schedule's unsubscribe link; empty for a schedule made before tokens existed. */
+    public Optional<String> unsubscribeToken(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT unsubscribe_token FROM report_schedules WHERE id = ?")
+                .bind(0, id).mapTo(String.class).findOne().filter(t -> t != null && !t.isEmpty()));
+    }
+
+    /** The schedule an unsubscribe link names. */
+    public Optional<ReportSchedule> findByUnsubscribeToken(String token) {
+        return jdbi.withHandle(h -> h.createQuery(COLUMNS + " WHERE unsubscribe_token = ?")
+                .bind(0, token).map((rs, ctx) -> row(rs)).findOne());
     }
 
     public List<ReportSchedule> list(TenantId tenant) {

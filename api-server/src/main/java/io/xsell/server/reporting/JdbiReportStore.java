@@ -61,11 +61,13 @@ public class JdbiReportStore implements SummaryOutboxPort {
                     .bind(0, report.id()).bind(1, documents.pdf()).bind(2, documents.htmlBytes()).execute();
             if (email != null) {
                 h.createUpdate("INSERT INTO report_outbox (report_id, tenant_id, recipients, subject, body_html, "
-                                + "attachment_name, state, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)")
+                                + "attachment_name, state, attempts, next_attempt_at, body_text, list_unsubscribe) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
                         .bind(0, report.id()).bind(1, report.tenant().value())
                         .bind(2, JdbiReportScheduleStore.json(email.to())).bind(3, email.subject())
                         .bind(4, email.html()).bind(5, email.attachments().get(0).name())
-                        .bind(6, DeliveryState.PENDING.code()).bind(7, Timestamps.format(dueAt)).execute();
+                        .bind(6, DeliveryState.PENDING.code()).bind(7, Timestamps.format(dueAt))
+                        .bind(8, email.text()).bind(9, email.listUnsubscribe()).execute();
             }
         });
     }
@@ -147,11 +149,13 @@ public class JdbiReportStore implements SummaryOutboxPort {
     }
 
     private static Delivery delivery(Handle h, String id) {
-        return h.createQuery("SELECT o.attempts, o.recipients, o.subject, o.body_html, o.attachment_name, d.pdf "
+        return h.createQuery("SELECT o.attempts, o.recipients, o.subject, o.body_html, o.attachment_name, d.pdf, "
+                        + "o.body_text, o.list_unsubscribe "
                         + "FROM report_outbox o JOIN report_documents d ON d.report_id = o.report_id WHERE o.report_id = ?")
                 .bind(0, id)
                 .map((rs, ctx) -> new Delivery(id, rs.getInt(1), new EmailMessage(messageId(id),
                         JdbiReportScheduleStore.list(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        rs.getString(7), rs.getString(8),
                         List.of(new EmailMessage.Attachment(rs.getString(5), "application/pdf", rs.getBytes(6))))))
                 .one();
     }

@@ -32,6 +32,8 @@ public class ReportGeneration {
     private final TenantRegistry tenants;
     private final String defaultSegmentBy;
     private final Clock clock;
+    private JdbiReportScheduleStore schedules;
+    private String publicBaseUrl;
 
     public ReportGeneration(BuildSummaryUseCase summaries, RenderSummaryPort renderer, SummaryEmail emails,
                             JdbiReportStore reports, TenantRegistry tenants, String defaultSegmentBy, Clock clock) {
@@ -42,6 +44,23 @@ public class ReportGeneration {
         this.tenants = Objects.requireNonNull(tenants);
         this.defaultSegmentBy = Objects.requireNonNull(defaultSegmentBy);
         this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * Emails of a schedule then carry a List-Unsubscribe link {@code <publicBaseUrl>/unsubscribe/<token>}
+     * that removes the schedule; a null base URL leaves them without one.
+     */
+    public ReportGeneration withUnsubscribeLinks(JdbiReportScheduleStore schedules, String publicBaseUrl) {
+        this.schedules = Objects.requireNonNull(schedules);
+        this.publicBaseUrl = publicBaseUrl;
+        return this;
+    }
+
+    private String unsubscribeUrl(String scheduleId) {
+        if (scheduleId == null || schedules == null || publicBaseUrl == null) {
+            return null;
+        }
+        return schedules.unsubscribeToken(scheduleId).map(token -> publicBaseUrl + "/unsubscribe/" + token).orElse(null);
     }
 
     /** The report of {@code schedule}'s run at {@code runAt}: the period just finished on the recipients' calendar. */
@@ -69,7 +88,8 @@ public class ReportGeneration {
         RenderedSummary documents = renderer.render(summary);
         String id = UUID.randomUUID().toString();
         EmailMessage email = recipients.isEmpty() ? null
-                : emails.compose(JdbiReportStore.messageId(id), recipients, summary, documents.pdf());
+                : emails.compose(JdbiReportStore.messageId(id), recipients, summary, documents.pdf(),
+                        unsubscribeUrl(scheduleId));
         Instant now = clock.instant();
         reports.save(new JdbiReportStore.NewReport(id, tenantId, scheduleId, cadence == null ? null : cadence.code(),
                 period, now), documents, email, now);

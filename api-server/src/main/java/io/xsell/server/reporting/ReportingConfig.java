@@ -20,6 +20,13 @@ public class ReportingConfig {
     @JsonProperty
     private String paperSize = "a4";
 
+    /**
+     * The server's address as recipients reach it ({@code https://xsell.example.com}), for the
+     * unsubscribe link of each email; none: emails carry no List-Unsubscribe header.
+     */
+    @JsonProperty
+    private String publicBaseUrl;
+
     /** Customer attribute of the "penetration by segment" section, unless a schedule names another. */
     @NotBlank
     @JsonProperty
@@ -106,6 +113,19 @@ public class ReportingConfig {
 
     public String segmentBy() {
         return segmentBy;
+    }
+
+    /** The public base URL without a trailing slash; null when not configured. */
+    public String publicBaseUrl() {
+        if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
+            return null;
+        }
+        String url = publicBaseUrl.strip();
+        java.net.URI uri = java.net.URI.create(url);
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException("reporting.publicBaseUrl must be an http(s) URL, was " + url);
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     public SmtpSettings smtpSettings() {

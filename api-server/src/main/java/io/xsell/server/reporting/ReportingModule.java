@@ -119,8 +119,10 @@ public class ReportingModule extends DropwizardAwareModule<XsellConfiguration> {
     @Provides
     @Singleton
     ReportGeneration reportGeneration(BuildSummaryUseCase summaries, RenderSummaryPort renderer, SummaryEmail emails,
-                                      JdbiReportStore reports, TenantRegistry tenants, Clock clock) {
-        return new ReportGeneration(summaries, renderer, emails, reports, tenants, config().segmentBy(), clock);
+                                      JdbiReportStore reports, TenantRegistry tenants, JdbiReportScheduleStore schedules,
+                                      Clock clock) {
+        return new ReportGeneration(summaries, renderer, emails, reports, tenants, config().segmentBy(), clock)
+                .withUnsubscribeLinks(schedules, config().publicBaseUrl());
     }
 
     @Provides

@@ -3,6 +3,9 @@ package io.xsell.server.resources;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.xsell.core.metrics.Granularity;
 import io.xsell.core.metrics.Window;
@@ -51,7 +54,10 @@ public class MetricsResource {
 
     @GET
     @Path("/cross-sell")
-    @Operation(summary = "Cross-sell window metrics, by product line, benchmark, and by segment with segment_by")
+    @Operation(summary = "Cross-sell window metrics, by product line, benchmark, and by segment with segment_by",
+            responses = @ApiResponse(responseCode = "200", description = "the window metric set (spec/metrics.md section 4)",
+                    content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = CrossSellReportJson.class))))
     public Response crossSell(@Parameter(hidden = true) @Auth TenantPrincipal principal, @QueryParam("from") String from,
                               @QueryParam("to") String to, @QueryParam("segment_by") String segmentBy) {
         Window window = QueryParams.window(from, to);

@@ -46,10 +46,10 @@ class ReportPdfCommandTest {
         String text = text(out);
         // the worked example's March: product B's 21,000 cross-sold, against February's add-on 9,500
         assertThat(text).contains("Cross-sell summary: acme", "2025-03-01 to 2025-03-31 (monthly)",
-                "compared with 2025-02-01 to 2025-02-28", "Cross-sell MRR 21,000.00 9,500.00 +11,500.00",
-                "Starting MRR 889,500.00", "Ending MRR 910,500.00", "Penetration by segment");
+                "compared with 2025-02-01 to 2025-02-28", "Cross-sell MRR $21,000.00 $9,500.00 +$11,500.00",
+                "Starting MRR $889,500.00", "Ending MRR $910,500.00", "Penetration by segment");
         assertThat(text).as("no engagement files: no engagement section").doesNotContain("Campaigns and engagement");
-        assertThat(Files.readString(html)).contains("21,000.00", "size: A4");
+        assertThat(Files.readString(html)).contains("$21,000.00", "size: A4");
 
         CommandRunner.Result report = CommandRunner.run("report", "--data", dir.resolve("acme").toString(),
                 "--from", "2025-03-01", "--to", "2025-04-01");
@@ -104,10 +104,15 @@ class ReportPdfCommandTest {
                 .readTree(report.stdout()).path("analytics");
 
         String text = text(out);
-        assertThat(text).contains("Campaigns and engagement", "In-app prompt in app 0.00 1 1 28,000.00 336,000.00 n/a*",
-                "* n/a: zero cost");
+        assertThat(text).contains("Campaigns and engagement",
+                "In-app prompt in app $0.00 $0.00 1 1 $28,000.00 $336,000.00 n/a*", "* n/a: zero cost");
+        // the push ran 1 February to 30 June (150 days), 91 of them in Q2; the prompt is free
+        java.util.Map<String, java.math.BigDecimal> periodCosts = java.util.Map.of("b-push",
+                new java.math.BigDecimal("10000").multiply(java.math.BigDecimal.valueOf(91))
+                        .divide(java.math.BigDecimal.valueOf(150), java.math.MathContext.DECIMAL128),
+                "prompt", java.math.BigDecimal.ZERO);
         for (String row : EngagementSectionRows.of(analytics.path("campaigns"), analytics.path("journeys"),
-                analytics.path("engagement"))) {
+                analytics.path("engagement"), periodCosts)) {
             assertThat(text).as(row).contains(row);
         }
     }

@@ -253,6 +253,15 @@ abstract class AuthAndOperationsApiTest {
                 .anySatisfy(requirement -> assertThat(requirement.has(bearerSchemes.get(0))).isTrue());
 
         assertThat(app().send(app().request("/openapi.yaml", null).GET().build()).status()).isEqualTo(200);
+
+        String crossSell = document.path("paths").path("/v1/metrics/cross-sell").path("get").path("responses")
+                .path("200").path("content").path("application/json").path("schema").path("$ref").asText();
+        JsonNode properties = document.path("components").path("schemas")
+                .path(crossSell.substring(crossSell.lastIndexOf('/') + 1)).path("properties");
+        assertThat(properties.has("by_product_line") && properties.has("cross_sell_rate_pct")).isTrue();
+        for (String ratio : List.of("arr", "net_revenue_retention_pct", "gross_revenue_retention_pct", "quick_ratio")) {
+            assertThat(properties.has(ratio)).as("the cross-sell schema documents %s", ratio).isTrue();
+        }
     }
 
     @Test

@@ -68,6 +68,25 @@ abstract class MetricsApiTest {
         assertThat(report.has("by_segment")).isFalse();
     }
 
+    /** 88 customers keep their 10,000 core and add 89,000 of cross-sell; nobody is lost. */
+    @Test
+    void theRetentionRatiosAndArrOfTheWorkedExampleAndEachSegment() {
+        JsonNode report = get("/v1/metrics/cross-sell?" + WINDOW + "&segment_by=segment").expectJson(200);
+
+        assertThat(report.path("arr").toString()).isEqualTo("11628000.00");
+        assertThat(report.path("net_revenue_retention_pct").toString()).isEqualTo("110.11");
+        assertThat(report.path("gross_revenue_retention_pct").toString()).isEqualTo("100.00");
+        assertThat(report.has("quick_ratio")).isTrue();
+        assertThat(report.path("quick_ratio").isNull()).as("no loss: a zero denominator").isTrue();
+        List<JsonNode> segments = ApiResponse.list(report.path("by_segment"));
+        // enterprise 470,500 / 440,000; smb 498,500 / 440,000
+        assertThat(segments).extracting(s -> s.path("net_revenue_retention_pct").toString())
+                .containsExactly("106.93", "113.30");
+        assertThat(segments).extracting(s -> s.path("arr").toString()).containsExactly("5646000.00", "5982000.00");
+        assertThat(segments).extracting(s -> s.path("gross_revenue_retention_pct").toString())
+                .containsExactly("100.00", "100.00");
+    }
+
     @Test
     void theBodyIsExactlyWhatTheReportCommandPrintsForTheSameFiles(@TempDir Path dir) {
         Path data = WorkedExample.writeTo(dir, WorkedExample.files());

@@ -84,6 +84,10 @@ abstract class ReportingApiTest {
         HEADLINES.put("expansion_mrr", "Expansion MRR");
         HEADLINES.put("upsell_mrr", "of which upsell MRR");
         HEADLINES.put("cross_sell_share_of_expansion_pct", "Cross-sell share of expansion");
+        HEADLINES.put("arr", "ARR");
+        HEADLINES.put("net_revenue_retention_pct", "Net revenue retention");
+        HEADLINES.put("gross_revenue_retention_pct", "Gross revenue retention");
+        HEADLINES.put("quick_ratio", "Quick ratio");
     }
 
     private String key;
@@ -113,8 +117,12 @@ abstract class ReportingApiTest {
                 .with("reporting.smtp.port", String.valueOf(smtpPort))
                 .with("reporting.smtp.security", "plain")
                 .with("reporting.smtp.from", "reports@xsell.test")
-                .with("reporting.smtp.timeout", "5s");
+                .with("reporting.smtp.timeout", "5s")
+                .with("reporting.publicBaseUrl", PUBLIC_BASE_URL + "/");
     }
+
+    /** The address recipients reach the server at; the tests send the link's path to the local app. */
+    static final String PUBLIC_BASE_URL = "https://xsell.example.test";
 
     static GreenMail smtp(int port) {
         ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
@@ -148,15 +156,31 @@ abstract class ReportingApiTest {
     }
 
     private static String money(JsonNode value) {
+        return EngagementSectionRows.usd(value);
+    }
+
+    /** As the summary prints the headline field: money with $, percentages with %, ratios bare. */
+    private static String figure(String field, JsonNode value) {
         if (value.isNull()) {
             return "n/a";
         }
-        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(value.decimalValue());
+        if (field.endsWith("_mrr") || field.equals("arr")) {
+            return money(value);
+        }
+        String number = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US))
+                .format(value.decimalValue());
+        return number + (field.endsWith("_pct") ? " %" : "");
     }
 
-    private static String figure(String field, JsonNode value) {
-        return money(value) + (field.endsWith("_pct") && !value.isNull() ? " %" : "");
-    }
+    /**
+     * The worked example's campaigns in Q2 2025, counted pro rata by days: the push ran 1 February
+     * to 30 June (150 days), 91 of them in the quarter, so 10,000 x 91 / 150; the in-app prompt is free.
+     */
+    static final java.util.Map<String, java.math.BigDecimal> Q2_PERIOD_COSTS = java.util.Map.of(
+            "b-push", new java.math.BigDecimal("10000").multiply(java.math.BigDecimal.valueOf(91))
+                    .divide(java.math.BigDecimal.valueOf(150), java.math.MathContext.DECIMAL128),
+            "prompt", java.math.BigDecimal.ZERO);
+
 
     static String pdfText(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -242,7 +266,7 @@ abstract class ReportingApiTest {
             assertThat(text).as(field).contains(row);
             assertThat(html.text()).as(field).contains(figure(field, now.path(field)));
         }
-        assertThat(text).contains("Cross-sell MRR 21,000.00 9,500.00 +11,500.00");
+        assertThat(text).contains("Cross-sell MRR $21,000.00 $9,500.00 +$11,500.00");
         JsonNode movements = app().get("/v1/metrics/movements?from=2025-03-01&to=2025-04-01&granularity=month", key)
                 .expectJson(200).path("periods").get(0);
         assertThat(text).contains("Starting MRR " + money(movements.path("starting_mrr")),
@@ -271,6 +295,38 @@ abstract class ReportingApiTest {
         app().get("/v1/reports/" + UUID.randomUUID() + ".pdf", key).expectProblem(404);
     }
 
+    /**
+     * The email of a schedule carries List-Unsubscribe with a link on the public base URL; its GET only
+     * shows a button (mail scanners fetch links), a one-click POST (RFC 8058) removes the schedule, and
+     * the used link is then unknown.
+     */
+    @Test
+    void theUnsubscribeLinkOfAScheduledEmailRemovesTheSchedule() throws Exception {
+        String id = postSchedule("{\"cadence\": \"monthly\", \"recipients\": [\"cfo@acme.test\"]}")
+                .expectJson(201).path("id").asText();
+        app().instance(ReportGeneration.class).generate(tenant, id, Cadence.MONTHLY, Window.of("2025-03-01", "2025-04-01"),
+                null, List.of("cfo@acme.test"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp().getReceivedMessages().length >= 1);
+        MimeMessage mail = smtp().getReceivedMessages()[0];
+        String header = mail.getHeader("List-Unsubscribe")[0];
+        assertThat(header).matches("<" + java.util.regex.Pattern.quote(PUBLIC_BASE_URL) + "/unsubscribe/[A-Za-z0-9_-]{43}>");
+        assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        String path = header.substring(1 + PUBLIC_BASE_URL.length(), header.length() - 1);
+
+        ApiResponse page = app().get(path, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("<form method=\"post\">");
+        app().get("/v1/report-schedules/" + id, key).expectJson(200);
+
+        ApiResponse done = app().post(path, null, "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click".getBytes(StandardCharsets.UTF_8));
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.text()).contains("Unsubscribed");
+        app().get("/v1/report-schedules/" + id, key).expectProblem(404);
+        assertThat(app().post(path, null, "application/x-www-form-urlencoded", new byte[0]).status()).isEqualTo(404);
+        assertThat(app().get("/unsubscribe/not-a-token", null).status()).isEqualTo(404);
+    }
+
     @Test
     void theCampaignAndEngagementSectionPrintsTheFiguresOfTheAnalyticsApi() {
         IssuedKey issued = app().createTenant("reports-engagement");
@@ -289,10 +345,12 @@ abstract class ReportingApiTest {
         assertThat(campaigns.path("campaigns").get(0).path("roi_pct").toString()).isEqualTo("-100.00");
 
         String text = pdfText(app().get("/v1/reports/" + id + ".pdf", engagementKey).body());
-        assertThat(text).contains("Campaigns and engagement", "In-app prompt in app 0.00 1 1 28,000.00 336,000.00 n/a*",
-                "Product B push email 10,000.00 1 0 0.00 0.00 -100.00 %", "* n/a: zero cost");
+        // the push's 6,066.67 of the quarter returned nothing in it: -100 % of what the quarter spent
+        assertThat(text).contains("Campaigns and engagement",
+                "In-app prompt in app $0.00 $0.00 1 1 $28,000.00 $336,000.00 n/a*",
+                "Product B push email $10,000.00 $6,066.67 1 0 $0.00 $0.00 -100.00 %", "* n/a: zero cost");
         assertThat(text.indexOf("In-app prompt")).as("most attributed MRR first").isLessThan(text.indexOf("Product B push"));
-        for (String row : EngagementSectionRows.of(campaigns, journeys, engagement)) {
+        for (String row : EngagementSectionRows.of(campaigns, journeys, engagement, Q2_PERIOD_COSTS)) {
             assertThat(text).as(row).contains(row);
         }
         assertThat(app().get("/v1/reports/" + id + ".html", engagementKey).text()).contains("Campaigns and engagement");
@@ -323,7 +381,16 @@ abstract class ReportingApiTest {
         collect(mail, attachments);
         assertThat(attachments).hasSize(1);
         String name = attachments.keySet().iterator().next();
-        assertThat(name).startsWith("cross-sell-summary-").endsWith(".pdf");
+        assertThat(name).isEqualTo(tenantName + " cross-sell summary " + sendAt.toLocalDate().minusWeeks(1)
+                .with(java.time.DayOfWeek.MONDAY) + " to " + sendAt.toLocalDate().minusWeeks(1)
+                .with(java.time.DayOfWeek.SUNDAY) + ".pdf");
+        assertThat(mail.getSubject()).isEqualTo(tenantName + ": cross-sell summary "
+                + sendAt.toLocalDate().minusWeeks(1).with(java.time.DayOfWeek.MONDAY) + " to "
+                + sendAt.toLocalDate().minusWeeks(1).with(java.time.DayOfWeek.SUNDAY));
+        assertThat(mail.isMimeType("multipart/mixed")).isTrue();
+        String[] unsubscribe = mail.getHeader("List-Unsubscribe");
+        assertThat(unsubscribe).hasSize(1);
+        assertThat(unsubscribe[0]).startsWith("<" + PUBLIC_BASE_URL + "/unsubscribe/").endsWith(">");
         String text = pdfText(attachments.get(name));
         assertThat(text).contains("Cross-sell summary: " + tenantName, "(weekly)");
 

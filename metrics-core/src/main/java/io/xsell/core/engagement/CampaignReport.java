@@ -42,11 +42,13 @@ public record CampaignReport(Window window, String currency, int attributionDays
     /**
      * @param cost           in the reporting currency; null when it has no FX rate
      * @param touchedCustomers customers with a touchpoint of the campaign dated in the window
+     * @param startDate        the campaign's first day
+     * @param endDate          its last day; null for an open campaign
      */
     public record CampaignResult(String campaignId, String name, String channel, String targetProductLine,
                                  BigDecimal cost, long touchedCustomers, long attributedCrossSells,
                                  BigDecimal attributedCrossSellMrr, BigDecimal incrementalRevenue, BigDecimal roiPct,
-                                 Uplift uplift) {
+                                 Uplift uplift, java.time.LocalDate startDate, java.time.LocalDate endDate) {
     }
 
     public static CampaignReport of(EngagementIndex index, FxRates fxRates, Window window, int attributionDays,
@@ -78,7 +80,8 @@ public record CampaignReport(Window window, String currency, int attributionDays
             results.add(new CampaignResult(campaign.id(), campaign.name(), campaign.channel(),
                     campaign.targetProductLine(), cost, tally.touched[i], tally.attributedCount[i],
                     tally.attributedMrr[i], incremental, roi,
-                    Uplift.of(tally.exposed[i], tally.exposedConverted[i], tally.unexposed, tally.unexposedConverted[i])));
+                    Uplift.of(tally.exposed[i], tally.exposedConverted[i], tally.unexposed, tally.unexposedConverted[i]),
+                    campaign.startDate(), campaign.endDate()));
         }
         BigDecimal attributed = BigDecimal.ZERO;
         long attributedCount = 0;

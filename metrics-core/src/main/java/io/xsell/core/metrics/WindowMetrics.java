@@ -10,6 +10,12 @@ import java.math.BigDecimal;
  * @param crossSellAttaches    number of cross-sell movements (customer, line, day) by all customers
  * @param incrementalRevenue   the starting cohort's MRR at the end minus its MRR at the start
  * @param oneTimeRevenue       one-time charges dated in the window; never part of any MRR figure
+ * @param arr                  {@code endingMrr * 12}
+ * @param netRevenueRetentionPct   the starting cohort's MRR at the end over its MRR at the start, x 100
+ * @param grossRevenueRetentionPct starting MRR plus the cohort's contraction, line churn and churn in
+ *                                 the window (negative), over starting MRR, x 100; gains never add back
+ * @param quickRatio           gains (new business, reactivation, cross-sell, upsell) over losses
+ *                             (contraction, line churn, churn, as a positive amount), all customers
  */
 public record WindowMetrics(
         BigDecimal startingMrr,
@@ -37,7 +43,11 @@ public record WindowMetrics(
         BigDecimal netMrrChange,
         BigDecimal incrementalRevenue,
         long crossSellAttaches,
-        BigDecimal oneTimeRevenue) {
+        BigDecimal oneTimeRevenue,
+        BigDecimal arr,
+        BigDecimal netRevenueRetentionPct,
+        BigDecimal grossRevenueRetentionPct,
+        BigDecimal quickRatio) {
 
     /** Sum of every movement in the window; equals {@link #netMrrChange()} by construction. */
     public BigDecimal sumOfMovements() {

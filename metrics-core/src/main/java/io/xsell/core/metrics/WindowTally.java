@@ -19,6 +19,7 @@ import java.util.List;
  */
 final class WindowTally {
     private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
+    private static final BigDecimal MONTHS_PER_YEAR = BigDecimal.valueOf(12);
     private static final MovementType[] TYPES = MovementType.values();
 
     private final Window window;
@@ -28,6 +29,8 @@ final class WindowTally {
     private BigDecimal startingMrr = BigDecimal.ZERO;
     private BigDecimal endingMrr = BigDecimal.ZERO;
     private BigDecimal cohortEndingMrr = BigDecimal.ZERO;
+    /** Contraction, line churn and churn of the starting cohort in the window (negative), for GRR. */
+    private BigDecimal cohortLosses = BigDecimal.ZERO;
     private long startingCustomers;
     private long endingCustomers;
     private final BigDecimal[] byType = zeros(TYPES.length);
@@ -91,6 +94,9 @@ final class WindowTally {
                 break;
             }
             byType[m.type().ordinal()] = byType[m.type().ordinal()].add(m.amount());
+            if (inCohort && m.type().isLoss()) {
+                cohortLosses = cohortLosses.add(m.amount());
+            }
             switch (m.type()) {
                 case CROSS_SELL -> {
                     attaches++;
@@ -125,6 +131,7 @@ final class WindowTally {
         startingMrr = startingMrr.add(other.startingMrr);
         endingMrr = endingMrr.add(other.endingMrr);
         cohortEndingMrr = cohortEndingMrr.add(other.cohortEndingMrr);
+        cohortLosses = cohortLosses.add(other.cohortLosses);
         startingCustomers += other.startingCustomers;
         endingCustomers += other.endingCustomers;
         for (int t = 0; t < byType.length; t++) {
@@ -183,7 +190,20 @@ final class WindowTally {
                 endingMrr.subtract(startingMrr),
                 cohortEndingMrr.subtract(startingMrr),
                 attaches,
-                oneTimeRevenue);
+                oneTimeRevenue,
+                endingMrr.multiply(MONTHS_PER_YEAR),
+                Decimals.percent(cohortEndingMrr, startingMrr),
+                Decimals.percent(startingMrr.add(cohortLosses), startingMrr),
+                Decimals.ratio(gains(), losses().negate()));
+    }
+
+    private BigDecimal gains() {
+        return sum(MovementType.NEW_BUSINESS).add(sum(MovementType.REACTIVATION)).add(sum(MovementType.CROSS_SELL))
+                .add(sum(MovementType.UPSELL));
+    }
+
+    private BigDecimal losses() {
+        return sum(MovementType.CONTRACTION).add(sum(MovementType.LINE_CHURN)).add(sum(MovementType.CHURN));
     }
 
     /** Per line, the biggest cross-sell first (then by name), as an analyst reads the table. */

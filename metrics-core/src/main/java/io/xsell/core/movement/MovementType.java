@@ -19,6 +19,11 @@ public enum MovementType {
     /** The customer stops paying altogether. */
     CHURN;
 
+    /** Contraction, line churn and churn: the movements gross revenue retention subtracts. */
+    public boolean isLoss() {
+        return this == CONTRACTION || this == LINE_CHURN || this == CHURN;
+    }
+
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -70,20 +70,25 @@ class CrossSellCalculatorTest {
         assertThat(m.newBusinessMrr()).isEqualByComparingTo("100");
     }
 
-    @Test
-    void everyWindowFieldOnASmallBase() {
-        // a: A 100 all year, upsell to 150 in March, cross-sells B 50 (bundle) in June.
-        // b: A 200 + C 40; drops C in April (line churn), contracts A to 150 in May.
-        // c: A 80, churns in August.
-        // d: new in September with A 120.
-        CrossSellReport report = report(dataset()
+    /**
+     * a: A 100 all year, upsell to 150 in March, cross-sells B 50 (bundle) in June.
+     * b: A 200 + C 40; drops C in April (line churn), contracts A to 150 in May.
+     * c: A 80, churns in August.
+     * d: new in September with A 120.
+     */
+    static TenantDatasetFixture smallBase() {
+        return dataset()
                 .holds("a", "A", "100", "2024-01-01", "2025-03-01").holds("a", "A", "150", "2025-03-01")
                 .item("a", "B", b -> b.unitAmount("50").start("2025-06-01").bundle("suite"))
                 .holds("b", "A", "200", "2024-05-01", "2025-05-01").holds("b", "A", "150", "2025-05-01")
                 .holds("b", "C", "40", "2024-05-01", "2025-04-01")
                 .holds("c", "A", "80", "2024-02-01", "2025-08-01")
-                .holds("d", "A", "120", "2025-09-01")
-                .charge("a", "500", "2025-06-01"), YEAR_2025, null);
+                .holds("d", "A", "120", "2025-09-01");
+    }
+
+    @Test
+    void everyWindowFieldOnASmallBase() {
+        CrossSellReport report = report(smallBase().charge("a", "500", "2025-06-01"), YEAR_2025, null);
         WindowMetrics m = report.metrics();
 
         assertThat(m.startingMrr()).isEqualByComparingTo("420");

@@ -38,6 +38,14 @@ public final class SimpleJavaMailSender implements SendEmailPort, AutoCloseable 
                 .toMultiple(message.to().toArray(String[]::new))
                 .withSubject(message.subject())
                 .withHTMLText(message.html());
+        if (message.text() != null) {
+            email.withPlainText(message.text());
+        }
+        if (message.listUnsubscribe() != null) {
+            // RFC 2369, and RFC 8058's one-click POST, which the link's endpoint answers
+            email.withHeader("List-Unsubscribe", message.listUnsubscribe());
+            email.withHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         for (EmailMessage.Attachment attachment : message.attachments()) {
             email.withAttachment(attachment.name(), attachment.content(), attachment.mimeType());
         }

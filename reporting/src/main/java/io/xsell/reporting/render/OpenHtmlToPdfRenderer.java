@@ -1,6 +1,7 @@
 package io.xsell.reporting.render;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import io.xsell.reporting.port.RenderSummaryPort;
 import io.xsell.reporting.port.RenderedSummary;
 import io.xsell.reporting.summary.Summary;
@@ -8,9 +9,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.logging.Level;
 
 /** Renders the summary's page with openhtmltopdf (PDFBox) into a PDF laid out by its print CSS. */
 public final class OpenHtmlToPdfRenderer implements RenderSummaryPort {
+    static {
+        // Each render loads the bundled fonts and openhtmltopdf announces that at INFO: noise on
+        // report-pdf's stderr and in the server's log. Its warnings stay.
+        XRLog.setLevel(XRLog.LOAD, Level.WARNING);
+    }
+
     private final SummaryHtml html;
 
     public OpenHtmlToPdfRenderer(SummaryHtml html) {
@@ -27,6 +35,7 @@ public final class OpenHtmlToPdfRenderer implements RenderSummaryPort {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        ReportFonts.register(builder);
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);
         try {

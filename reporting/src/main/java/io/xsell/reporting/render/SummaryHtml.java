@@ -34,7 +34,7 @@ public final class SummaryHtml {
         List<String> sections = new ArrayList<>();
         for (SummarySection section : summary.sections()) {
             sections.add(templates.render(sectionTemplate(section),
-                    Map.of("section", section, "charts", charts)));
+                    Map.of("section", section, "charts", charts, "currency", summary.currency())));
         }
         return templates.render("page.jte", Map.of("summary", summary, "sections", sections,
                 "pageCss", pageCss(summary)));
@@ -48,8 +48,9 @@ public final class SummaryHtml {
     private String pageCss(Summary summary) {
         return "@page { size: " + paper.css() + "; margin: 16mm 14mm 18mm 14mm;\n"
                 + "  @bottom-left { content: \"Cross-sell summary " + summary.periodLabel()
-                + "\"; font: 8pt sans-serif; color: #5b6673; }\n"
-                + "  @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); font: 8pt sans-serif;"
+                + "\"; font-size: 8pt; font-family: " + ReportFonts.CSS_FAMILY + "; color: #5b6673; }\n"
+                + "  @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); font-size: 8pt;"
+                + " font-family: " + ReportFonts.CSS_FAMILY + ";"
                 + " color: #5b6673; } }";
     }
 

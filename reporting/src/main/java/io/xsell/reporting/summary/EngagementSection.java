@@ -27,12 +27,21 @@ public record EngagementSection(BigDecimal crossSellMrr, BigDecimal attributedCr
         /** a campaign that cost nothing has no return on its cost */
         ZERO_COST,
         /** its cost's currency has no exchange rate into the reporting currency on its start date */
-        NO_EXCHANGE_RATE
+        NO_EXCHANGE_RATE,
+        /** the campaign did not run on any day of the period, so no part of its cost falls in it */
+        NOT_RUNNING
     }
 
-    /** @param noRoi why {@code roiPct} is null; null when it is not */
-    public record Campaign(String campaignId, String name, String channel, BigDecimal cost, long touchedCustomers,
-                           long attributedCrossSells, BigDecimal attributedCrossSellMrr,
+    /**
+     * @param cost       the campaign's whole cost, as the API gives it
+     * @param periodCost the part of the cost that falls in the period, pro rata by days
+     * @param roiPct     (incremental revenue - period cost) / period cost x 100: the return of the
+     *                   period on what the period spent, so a long campaign is not set whole against
+     *                   one week's revenue
+     * @param noRoi      why {@code roiPct} is null; null when it is not
+     */
+    public record Campaign(String campaignId, String name, String channel, BigDecimal cost, BigDecimal periodCost,
+                           long touchedCustomers, long attributedCrossSells, BigDecimal attributedCrossSellMrr,
                            BigDecimal incrementalRevenue, BigDecimal roiPct, NoRoi noRoi) {
     }
 

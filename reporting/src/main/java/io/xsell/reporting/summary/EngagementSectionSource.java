@@ -11,6 +11,11 @@ import io.xsell.core.port.in.EngagementAnalyticsQuery;
 import io.xsell.core.port.in.EngagementAnalyticsUseCase;
 import io.xsell.core.port.in.JourneyAnalyticsQuery;
 import io.xsell.core.port.in.JourneyAnalyticsUseCase;
+import io.xsell.core.metrics.Window;
+import io.xsell.core.mrr.Decimals;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -50,7 +55,7 @@ public final class EngagementSectionSource implements SectionSource {
         List<EngagementSection.Campaign> top = c.campaigns().stream()
                 .sorted(Comparator.comparing(CampaignReport.CampaignResult::attributedCrossSellMrr).reversed())
                 .limit(TOP_CAMPAIGNS)
-                .map(EngagementSectionSource::campaign)
+                .map(r -> campaign(r, request.period()))
                 .toList();
         var u = c.uplift();
         EngagementSection.Uplift uplift = new EngagementSection.Uplift(u.exposedCustomers(),
@@ -70,11 +75,32 @@ public final class EngagementSectionSource implements SectionSource {
                 c.campaigns().size(), uplift, j.adoptionDays(), channels, e.events(), quartiles));
     }
 
-    private static EngagementSection.Campaign campaign(CampaignReport.CampaignResult r) {
-        EngagementSection.NoRoi noRoi = r.roiPct() != null ? null
-                : r.cost() == null ? EngagementSection.NoRoi.NO_EXCHANGE_RATE : EngagementSection.NoRoi.ZERO_COST;
+    private static EngagementSection.Campaign campaign(CampaignReport.CampaignResult r, Window period) {
+        BigDecimal periodCost = r.cost() == null ? null : periodCost(r, period);
+        BigDecimal roi = periodCost == null ? null : Decimals.percent(r.incrementalRevenue().subtract(periodCost), periodCost);
+        EngagementSection.NoRoi noRoi = roi != null ? null
+                : r.cost() == null ? EngagementSection.NoRoi.NO_EXCHANGE_RATE
+                : r.cost().signum() == 0 ? EngagementSection.NoRoi.ZERO_COST : EngagementSection.NoRoi.NOT_RUNNING;
         return new EngagementSection.Campaign(r.campaignId(), r.name(), r.channel(), present(r.cost()),
-                r.touchedCustomers(), r.attributedCrossSells(), present(r.attributedCrossSellMrr()),
-                present(r.incrementalRevenue()), present(r.roiPct()), noRoi);
+                present(periodCost), r.touchedCustomers(), r.attributedCrossSells(),
+                present(r.attributedCrossSellMrr()), present(r.incrementalRevenue()), present(roi), noRoi);
+    }
+
+    /**
+     * The cost times the share of the campaign's days that fall in the period. A campaign's days run
+     * from its start date to its end date, both included; an open campaign's run to the period's
+     * last day, so by then all of its cost has been counted.
+     */
+    static BigDecimal periodCost(CampaignReport.CampaignResult r, Window period) {
+        LocalDate lastOfPeriod = period.to().minusDays(1);
+        LocalDate last = r.endDate() == null ? lastOfPeriod : r.endDate();
+        if (last.isBefore(r.startDate())) {
+            return BigDecimal.ZERO;
+        }
+        long campaignDays = ChronoUnit.DAYS.between(r.startDate(), last) + 1;
+        LocalDate from = r.startDate().isAfter(period.from()) ? r.startDate() : period.from();
+        LocalDate to = last.isBefore(lastOfPeriod) ? last : lastOfPeriod;
+        long inPeriod = to.isBefore(from) ? 0 : ChronoUnit.DAYS.between(from, to) + 1;
+        return r.cost().multiply(BigDecimal.valueOf(inPeriod)).divide(BigDecimal.valueOf(campaignDays), Decimals.MC);
     }
 }

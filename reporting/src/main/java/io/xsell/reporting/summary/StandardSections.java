@@ -51,6 +51,12 @@ final class StandardSections {
         add(headlines, "upsell_mrr", "of which upsell MRR", Unit.MONEY, WindowMetrics::upsellMrr, now, before);
         add(headlines, "cross_sell_share_of_expansion_pct", "Cross-sell share of expansion", Unit.PERCENT,
                 WindowMetrics::crossSellShareOfExpansionPct, now, before);
+        add(headlines, "arr", "ARR", Unit.MONEY, WindowMetrics::arr, now, before);
+        add(headlines, "net_revenue_retention_pct", "Net revenue retention", Unit.PERCENT,
+                WindowMetrics::netRevenueRetentionPct, now, before);
+        add(headlines, "gross_revenue_retention_pct", "Gross revenue retention", Unit.PERCENT,
+                WindowMetrics::grossRevenueRetentionPct, now, before);
+        add(headlines, "quick_ratio", "Quick ratio", Unit.RATIO, WindowMetrics::quickRatio, now, before);
         return Optional.of(new HeadlineSection(headlines));
     }
 
@@ -84,6 +90,20 @@ final class StandardSections {
         }
         return Optional.of(new WaterfallSection(present(series.get(0).startingMrr()), steps,
                 present(series.get(series.size() - 1).endingMrr())));
+    }
+
+    /** Month ends of the twelve months up to the period's end, from the monthly movement series. */
+    static Optional<SummarySection> mrrTrend(SummaryContext context) {
+        SummaryRequest request = context.request();
+        LocalDate end = request.period().to();
+        List<PeriodMovements> series = context.movements().movementSeries(new MovementSeriesQuery(request.tenant(),
+                new Window(end.minusMonths(TRAJECTORY_MONTHS), end), io.xsell.core.metrics.Granularity.MONTH));
+        List<MrrTrendSection.Point> points = new ArrayList<>();
+        for (PeriodMovements month : series) {
+            points.add(new MrrTrendSection.Point(month.period().to().minusDays(1), present(month.endingMrr()),
+                    present(month.endingMrr().multiply(BigDecimal.valueOf(12)))));
+        }
+        return Optional.of(new MrrTrendSection(points));
     }
 
     static Optional<SummarySection> productLines(SummaryContext context) {

@@ -20,7 +20,7 @@ import java.util.Objects;
  */
 public final class SummaryService implements BuildSummaryUseCase {
     public static final List<SectionSource> STANDARD_SECTIONS = List.of(
-            StandardSections::headlines, StandardSections::waterfall, StandardSections::productLines,
+            StandardSections::headlines, StandardSections::mrrTrend, StandardSections::waterfall, StandardSections::productLines,
             StandardSections::segmentPenetration, StandardSections::trajectory, StandardSections::benchmark,
             StandardSections::insights);
 

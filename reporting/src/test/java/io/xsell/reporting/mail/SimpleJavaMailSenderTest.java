@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SimpleJavaMailSenderTest {
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+    static final GreenMailExtension SMTP = new GreenMailExtension(GreenMailSetups.patient(ServerSetupTest.SMTP.dynamicPort()))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("reports@xsell.test", "reports", "s3cret"));
 
     private static SmtpSettings settings(String password) {
@@ -48,7 +48,7 @@ class SimpleJavaMailSenderTest {
         Summary summary = SummaryFixture.service(SummaryFixture.metrics()).summarize(SummaryFixture.marchRequest());
         RenderedSummary rendered = new OpenHtmlToPdfRenderer(html).render(summary);
         EmailMessage message = new SummaryEmail(html).compose("report-1@xsell", List.of("cfo@acme.test", "revops@acme.test"),
-                summary, rendered.pdf());
+                summary, rendered.pdf(), null);
 
         try (SimpleJavaMailSender sender = new SimpleJavaMailSender(settings("s3cret"))) {
             sender.send(message);
@@ -57,20 +57,21 @@ class SimpleJavaMailSenderTest {
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertThat(received).hasSize(2); // one copy per recipient mailbox
         MimeMessage mail = received[0];
-        assertThat(mail.getSubject()).isEqualTo("Cross-sell summary Acme & Co <Europe>, 2026-03-01 to 2026-03-31");
+        assertThat(mail.getSubject()).isEqualTo("Acme & Co <Europe>: cross-sell summary 2026-03-01 to 2026-03-31");
         assertThat(mail.getMessageID()).isEqualTo("<report-1@xsell>");
         Map<String, byte[]> attachments = new java.util.LinkedHashMap<>();
         List<String> bodies = new ArrayList<>();
         collect(mail, attachments, bodies);
-        assertThat(attachments).containsOnlyKeys("cross-sell-summary-2026-03-01-to-2026-03-31.pdf");
+        assertThat(attachments).containsOnlyKeys("Acme & Co -Europe- cross-sell summary 2026-03-01 to 2026-03-31.pdf");
+        assertThat(mail.getHeader("List-Unsubscribe")).as("no schedule, no link").isNull();
         String body = String.join("\n", bodies);
         for (Headline h : summary.headlines().headlines()) {
-            assertThat(body).as(h.field()).contains(h.label(), Format.value(h), Format.previous(h));
+            assertThat(body).as(h.field()).contains(h.label(), Format.value(h, summary.currency()), Format.previous(h, summary.currency()));
         }
         byte[] pdf = attachments.values().iterator().next();
         assertThat(pdf).isEqualTo(rendered.pdf());
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(new PDFTextStripper().getText(document)).contains("Cross-sell MRR 2,001.20 345.67 +1,655.53");
+            assertThat(new PDFTextStripper().getText(document)).contains("Cross-sell MRR $2,001.20 $345.67 +$1,655.53");
         }
     }
 

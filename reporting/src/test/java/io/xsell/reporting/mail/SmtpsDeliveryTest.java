@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code security: tls} (SMTPS) against GreenMail's TLS server, whose certificate is self-signed. */
 class SmtpsDeliveryTest {
     @RegisterExtension
-    static final GreenMailExtension SMTPS = new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort())
+    static final GreenMailExtension SMTPS = new GreenMailExtension(GreenMailSetups.patient(ServerSetupTest.SMTPS.dynamicPort()))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("reports@xsell.test", "reports", "s3cret"));
 
     private static final EmailMessage MESSAGE = new EmailMessage("tls@xsell", List.of("cfo@acme.test"),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.xsell.core.engagement.CampaignReport;
 import io.xsell.core.engagement.EngagementReport;
 import io.xsell.core.engagement.JourneyReport;
+import io.xsell.core.metrics.Window;
 import io.xsell.core.model.Campaign;
 import io.xsell.core.model.EngagementData;
 import io.xsell.core.model.TenantDataset;
@@ -79,8 +80,11 @@ class EngagementSectionSourceTest {
         EngagementSection.Campaign mail = section.campaigns().get(0);
         assertThat(mail.attributedCrossSellMrr()).isEqualByComparingTo("777.77");
         assertThat(mail.incrementalRevenue()).isEqualTo(new BigDecimal("9333.24"));
-        // (9,333.24 - 500) / 500
-        assertThat(mail.roiPct()).isEqualTo(new BigDecimal("1766.65"));
+        // open since 1 January: 31 of its 90 days to 31 March fall in March, 500 x 31 / 90 = 172.22;
+        // (9,333.24 - 172.22...) / 172.22... = 5,319.30 %
+        assertThat(mail.cost()).isEqualTo(new BigDecimal("500.00"));
+        assertThat(mail.periodCost()).isEqualTo(new BigDecimal("172.22"));
+        assertThat(mail.roiPct()).isEqualTo(new BigDecimal("5319.30"));
         assertThat(mail.noRoi()).isNull();
         assertThat(section.campaigns().get(1).roiPct()).isNull();
         assertThat(section.campaigns().get(1).noRoi()).isEqualTo(EngagementSection.NoRoi.ZERO_COST);
@@ -88,7 +92,8 @@ class EngagementSectionSourceTest {
         assertThat(section.campaigns().get(2).noRoi()).isEqualTo(EngagementSection.NoRoi.NO_EXCHANGE_RATE);
         CampaignReport.CampaignResult mailResult = campaigns.campaigns().stream()
                 .filter(c -> c.campaignId().equals("mail")).findFirst().orElseThrow();
-        assertThat(mail.roiPct()).isEqualTo(present(mailResult.roiPct()));
+        assertThat(mailResult.roiPct()).as("the API's ROI sets the whole cost against the window")
+                .isEqualByComparingTo("1766.648");
         assertThat(section.attributedCrossSellMrr()).isEqualTo(present(campaigns.attributedCrossSellMrr()));
         assertThat(section.uplift().upliftPctPoints()).isEqualTo(present(campaigns.uplift().upliftPctPoints()));
         assertThat(section.uplift().ciLowPctPoints()).isEqualTo(present(campaigns.uplift().ciLowPctPoints()));
@@ -103,8 +108,32 @@ class EngagementSectionSourceTest {
         String html = new SummaryHtml(new JteTemplates(), new Charts(), PaperSize.A4)
                 .page(SummaryFixture.service(SummaryFixture.metrics())
                         .withSection(context -> built.section()).summarize(SummaryFixture.marchRequest()));
-        assertThat(html).contains("Campaigns and engagement", "Analytics mail", "1,766.65 %", "n/a*",
+        assertThat(html).contains("Campaigns and engagement", "Analytics mail", "5,319.30 %", "$172.22", "n/a*",
                 "* n/a: zero cost", "** n/a: the cost's currency has no exchange rate");
+    }
+
+    /**
+     * A weekly summary of a 10-week campaign that cost 7,000: one week's cost is 700, so a week whose
+     * attributed cross-sell brings 12 x 100 = 1,200 shows +71.43 %, not the -82.86 % of the whole
+     * cost; a campaign that ended before the week has no cost in it and no ROI.
+     */
+    @Test
+    void theCostCountedIsThePartOfTheCampaignInThePeriod() {
+        LocalDate start = LocalDate.parse("2026-01-05");
+        CampaignReport.CampaignResult tenWeeks = new CampaignReport.CampaignResult("c", "C", "email", null,
+                new BigDecimal("7000"), 1, 1, new BigDecimal("100"), new BigDecimal("1200"), null, null,
+                start, start.plusWeeks(10).minusDays(1));
+        Window week = Window.of("2026-02-02", "2026-02-09");
+        assertThat(EngagementSectionSource.periodCost(tenWeeks, week)).isEqualByComparingTo("700");
+        assertThat(EngagementSectionSource.periodCost(tenWeeks, Window.of("2026-03-16", "2026-03-23")))
+                .as("the week after its last day").isEqualByComparingTo("0");
+        // the campaign's last three days, 13 to 15 March, in a week from 13 March
+        assertThat(EngagementSectionSource.periodCost(tenWeeks, Window.of("2026-03-13", "2026-03-20")))
+                .isEqualByComparingTo("300");
+        CampaignReport.CampaignResult open = new CampaignReport.CampaignResult("o", "O", "email", null,
+                new BigDecimal("900"), 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, null, null, start, null);
+        // open: 5 January to 8 February is 35 days, 7 of them in the week
+        assertThat(EngagementSectionSource.periodCost(open, week)).isEqualByComparingTo("180");
     }
 
     @Test

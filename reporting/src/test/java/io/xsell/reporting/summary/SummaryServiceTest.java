@@ -31,7 +31,14 @@ class SummaryServiceTest {
         assertThat(summary.previousPeriod()).isEqualTo(Window.of("2026-02-01", "2026-03-01"));
         assertThat(headlines.headlines()).extracting(Headline::field).containsExactly("cross_sell_mrr",
                 "cross_sell_rate_pct", "customer_cross_sell_rate_pct", "attachment_rate", "products_per_customer",
-                "expansion_mrr", "upsell_mrr", "cross_sell_share_of_expansion_pct");
+                "expansion_mrr", "upsell_mrr", "cross_sell_share_of_expansion_pct", "arr", "net_revenue_retention_pct",
+                "gross_revenue_retention_pct", "quick_ratio");
+        assertThat(headlines.get("arr").orElseThrow().current()).isEqualTo(present(march.arr()));
+        assertThat(headlines.get("net_revenue_retention_pct").orElseThrow().current())
+                .isEqualTo(present(march.netRevenueRetentionPct()));
+        assertThat(headlines.get("gross_revenue_retention_pct").orElseThrow().previous())
+                .isEqualTo(present(february.grossRevenueRetentionPct()));
+        assertThat(headlines.get("quick_ratio").orElseThrow().current()).isEqualTo(present(march.quickRatio()));
         Headline crossSell = headlines.get("cross_sell_mrr").orElseThrow();
         assertThat(crossSell.current()).isEqualTo(present(march.crossSellMrr()));
         assertThat(crossSell.current()).isEqualTo(new BigDecimal("2001.20"));
@@ -87,7 +94,7 @@ class SummaryServiceTest {
         assertThat(benchmark.stage()).isEqualTo(segmented.benchmark().stage().code());
         assertThat(benchmark.verdict()).isEqualTo(segmented.benchmark().verdict().code());
 
-        assertThat(summary.sections()).extracting(SummarySection::id).containsExactly("headlines", "waterfall",
+        assertThat(summary.sections()).extracting(SummarySection::id).containsExactly("headlines", "mrr_trend", "waterfall",
                 "product_lines", "segment_penetration", "trajectory", "benchmark", "insights");
     }
 
@@ -95,7 +102,7 @@ class SummaryServiceTest {
     void aTenantWhoseCustomersLackTheSegmentAttributeGetsEveryOtherSection() {
         SummaryRequest request = new SummaryRequest(SummaryFixture.TENANT, "Acme", null, SummaryFixture.MARCH, "region");
         Summary other = SummaryFixture.service(metrics).summarize(request);
-        assertThat(other.sections()).extracting(SummarySection::id).containsExactly("headlines", "waterfall",
+        assertThat(other.sections()).extracting(SummarySection::id).containsExactly("headlines", "mrr_trend", "waterfall",
                 "product_lines", "trajectory", "benchmark", "insights");
         // a free window is compared with the window of the same length before it
         assertThat(other.previousPeriod()).isEqualTo(Window.of("2026-01-29", "2026-03-01"));
