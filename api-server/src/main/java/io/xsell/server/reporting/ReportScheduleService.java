@@ -4,11 +4,13 @@ import io.xsell.core.model.TenantId;
 import io.xsell.server.port.in.CreateReportScheduleCommand;
 import io.xsell.server.port.in.LimitReachedException;
 import io.xsell.server.port.in.ManageReportSchedulesUseCase;
+import io.xsell.server.port.in.UnsubscribeUseCase;
 import java.util.List;
 import java.util.Optional;
 
 /** The report-schedule use case over {@link ReportSchedules} (row and scheduler instance) and the schedule store. */
-public class ReportScheduleService implements ManageReportSchedulesUseCase {
+public class ReportScheduleService implements ManageReportSchedulesUseCase, UnsubscribeUseCase {
+    static final int MAX_TOKEN_LENGTH = 100;
     static final int MAX_SCHEDULES_PER_TENANT = 100;
 
     private final ReportSchedules schedules;
@@ -40,5 +42,16 @@ public class ReportScheduleService implements ManageReportSchedulesUseCase {
     @Override
     public boolean delete(TenantId tenant, String id) {
         return schedules.delete(tenant, id);
+    }
+
+    @Override
+    public Optional<ReportSchedule> scheduleOfToken(String token) {
+        return token == null || token.length() > MAX_TOKEN_LENGTH ? Optional.empty() : store.findByUnsubscribeToken(token);
+    }
+
+    @Override
+    public boolean unsubscribe(String token) {
+        Optional<ReportSchedule> schedule = scheduleOfToken(token);
+        return schedule.isPresent() && schedules.delete(schedule.get().tenant(), schedule.get().id());
     }
 }

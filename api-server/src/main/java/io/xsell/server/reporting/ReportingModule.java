@@ -32,6 +32,7 @@ import io.xsell.reporting.summary.EngagementSectionSource;
 import io.xsell.reporting.summary.SummaryService;
 import io.xsell.server.XsellConfiguration;
 import io.xsell.server.port.in.ManageReportSchedulesUseCase;
+import io.xsell.server.port.in.UnsubscribeUseCase;
 import io.xsell.server.port.in.ReadStoredReportsQuery;
 import io.xsell.server.port.in.ResendReportUseCase;
 import io.xsell.server.tenant.TenantRegistry;
@@ -52,6 +53,7 @@ public class ReportingModule extends DropwizardAwareModule<XsellConfiguration> {
         bind(RenderSummaryPort.class).to(OpenHtmlToPdfRenderer.class);
         bind(SendEmailPort.class).to(SimpleJavaMailSender.class);
         bind(ManageReportSchedulesUseCase.class).to(ReportScheduleService.class);
+        bind(UnsubscribeUseCase.class).to(ReportScheduleService.class);
         bind(ReadStoredReportsQuery.class).to(StoredReportService.class);
         bind(ResendReportUseCase.class).to(StoredReportService.class);
         Multibinder.newSetBinder(binder(), new TypeLiteral<Task<?>>() { }).addBinding()

@@ -5,9 +5,7 @@ import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.xsell.server.openapi.OpenApiDocument;
-import io.xsell.server.reporting.JdbiReportScheduleStore;
-import io.xsell.server.reporting.ReportSchedule;
-import io.xsell.server.reporting.ReportSchedules;
+import io.xsell.server.port.in.UnsubscribeUseCase;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 
 /**
  * {@code /unsubscribe/{token}}: the List-Unsubscribe link of a summary email. The token (256 random
@@ -29,13 +26,11 @@ import java.util.Optional;
 @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
 @Tag(name = "reports")
 public class UnsubscribeResource {
-    private final JdbiReportScheduleStore store;
-    private final ReportSchedules schedules;
+    private final UnsubscribeUseCase unsubscribe;
 
     @Inject
-    public UnsubscribeResource(JdbiReportScheduleStore store, ReportSchedules schedules) {
-        this.store = store;
-        this.schedules = schedules;
+    public UnsubscribeResource(UnsubscribeUseCase unsubscribe) {
+        this.unsubscribe = unsubscribe;
     }
 
     @GET
@@ -43,7 +38,7 @@ public class UnsubscribeResource {
             extensions = @Extension(properties = @ExtensionProperty(name = OpenApiDocument.SIGNATURE_AUTHENTICATED,
                     value = "unsubscribe token")))
     public Response page(@PathParam("token") String token) {
-        if (find(token).isEmpty()) {
+        if (unsubscribe.scheduleOfToken(token).isEmpty()) {
             return gone();
         }
         return Response.ok(page("Stop these cross-sell summaries?",
@@ -56,16 +51,11 @@ public class UnsubscribeResource {
             extensions = @Extension(properties = @ExtensionProperty(name = OpenApiDocument.SIGNATURE_AUTHENTICATED,
                     value = "unsubscribe token")))
     public Response unsubscribe(@PathParam("token") String token) {
-        Optional<ReportSchedule> schedule = find(token);
-        if (schedule.isEmpty() || !schedules.delete(schedule.get().tenant(), schedule.get().id())) {
+        if (!unsubscribe.unsubscribe(token)) {
             return gone();
         }
         return Response.ok(page("Unsubscribed", "<p>The schedule is removed; no more summaries will be sent by it.</p>"))
                 .build();
-    }
-
-    private Optional<ReportSchedule> find(String token) {
-        return token == null || token.length() > 100 ? Optional.empty() : store.findByUnsubscribeToken(token);
     }
 
     private static Response gone() {
