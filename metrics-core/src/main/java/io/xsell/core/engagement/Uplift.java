@@ -1,6 +1,7 @@
 package io.xsell.core.engagement;
 
 import io.xsell.core.mrr.Decimals;
+import io.xsell.core.stats.Proportions;
 import java.math.BigDecimal;
 
 /**
@@ -18,9 +19,6 @@ import java.math.BigDecimal;
 public record Uplift(long exposedCustomers, long exposedConverted, BigDecimal exposedRatePct,
                      long unexposedCustomers, long unexposedConverted, BigDecimal unexposedRatePct,
                      BigDecimal upliftPctPoints, BigDecimal ciLowPctPoints, BigDecimal ciHighPctPoints) {
-    /** The 0.975 quantile of the standard normal distribution. */
-    static final double Z = 1.959963984540054;
-
     public static Uplift of(long exposed, long exposedConverted, long unexposed, long unexposedConverted) {
         if (exposedConverted > exposed || unexposedConverted > unexposed || exposedConverted < 0 || unexposedConverted < 0) {
             throw new IllegalArgumentException("converted customers must be between 0 and the group size");
@@ -31,29 +29,9 @@ public record Uplift(long exposedCustomers, long exposedConverted, BigDecimal ex
             return new Uplift(exposed, exposedConverted, exposedRate, unexposed, unexposedConverted, unexposedRate,
                     null, null, null);
         }
-        double p1 = (double) exposedConverted / exposed;
-        double p2 = (double) unexposedConverted / unexposed;
-        double[] w1 = wilson(exposedConverted, exposed);
-        double[] w2 = wilson(unexposedConverted, unexposed);
-        double d = p1 - p2;
-        double low = d - Math.sqrt(square(p1 - w1[0]) + square(w2[1] - p2));
-        double high = d + Math.sqrt(square(w1[1] - p1) + square(p2 - w2[0]));
+        double[] ci = Proportions.newcombe(exposedConverted, exposed, unexposedConverted, unexposed);
         return new Uplift(exposed, exposedConverted, exposedRate, unexposed, unexposedConverted, unexposedRate,
-                exposedRate.subtract(unexposedRate), percent(low), percent(high));
-    }
-
-    /** Wilson score interval {low, high} of {@code x} successes in {@code n} trials. */
-    static double[] wilson(long x, long n) {
-        double p = (double) x / n;
-        double z2 = Z * Z;
-        double denominator = 1 + z2 / n;
-        double centre = (p + z2 / (2.0 * n)) / denominator;
-        double half = Z / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
-    }
-
-    private static double square(double v) {
-        return v * v;
+                exposedRate.subtract(unexposedRate), percent(ci[0]), percent(ci[1]));
     }
 
     private static BigDecimal percent(double fraction) {
