@@ -42,9 +42,12 @@ public record AttachedCohortRetention(YearMonth month, int attachedCustomers, in
      * @param attachedLogoRetentionPct   attached customers active on {@code day}
      * @param attachedLineRetentionPct   attached customers still holding every line they cross-sold in {@code m}
      * @param singleLineLogoRetentionPct single-line customers active on {@code day}
+     * @param attachedActive             attached customers active on {@code day} (the count behind the first rate)
+     * @param singleLineActive           single-line customers active on {@code day}
      */
     public record Point(int monthsAfter, LocalDate day, BigDecimal attachedLogoRetentionPct,
-                        BigDecimal attachedLineRetentionPct, BigDecimal singleLineLogoRetentionPct) {
+                        BigDecimal attachedLineRetentionPct, BigDecimal singleLineLogoRetentionPct,
+                        int attachedActive, int singleLineActive) {
     }
 
     public static AttachedCohortRetention of(MrrLedger ledger, YearMonth month) {
@@ -96,7 +99,8 @@ public record AttachedCohortRetention(YearMonth month, int attachedCustomers, in
                 points.add(new Point(k + 1, LocalDate.ofEpochDay(ends[k]),
                         Decimals.percent(counts.attachedLogo[k], counts.attached),
                         Decimals.percent(counts.attachedLine[k], counts.attached),
-                        Decimals.percent(counts.singleLogo[k], counts.single)));
+                        Decimals.percent(counts.singleLogo[k], counts.single), counts.attachedLogo[k],
+                        counts.singleLogo[k]));
             }
             return new AttachedCohortRetention(month, counts.attached, counts.single, points);
         }
