@@ -2,6 +2,7 @@ package io.xsell.core.engagement;
 
 import io.xsell.core.mrr.Decimals;
 import io.xsell.core.stats.Proportions;
+import io.xsell.core.stats.TwoProportions;
 import java.math.BigDecimal;
 
 /**
@@ -15,10 +16,16 @@ import java.math.BigDecimal;
  * percent / percentage points; every ratio is null when a group is empty.
  *
  * @param upliftPctPoints exposed rate minus unexposed rate, in percentage points
+ * @param pValue          two-sided p-value (z-test, or Fisher's exact test for small counts); null when not computed
+ * @param reason          why there are no figures (an empty group), or null
  */
 public record Uplift(long exposedCustomers, long exposedConverted, BigDecimal exposedRatePct,
                      long unexposedCustomers, long unexposedConverted, BigDecimal unexposedRatePct,
-                     BigDecimal upliftPctPoints, BigDecimal ciLowPctPoints, BigDecimal ciHighPctPoints) {
+                     BigDecimal upliftPctPoints, BigDecimal ciLowPctPoints, BigDecimal ciHighPctPoints,
+                     Double pValue, String reason) {
+    public static final String NO_EXPOSED = "no exposed customer in the starting cohort: nothing to compare";
+    public static final String NO_UNEXPOSED = "every starting customer was exposed: no one to compare with";
+
     public static Uplift of(long exposed, long exposedConverted, long unexposed, long unexposedConverted) {
         if (exposedConverted > exposed || unexposedConverted > unexposed || exposedConverted < 0 || unexposedConverted < 0) {
             throw new IllegalArgumentException("converted customers must be between 0 and the group size");
@@ -27,11 +34,12 @@ public record Uplift(long exposedCustomers, long exposedConverted, BigDecimal ex
         BigDecimal unexposedRate = Decimals.percent(unexposedConverted, unexposed);
         if (exposedRate == null || unexposedRate == null) {
             return new Uplift(exposed, exposedConverted, exposedRate, unexposed, unexposedConverted, unexposedRate,
-                    null, null, null);
+                    null, null, null, null, exposed == 0 ? NO_EXPOSED : NO_UNEXPOSED);
         }
         double[] ci = Proportions.newcombe(exposedConverted, exposed, unexposedConverted, unexposed);
+        double p = TwoProportions.compare(exposedConverted, exposed, unexposedConverted, unexposed).pValue();
         return new Uplift(exposed, exposedConverted, exposedRate, unexposed, unexposedConverted, unexposedRate,
-                exposedRate.subtract(unexposedRate), percent(ci[0]), percent(ci[1]));
+                exposedRate.subtract(unexposedRate), percent(ci[0]), percent(ci[1]), p, null);
     }
 
     private static BigDecimal percent(double fraction) {

@@ -104,7 +104,7 @@ public final class InsightEngine {
         Tests tests = new Tests();
         lineConcentration(report, out);
         if (segmentBy != null) {
-            segmentPenetrationGap(report, pass.lineMrr, tests);
+            segmentPenetrationGap(report, lineMrrByName(ledger, pass.lineMrr), tests);
         }
         if (month != null) {
             attachedCohortRetention(pass.cohort.result(), window, report.metrics(), tests);
@@ -148,7 +148,7 @@ public final class InsightEngine {
                             adjusted));
                 } else if (adjusted.direction() == 0 || c.direction() != 0 && adjusted.direction() != c.direction()) {
                     suppressed.add(new SuppressedInsight(c.rule(), c.subject(),
-                            SuppressedInsight.INTERVAL_INCLUDES_ZERO, adjusted));
+                            SuppressedInsight.DIRECTION_NOT_SUPPORTED, adjusted));
                 } else {
                     shown.add(c.claim().apply(adjusted));
                 }
@@ -218,7 +218,7 @@ public final class InsightEngine {
             current.add(customer, timeline);
             previous.add(customer, timeline);
             if (cohort != null) {
-                cohort.add(timeline);
+                cohort.add(timeline, ledger.items(customer), ledger.charges(customer));
             }
             BigDecimal[] byLine = timeline.mrrByLineOn(endDay);
             for (int l = 0; l < byLine.length; l++) {
@@ -269,7 +269,7 @@ public final class InsightEngine {
      * it is under half the best segment's penetration, significantly below the rest, with both
      * groups of at least {@link #MIN_GROUP_CUSTOMERS}.
      */
-    private static void segmentPenetrationGap(CrossSellReport report, double[] lineMrr, Tests tests) {
+    private static void segmentPenetrationGap(CrossSellReport report, Map<String, Double> lineMrr, Tests tests) {
         // The customers without the attribute (null segment) are not a segment anyone can target.
         List<SegmentMetrics> named = report.bySegment().stream().filter(s -> s.segment() != null).toList();
         List<SegmentMetrics> eligible = named.stream()
@@ -279,7 +279,7 @@ public final class InsightEngine {
         for (int li = 0; li < report.byProductLine().size(); li++) {
             ProductLineMetrics line = report.byProductLine().get(li);
             String name = line.productLine();
-            double mrrPerHolder = line.holders() == 0 ? 0 : lineMrr[lineIndex(report, name)] / line.holders();
+            double mrrPerHolder = line.holders() == 0 ? 0 : lineMrr.getOrDefault(name, 0.0) / line.holders();
             SegmentMetrics best = null;
             BigDecimal bestPct = null;
             for (SegmentMetrics s : eligible) {
@@ -346,13 +346,13 @@ public final class InsightEngine {
                 c);
     }
 
-    private static int lineIndex(CrossSellReport report, String line) {
-        for (int i = 0; i < report.byProductLine().size(); i++) {
-            if (report.byProductLine().get(i).productLine().equals(line)) {
-                return i;
-            }
+    /** Each line's MRR on the end state day, by line name (the ledger's line order is not the report's). */
+    private static Map<String, Double> lineMrrByName(MrrLedger ledger, double[] lineMrr) {
+        Map<String, Double> byName = new LinkedHashMap<>();
+        for (int l = 0; l < lineMrr.length; l++) {
+            byName.put(ledger.lines().get(l).name(), lineMrr[l]);
         }
-        throw new IllegalStateException("unknown line " + line);
+        return byName;
     }
 
     private static long holders(SegmentMetrics segment, String line) {
@@ -387,8 +387,8 @@ public final class InsightEngine {
         AttachedCohortRetention.Point point = retention.points().get(followUp - 1);
         int attached = retention.attachedCustomers();
         int single = retention.singleLineCustomers();
-        if (attached == 0 || single == 0) {
-            return;
+        if (attached == 0 || single == 0 || point.attachedLogoRetentionPct() == null) {
+            return; // no cohort, or the compared month ends after the data's last day
         }
         TwoProportions t = TwoProportions.compare(point.attachedActive(), attached, point.singleLineActive(), single);
         double lost = Math.max(0, -t.difference()) * attached;

@@ -8,5 +8,5 @@ package io.xsell.core.insights;
 public record SuppressedInsight(String rule, String subject, String reason, Comparison comparison) {
     public static final String GROUP_TOO_SMALL = "group_too_small";
     public static final String NOT_SIGNIFICANT = "not_significant_after_fdr";
-    public static final String INTERVAL_INCLUDES_ZERO = "interval_includes_zero";
+    public static final String DIRECTION_NOT_SUPPORTED = "direction_not_supported";
 }

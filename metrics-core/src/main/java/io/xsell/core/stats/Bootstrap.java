@@ -20,7 +20,11 @@ public final class Bootstrap {
         double[] of(int[] counts);
     }
 
-    /** @return for each statistic its 95 % percentile interval {low, high} */
+    /**
+     * @return for each statistic {low, high, sd}: its 95 % percentile interval and the standard
+     *         deviation of its replicates (the bootstrap standard error, for normal intervals at
+     *         other levels)
+     */
     public static double[][] intervals(int n, int replicates, long seed, Statistics statistics) {
         SplittableRandom random = new SplittableRandom(seed);
         int[] counts = new int[n];
@@ -48,12 +52,21 @@ public final class Bootstrap {
         double[][] out = new double[values.length][];
         for (int k = 0; k < values.length; k++) {
             if (defined[k] < replicates / 2.0) {
-                out[k] = new double[] {Double.NaN, Double.NaN};
+                out[k] = new double[] {Double.NaN, Double.NaN, Double.NaN};
                 continue;
             }
             double[] v = Arrays.copyOf(values[k], defined[k]);
             Arrays.sort(v);
-            out[k] = new double[] {percentile(v, 0.025), percentile(v, 0.975)};
+            double mean = 0;
+            for (double x : v) {
+                mean += x;
+            }
+            mean /= v.length;
+            double squares = 0;
+            for (double x : v) {
+                squares += (x - mean) * (x - mean);
+            }
+            out[k] = new double[] {percentile(v, 0.025), percentile(v, 0.975), Math.sqrt(squares / (v.length - 1))};
         }
         return out;
     }

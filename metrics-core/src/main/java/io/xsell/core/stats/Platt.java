@@ -5,6 +5,8 @@ package io.xsell.core.stats;
  * maximum-likelihood logistic fit of the labels on the logit of the raw scores of a validation
  * set (Newton-Raphson). Because the fit has an intercept, the mean calibrated score on the
  * validation set equals its observed rate. Scores are clamped to [1e-9, 1 - 1e-9] before the logit.
+ * A fit with a slope of 0 or below (scores that rank the validation rows backwards or not at all)
+ * is replaced by the constant validation rate, so calibration never reverses a ranking.
  */
 public record Platt(double a, double b) {
     /** The identity map: what calibration falls back to when a fit is not possible. */
@@ -57,6 +59,12 @@ public record Platt(double a, double b) {
             if (Math.abs(da) < 1e-12 && Math.abs(db) < 1e-12) {
                 break;
             }
+        }
+        if (a <= 0) {
+            // The scores do not rank the validation rows the right way: calibrating would reverse the
+            // ranking, so every score becomes the validation rate (no information, honestly stated).
+            double rate = (double) positives / n;
+            return new Platt(0, Math.log(rate / (1 - rate)));
         }
         return new Platt(a, b);
     }

@@ -25,6 +25,7 @@ class BootstrapTest {
         double half = Normal.Z_975 * Math.sqrt(0.2 * 0.8 / n);
         assertThat(ci[0][0]).isCloseTo(0.2 - half, within(0.003));
         assertThat(ci[0][1]).isCloseTo(0.2 + half, within(0.003));
+        assertThat(ci[0][2]).as("bootstrap standard error").isCloseTo(Math.sqrt(0.2 * 0.8 / n), within(0.0007));
     }
 
     @Test
@@ -33,7 +34,7 @@ class BootstrapTest {
         double[][] a = Bootstrap.intervals(50, 300, 11, s);
         double[][] b = Bootstrap.intervals(50, 300, 11, s);
         assertThat(a[0]).containsExactly(b[0]);
-        assertThat(a[1]).containsExactly(1.0, 1.0);
+        assertThat(a[1]).containsExactly(1.0, 1.0, 0.0);
         // a statistic undefined in most replicates gets no interval
         double[][] rare = Bootstrap.intervals(50, 300, 11, counts -> new double[] {counts[0] > 3 ? 1 : Double.NaN});
         assertThat(rare[0][0]).isNaN();

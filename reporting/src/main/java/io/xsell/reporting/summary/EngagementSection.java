@@ -27,7 +27,9 @@ public record EngagementSection(BigDecimal crossSellMrr, BigDecimal attributedCr
         /** a campaign that cost nothing has no return on its cost */
         ZERO_COST,
         /** its cost's currency has no exchange rate into the reporting currency on its start date */
-        NO_EXCHANGE_RATE
+        NO_EXCHANGE_RATE,
+        /** nobody was touched by it in the period: no return to measure */
+        NOT_TOUCHED
     }
 
     /** @param noRoi why {@code roiPct} is null; null when it is not */

@@ -72,7 +72,8 @@ public final class EngagementSectionSource implements SectionSource {
 
     private static EngagementSection.Campaign campaign(CampaignReport.CampaignResult r) {
         EngagementSection.NoRoi noRoi = r.roiPct() != null ? null
-                : r.cost() == null ? EngagementSection.NoRoi.NO_EXCHANGE_RATE : EngagementSection.NoRoi.ZERO_COST;
+                : r.cost() == null ? EngagementSection.NoRoi.NO_EXCHANGE_RATE
+                : r.cost().signum() == 0 ? EngagementSection.NoRoi.ZERO_COST : EngagementSection.NoRoi.NOT_TOUCHED;
         return new EngagementSection.Campaign(r.campaignId(), r.name(), r.channel(), present(r.cost()),
                 r.touchedCustomers(), r.attributedCrossSells(), present(r.attributedCrossSellMrr()),
                 present(r.incrementalRevenue()), present(r.roiPct()), noRoi);
