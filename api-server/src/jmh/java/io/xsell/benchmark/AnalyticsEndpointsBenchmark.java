@@ -75,7 +75,7 @@ public class AnalyticsEndpointsBenchmark {
 
     @Benchmark
     public byte[] timeToAdoption() throws Exception {
-        return render(TimeToAdoptionJson.of(analytics.timeToAdoption(new TimeToAdoptionQuery(TENANT))));
+        return render(TimeToAdoptionJson.of(null, analytics.timeToAdoption(new TimeToAdoptionQuery(TENANT, null))));
     }
 
     @Benchmark

@@ -21,7 +21,8 @@ public record BasketJson(String date, long activeCustomers, List<Pair> pairs, Li
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Sequence(String firstLine, String secondLine, long customers, BigDecimal medianDaysBetween) {
+    public record Sequence(String firstLine, String secondLine, boolean boughtTogether, long customers,
+                           BigDecimal medianDaysBetween) {
     }
 
     public static BasketJson of(BasketAnalysis basket) {
@@ -29,7 +30,7 @@ public record BasketJson(String date, long activeCustomers, List<Pair> pairs, Li
                 basket.pairs().stream().map(p -> new Pair(p.lineA(), p.lineB(), p.holdersA(), p.holdersB(),
                         p.holdersBoth(), fraction(p.support()), fraction(p.confidenceAToB()),
                         fraction(p.confidenceBToA()), fraction(p.lift()))).toList(),
-                basket.sequences().stream().map(s -> new Sequence(s.firstLine(), s.secondLine(), s.customers(),
+                basket.sequences().stream().map(s -> new Sequence(s.firstLine(), s.secondLine(), s.boughtTogether(), s.customers(),
                         present(s.medianDaysBetween()))).toList());
     }
 }

@@ -18,7 +18,7 @@ public record CampaignReportJson(String from, String to, String currency, int at
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Campaign(String campaignId, String name, String channel, String targetProductLine, BigDecimal cost,
                            long touchedCustomers, long attributedCrossSells, BigDecimal attributedCrossSellMrr,
-                           BigDecimal incrementalRevenue, BigDecimal roiPct, UpliftJson uplift) {
+                           BigDecimal incrementalRevenue, BigDecimal roiPct, String roiReason, UpliftJson uplift) {
     }
 
     public static CampaignReportJson of(CampaignReport r) {
@@ -28,7 +28,7 @@ public record CampaignReportJson(String from, String to, String currency, int at
                 UpliftJson.of(r.uplift()),
                 r.campaigns().stream().map(c -> new Campaign(c.campaignId(), c.name(), c.channel(),
                         c.targetProductLine(), present(c.cost()), c.touchedCustomers(), c.attributedCrossSells(),
-                        present(c.attributedCrossSellMrr()), present(c.incrementalRevenue()), present(c.roiPct()),
+                        present(c.attributedCrossSellMrr()), present(c.incrementalRevenue()), present(c.roiPct()), c.roiReason(),
                         UpliftJson.of(c.uplift()))).toList());
     }
 }

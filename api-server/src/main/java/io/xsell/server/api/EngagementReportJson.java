@@ -13,7 +13,8 @@ import java.util.Map;
 /** The body of {@code GET /v1/analytics/engagement}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record EngagementReportJson(String from, String to, long activeCustomers, long customersWithUsage, long events,
-                                   List<Feature> features, Depth depth, List<Quartile> quartiles) {
+                                   List<Feature> features, Depth depth, List<Quartile> quartiles,
+                                   String quartilesReason) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Feature(String feature, long customers, long events, BigDecimal usersPct,
@@ -44,6 +45,6 @@ public record EngagementReportJson(String from, String to, long activeCustomers,
                 new Depth(present(r.depth().meanFeatures()), present(r.depth().medianFeatures()), distribution),
                 r.quartiles().stream().map(q -> new Quartile(q.quartile(), q.customers(), q.minEvents(), q.maxEvents(),
                         q.crossSellCustomers(), present(q.customerCrossSellRatePct()), present(q.crossSellMrr()),
-                        q.churned(), present(q.churnRatePct()))).toList());
+                        q.churned(), present(q.churnRatePct()))).toList(), r.quartilesReason());
     }
 }

@@ -2,6 +2,7 @@ package io.xsell.server.api;
 
 import static io.xsell.core.mrr.Decimals.present;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.xsell.core.engagement.Uplift;
@@ -12,13 +13,15 @@ import java.math.BigDecimal;
 public record UpliftJson(long exposedCustomers, long exposedConverted, BigDecimal exposedRatePct,
                          long unexposedCustomers, long unexposedConverted, BigDecimal unexposedRatePct,
                          BigDecimal upliftPctPoints, BigDecimal ciLowPctPoints, BigDecimal ciHighPctPoints,
-                         Boolean significant, String method) {
+                         Boolean significant, @JsonProperty("p_value") BigDecimal pValue, String method, String reason) {
     static final String METHOD = "newcombe_hybrid_score_95";
 
     public static UpliftJson of(Uplift u) {
         return new UpliftJson(u.exposedCustomers(), u.exposedConverted(), present(u.exposedRatePct()),
                 u.unexposedCustomers(), u.unexposedConverted(), present(u.unexposedRatePct()),
                 present(u.upliftPctPoints()), present(u.ciLowPctPoints()), present(u.ciHighPctPoints()),
-                u.significant(), METHOD);
+                u.significant(), u.pValue() == null ? null
+                        : new BigDecimal(u.pValue(), new java.math.MathContext(3)).stripTrailingZeros(),
+                u.pValue() == null ? null : METHOD, u.reason());
     }
 }

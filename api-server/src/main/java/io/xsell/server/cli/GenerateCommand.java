@@ -8,6 +8,7 @@ import io.xsell.ingestion.csv.CanonicalCsvWriter;
 import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
 import io.xsell.ingestion.synthetic.SyntheticEngagementGenerator;
 import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
+import io.xsell.ingestion.synthetic.SyntheticEffects;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.sourceforge.argparse4j.impl.Arguments;
@@ -15,8 +16,10 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code generate --customers N [--seed S] --out DIR}: writes a realistic synthetic SaaS account
- * as canonical CSV, for demos, trials of the import and benchmarks. Deterministic by seed.
+ * {@code generate --customers N [--seed S] [--null-effects] --out DIR}: writes a realistic synthetic
+ * SaaS account as canonical CSV, for demos, trials of the import and benchmarks. Deterministic by
+ * seed. {@code --null-effects} writes a null world (adoption, churn and engagement independent of
+ * everything), on which xsell must make no claim.
  */
 public class GenerateCommand extends Command {
 
@@ -33,6 +36,8 @@ public class GenerateCommand extends Command {
         subparser.addArgument("--out").required(true).metavar("DIR").help("folder to write the CSV files into");
         subparser.addArgument("--engagement").action(Arguments.storeTrue())
                 .help("also write campaigns.csv, touchpoints.csv and usage_events.csv");
+        subparser.addArgument("--null-effects").action(Arguments.storeTrue())
+                .help("adoption, churn and engagement independent of everything (a null world for checking claims)");
     }
 
     @Override
@@ -46,9 +51,11 @@ public class GenerateCommand extends Command {
             throw new UsageException("--customers must be between 1 and " + SyntheticAccountSpec.MAX_CUSTOMERS);
         }
         SyntheticAccountSpec spec = SyntheticAccountSpec.defaults(namespace.getLong("seed"), customers);
-        TenantDataset dataset = SyntheticAccountGenerator.generate(spec);
+        boolean nullEffects = namespace.getBoolean("null_effects");
+        TenantDataset dataset = SyntheticAccountGenerator.generate(spec,
+                nullEffects ? SyntheticEffects.none() : SyntheticEffects.REALISTIC);
         if (namespace.getBoolean("engagement")) {
-            dataset = SyntheticEngagementGenerator.withEngagement(dataset, spec.seed(), spec.historyEnd());
+            dataset = SyntheticEngagementGenerator.withEngagement(dataset, spec.seed(), spec.historyEnd(), nullEffects);
         }
         Files.createDirectories(out);
         CanonicalCsvWriter.write(dataset, out);

@@ -111,7 +111,7 @@ public class ReportCommand extends CsvFolderCommand {
         BigDecimal margin = CommandArguments.fraction(namespace, "gross_margin");
         return new AnalyticsReportJson(
                 BasketJson.of(analytics.basket(new BasketQuery(LOCAL, lastDay))),
-                TimeToAdoptionJson.of(analytics.timeToAdoption(new TimeToAdoptionQuery(LOCAL))),
+                TimeToAdoptionJson.of(window, analytics.timeToAdoption(new TimeToAdoptionQuery(LOCAL, window))),
                 ChurnRiskJson.of(analytics.churnRisk(new ChurnRiskQuery(LOCAL, window))),
                 CohortRetentionJson.of(analytics.cohortRetention(new CohortRetentionQuery(LOCAL, cohort))),
                 ProductsPerCustomerJson.of(analytics.productsPerCustomer(new ProductsPerCustomerQuery(LOCAL, window))),

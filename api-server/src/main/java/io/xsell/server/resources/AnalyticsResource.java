@@ -3,6 +3,9 @@ package io.xsell.server.resources;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.xsell.core.metrics.Window;
 import io.xsell.core.model.TenantId;
@@ -89,20 +92,39 @@ public class AnalyticsResource {
     @GET
     @Path("/basket")
     @Operation(summary = "Pairs of lines held together on a date (support, confidence, lift) and adoption sequences")
-    public Response basket(@Parameter(hidden = true) @Auth TenantPrincipal principal, @QueryParam("date") String date) {
+    public Response basket(@Parameter(hidden = true) @Auth TenantPrincipal principal, @QueryParam("date") String date,
+                           @Parameter(description = "as_of (default): adoption sequences up to date; all_time: whole history")
+                           @QueryParam("scope") String scope) {
         LocalDate day = QueryParams.date("date", date);
+        boolean allTime = allTime(scope, "as_of");
         TenantId tenant = principal.tenant();
-        return cache.json(tenant, "analytics basket " + day,
-                () -> BasketJson.of(basket.basket(new BasketQuery(tenant, day))));
+        return cache.json(tenant, "analytics basket " + day + " " + allTime,
+                () -> BasketJson.of(basket.basket(new BasketQuery(tenant, day, allTime))));
+    }
+
+    /** {@code scope}: absent or {@code usual} (the default), or {@code all_time}; anything else is a 400 naming it. */
+    private static boolean allTime(String scope, String usual) {
+        if (scope == null || scope.equals(usual)) {
+            return false;
+        }
+        if (scope.equals("all_time")) {
+            return true;
+        }
+        throw ProblemException.badParameter("scope", "must be " + usual + " or all_time, was '" + scope + "'");
     }
 
     @GET
     @Path("/time-to-adoption")
-    @Operation(summary = "Days from a customer's first active day to its cross-sell of each line: median, p25, p75")
-    public Response timeToAdoption(@Parameter(hidden = true) @Auth TenantPrincipal principal) {
+    @Operation(summary = "Days from a customer's first active day to its cross-sell of each line, for the adoptions "
+            + "inside the window (scope=all_time: the whole history, no from/to): median, p25, p75")
+    public Response timeToAdoption(@Parameter(hidden = true) @Auth TenantPrincipal principal,
+                                   @QueryParam("from") String from, @QueryParam("to") String to,
+                                   @Parameter(description = "window (default, needs from and to) or all_time")
+                                   @QueryParam("scope") String scope) {
+        Window window = allTime(scope, "window") ? null : QueryParams.window(from, to);
         TenantId tenant = principal.tenant();
-        return cache.json(tenant, "analytics time-to-adoption",
-                () -> TimeToAdoptionJson.of(timeToAdoption.timeToAdoption(new TimeToAdoptionQuery(tenant))));
+        return cache.json(tenant, "analytics time-to-adoption " + window, () -> TimeToAdoptionJson.of(window,
+                timeToAdoption.timeToAdoption(new TimeToAdoptionQuery(tenant, window))));
     }
 
     @GET
@@ -154,7 +176,11 @@ public class AnalyticsResource {
 
     @GET
     @Path("/insights")
-    @Operation(summary = "Next best actions: rules over the window's figures, each with severity, evidence and a recommendation")
+    @Operation(summary = "Next best actions: rules over the window's figures, each with severity, evidence and a "
+            + "recommendation; group comparisons carry effect, 95 % interval, group sizes and p-values (Benjamini-Hochberg "
+            + "at 5 % across the answer); comparisons not shown are listed under suppressed with their reason",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = InsightsJson.class))))
     public Response insights(@Parameter(hidden = true) @Auth TenantPrincipal principal, @QueryParam("from") String from,
                              @QueryParam("to") String to, @QueryParam("segment_by") String segmentBy) {
         Window window = QueryParams.window(from, to);
@@ -166,8 +192,12 @@ public class AnalyticsResource {
 
     @GET
     @Path("/propensity")
-    @Operation(summary = "Per line: a model of adoption trained on history, its holdout ROC AUC and top-decile lift "
-            + "against the segment base-rate baseline, and the customers not holding the line ranked by score with drivers")
+    @Operation(summary = "Per line: a model of adoption trained on history and calibrated on a validation split, its "
+            + "holdout ROC AUC and top-decile lift with bootstrap intervals against popularity and the segment baseline "
+            + "(beats_* only when the intervals of both differences exclude zero), Brier score and reliability table, "
+            + "insufficient_data below 30 adopters, and the customers not holding the line ranked by calibrated score",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PropensityJson.class))))
     public Response propensity(@Parameter(hidden = true) @Auth TenantPrincipal principal, @QueryParam("date") String date,
                                @QueryParam("horizon_days") String horizonDays,
                                @QueryParam("train_cutoffs") String trainCutoffs,

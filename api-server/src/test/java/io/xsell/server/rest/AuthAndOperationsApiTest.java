@@ -252,6 +252,17 @@ abstract class AuthAndOperationsApiTest {
         assertThat(ApiResponse.list(document.path("security"))).as("the bearer scheme applies to every operation")
                 .anySatisfy(requirement -> assertThat(requirement.has(bearerSchemes.get(0))).isTrue());
 
+        // the statistical fields of insights and propensity are in the documented response schemas
+        String schemas = document.path("components").path("schemas").toString();
+        assertThat(schemas).contains("\"adjusted_p_value\"", "\"ci_low_pct_points\"", "\"suppressed\"",
+                "\"tests_run\"", "\"beats_baseline\"", "\"auc_ci_low\"", "\"vs_baseline\"", "\"brier_score\"",
+                "\"reliability\"", "\"status\"");
+        for (String endpoint : List.of("/v1/analytics/time-to-adoption", "/v1/analytics/basket")) {
+            assertThat(ApiResponse.list(document.path("paths").path(endpoint).path("get").path("parameters")))
+                    .as(endpoint + " documents its scope").anySatisfy(p -> assertThat(p.path("name").asText())
+                            .isEqualTo("scope"));
+        }
+
         assertThat(app().send(app().request("/openapi.yaml", null).GET().build()).status()).isEqualTo(200);
 
         String crossSell = document.path("paths").path("/v1/metrics/cross-sell").path("get").path("responses")

@@ -90,7 +90,7 @@ abstract class TenantIsolationApiTest {
         answers.put("/v1/metrics/movements", app().get("/v1/metrics/movements?" + WINDOW + "&granularity=month", keyB));
         answers.put("/v1/metrics/penetration", app().get("/v1/metrics/penetration?date=2025-12-31", keyB));
         answers.put("/v1/analytics/basket", app().get("/v1/analytics/basket?date=2025-12-31", keyB));
-        answers.put("/v1/analytics/time-to-adoption", app().get("/v1/analytics/time-to-adoption", keyB));
+        answers.put("/v1/analytics/time-to-adoption", app().get("/v1/analytics/time-to-adoption?scope=all_time", keyB));
         answers.put("/v1/analytics/churn-risk", app().get("/v1/analytics/churn-risk?" + WINDOW, keyB));
         answers.put("/v1/analytics/cohorts", app().get("/v1/analytics/cohorts?month=2025-03", keyB));
         answers.put("/v1/analytics/products-per-customer", app().get("/v1/analytics/products-per-customer?" + WINDOW, keyB));

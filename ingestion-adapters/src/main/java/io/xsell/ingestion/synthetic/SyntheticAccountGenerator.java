@@ -73,9 +73,26 @@ public final class SyntheticAccountGenerator {
     private SyntheticAccountGenerator() {
     }
 
+    /** Null world: one monthly churn chance for every customer and plan. */
+    private static final double NULL_MONTHLY_CHURN = 0.015;
+    /** Null world: one chance of starting with a module, whatever the segment. */
+    private static final double NULL_STARTS_WITH_MODULE = 0.15;
+    /**
+     * Null world: each line's adoption chance times this, and line churn at this rate, so that the
+     * null world adopts and keeps lines about as the demo does (an annualized cross-sell rate inside
+     * the healthy range of its stage) and only the dependencies are gone.
+     */
+    private static final double NULL_CROSS_SELL_LEVEL = 1.3;
+    private static final double NULL_LINE_CHURN = 0.02;
+
     /** The account described by {@code spec}; identical for identical specs. */
     public static TenantDataset generate(SyntheticAccountSpec spec) {
-        return new Run(spec).generate();
+        return generate(spec, SyntheticEffects.REALISTIC);
+    }
+
+    /** The account described by {@code spec} with the relationships {@code effects} builds in. */
+    public static TenantDataset generate(SyntheticAccountSpec spec, SyntheticEffects effects) {
+        return new Run(spec, effects).generate();
     }
 
     /** Month-start rates for the two non-reporting currencies; independent of the customer count. */
@@ -141,6 +158,7 @@ public final class SyntheticAccountGenerator {
     /** One generation: the shared caches and the growing output lists. */
     private static final class Run {
         private final SyntheticAccountSpec spec;
+        private final SyntheticEffects effects;
         private final int lastDay;
         private final LocalDate[] dates;
         @SuppressWarnings("unchecked")
@@ -152,8 +170,9 @@ public final class SyntheticAccountGenerator {
         private int nextItem = 1;
         private int nextCharge = 1;
 
-        Run(SyntheticAccountSpec spec) {
+        Run(SyntheticAccountSpec spec, SyntheticEffects effects) {
             this.spec = spec;
+            this.effects = effects;
             this.lastDay = spec.historyDays() - 1;
             this.dates = new LocalDate[spec.historyDays() + DATE_CACHE_SLACK];
             for (int d = 0; d < dates.length; d++) {
@@ -220,6 +239,8 @@ public final class SyntheticAccountGenerator {
         private int industry;
         private boolean annualPayer;
         private int acquiredDay;
+        /** Whether the customer has cross-sold a line (for a planted churn effect). */
+        private boolean attached;
 
         CustomerStory(Run run) {
             this.run = run;
@@ -227,6 +248,7 @@ public final class SyntheticAccountGenerator {
 
         void tell(int n, SplittableRandom random) {
             this.random = random;
+            attached = false;
             drafts.clear();
             Arrays.fill(open, null);
             customerId = "c" + n;
@@ -328,7 +350,7 @@ public final class SyntheticAccountGenerator {
                             [segment.ordinal()][currency];
                 }
                 double m = random.nextDouble();
-                if (m < STARTS_WITH_MODULE[segment.ordinal()]) {
+                if (m < (run.effects.independent() ? NULL_STARTS_WITH_MODULE : STARTS_WITH_MODULE[segment.ordinal()])) {
                     Line line = Catalog.LINES[1 + random.nextInt(Catalog.LINES.length - 1)];
                     open(offerFor(line), day, quantityFor(line), subscription).trialEnd = trialEnd;
                 }
@@ -352,6 +374,13 @@ public final class SyntheticAccountGenerator {
         }
 
         private boolean churns(int month) {
+            double factor = attached ? run.effects.attachedChurnFactor() : 1;
+            if (run.effects.independent()) {
+                return random.nextDouble() < NULL_MONTHLY_CHURN * factor;
+            }
+            if (factor != 1) {
+                return random.nextDouble() < MONTHLY_CHURN[segment.ordinal()] * factor;
+            }
             if (open[Line.PLATFORM.ordinal()].offer == Offer.PLATFORM_ANNUAL) {
                 return month % 12 == 0 && random.nextDouble() < ANNUAL_CHURN[segment.ordinal()];
             }
@@ -362,7 +391,7 @@ public final class SyntheticAccountGenerator {
             // a line dropped this month is not bought back the same day: that would be a price change
             boolean[] dropped = new boolean[open.length];
             for (int l = 1; l < open.length; l++) {
-                if (open[l] != null && random.nextDouble() < LINE_CHURN) {
+                if (open[l] != null && random.nextDouble() < (run.effects.independent() ? NULL_LINE_CHURN : LINE_CHURN)) {
                     close(l, day);
                     dropped[l] = true;
                 }
@@ -380,14 +409,17 @@ public final class SyntheticAccountGenerator {
                 // moving the subscription onto the growth bundle re-issues the core at the same price
                 replace(Line.PLATFORM, day, open[Line.PLATFORM.ordinal()].quantity).bundle = Catalog.GROWTH_BUNDLE;
                 Draft analytics = open(offerFor(Line.ANALYTICS), day, 1, subscription);
+                attached = true;
                 analytics.bundle = Catalog.GROWTH_BUNDLE;
                 analytics.discountPercent = Catalog.BUNDLE_MODULE_DISCOUNT;
             }
-            if (month >= 2) {
+            // Realistic: nobody buys a second line in its first month. Null world: not even tenure matters.
+            if (month >= 2 || run.effects.independent()) {
                 for (int l = 1; l < open.length; l++) {
                     if (open[l] == null && !dropped[l] && random.nextDouble() < crossSellChance(Catalog.LINES[l])) {
                         Line line = Catalog.LINES[l];
                         Draft item = open(offerFor(line), day, quantityFor(line), subscription);
+                        attached = true;
                         if (line.kind == LineKind.MODULE && random.nextDouble() < 0.25) {
                             item.trialEnd = day + TRIAL_DAYS;
                         } else if (item.offer.billedMonthly() && random.nextDouble() < 0.08) {
@@ -402,6 +434,9 @@ public final class SyntheticAccountGenerator {
         }
 
         private double crossSellChance(Line line) {
+            if (run.effects.independent()) {
+                return CROSS_SELL[line.ordinal()] * NULL_CROSS_SELL_LEVEL;
+            }
             double chance = CROSS_SELL[line.ordinal()] * SEGMENT_APPETITE[segment.ordinal()];
             if (line == Line.PAYMENTS && (industry == Catalog.RETAIL || industry == Catalog.FINTECH)) {
                 chance *= 2.5;

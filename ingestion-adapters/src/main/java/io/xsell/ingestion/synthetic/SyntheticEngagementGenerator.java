@@ -37,6 +37,16 @@ public final class SyntheticEngagementGenerator {
 
     /** {@code dataset} with engagement data; {@code historyEnd} is the last day of its history. */
     public static TenantDataset withEngagement(TenantDataset dataset, long seed, LocalDate historyEnd) {
+        return withEngagement(dataset, seed, historyEnd, false);
+    }
+
+    /**
+     * {@code dataset} with engagement data; when {@code independent}, touches are random (none
+     * aimed at a coming cross-sell) and the number of features a customer uses does not depend on
+     * the lines it holds: the null world of {@link SyntheticEffects#none()}.
+     */
+    public static TenantDataset withEngagement(TenantDataset dataset, long seed, LocalDate historyEnd,
+                                               boolean independent) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5EEDL);
         LocalDate campaignStart = historyEnd.minusYears(2).withDayOfMonth(1);
         Map<String, List<String>> campaignsByLine = new TreeMap<>();
@@ -75,7 +85,7 @@ public final class SyntheticEngagementGenerator {
             LocalDate first = items.stream().map(RecurringItem::startDate).min(LocalDate::compareTo).orElse(null);
             for (RecurringItem item : items) {
                 List<String> promoting = campaignsByLine.get(lineOfProduct.get(item.productId()));
-                if (promoting != null && item.startDate().isAfter(first) && !item.startDate().isBefore(campaignStart)
+                if (!independent && promoting != null && item.startDate().isAfter(first) && !item.startDate().isBefore(campaignStart)
                         && random.nextDouble() < 0.55) {
                     touchpoints.add(new Touchpoint(customer.id(), promoting.get(random.nextInt(promoting.size())),
                             item.startDate().minusDays(random.nextInt(45))));
@@ -85,14 +95,14 @@ public final class SyntheticEngagementGenerator {
                 String campaign = campaigns.get(random.nextInt(campaigns.size())).id();
                 touchpoints.add(new Touchpoint(customer.id(), campaign, campaignStart.plusDays(random.nextInt(touchSpan))));
             }
-            addUsage(usage, random, customer.id(), items, lineOfProduct, usageStart, historyEnd);
+            addUsage(usage, random, customer.id(), items, lineOfProduct, usageStart, historyEnd, independent);
         }
         return dataset.withEngagement(EngagementData.of(campaigns, touchpoints, usage.build()));
     }
 
     private static void addUsage(UsageLog.Builder usage, SplittableRandom random, String customer,
                                  List<RecurringItem> items, Map<String, String> lineOfProduct, LocalDate from,
-                                 LocalDate historyEnd) {
+                                 LocalDate historyEnd, boolean independent) {
         for (LocalDate month = from; !month.isAfter(historyEnd); month = month.plusMonths(1)) {
             LocalDate start = month;
             LocalDate end = month.plusMonths(1);
@@ -102,7 +112,8 @@ public final class SyntheticEngagementGenerator {
             if (lines == 0) {
                 continue;
             }
-            int features = (int) Math.min(FEATURES.length, lines * 2 - 1 + random.nextInt(2));
+            int features = independent ? 1 + random.nextInt(6)
+                    : (int) Math.min(FEATURES.length, lines * 2 - 1 + random.nextInt(2));
             int days = (int) (Math.min(end.toEpochDay(), historyEnd.toEpochDay() + 1) - start.toEpochDay());
             for (int f = 0; f < features; f++) {
                 if (random.nextDouble() < 0.7) {

@@ -5,6 +5,8 @@ import io.xsell.core.movement.MovementType;
 import io.xsell.core.mrr.Decimals;
 import io.xsell.core.mrr.MrrLedger;
 import io.xsell.core.mrr.MrrTimeline;
+import io.xsell.core.mrr.PricedCharge;
+import io.xsell.core.mrr.PricedItem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -25,7 +27,9 @@ import java.util.stream.IntStream;
  * @param month                  the cohort month {@code m}
  * @param attachedCustomers      size of the attached cohort
  * @param singleLineCustomers    size of the single-line cohort
- * @param points                 one per month {@code m+1 .. m+12}, in order
+ * @param points                 one per month {@code m+1 .. m+12}, in order; a point whose day is after
+ *                               the data's last day (the latest item start or charge day in the data) has
+ *                               null rates: the data cannot know yet who is still there
  */
 public record AttachedCohortRetention(YearMonth month, int attachedCustomers, int singleLineCustomers,
                                       List<Point> points) {
@@ -42,14 +46,18 @@ public record AttachedCohortRetention(YearMonth month, int attachedCustomers, in
      * @param attachedLogoRetentionPct   attached customers active on {@code day}
      * @param attachedLineRetentionPct   attached customers still holding every line they cross-sold in {@code m}
      * @param singleLineLogoRetentionPct single-line customers active on {@code day}
+     * @param attachedActive             attached customers active on {@code day} (the count behind the first rate)
+     * @param singleLineActive           single-line customers active on {@code day}
      */
     public record Point(int monthsAfter, LocalDate day, BigDecimal attachedLogoRetentionPct,
-                        BigDecimal attachedLineRetentionPct, BigDecimal singleLineLogoRetentionPct) {
+                        BigDecimal attachedLineRetentionPct, BigDecimal singleLineLogoRetentionPct,
+                        int attachedActive, int singleLineActive) {
     }
 
     public static AttachedCohortRetention of(MrrLedger ledger, YearMonth month) {
         Tally tally = IntStream.range(0, ledger.customerCount()).parallel().collect(
-                () -> tally(ledger, month), (t, c) -> t.add(ledger.timeline(c)), Tally::merge);
+                () -> tally(ledger, month), (t, c) -> t.add(ledger.timeline(c), ledger.items(c), ledger.charges(c)),
+                Tally::merge);
         return tally.result();
     }
 
@@ -81,8 +89,15 @@ public record AttachedCohortRetention(YearMonth month, int attachedCustomers, in
             }
         }
 
+        /** Adds a customer without looking at its items: the data's last day is then not known (no point is hidden). */
         public void add(MrrTimeline timeline) {
             counts.add(timeline, first, last, ends, lineCount);
+        }
+
+        /** Adds a customer and takes its items and charges into the data's last day. */
+        public void add(MrrTimeline timeline, PricedItem[] items, PricedCharge[] charges) {
+            counts.add(timeline, first, last, ends, lineCount);
+            counts.see(items, charges);
         }
 
         public Tally merge(Tally other) {
@@ -93,10 +108,15 @@ public record AttachedCohortRetention(YearMonth month, int attachedCustomers, in
         public AttachedCohortRetention result() {
             List<Point> points = new ArrayList<>(HORIZON_MONTHS);
             for (int k = 0; k < HORIZON_MONTHS; k++) {
+                if (ends[k] > counts.lastDay) {
+                    points.add(new Point(k + 1, LocalDate.ofEpochDay(ends[k]), null, null, null, 0, 0));
+                    continue;
+                }
                 points.add(new Point(k + 1, LocalDate.ofEpochDay(ends[k]),
                         Decimals.percent(counts.attachedLogo[k], counts.attached),
                         Decimals.percent(counts.attachedLine[k], counts.attached),
-                        Decimals.percent(counts.singleLogo[k], counts.single)));
+                        Decimals.percent(counts.singleLogo[k], counts.single), counts.attachedLogo[k],
+                        counts.singleLogo[k]));
             }
             return new AttachedCohortRetention(month, counts.attached, counts.single, points);
         }
@@ -105,6 +125,9 @@ public record AttachedCohortRetention(YearMonth month, int attachedCustomers, in
     private static final class Counts {
         int attached;
         int single;
+        /** The latest item start or charge day seen; unbounded when items are not looked at. */
+        int lastDay = Integer.MAX_VALUE;
+        private boolean seenItems;
         final int[] attachedLogo = new int[HORIZON_MONTHS];
         final int[] attachedLine = new int[HORIZON_MONTHS];
         final int[] singleLogo = new int[HORIZON_MONTHS];
@@ -143,7 +166,24 @@ public record AttachedCohortRetention(YearMonth month, int attachedCustomers, in
             }
         }
 
+        void see(PricedItem[] items, PricedCharge[] charges) {
+            if (!seenItems) {
+                seenItems = true;
+                lastDay = Integer.MIN_VALUE;
+            }
+            for (PricedItem item : items) {
+                lastDay = Math.max(lastDay, item.activeFrom());
+            }
+            for (PricedCharge charge : charges) {
+                lastDay = Math.max(lastDay, charge.day());
+            }
+        }
+
         void merge(Counts other) {
+            if (other.seenItems) {
+                lastDay = seenItems ? Math.max(lastDay, other.lastDay) : other.lastDay;
+                seenItems = true;
+            }
             attached += other.attached;
             single += other.single;
             for (int k = 0; k < HORIZON_MONTHS; k++) {

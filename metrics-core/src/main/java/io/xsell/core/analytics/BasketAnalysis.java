@@ -19,8 +19,9 @@ import java.util.stream.IntStream;
  * @param activeCustomers customers with total MRR &gt; 0 on {@code date}
  * @param pairs           every unordered pair of lines that at least one customer holds together on
  *                        {@code date}, line A before line B by name, ordered by A then B
- * @param sequences       over the whole history, (first line, second line) adoption pairs, most
- *                        customers first, then by first and second line name
+ * @param sequences       (first line, second line) adoption pairs whose second line started on or
+ *                        before {@code date} (or over the whole history), most customers first, then
+ *                        by first and second line name; same-day starts are {@code bought_together}
  */
 public record BasketAnalysis(LocalDate date, long activeCustomers, List<LinePair> pairs,
                              List<AdoptionSequence> sequences) {
@@ -47,22 +48,36 @@ public record BasketAnalysis(LocalDate date, long activeCustomers, List<LinePair
 
     /**
      * Customers whose first line ever held was {@code firstLine} and second was {@code secondLine}.
+     * When both started on the same day there is no order: the sequence is {@code boughtTogether},
+     * its lines in name order and its days between 0.
      *
      * @param medianDaysBetween median of (second line's first day held - first line's first day held)
      */
-    public record AdoptionSequence(String firstLine, String secondLine, long customers,
+    public record AdoptionSequence(String firstLine, String secondLine, boolean boughtTogether, long customers,
                                    BigDecimal medianDaysBetween) {
     }
 
-    /** The basket on {@code date} and the adoption sequences of all history, in one pass over customers. */
+    /**
+     * The basket on {@code date} and the adoption sequences whose second line started on or before
+     * {@code date}, in one pass over customers: what happens after {@code date} does not change it.
+     */
     public static BasketAnalysis on(MrrLedger ledger, LocalDate date) {
+        return on(ledger, date, false);
+    }
+
+    /**
+     * @param allTime when true, the sequences take the whole history, including adoptions after
+     *                {@code date} (the {@code scope=all_time} of the API)
+     */
+    public static BasketAnalysis on(MrrLedger ledger, LocalDate date, boolean allTime) {
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(date, "date");
         int day = Math.toIntExact(date.toEpochDay());
+        int sequenceLimit = allTime ? Integer.MAX_VALUE : day;
         int lineCount = ledger.lines().size();
         Tally tally = IntStream.range(0, ledger.customerCount()).parallel().collect(
                 () -> new Tally(lineCount),
-                (t, c) -> t.add(ledger.timeline(c), day),
+                (t, c) -> t.add(ledger.timeline(c), day, sequenceLimit),
                 Tally::merge);
         List<ProductLineRef> lines = ledger.lines();
         return new BasketAnalysis(date, tally.active, tally.pairs(lines), tally.sequences(lines));
@@ -74,6 +89,8 @@ public record BasketAnalysis(LocalDate date, long activeCustomers, List<LinePair
         private final long[] holders;
         private final long[] both;
         private final IntSamples[] gaps;
+        /** Customers whose first two lines started on the same day, by (earlier name, later name). */
+        private final long[] together;
         private final int[] held;
         private long active;
 
@@ -82,12 +99,13 @@ public record BasketAnalysis(LocalDate date, long activeCustomers, List<LinePair
             this.holders = new long[lineCount];
             this.both = new long[lineCount * lineCount];
             this.gaps = new IntSamples[lineCount * lineCount];
+            this.together = new long[lineCount * lineCount];
             this.held = new int[lineCount];
         }
 
-        void add(MrrTimeline timeline, int day) {
+        void add(MrrTimeline timeline, int day, int sequenceLimit) {
             addBasket(timeline, day);
-            addSequence(timeline);
+            addSequence(timeline, sequenceLimit);
         }
 
         private void addBasket(MrrTimeline timeline, int day) {
@@ -115,10 +133,13 @@ public record BasketAnalysis(LocalDate date, long activeCustomers, List<LinePair
          * order, so ties on the first day held go to the earlier name. Stops as soon as two lines
          * are known: any line found later was adopted later.
          */
-        private void addSequence(MrrTimeline timeline) {
+        private void addSequence(MrrTimeline timeline, int limit) {
             int first = -1;
             int firstDay = 0;
             for (int day : timeline.changeDays()) {
+                if (day > limit) {
+                    return;
+                }
                 BigDecimal[] mrr = timeline.mrrByLineOn(day);
                 for (int l = 0; l < lineCount; l++) {
                     if (mrr[l].signum() <= 0 || l == first) {
@@ -129,6 +150,11 @@ public record BasketAnalysis(LocalDate date, long activeCustomers, List<LinePair
                         firstDay = day;
                     } else {
                         int index = first * lineCount + l;
+                        if (day == firstDay) {
+                            // same day: no order to report; lines are visited in name order, so first < l
+                            together[index]++;
+                            return;
+                        }
                         if (gaps[index] == null) {
                             gaps[index] = new IntSamples();
                         }
@@ -146,6 +172,7 @@ public record BasketAnalysis(LocalDate date, long activeCustomers, List<LinePair
             }
             for (int i = 0; i < both.length; i++) {
                 both[i] += other.both[i];
+                together[i] += other.together[i];
                 if (other.gaps[i] != null) {
                     if (gaps[i] == null) {
                         gaps[i] = new IntSamples();
@@ -178,13 +205,18 @@ public record BasketAnalysis(LocalDate date, long activeCustomers, List<LinePair
         List<AdoptionSequence> sequences(List<ProductLineRef> lines) {
             List<AdoptionSequence> result = new ArrayList<>();
             for (int i = 0; i < gaps.length; i++) {
+                String a = lines.get(i / lineCount).name();
+                String b = lines.get(i % lineCount).name();
                 if (gaps[i] != null) {
-                    result.add(new AdoptionSequence(lines.get(i / lineCount).name(), lines.get(i % lineCount).name(),
-                            gaps[i].size(), Percentiles.median(gaps[i].sorted())));
+                    result.add(new AdoptionSequence(a, b, false, gaps[i].size(), Percentiles.median(gaps[i].sorted())));
+                }
+                if (together[i] > 0) {
+                    result.add(new AdoptionSequence(a, b, true, together[i], BigDecimal.ZERO));
                 }
             }
             result.sort(Comparator.comparingLong(AdoptionSequence::customers).reversed()
-                    .thenComparing(AdoptionSequence::firstLine).thenComparing(AdoptionSequence::secondLine));
+                    .thenComparing(AdoptionSequence::firstLine).thenComparing(AdoptionSequence::secondLine)
+                    .thenComparing(AdoptionSequence::boughtTogether));
             return result;
         }
     }

@@ -1,5 +1,6 @@
 package io.xsell.core.analytics;
 
+import io.xsell.core.metrics.Window;
 import io.xsell.core.movement.Movement;
 import io.xsell.core.movement.MovementType;
 import io.xsell.core.mrr.MrrLedger;
@@ -35,11 +36,21 @@ public record TimeToAdoption(List<LineAdoption> lines) {
                                BigDecimal p75Days) {
     }
 
+    /** Over the whole history (the API's {@code scope=all_time}). */
     public static TimeToAdoption of(MrrLedger ledger) {
+        return of(ledger, null);
+    }
+
+    /**
+     * Adoptions (first cross-sell of a line) dated inside {@code window}; the clock still starts on
+     * the customer's first active day, however long before the window. A figure for a past window
+     * does not change when later data arrives. A null window takes the whole history.
+     */
+    public static TimeToAdoption of(MrrLedger ledger, Window window) {
         Objects.requireNonNull(ledger, "ledger");
         int lineCount = ledger.lines().size();
         Tally tally = IntStream.range(0, ledger.customerCount()).parallel().collect(
-                () -> new Tally(lineCount),
+                () -> new Tally(lineCount, window),
                 (t, c) -> t.add(ledger.timeline(c)),
                 Tally::merge);
         List<LineAdoption> result = new ArrayList<>(lineCount);
@@ -55,8 +66,10 @@ public record TimeToAdoption(List<LineAdoption> lines) {
     private static final class Tally {
         private final IntSamples[] days;
         private final boolean[] seen;
+        private final Window window;
 
-        Tally(int lineCount) {
+        Tally(int lineCount, Window window) {
+            this.window = window;
             days = new IntSamples[lineCount];
             for (int l = 0; l < lineCount; l++) {
                 days[l] = new IntSamples();
@@ -81,7 +94,9 @@ public record TimeToAdoption(List<LineAdoption> lines) {
                     firstActiveDay = m.day();
                 } else if (m.type() == MovementType.CROSS_SELL && !seen[m.line()]) {
                     seen[m.line()] = true;
-                    days[m.line()].add(m.day() - firstActiveDay);
+                    if (window == null || window.contains(m.day())) {
+                        days[m.line()].add(m.day() - firstActiveDay);
+                    }
                 }
             }
         }

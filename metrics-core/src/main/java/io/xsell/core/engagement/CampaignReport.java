@@ -42,14 +42,20 @@ public record CampaignReport(Window window, String currency, int attributionDays
     /**
      * @param cost           in the reporting currency; null when it has no FX rate
      * @param touchedCustomers customers with a touchpoint of the campaign dated in the window
+     * @param roiReason      why {@code roiPct} is null, or null when it is given
      * @param startDate        the campaign's first day
      * @param endDate          its last day; null for an open campaign
      */
     public record CampaignResult(String campaignId, String name, String channel, String targetProductLine,
                                  BigDecimal cost, long touchedCustomers, long attributedCrossSells,
                                  BigDecimal attributedCrossSellMrr, BigDecimal incrementalRevenue, BigDecimal roiPct,
-                                 Uplift uplift, java.time.LocalDate startDate, java.time.LocalDate endDate) {
+                                 String roiReason, Uplift uplift, java.time.LocalDate startDate,
+                                 java.time.LocalDate endDate) {
     }
+
+    public static final String ROI_FREE = "the campaign cost nothing: a return on zero cost is undefined";
+    public static final String ROI_NO_RATE = "no exchange rate for the campaign's cost on its start date";
+    public static final String ROI_NOT_TOUCHED = "no customer was touched by the campaign in the window";
 
     public static CampaignReport of(EngagementIndex index, FxRates fxRates, Window window, int attributionDays,
                                     int horizonMonths) {
@@ -76,10 +82,13 @@ public record CampaignReport(Window window, String currency, int attributionDays
             BigDecimal cost = fxRates.rateOn(campaign.currency(), campaign.startDate())
                     .map(rate -> campaign.cost().multiply(rate, Decimals.MC)).orElse(null);
             BigDecimal incremental = tally.attributedMrr[i].multiply(horizon);
-            BigDecimal roi = cost == null ? null : Decimals.percent(incremental.subtract(cost), cost);
+            // No ROI from nothing: a campaign nobody was touched by in the window has no return to measure.
+            String roiReason = cost == null ? ROI_NO_RATE : cost.signum() == 0 ? ROI_FREE
+                    : tally.touched[i] == 0 ? ROI_NOT_TOUCHED : null;
+            BigDecimal roi = roiReason != null ? null : Decimals.percent(incremental.subtract(cost), cost);
             results.add(new CampaignResult(campaign.id(), campaign.name(), campaign.channel(),
                     campaign.targetProductLine(), cost, tally.touched[i], tally.attributedCount[i],
-                    tally.attributedMrr[i], incremental, roi,
+                    tally.attributedMrr[i], incremental, roi, roiReason,
                     Uplift.of(tally.exposed[i], tally.exposedConverted[i], tally.unexposed, tally.unexposedConverted[i]),
                     campaign.startDate(), campaign.endDate()));
         }

@@ -32,7 +32,11 @@ import java.util.stream.IntStream;
  * </ul>
  */
 public record EngagementReport(Window window, long activeCustomers, long customersWithUsage, long events,
-                               List<FeatureUsage> features, Depth depth, List<Quartile> quartiles) {
+                               List<FeatureUsage> features, Depth depth, List<Quartile> quartiles,
+                               String quartilesReason) {
+    /** Why the quartiles are empty: without usage nobody can be ranked by it. */
+    public static final String NO_USAGE = "no starting customer used the product in the window: no engagement to rank by";
+
 
     public EngagementReport {
         Objects.requireNonNull(window, "window");
@@ -95,8 +99,9 @@ public record EngagementReport(Window window, long activeCustomers, long custome
             distribution.add(count);
         }
         Depth depth = new Depth(Decimals.ratio(tally.depthSum, tally.active), Percentiles.median(depths), distribution);
+        List<Quartile> quartiles = quartiles(outcomes);
         return new EngagementReport(window, tally.active, tally.withUsage, tally.events, byFeature, depth,
-                quartiles(outcomes));
+                quartiles, quartiles.isEmpty() ? NO_USAGE : null);
     }
 
     /** Per customer of the starting cohort; written by one thread per customer, read after the collect. */
@@ -130,10 +135,15 @@ public record EngagementReport(Window window, long activeCustomers, long custome
     private static List<Quartile> quartiles(Outcomes outcomes) {
         long[] score = outcomes.score;
         int cohort = 0;
+        boolean anyUsage = false;
         for (long s : score) {
             if (s >= 0) {
                 cohort++;
+                anyUsage |= s > 0;
             }
+        }
+        if (!anyUsage) {
+            return List.of();
         }
         // sort cohort customers by (score, customer index): pack both into one long
         long[] keys = new long[cohort];

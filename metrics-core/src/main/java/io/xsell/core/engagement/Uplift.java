@@ -1,6 +1,8 @@
 package io.xsell.core.engagement;
 
 import io.xsell.core.mrr.Decimals;
+import io.xsell.core.stats.Proportions;
+import io.xsell.core.stats.TwoProportions;
 import java.math.BigDecimal;
 
 /**
@@ -14,12 +16,15 @@ import java.math.BigDecimal;
  * percent / percentage points; every ratio is null when a group is empty.
  *
  * @param upliftPctPoints exposed rate minus unexposed rate, in percentage points
+ * @param pValue          two-sided p-value (z-test, or Fisher's exact test for small counts); null when not computed
+ * @param reason          why there are no figures (an empty group), or null
  */
 public record Uplift(long exposedCustomers, long exposedConverted, BigDecimal exposedRatePct,
                      long unexposedCustomers, long unexposedConverted, BigDecimal unexposedRatePct,
-                     BigDecimal upliftPctPoints, BigDecimal ciLowPctPoints, BigDecimal ciHighPctPoints) {
-    /** The 0.975 quantile of the standard normal distribution. */
-    static final double Z = 1.959963984540054;
+                     BigDecimal upliftPctPoints, BigDecimal ciLowPctPoints, BigDecimal ciHighPctPoints,
+                     Double pValue, String reason) {
+    public static final String NO_EXPOSED = "no exposed customer in the starting cohort: nothing to compare";
+    public static final String NO_UNEXPOSED = "every starting customer was exposed: no one to compare with";
 
     public static Uplift of(long exposed, long exposedConverted, long unexposed, long unexposedConverted) {
         if (exposedConverted > exposed || unexposedConverted > unexposed || exposedConverted < 0 || unexposedConverted < 0) {
@@ -29,31 +34,12 @@ public record Uplift(long exposedCustomers, long exposedConverted, BigDecimal ex
         BigDecimal unexposedRate = Decimals.percent(unexposedConverted, unexposed);
         if (exposedRate == null || unexposedRate == null) {
             return new Uplift(exposed, exposedConverted, exposedRate, unexposed, unexposedConverted, unexposedRate,
-                    null, null, null);
+                    null, null, null, null, exposed == 0 ? NO_EXPOSED : NO_UNEXPOSED);
         }
-        double p1 = (double) exposedConverted / exposed;
-        double p2 = (double) unexposedConverted / unexposed;
-        double[] w1 = wilson(exposedConverted, exposed);
-        double[] w2 = wilson(unexposedConverted, unexposed);
-        double d = p1 - p2;
-        double low = d - Math.sqrt(square(p1 - w1[0]) + square(w2[1] - p2));
-        double high = d + Math.sqrt(square(w1[1] - p1) + square(p2 - w2[0]));
+        double[] ci = Proportions.newcombe(exposedConverted, exposed, unexposedConverted, unexposed);
+        double p = TwoProportions.compare(exposedConverted, exposed, unexposedConverted, unexposed).pValue();
         return new Uplift(exposed, exposedConverted, exposedRate, unexposed, unexposedConverted, unexposedRate,
-                exposedRate.subtract(unexposedRate), percent(low), percent(high));
-    }
-
-    /** Wilson score interval {low, high} of {@code x} successes in {@code n} trials. */
-    static double[] wilson(long x, long n) {
-        double p = (double) x / n;
-        double z2 = Z * Z;
-        double denominator = 1 + z2 / n;
-        double centre = (p + z2 / (2.0 * n)) / denominator;
-        double half = Z / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
-    }
-
-    private static double square(double v) {
-        return v * v;
+                exposedRate.subtract(unexposedRate), percent(ci[0]), percent(ci[1]), p, null);
     }
 
     private static BigDecimal percent(double fraction) {

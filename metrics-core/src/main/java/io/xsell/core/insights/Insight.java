@@ -17,9 +17,17 @@ import java.util.Objects;
  *                       each value is a {@link BigDecimal} (amounts and percentages rounded to 2
  *                       decimals, counts unscaled) or a {@link String} (names, codes, months)
  * @param recommendation one or two sentences naming the line or segment concerned
+ * @param comparison     the test behind an insight that compares two groups; null for the rules
+ *                       that describe the whole account (shares, growth, benchmark)
  */
 public record Insight(String rule, Severity severity, String subject, String title, Map<String, Object> evidence,
-                      String recommendation) {
+                      String recommendation, Comparison comparison) {
+
+    /** A descriptive insight: a fact of the whole account, no sample and no test. */
+    public Insight(String rule, Severity severity, String subject, String title, Map<String, Object> evidence,
+                   String recommendation) {
+        this(rule, severity, subject, title, evidence, recommendation, null);
+    }
 
     public Insight {
         Objects.requireNonNull(rule, "rule");

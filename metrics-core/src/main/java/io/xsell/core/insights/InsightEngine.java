@@ -12,7 +12,10 @@ import io.xsell.core.metrics.WindowMetrics;
 import io.xsell.core.mrr.Decimals;
 import io.xsell.core.mrr.MrrLedger;
 import io.xsell.core.mrr.MrrTimeline;
+import io.xsell.core.stats.BenjaminiHochberg;
+import io.xsell.core.stats.TwoProportions;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -39,7 +43,7 @@ public final class InsightEngine {
 
     /** A line carrying strictly more than this share of cross-sell MRR is a concentration. */
     public static final BigDecimal LINE_CONCENTRATION_SHARE_PCT = new BigDecimal("60");
-    /** Both segments compared must have at least this many active customers at the window end. */
+    /** A segment must have at least this many active customers at the window end to be compared. */
     public static final int MIN_SEGMENT_CUSTOMERS = 30;
     /** A segment's penetration strictly below this fraction of the best segment's is a gap. */
     public static final BigDecimal SEGMENT_GAP_FRACTION = new BigDecimal("0.5");
@@ -53,6 +57,18 @@ public final class InsightEngine {
     public static final BigDecimal FLAT_PRODUCTS_PER_CUSTOMER_CHANGE = new BigDecimal("0.05");
     /** Bundle-driven cross-sell MRR above this share of all cross-sell MRR is a dependence. */
     public static final BigDecimal BUNDLE_SHARE_PCT = new BigDecimal("50");
+    /** Each group of a comparison needs at least this many customers to be tested at all. */
+    public static final int MIN_GROUP_CUSTOMERS = 30;
+    /** The false discovery rate controlled (Benjamini-Hochberg) across the tests of one answer. */
+    public static final double FALSE_DISCOVERY_RATE = 0.05;
+    /** A significant problem is critical from this share of MRR at stake (or {@link #CRITICAL_GAP_POINTS}). */
+    public static final BigDecimal CRITICAL_MRR_AT_STAKE_PCT = new BigDecimal("1");
+    /** A significant problem is critical from this gap in percentage points (or {@link #CRITICAL_MRR_AT_STAKE_PCT}). */
+    public static final BigDecimal CRITICAL_GAP_POINTS = new BigDecimal("5");
+    /** A significant effect is a warning from this share of MRR at stake (or {@link #WARNING_GAP_POINTS}). */
+    public static final BigDecimal WARNING_MRR_AT_STAKE_PCT = new BigDecimal("0.1");
+    /** A significant effect is a warning from this gap in percentage points (or {@link #WARNING_MRR_AT_STAKE_PCT}). */
+    public static final BigDecimal WARNING_GAP_POINTS = new BigDecimal("1");
 
     private static final Comparator<Insight> ORDER = Comparator.comparing(Insight::severity)
             .thenComparing(Insight::rule)
@@ -61,35 +77,129 @@ public final class InsightEngine {
     private InsightEngine() {
     }
 
+    /** The insights shown by {@link #answer}, most severe first. */
+    public static List<Insight> insights(MrrLedger ledger, Window window, String segmentBy) {
+        return answer(ledger, window, segmentBy).insights();
+    }
+
     /**
      * @param segmentBy customer attribute for the segment rule; null skips that rule
-     * @return the insights that fired, ordered by severity (critical first), rule code, then subject
+     * @return the insights that fired, ordered by severity (critical first), rule code, then subject,
+     *         and the comparisons suppressed with their reason
      * @throws io.xsell.core.metrics.UnknownAttributeException when no customer carries {@code segmentBy}
      */
-    public static List<Insight> insights(MrrLedger ledger, Window window, String segmentBy) {
+    public static InsightsAnswer answer(MrrLedger ledger, Window window, String segmentBy) {
         Window previousWindow = previous(window);
         YearMonth month = cohortMonth(window);
         // One pass: each customer's timeline is built once and fed to the three tallies the rules read.
         Pass pass = IntStream.range(0, ledger.customerCount()).parallel().collect(
-                () -> new Pass(ledger, CrossSellCalculator.tally(ledger, window, segmentBy),
+                () -> new Pass(ledger, window.endStateDay(), CrossSellCalculator.tally(ledger, window, segmentBy),
                         CrossSellCalculator.tally(ledger, previousWindow, null),
-                        month == null ? null : AttachedCohortRetention.tally(ledger, month)),
+                        month == null ? null : AttachedCohortRetention.tally(ledger, month),
+                        new double[ledger.lines().size()]),
                 Pass::add,
                 Pass::merge);
         CrossSellReport report = pass.current.report();
         List<Insight> out = new ArrayList<>();
+        Tests tests = new Tests();
         lineConcentration(report, out);
         if (segmentBy != null) {
-            segmentPenetrationGap(report, out);
+            segmentPenetrationGap(report, lineMrrByName(ledger, pass.lineMrr), tests);
         }
         if (month != null) {
-            attachedCohortRetention(pass.cohort.result(), window, out);
+            attachedCohortRetention(pass.cohort.result(), window, report.metrics(), tests);
         }
         crossSellWithoutBreadth(report, previousWindow, pass.previous.report().metrics(), out);
         bundleDependence(report.metrics(), out);
         rateBelowBenchmark(report, out);
+        List<SuppressedInsight> suppressed = new ArrayList<>(tests.untested);
+        tests.decide(out, suppressed);
         out.sort(ORDER);
-        return List.copyOf(out);
+        suppressed.sort(Comparator.comparing(SuppressedInsight::rule)
+                .thenComparing(SuppressedInsight::subject, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return new InsightsAnswer(out, suppressed, tests.family.size(), FALSE_DISCOVERY_RATE);
+    }
+
+    /**
+     * A comparison some rule wants to claim when significant: the claim is made only when its
+     * Benjamini-Hochberg adjusted p-value is at most the FDR level and its interval lies on the
+     * rule's side of zero ({@code direction} 1 or -1; 0 accepts either side).
+     */
+    private record Candidate(String rule, String subject, Comparison comparison, int direction,
+                             Function<Comparison, Insight> claim) {
+    }
+
+    /** Every test run for one answer: the family the false discovery rate is controlled over. */
+    private static final class Tests {
+        final List<Candidate> family = new ArrayList<>();
+        final List<SuppressedInsight> untested = new ArrayList<>();
+
+        void decide(List<Insight> shown, List<SuppressedInsight> suppressed) {
+            double[] p = family.stream().mapToDouble(c -> c.comparison().pValue().doubleValue()).toArray();
+            double[] q = BenjaminiHochberg.adjust(p);
+            for (int i = 0; i < q.length; i++) {
+                Candidate c = family.get(i);
+                if (c.claim() == null) {
+                    continue; // tested to keep the family honest, not a claim anyone asked to show
+                }
+                Comparison adjusted = c.comparison().adjusted(q[i]);
+                if (q[i] > FALSE_DISCOVERY_RATE) {
+                    suppressed.add(new SuppressedInsight(c.rule(), c.subject(), SuppressedInsight.NOT_SIGNIFICANT,
+                            adjusted));
+                } else if (adjusted.direction() == 0 || c.direction() != 0 && adjusted.direction() != c.direction()) {
+                    suppressed.add(new SuppressedInsight(c.rule(), c.subject(),
+                            SuppressedInsight.DIRECTION_NOT_SUPPORTED, adjusted));
+                } else {
+                    shown.add(c.claim().apply(adjusted));
+                }
+            }
+        }
+    }
+
+    /**
+     * Severity from the business effect and the evidence (docs/insights.md, "Severity"): only a
+     * comparison that survived the correction gets here; critical needs 1 % of MRR at stake or a
+     * 5-point gap, warning 0.1 % or 1 point, else info. {@code ceiling} caps it (an opportunity is
+     * never critical, good news is info).
+     */
+    static Severity severity(Comparison c, Severity ceiling) {
+        BigDecimal gap = c.differencePctPoints().abs();
+        BigDecimal atStake = c.mrrAtStakePct() == null ? BigDecimal.ZERO : c.mrrAtStakePct();
+        Severity s;
+        if (atStake.compareTo(CRITICAL_MRR_AT_STAKE_PCT) >= 0 || gap.compareTo(CRITICAL_GAP_POINTS) >= 0) {
+            s = Severity.CRITICAL;
+        } else if (atStake.compareTo(WARNING_MRR_AT_STAKE_PCT) >= 0 || gap.compareTo(WARNING_GAP_POINTS) >= 0) {
+            s = Severity.WARNING;
+        } else {
+            s = Severity.INFO;
+        }
+        return s.compareTo(ceiling) < 0 ? ceiling : s;
+    }
+
+    /** The comparison's figures in the evidence map, so every view of the evidence shows them. */
+    private static void putComparison(Map<String, Object> evidence, Comparison c) {
+        evidence.put("difference_pct_points", c.differencePctPoints());
+        evidence.put("ci_low_pct_points", c.ciLowPctPoints());
+        evidence.put("ci_high_pct_points", c.ciHighPctPoints());
+        evidence.put("test", c.test());
+        evidence.put("p_value", c.pValue());
+        evidence.put("adjusted_p_value", c.adjustedPValue());
+        evidence.put("mrr_at_stake", c.mrrAtStake());
+        if (c.mrrAtStakePct() != null) {
+            evidence.put("mrr_at_stake_pct", c.mrrAtStakePct());
+        }
+        if (c.customersAffectedPct() != null) {
+            evidence.put("customers_affected_pct", c.customersAffectedPct());
+        }
+    }
+
+    private static BigDecimal money(double v) {
+        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    private static BigDecimal pctOf(double part, BigDecimal whole) {
+        return whole == null || whole.signum() == 0 ? null
+                : BigDecimal.valueOf(part * 100).divide(whole, 2, RoundingMode.HALF_EVEN);
     }
 
     /** The window of the same length just before {@code window}, which rule 4 compares against. */
@@ -97,19 +207,29 @@ public final class InsightEngine {
         return new Window(window.from().minusDays(window.days()), window.from());
     }
 
-    /** Per thread: the current window's report (segmented), the previous window's, the cohort's retention. */
-    private record Pass(MrrLedger ledger, CrossSellCalculator.Tally current, CrossSellCalculator.Tally previous,
-                        AttachedCohortRetention.Tally cohort) {
+    /**
+     * Per thread: the current window's report (segmented), the previous window's, the cohort's
+     * retention, and each line's MRR on the window's end state day (what a missing holder is worth).
+     */
+    private record Pass(MrrLedger ledger, int endDay, CrossSellCalculator.Tally current,
+                        CrossSellCalculator.Tally previous, AttachedCohortRetention.Tally cohort, double[] lineMrr) {
         void add(int customer) {
             MrrTimeline timeline = ledger.timeline(customer);
             current.add(customer, timeline);
             previous.add(customer, timeline);
             if (cohort != null) {
-                cohort.add(timeline);
+                cohort.add(timeline, ledger.items(customer), ledger.charges(customer));
+            }
+            BigDecimal[] byLine = timeline.mrrByLineOn(endDay);
+            for (int l = 0; l < byLine.length; l++) {
+                lineMrr[l] += byLine[l].doubleValue();
             }
         }
 
         Pass merge(Pass other) {
+            for (int l = 0; l < lineMrr.length; l++) {
+                lineMrr[l] += other.lineMrr[l];
+            }
             current.merge(other.current);
             previous.merge(other.previous);
             if (cohort != null) {
@@ -142,16 +262,24 @@ public final class InsightEngine {
 
     // Rule 2 -------------------------------------------------------------------------------
 
-    private static void segmentPenetrationGap(CrossSellReport report, List<Insight> out) {
+    /**
+     * Every line and eligible segment is tested against the other eligible segments pooled (a
+     * comparison fixed in advance, so picking the lowest segment after looking does not bias the
+     * test); the family of all those tests is corrected together. A segment is claimed only when
+     * it is under half the best segment's penetration, significantly below the rest, with both
+     * groups of at least {@link #MIN_GROUP_CUSTOMERS}.
+     */
+    private static void segmentPenetrationGap(CrossSellReport report, Map<String, Double> lineMrr, Tests tests) {
         // The customers without the attribute (null segment) are not a segment anyone can target.
-        List<SegmentMetrics> eligible = report.bySegment().stream()
-                .filter(s -> s.segment() != null && s.metrics().endingCustomers() >= MIN_SEGMENT_CUSTOMERS)
-                .toList();
-        if (eligible.size() < 2) {
-            return;
-        }
-        for (ProductLineMetrics line : report.byProductLine()) {
+        List<SegmentMetrics> named = report.bySegment().stream().filter(s -> s.segment() != null).toList();
+        List<SegmentMetrics> eligible = named.stream()
+                .filter(s -> s.metrics().endingCustomers() >= MIN_GROUP_CUSTOMERS).toList();
+        long eligibleCustomers = eligible.stream().mapToLong(s -> s.metrics().endingCustomers()).sum();
+        WindowMetrics all = report.metrics();
+        for (int li = 0; li < report.byProductLine().size(); li++) {
+            ProductLineMetrics line = report.byProductLine().get(li);
             String name = line.productLine();
+            double mrrPerHolder = line.holders() == 0 ? 0 : lineMrr.getOrDefault(name, 0.0) / line.holders();
             SegmentMetrics best = null;
             BigDecimal bestPct = null;
             for (SegmentMetrics s : eligible) {
@@ -162,31 +290,78 @@ public final class InsightEngine {
                     bestPct = pct;
                 }
             }
-            if (best == null || bestPct.signum() == 0) {
-                continue;
-            }
-            BigDecimal threshold = bestPct.multiply(SEGMENT_GAP_FRACTION);
-            for (SegmentMetrics s : eligible) {
+            long eligibleHolders = eligible.stream().mapToLong(s -> holders(s, name)).sum();
+            for (SegmentMetrics s : named) {
                 BigDecimal pct = penetration(s, name);
-                if (s == best || pct == null || pct.compareTo(threshold) >= 0) {
+                boolean gap = best != null && bestPct.signum() > 0 && s != best && pct != null
+                        && pct.compareTo(bestPct.multiply(SEGMENT_GAP_FRACTION)) < 0;
+                String subject = name + "/" + s.segment();
+                if (!eligible.contains(s)) {
+                    if (gap || pct != null && bestPct != null && pct.compareTo(bestPct.multiply(SEGMENT_GAP_FRACTION)) < 0) {
+                        tests.untested.add(new SuppressedInsight(SEGMENT_PENETRATION_GAP, subject,
+                                SuppressedInsight.GROUP_TOO_SMALL, null));
+                    }
                     continue;
                 }
-                Map<String, Object> evidence = new LinkedHashMap<>();
-                evidence.put("product_line", name);
-                evidence.put("segment_by", report.segmentBy());
-                evidence.put("segment", s.segment());
-                evidence.put("segment_active_customers", BigDecimal.valueOf(s.metrics().endingCustomers()));
-                evidence.put("segment_penetration_pct", pct);
-                evidence.put("best_segment", best.segment());
-                evidence.put("best_segment_active_customers", BigDecimal.valueOf(best.metrics().endingCustomers()));
-                evidence.put("best_segment_penetration_pct", bestPct);
-                out.add(new Insight(SEGMENT_PENETRATION_GAP, Severity.INFO, name + "/" + s.segment(),
-                        name + " under-penetrated in " + report.segmentBy() + " " + s.segment(), evidence,
-                        name + " reaches " + pct + " % of " + s.segment() + " customers against " + bestPct
-                                + " % in " + best.segment() + ". Target " + s.segment() + " accounts with the "
-                                + name + " play that works in " + best.segment() + "."));
+                long n = s.metrics().endingCustomers();
+                long x = holders(s, name);
+                long restN = eligibleCustomers - n;
+                long restX = eligibleHolders - x;
+                if (restN < MIN_GROUP_CUSTOMERS) {
+                    continue; // a single eligible segment has nothing to be compared with
+                }
+                TwoProportions t = TwoProportions.compare(x, n, restX, restN);
+                double missing = Math.max(0, -t.difference()) * n;
+                BigDecimal atStake = money(missing * mrrPerHolder);
+                Comparison c = Comparison.of("penetration", s.segment(), "other_segments", t, atStake,
+                        pctOf(missing * mrrPerHolder, all.endingMrr()), pctOf(n, BigDecimal.valueOf(all.endingCustomers())));
+                SegmentMetrics bestSegment = best;
+                BigDecimal bestPenetration = bestPct;
+                tests.family.add(new Candidate(SEGMENT_PENETRATION_GAP, subject, c, -1, !gap ? null
+                        : adjusted -> segmentGapInsight(report, name, s, pct, bestSegment, bestPenetration, adjusted)));
             }
         }
+    }
+
+    private static Insight segmentGapInsight(CrossSellReport report, String name, SegmentMetrics s, BigDecimal pct,
+                                             SegmentMetrics best, BigDecimal bestPct, Comparison c) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("product_line", name);
+        evidence.put("segment_by", report.segmentBy());
+        evidence.put("segment", s.segment());
+        evidence.put("segment_active_customers", BigDecimal.valueOf(s.metrics().endingCustomers()));
+        evidence.put("segment_penetration_pct", pct);
+        evidence.put("other_segments_active_customers", BigDecimal.valueOf(c.customersB()));
+        evidence.put("other_segments_penetration_pct", c.ratePctB());
+        evidence.put("best_segment", best.segment());
+        evidence.put("best_segment_active_customers", BigDecimal.valueOf(best.metrics().endingCustomers()));
+        evidence.put("best_segment_penetration_pct", bestPct);
+        putComparison(evidence, c);
+        return new Insight(SEGMENT_PENETRATION_GAP, severity(c, Severity.WARNING), name + "/" + s.segment(),
+                name + " under-penetrated in " + report.segmentBy() + " " + s.segment(), evidence,
+                name + " reaches " + pct + " % of " + s.segment() + " customers against " + c.ratePctB()
+                        + " % in the other segments (" + c.ciLowPctPoints() + " to " + c.ciHighPctPoints()
+                        + " points, 95 % interval) and " + bestPct + " % in " + best.segment() + ". Target "
+                        + s.segment() + " accounts with the " + name + " play that works in " + best.segment() + ".",
+                c);
+    }
+
+    /** Each line's MRR on the end state day, by line name (the ledger's line order is not the report's). */
+    private static Map<String, Double> lineMrrByName(MrrLedger ledger, double[] lineMrr) {
+        Map<String, Double> byName = new LinkedHashMap<>();
+        for (int l = 0; l < lineMrr.length; l++) {
+            byName.put(ledger.lines().get(l).name(), lineMrr[l]);
+        }
+        return byName;
+    }
+
+    private static long holders(SegmentMetrics segment, String line) {
+        for (ProductLineMetrics l : segment.byProductLine()) {
+            if (l.productLine().equals(line)) {
+                return l.holders();
+            }
+        }
+        return 0;
     }
 
     private static BigDecimal penetration(SegmentMetrics segment, String line) {
@@ -200,15 +375,39 @@ public final class InsightEngine {
 
     // Rule 3 -------------------------------------------------------------------------------
 
-    private static void attachedCohortRetention(AttachedCohortRetention retention, Window window, List<Insight> out) {
+    /**
+     * Attached against single-line logo retention at the furthest mature follow-up month, tested
+     * in both directions: a significant shortfall is a problem (severity by the table), a
+     * significant advantage is good news (info).
+     */
+    private static void attachedCohortRetention(AttachedCohortRetention retention, Window window, WindowMetrics now,
+                                                Tests tests) {
         YearMonth month = retention.month();
         int followUp = followUpMonths(month, window);
         AttachedCohortRetention.Point point = retention.points().get(followUp - 1);
-        BigDecimal attached = Decimals.present(point.attachedLogoRetentionPct());
-        BigDecimal single = Decimals.present(point.singleLineLogoRetentionPct());
-        if (attached == null || single == null || attached.compareTo(single) >= 0) {
+        int attached = retention.attachedCustomers();
+        int single = retention.singleLineCustomers();
+        if (attached == 0 || single == 0 || point.attachedLogoRetentionPct() == null) {
+            return; // no cohort, or the compared month ends after the data's last day
+        }
+        TwoProportions t = TwoProportions.compare(point.attachedActive(), attached, point.singleLineActive(), single);
+        double lost = Math.max(0, -t.difference()) * attached;
+        double arpa = now.endingCustomers() == 0 ? 0 : now.endingMrr().doubleValue() / now.endingCustomers();
+        Comparison c = Comparison.of("logo_retention", "attached", "single_line", t, money(lost * arpa),
+                pctOf(lost * arpa, now.endingMrr()), pctOf(attached, BigDecimal.valueOf(now.endingCustomers())));
+        if (attached < MIN_GROUP_CUSTOMERS || single < MIN_GROUP_CUSTOMERS) {
+            tests.untested.add(new SuppressedInsight(ATTACHED_COHORT_RETENTION, null, SuppressedInsight.GROUP_TOO_SMALL, c));
             return;
         }
+        tests.family.add(new Candidate(ATTACHED_COHORT_RETENTION, null, c, 0,
+                adjusted -> retentionInsight(retention, point, followUp, adjusted)));
+    }
+
+    private static Insight retentionInsight(AttachedCohortRetention retention, AttachedCohortRetention.Point point,
+                                            int followUp, Comparison c) {
+        YearMonth month = retention.month();
+        BigDecimal attached = Decimals.present(point.attachedLogoRetentionPct());
+        BigDecimal single = Decimals.present(point.singleLineLogoRetentionPct());
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("cohort_month", month.toString());
         evidence.put("months_after", BigDecimal.valueOf(followUp));
@@ -217,12 +416,20 @@ public final class InsightEngine {
         evidence.put("attached_logo_retention_pct", attached);
         evidence.put("single_line_logo_retention_pct", single);
         evidence.put("attached_line_retention_pct", Decimals.present(point.attachedLineRetentionPct()));
-        evidence.put("retention_gap_pct", single.subtract(attached));
-        out.add(new Insight(ATTACHED_COHORT_RETENTION, Severity.CRITICAL, null,
-                "Cross-sold customers churn more than single-line customers", evidence,
-                "Customers who cross-sold in " + month + " kept " + attached + " % of logos after " + followUp
-                        + " months against " + single + " % for single-line customers. Review onboarding and fit "
-                        + "of the cross-sold lines before pushing more attaches."));
+        putComparison(evidence, c);
+        boolean worse = c.direction() < 0;
+        String kept = "Customers who cross-sold in " + month + " kept " + attached + " % of logos after " + followUp
+                + " months against " + single + " % for single-line customers (difference " + c.differencePctPoints()
+                + " points, 95 % interval " + c.ciLowPctPoints() + " to " + c.ciHighPctPoints() + "; "
+                + retention.attachedCustomers() + " and " + retention.singleLineCustomers() + " customers). ";
+        return worse
+                ? new Insight(ATTACHED_COHORT_RETENTION, severity(c, Severity.CRITICAL), null,
+                        "Cross-sold customers churn more than single-line customers", evidence,
+                        kept + "Review onboarding and fit of the cross-sold lines before pushing more attaches.", c)
+                : new Insight(ATTACHED_COHORT_RETENTION, Severity.INFO, null,
+                        "Cross-sold customers churn less than single-line customers", evidence,
+                        kept + "Cross-selling goes with better retention here; keep putting the second line in "
+                                + "front of single-line customers.", c);
     }
 
     /**

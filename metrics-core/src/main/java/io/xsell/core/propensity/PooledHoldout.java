@@ -36,7 +36,8 @@ final class PooledHoldout {
         labels.add(rowLabels);
     }
 
-    Pooled result() {
+    /** @param z the normal quantile of the claims' simultaneous intervals, at {@code confidence} */
+    Pooled result(double z, double confidence) {
         double[] m = concat(model);
         double[] p = concat(popularity);
         double[] s = concat(segment);
@@ -52,12 +53,14 @@ final class PooledHoldout {
                 adopters++;
             }
         }
-        return new Pooled(labels.size(), y.length, adopters, quality(m, y), quality(p, y), quality(s, y),
-                mean(m), mean(p));
-    }
-
-    private static Quality quality(double[] scores, boolean[] y) {
-        return new Quality(RankingQuality.auc(scores, y), RankingQuality.topDecileLift(scores, y));
+        double[][] ci = new RankingIntervals(y, m, s, p).intervals(PropensityAnalysis.SEED);
+        Quality model = PropensityAnalysis.quality(m, y, ci[0]);
+        Quality segmentBaseline = PropensityAnalysis.quality(s, y, ci[1]);
+        Quality popular = PropensityAnalysis.quality(p, y, ci[2]);
+        return new Pooled(labels.size(), y.length, adopters, model, popular, segmentBaseline, mean(m), mean(p),
+                PropensityAnalysis.difference(model, popular, ci[4], z, confidence),
+                PropensityAnalysis.difference(model, segmentBaseline, ci[3], z, confidence),
+                y.length == 0 ? null : io.xsell.core.stats.Calibration.brier(m, y));
     }
 
     private static Double mean(double[] values) {

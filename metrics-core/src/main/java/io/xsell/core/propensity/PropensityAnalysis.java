@@ -45,6 +45,16 @@ public final class PropensityAnalysis {
     /** Drivers reported per prospect. */
     public static final int DRIVERS = 3;
     public static final long SEED = 20_260_101L;
+    /**
+     * Fewest adopters a line needs in training, in validation and in the holdout for its model to be
+     * fitted, calibrated and evaluated; below it the line is {@code insufficient_data}: a handful of
+     * adopters makes an AUC or a lift that means nothing.
+     */
+    public static final int MIN_ADOPTERS = 30;
+    /** The chance that any "beats" claim of one report is wrong when no model beats anything. */
+    public static final double FAMILY_ERROR = 0.05;
+    /** Share of customers held out for calibration when there is a single training cutoff. */
+    static final int VALIDATION_FOLD = 0;
     /** The baseline segments on this attribute when the caller names none and customers carry it. */
     public static final String DEFAULT_SEGMENT_ATTRIBUTE = "segment";
 
@@ -128,9 +138,21 @@ public final class PropensityAnalysis {
             fitted.add(fit(line, rows, trainCutoffCount, baselineAttribute));
         }
         PooledHoldout pooled = new PooledHoldout();
+        int withFigures = 0;
         for (Fitted f : fitted) {
-            if (f.model != null) {
+            if (PropensityReport.OK.equals(f.status)) {
                 pooled.add(f.holdoutModelScores, f.holdoutPopularityScores, f.holdoutBaselineScores, f.holdoutLabels);
+                withFigures++;
+            }
+        }
+        // Every line makes two claims (beats the baseline, beats popularity) and so does the pool.
+        int claims = withFigures == 0 ? 1 : 2 * withFigures + 2;
+        double confidence = 1 - FAMILY_ERROR / claims;
+        double z = io.xsell.core.stats.Normal.quantile(1 - FAMILY_ERROR / (2.0 * claims));
+        for (Fitted f : fitted) {
+            if (PropensityReport.OK.equals(f.status)) {
+                f.vsBaseline = difference(f.modelQuality, f.baselineQuality, f.ciBaseline, z, confidence);
+                f.vsPopularity = difference(f.modelQuality, f.popularityQuality, f.ciPopularity, z, confidence);
             }
         }
         List<LinePropensity> results = new ArrayList<>();
@@ -139,16 +161,19 @@ public final class PropensityAnalysis {
         long[] candidates = ranked.candidates();
         for (int i = 0; i < fitted.size(); i++) {
             Fitted f = fitted.get(i);
-            results.add(new LinePropensity(f.line.name(), f.trainingRows, f.trainingAdopters, f.holdoutRows,
-                    f.holdoutAdopters, f.modelQuality, f.baselineQuality, f.popularityQuality, f.note, candidates[i],
-                    prospects.get(i), weights(f)));
+            boolean ok = PropensityReport.OK.equals(f.status);
+            results.add(new LinePropensity(f.line.name(), f.status, f.trainingRows, f.trainingAdopters,
+                    f.validationRows, f.validationAdopters, f.holdoutRows, f.holdoutAdopters,
+                    ok ? f.modelQuality : null, ok ? f.baselineQuality : null, ok ? f.popularityQuality : null,
+                    f.vsBaseline, f.vsPopularity, f.calibration, f.note, candidates[i], prospects.get(i),
+                    ok ? weights(f) : List.of()));
         }
         List<LocalDate> trainDates = new ArrayList<>();
         for (int k = 0; k < trainCutoffCount; k++) {
             trainDates.add(LocalDate.ofEpochDay(cutoffs[k]));
         }
         return new PropensityReport(date, horizon, trainDates, LocalDate.ofEpochDay(cutoffs[trainCutoffCount]),
-                baselineAttribute, customers, sampled, pooled.result(), results);
+                baselineAttribute, customers, sampled, pooled.result(z, confidence), results);
     }
 
     /**
@@ -200,8 +225,17 @@ public final class PropensityAnalysis {
         AttributeRates attributes;
         Standardizer standardizer;
         LogisticModel model;
+        io.xsell.core.stats.Platt platt;
+        String status = PropensityReport.OK;
         int trainingRows;
         int trainingAdopters;
+        int validationRows;
+        int validationAdopters;
+        PropensityReport.Difference vsBaseline;
+        PropensityReport.Difference vsPopularity;
+        double[] ciBaseline;
+        double[] ciPopularity;
+        PropensityReport.Calibration calibration;
         int holdoutRows;
         int holdoutAdopters;
         Quality modelQuality;
@@ -214,25 +248,53 @@ public final class PropensityAnalysis {
         double[] holdoutBaselineScores;
     }
 
+    /**
+     * Rows of the training period are split: the latest training cutoff (or, with a single cutoff,
+     * one customer fold of five) is kept out of fitting to calibrate the scores on, so that neither
+     * fitting nor calibration sees the holdout.
+     */
+    private boolean validation(Row row, int holdoutCutoff) {
+        return holdoutCutoff >= 2 ? row.cutoff == holdoutCutoff - 1 : fold(row.customer) == VALIDATION_FOLD;
+    }
+
     private Fitted fit(ProductLineRef line, List<Row> rows, int holdoutCutoff, String baselineAttribute) {
         int l = line.index();
         List<Row> training = new ArrayList<>();
+        List<Row> validation = new ArrayList<>();
         List<Row> holdout = new ArrayList<>();
         for (Row row : rows) {
             if (row.held[l]) {
                 continue;
             }
-            (row.cutoff == holdoutCutoff ? holdout : training).add(row);
+            (row.cutoff == holdoutCutoff ? holdout : validation(row, holdoutCutoff) ? validation : training).add(row);
         }
         training = sample(training, MAX_TRAINING_ROWS, SEED + l);
+        validation = sample(validation, MAX_TRAINING_ROWS, SEED + 1000 + l);
         Fitted f = new Fitted();
         f.line = line;
         f.trainingRows = training.size();
+        f.validationRows = validation.size();
         f.holdoutRows = holdout.size();
         boolean[] trainLabels = labels(training, l);
+        boolean[] validationLabels = labels(validation, l);
         boolean[] holdoutLabels = labels(holdout, l);
         f.trainingAdopters = count(trainLabels);
+        f.validationAdopters = count(validationLabels);
         f.holdoutAdopters = count(holdoutLabels);
+
+        if (f.trainingRows == 0 || f.trainingAdopters == f.trainingRows) {
+            f.status = PropensityReport.NO_MODEL;
+            f.note = f.trainingRows == 0 ? "no training rows: no customer active at a training cutoff was without the line"
+                    : "every training customer adopted the line";
+            return f;
+        }
+        if (f.trainingAdopters < MIN_ADOPTERS || f.validationAdopters < MIN_ADOPTERS || f.holdoutAdopters < MIN_ADOPTERS) {
+            f.status = PropensityReport.INSUFFICIENT_DATA;
+            f.note = "insufficient data: " + f.trainingAdopters + " training, " + f.validationAdopters + " validation and "
+                    + f.holdoutAdopters + " holdout adopters; a model is fitted, calibrated and evaluated only with at least "
+                    + MIN_ADOPTERS + " in each, so no figures and no prospects are given";
+            return f;
+        }
 
         SegmentBaseline baseline = SegmentBaseline.fit(segments(training, baselineAttribute), trainLabels);
         String[] holdoutSegments = segments(holdout, baselineAttribute);
@@ -240,24 +302,14 @@ public final class PropensityAnalysis {
         for (int i = 0; i < baselineScores.length; i++) {
             baselineScores[i] = baseline.score(holdoutSegments[i]);
         }
-        f.baselineQuality = new Quality(RankingQuality.auc(baselineScores, holdoutLabels),
-                RankingQuality.topDecileLift(baselineScores, holdoutLabels));
         // Popularity: the line's adoption rate in training, the same score for every customer.
-        double popularity = f.trainingRows == 0 ? 0 : (double) f.trainingAdopters / f.trainingRows;
+        double popularity = (double) f.trainingAdopters / f.trainingRows;
         double[] popularityScores = new double[holdout.size()];
         Arrays.fill(popularityScores, popularity);
-        f.popularityQuality = new Quality(RankingQuality.auc(popularityScores, holdoutLabels),
-                RankingQuality.topDecileLift(popularityScores, holdoutLabels));
         f.holdoutLabels = holdoutLabels;
         f.holdoutPopularityScores = popularityScores;
         f.holdoutBaselineScores = baselineScores;
 
-        if (f.trainingAdopters == 0 || f.trainingAdopters == f.trainingRows) {
-            f.note = f.trainingRows == 0 ? "no training rows: no customer active at a training cutoff was without the line"
-                    : f.trainingAdopters == 0 ? "no customer adopted the line in the training period"
-                    : "every training customer adopted the line";
-            return f;
-        }
         int[] folds = new int[training.size()];
         double[][] encoded = new double[training.size()][schema.attributes().size()];
         for (int i = 0; i < folds.length; i++) {
@@ -275,14 +327,66 @@ public final class PropensityAnalysis {
             x[i] = f.standardizer.apply(raw.get(i));
         }
         f.model = trainer.train(new TrainingSet(schema.modelNames(), x, trainLabels, SEED + l));
+        double[] validationScores = new double[validation.size()];
+        for (int i = 0; i < validationScores.length; i++) {
+            validationScores[i] = f.model.probability(f.standardizer.apply(full(f, validation.get(i))));
+        }
+        f.platt = io.xsell.core.stats.Platt.fit(validationScores, validationLabels);
         double[] scores = new double[holdout.size()];
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = f.model.probability(f.standardizer.apply(full(f, holdout.get(i))));
+            scores[i] = probability(f, full(f, holdout.get(i)));
         }
         f.holdoutModelScores = scores;
-        f.modelQuality = new Quality(RankingQuality.auc(scores, holdoutLabels),
-                RankingQuality.topDecileLift(scores, holdoutLabels));
+        RankingIntervals intervals = new RankingIntervals(holdoutLabels, scores, baselineScores, popularityScores);
+        double[][] ci = intervals.intervals(SEED + 7 * l);
+        f.modelQuality = quality(scores, holdoutLabels, ci[0]);
+        f.baselineQuality = quality(baselineScores, holdoutLabels, ci[1]);
+        f.popularityQuality = quality(popularityScores, holdoutLabels, ci[2]);
+        f.ciBaseline = ci[3];
+        f.ciPopularity = ci[4];
+        f.calibration = new PropensityReport.Calibration(f.platt.a(), f.platt.b(),
+                io.xsell.core.stats.Calibration.brier(scores, holdoutLabels),
+                io.xsell.core.stats.Calibration.brier(popularityScores, holdoutLabels), mean(scores),
+                (double) f.holdoutAdopters / f.holdoutRows,
+                io.xsell.core.stats.Calibration.reliability(scores, holdoutLabels, 10));
         return f;
+    }
+
+    /** The calibrated probability of a row's raw features (before standardising). */
+    private static double probability(Fitted f, double[] raw) {
+        return f.platt.calibrate(f.model.probability(f.standardizer.apply(raw)));
+    }
+
+    static Quality quality(double[] scores, boolean[] labels, double[] ci) {
+        return new Quality(RankingQuality.auc(scores, labels), RankingQuality.topDecileLift(scores, labels),
+                finite(ci[0]), finite(ci[1]), finite(ci[2]), finite(ci[3]));
+    }
+
+    /** The difference a - b with normal intervals {@code point +- z * bootstrap sd} (ci[4], ci[5]). */
+    static PropensityReport.Difference difference(Quality a, Quality b, double[] ci, double z, double confidence) {
+        Double auc = a.auc() == null || b.auc() == null ? null : a.auc() - b.auc();
+        Double lift = a.topDecileLift() == null || b.topDecileLift() == null ? null : a.topDecileLift() - b.topDecileLift();
+        if (auc == null && lift == null) {
+            return null;
+        }
+        return new PropensityReport.Difference(auc, bound(auc, -z, ci[4]), bound(auc, z, ci[4]), lift,
+                bound(lift, -z, ci[5]), bound(lift, z, ci[5]), confidence);
+    }
+
+    private static Double bound(Double point, double z, double sd) {
+        return point == null || Double.isNaN(sd) ? null : point + z * sd;
+    }
+
+    private static Double finite(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return values.length == 0 ? Double.NaN : sum / values.length;
     }
 
     private double[] full(Fitted f, Row row) {
@@ -431,12 +535,11 @@ public final class PropensityAnalysis {
             if (raw[schema.holdsColumn(f.line.index())] > 0) {
                 continue;
             }
-            if (f.model == null) {
+            if (!PropensityReport.OK.equals(f.status)) {
                 ranking.counts[i]++;
                 continue;
             }
-            ranking.offer(i, new Scored(customer, f.model.probability(f.standardizer.apply(
-                    f.attributes.append(raw, ledger.customer(customer))))));
+            ranking.offer(i, new Scored(customer, probability(f, f.attributes.append(raw, ledger.customer(customer)))));
         }
     }
 

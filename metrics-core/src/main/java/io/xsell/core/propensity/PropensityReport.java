@@ -22,8 +22,47 @@ public record PropensityReport(LocalDate date, int horizonDays, List<LocalDate> 
         lines = List.copyOf(lines);
     }
 
-    /** ROC AUC and top-decile lift on the holdout; each null when the holdout has no adopter (AUC: or only adopters). */
-    public record Quality(Double auc, Double topDecileLift) {
+    /**
+     * ROC AUC and top-decile lift on the holdout, each with its 95 % bootstrap interval; each null
+     * when the holdout has no adopter (AUC: or only adopters), an interval null when not computed.
+     */
+    public record Quality(Double auc, Double topDecileLift, Double aucLow, Double aucHigh, Double liftLow,
+                          Double liftHigh) {
+        public Quality(Double auc, Double topDecileLift) {
+            this(auc, topDecileLift, null, null, null, null);
+        }
+    }
+
+    /**
+     * The model's AUC and top-decile lift minus a reference's on the same holdout rows, with paired
+     * bootstrap intervals at {@code confidence}: simultaneous over every "beats" claim of the report
+     * (Bonferroni: {@code 1 - 0.05 / claims}, normal intervals on the bootstrap standard error), so
+     * that all the claims of one report hold together at 95 %. The model beats the reference only
+     * when both intervals lie wholly above zero.
+     */
+    public record Difference(Double auc, Double aucLow, Double aucHigh, Double lift, Double liftLow, Double liftHigh,
+                             double confidence) {
+        public boolean beats() {
+            return aucLow != null && liftLow != null && !aucLow.isNaN() && !liftLow.isNaN() && aucLow > 0 && liftLow > 0;
+        }
+    }
+
+    /**
+     * How far the (Platt-calibrated) model probabilities are from what happened on the holdout.
+     *
+     * @param plattA        slope on the logit of the raw model score, fitted on the validation rows
+     * @param plattB        intercept, fitted on the validation rows
+     * @param brier         mean squared error of the calibrated scores on the holdout
+     * @param popularityBrier the same for the constant popularity score (the line's training rate)
+     * @param meanScore     mean calibrated score on the holdout
+     * @param observedRate  holdout adopters / holdout rows
+     * @param reliability   holdout rows by decile of calibrated score: rows, mean score, observed rate
+     */
+    public record Calibration(double plattA, double plattB, double brier, double popularityBrier, double meanScore,
+                              double observedRate, List<io.xsell.core.stats.Calibration.Bin> reliability) {
+        public Calibration {
+            reliability = List.copyOf(reliability);
+        }
     }
 
     /**
@@ -38,15 +77,25 @@ public record PropensityReport(LocalDate date, int horizonDays, List<LocalDate> 
      * @param popularityMeanScore  mean popularity score over the rows; null without rows
      */
     public record Pooled(int lines, int rows, int adopters, Quality model, Quality popularity,
-                         Quality segmentBaseline, Double modelMeanScore, Double popularityMeanScore) {
-        /** Whether the models' pooled AUC is above the popularity ranker's; null when either is unknown. */
+                         Quality segmentBaseline, Double modelMeanScore, Double popularityMeanScore,
+                         Difference vsPopularity, Difference vsBaseline, Double brier) {
+        /** Whether both the AUC and the lift of the pooled models are above popularity's beyond their 95 % intervals. */
         public Boolean beatsPopularity() {
-            if (model.auc() == null || popularity.auc() == null) {
-                return null;
-            }
-            return model.auc() > popularity.auc();
+            return vsPopularity == null ? null : vsPopularity.beats();
+        }
+
+        /** Whether both the AUC and the lift of the pooled models are above the segment baseline's beyond their intervals. */
+        public Boolean beatsBaseline() {
+            return vsBaseline == null ? null : vsBaseline.beats();
         }
     }
+
+    /** A line with a model evaluated on enough adopters. */
+    public static final String OK = "ok";
+    /** Fewer than {@link PropensityAnalysis#MIN_ADOPTERS} adopters in training, validation or holdout: no figures. */
+    public static final String INSUFFICIENT_DATA = "insufficient_data";
+    /** No model can be fitted (nobody lacks the line, or nobody or everybody adopted it). */
+    public static final String NO_MODEL = "no_model";
 
     /** A feature's share in a customer's score: {@code weight * standardised value} on the log-odds. */
     public record Driver(String feature, double value, double contribution) {
@@ -66,7 +115,9 @@ public record PropensityReport(LocalDate date, int horizonDays, List<LocalDate> 
     /**
      * One line's model.
      *
+     * @param status        {@link #OK}, {@link #INSUFFICIENT_DATA} or {@link #NO_MODEL}; only OK lines carry figures
      * @param trainingRows  rows the model was fitted on (after sampling, see {@link PropensityAnalysis#MAX_TRAINING_ROWS})
+     * @param validationRows rows of the training period kept out of fitting, on which the scores are calibrated
      * @param baseline      the segment base-rate baseline on the holdout
      * @param popularity    the popularity ranker on the holdout: one score (the line's training adoption rate)
      *                      for every row, so AUC 0.5 and lift 1 whenever the holdout has adopters
@@ -76,28 +127,27 @@ public record PropensityReport(LocalDate date, int horizonDays, List<LocalDate> 
      * @param prospects     the best-scored candidates, best first
      * @param weights       the model's weights, largest magnitude first (empty without a model)
      */
-    public record LinePropensity(String line, int trainingRows, int trainingAdopters, int holdoutRows,
-                                 int holdoutAdopters, Quality model, Quality baseline, Quality popularity, String note, long candidates,
+    public record LinePropensity(String line, String status, int trainingRows, int trainingAdopters,
+                                 int validationRows, int validationAdopters, int holdoutRows, int holdoutAdopters,
+                                 Quality model, Quality baseline, Quality popularity, Difference vsBaseline,
+                                 Difference vsPopularity, Calibration calibration, String note, long candidates,
                                  List<Prospect> prospects, List<FeatureWeight> weights) {
         public LinePropensity {
             prospects = List.copyOf(prospects);
             weights = List.copyOf(weights);
         }
 
-        /** Whether the model's holdout AUC is above the baseline's; null when either is unknown. */
+        /**
+         * Whether the model beats the segment baseline: the 95 % intervals of the differences in AUC
+         * and in top-decile lift both lie above zero. Null without figures.
+         */
         public Boolean beatsBaseline() {
-            if (model == null || model.auc() == null || baseline.auc() == null) {
-                return null;
-            }
-            return model.auc() > baseline.auc();
+            return vsBaseline == null ? null : vsBaseline.beats();
         }
 
-        /** Whether the model's holdout AUC is above the popularity ranker's; null when either is unknown. */
+        /** Whether the model beats the popularity ranker, by the same rule; null without figures. */
         public Boolean beatsPopularity() {
-            if (model == null || model.auc() == null || popularity.auc() == null) {
-                return null;
-            }
-            return model.auc() > popularity.auc();
+            return vsPopularity == null ? null : vsPopularity.beats();
         }
     }
 }

@@ -10,6 +10,7 @@ import io.xsell.core.analytics.ProductsPerCustomerTrajectory;
 import io.xsell.core.analytics.TimeToAdoption;
 import io.xsell.core.insights.Insight;
 import io.xsell.core.insights.InsightEngine;
+import io.xsell.core.insights.InsightsAnswer;
 import io.xsell.core.mrr.MrrLedger;
 import io.xsell.core.port.in.BasketQuery;
 import io.xsell.core.port.in.BasketUseCase;
@@ -53,12 +54,12 @@ public final class AnalyticsService implements BasketUseCase, TimeToAdoptionUseC
 
     @Override
     public BasketAnalysis basket(BasketQuery query) {
-        return BasketAnalysis.on(ledger(query.tenant()), query.date());
+        return BasketAnalysis.on(ledger(query.tenant()), query.date(), query.allTime());
     }
 
     @Override
     public TimeToAdoption timeToAdoption(TimeToAdoptionQuery query) {
-        return TimeToAdoption.of(ledger(query.tenant()));
+        return TimeToAdoption.of(ledger(query.tenant()), query.window());
     }
 
     @Override
@@ -85,8 +86,8 @@ public final class AnalyticsService implements BasketUseCase, TimeToAdoptionUseC
     }
 
     @Override
-    public List<Insight> insights(InsightsQuery query) {
-        return InsightEngine.insights(ledger(query.tenant()), query.window(), query.segmentBy());
+    public InsightsAnswer insights(InsightsQuery query) {
+        return InsightEngine.answer(ledger(query.tenant()), query.window(), query.segmentBy());
     }
 
     @Override

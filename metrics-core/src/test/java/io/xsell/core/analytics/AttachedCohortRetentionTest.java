@@ -37,6 +37,7 @@ class AttachedCohortRetentionTest {
      * x1: core + B since 2024 (two lines, no cross-sell)             -> neither
      * x2: core since 2024, ends 03-15 (inactive on 03-31)            -> neither
      * x3: core + B both new on 03-10 (new business, not cross-sell)  -> neither
+     * z:  core from 2026-03-31, the data's last day (after March)    -> neither; the data reaches every point
      *
      * Attached (3):
      *   logo:  k=1 (04-30) a1 a2 a3 = 3/3 = 100 %; k>=2 a2 gone: 2/3 = 66.67 %
@@ -58,7 +59,8 @@ class AttachedCohortRetentionTest {
                 .holds("s3", "core", "100", "2024-01-01").holds("s3", "B", "10", "2025-04-01")
                 .holds("x1", "core", "100", "2024-01-01").holds("x1", "B", "10", "2024-01-01")
                 .holds("x2", "core", "100", "2024-01-01", "2025-03-15")
-                .holds("x3", "core", "100", "2025-03-10").holds("x3", "B", "10", "2025-03-10");
+                .holds("x3", "core", "100", "2025-03-10").holds("x3", "B", "10", "2025-03-10")
+                .holds("z", "core", "100", "2026-03-31");
 
         AttachedCohortRetention r = retention(data, MARCH_2025);
 
@@ -113,7 +115,8 @@ class AttachedCohortRetentionTest {
     @Test
     void onlyOneCohortEmpty() {
         // one single-line customer, no attach: the attached side is null, the single side is not
-        AttachedCohortRetention r = retention(dataset().holds("s", "core", "100", "2024-01-01"), MARCH_2025);
+        AttachedCohortRetention r = retention(dataset().holds("s", "core", "100", "2024-01-01")
+                .holds("z", "core", "100", "2026-03-31"), MARCH_2025);
 
         assertThat(r.attachedCustomers()).isZero();
         assertThat(r.singleLineCustomers()).isEqualTo(1);
@@ -128,12 +131,13 @@ class AttachedCohortRetentionTest {
                 .product("B", "b", LineKind.MODULE)
                 .holds("a1", "core", "100", "2024-01-01").holds("a1", "B", "50", "2025-03-10", "2025-06-15")
                 .holds("s1", "core", "100", "2024-01-01", "2025-09-15")
-                .holds("s2", "core", "100", "2024-01-01").build());
+                .holds("s2", "core", "100", "2024-01-01").holds("z", "core", "100", "2026-03-31").build());
         AttachedCohortRetention.Tally first = AttachedCohortRetention.tally(ledger, MARCH_2025);
         AttachedCohortRetention.Tally second = AttachedCohortRetention.tally(ledger, MARCH_2025);
-        first.add(ledger.timeline(0));
-        second.add(ledger.timeline(1));
-        second.add(ledger.timeline(2));
+        first.add(ledger.timeline(0), ledger.items(0), ledger.charges(0));
+        second.add(ledger.timeline(1), ledger.items(1), ledger.charges(1));
+        second.add(ledger.timeline(2), ledger.items(2), ledger.charges(2));
+        second.add(ledger.timeline(3), ledger.items(3), ledger.charges(3));
 
         AttachedCohortRetention merged = first.merge(second).result();
 
@@ -141,5 +145,28 @@ class AttachedCohortRetentionTest {
         assertThat(merged.attachedCustomers()).isEqualTo(1);
         assertThat(merged.singleLineCustomers()).isEqualTo(2);
         assertThat(cents(merged.points().get(5).singleLineLogoRetentionPct())).isEqualByComparingTo("50.00");
+    }
+
+    /**
+     * The data's last day is its latest item start or charge (here s2's start, 2025-07-01): points
+     * measured after it are null, not a flat copy of the last known state. Counts are 0 there.
+     */
+    @Test
+    void pointsAfterTheDataLastDayAreNull() {
+        AttachedCohortRetention r = retention(dataset()
+                .holds("a1", "core", "100", "2024-01-01").holds("a1", "B", "50", "2025-03-10")
+                .holds("s1", "core", "100", "2024-01-01").holds("s2", "core", "100", "2025-07-01"), MARCH_2025);
+
+        // k = 1..3 end on 04-30, 05-31, 06-30, on or before 07-01; k = 4 ends 07-31, after it
+        assertThat(r.points().subList(0, 3)).allSatisfy(p -> {
+            assertThat(p.attachedLogoRetentionPct()).isEqualByComparingTo("100");
+            assertThat(p.singleLineLogoRetentionPct()).isEqualByComparingTo("100");
+        });
+        assertThat(r.points().subList(3, 12)).allSatisfy(p -> {
+            assertThat(p.attachedLogoRetentionPct()).isNull();
+            assertThat(p.attachedLineRetentionPct()).isNull();
+            assertThat(p.singleLineLogoRetentionPct()).isNull();
+            assertThat(p.attachedActive()).isZero();
+        });
     }
 }

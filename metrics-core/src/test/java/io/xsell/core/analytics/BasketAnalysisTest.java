@@ -22,7 +22,7 @@ class BasketAnalysisTest {
     /**
      * On 2025-06-01:
      * a holds A, B (A from Jan 1, B from Mar 1: sequence A→B after 59 days)
-     * b holds A, B, C (A and B both from Jan 1: tie, A first by name, B second, 0 days; C later)
+     * b holds A, B, C (A and B both from Jan 1: bought together, no order; C later)
      * c holds A, B (B from Jan 1, A from Jan 11: sequence B→A after 10 days)
      * d holds A only (no second line, no sequence)
      * e holds A only (C Jan 1 to May 1, A from Feb 1: sequence C→A after 31 days)
@@ -32,7 +32,7 @@ class BasketAnalysisTest {
      * A,B: both 3 → support 3/5 = 0.6, conf A→B 3/5 = 0.6, B→A 3/3 = 1, lift 3×5/(5×3) = 1
      * A,C: both 1 → support 0.2, conf A→C 1/5 = 0.2, C→A 1, lift 1×5/(5×1) = 1
      * B,C: both 1 → support 0.2, conf B→C 1/3, C→B 1, lift 1×5/(3×1) = 5/3
-     * Sequences: A→B gaps 0, 20, 59 → 3 customers, median 20; B→A 1 (10); C→A 1 (31).
+     * Sequences: A→B gaps 20, 59 → 2 customers, median 39.5; A+B bought together 1 (b); B→A 1 (10); C→A 1 (31).
      */
     @Test
     void pairsAndSequencesOnASmallBase() {
@@ -72,12 +72,15 @@ class BasketAnalysisTest {
         assertThat(Decimals.present(bc.lift())).isEqualByComparingTo("1.67");
 
         assertThat(result.sequences()).extracting(AdoptionSequence::firstLine, AdoptionSequence::secondLine,
-                        AdoptionSequence::customers)
-                .containsExactly(tuple("A", "B", 3L),
-                        tuple("B", "A", 1L),
-                        tuple("C", "A", 1L));
-        assertThat(result.sequences()).extracting(s -> s.medianDaysBetween().intValueExact())
-                .containsExactly(20, 10, 31);
+                        AdoptionSequence::boughtTogether, AdoptionSequence::customers)
+                .containsExactly(tuple("A", "B", false, 2L),
+                        tuple("A", "B", true, 1L),
+                        tuple("B", "A", false, 1L),
+                        tuple("C", "A", false, 1L));
+        assertThat(result.sequences()).extracting(AdoptionSequence::medianDaysBetween)
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(new java.math.BigDecimal("39.5"), java.math.BigDecimal.ZERO, java.math.BigDecimal.TEN,
+                        new java.math.BigDecimal("31"));
     }
 
     /** A pair no one holds together is left out; a line nobody holds makes no pair. */
@@ -92,18 +95,32 @@ class BasketAnalysisTest {
         assertThat(result.sequences()).isEmpty();
     }
 
-    /** Nobody active on the day: no pairs; the history's sequences are still there. */
+    /**
+     * Nobody active on the day: no pairs, and no sequence yet, since both adoptions come after the
+     * day; with {@code all_time} the whole history's sequence is there.
+     */
     @Test
     void nobodyActiveOnTheDay() {
-        BasketAnalysis result = basket(dataset()
-                .holds("a", "A", "10", "2025-01-01").holds("a", "B", "10", "2025-01-05"), LocalDate.parse("2024-12-31"));
+        var data = dataset().holds("a", "A", "10", "2025-01-01").holds("a", "B", "10", "2025-01-05");
+        BasketAnalysis result = basket(data, LocalDate.parse("2024-12-31"));
 
         assertThat(result.activeCustomers()).isZero();
         assertThat(result.pairs()).isEmpty();
-        assertThat(result.sequences()).singleElement().satisfies(s -> {
+        assertThat(result.sequences()).isEmpty();
+        BasketAnalysis allTime = BasketAnalysis.on(MrrLedger.of(data.build()), LocalDate.parse("2024-12-31"), true);
+        assertThat(allTime.sequences()).singleElement().satisfies(s -> {
             assertThat(s.customers()).isEqualTo(1);
             assertThat(s.medianDaysBetween()).isEqualByComparingTo("4");
         });
+    }
+
+    /** A sequence counts once its second line started on or before the day: later data does not change it. */
+    @Test
+    void aSequenceCountsFromItsSecondAdoptionOn() {
+        var data = dataset().holds("a", "A", "10", "2025-01-01").holds("a", "B", "10", "2025-03-01");
+        assertThat(basket(data, LocalDate.parse("2025-02-28")).sequences()).isEmpty();
+        assertThat(basket(data, LocalDate.parse("2025-03-01")).sequences()).singleElement()
+                .satisfies(s -> assertThat(s.firstLine() + s.secondLine()).isEqualTo("AB"));
     }
 
     /** One customer holding both lines: support, confidences and lift are all 1. */
@@ -118,10 +135,11 @@ class BasketAnalysisTest {
         assertThat(pair.confidenceAToB()).isEqualByComparingTo("1");
         assertThat(pair.confidenceBToA()).isEqualByComparingTo("1");
         assertThat(pair.lift()).isEqualByComparingTo("1");
-        // both lines on the same first day: the tie goes to the earlier name, 0 days between
+        // both lines on the same first day: bought together, no order (lines in name order), 0 days
         assertThat(result.sequences()).singleElement().satisfies(s -> {
             assertThat(s.firstLine()).isEqualTo("A");
             assertThat(s.secondLine()).isEqualTo("B");
+            assertThat(s.boughtTogether()).isTrue();
             assertThat(s.medianDaysBetween()).isEqualByComparingTo("0");
         });
     }

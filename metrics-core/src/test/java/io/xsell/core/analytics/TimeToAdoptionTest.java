@@ -81,4 +81,29 @@ class TimeToAdoptionTest {
             assertThat(line.medianDays()).isNull();
         });
     }
+
+    /**
+     * Windowed: a, adopting B on 2025-01-08, and b on 2025-02-08 (7 days each); c first active
+     * 2024-06-01 adopts B on 2025-03-01 (273 days). January to March counts b and c only when the
+     * window starts on 02-01: the clock still starts on c's first active day, long before it. The
+     * figure of a past window does not change when later adoptions (d in April) arrive.
+     */
+    @Test
+    void aWindowCountsTheAdoptionsInsideIt() {
+        var data = dataset()
+                .holds("a", "A", "10", "2025-01-01").holds("a", "B", "10", "2025-01-08")
+                .holds("b", "A", "10", "2025-02-01").holds("b", "B", "10", "2025-02-08")
+                .holds("c", "A", "10", "2024-06-01").holds("c", "B", "10", "2025-03-01");
+        var window = io.xsell.core.metrics.Window.of("2025-02-01", "2025-04-01");
+        LineAdoption b = TimeToAdoption.of(MrrLedger.of(data.build()), window).lines().get(1);
+        assertThat(b.customers()).isEqualTo(2);
+        assertThat(b.p25Days()).isEqualByComparingTo("73.5"); // 7 + 0.25 x 266
+        assertThat(b.medianDays()).isEqualByComparingTo("140");
+        assertThat(b.p75Days()).isEqualByComparingTo("206.5");
+
+        LineAdoption later = TimeToAdoption.of(MrrLedger.of(data
+                .holds("d", "A", "10", "2025-01-01").holds("d", "B", "10", "2025-04-15").build()), window).lines().get(1);
+        assertThat(later).isEqualTo(b);
+        assertThat(TimeToAdoption.of(MrrLedger.of(data.build())).lines().get(1).customers()).as("all time").isEqualTo(4);
+    }
 }

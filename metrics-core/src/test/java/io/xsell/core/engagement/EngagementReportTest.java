@@ -79,9 +79,20 @@ class EngagementReportTest {
         assertThat(report.activeCustomers()).isZero();
         assertThat(report.depth().meanFeatures()).isNull();
         assertThat(report.depth().medianFeatures()).isNull();
-        assertThat(report.quartiles()).allSatisfy(q -> {
-            assertThat(q.customers()).isZero();
-            assertThat(q.customerCrossSellRatePct()).isNull();
-        });
+        assertThat(report.quartiles()).isEmpty();
+        assertThat(report.quartilesReason()).isEqualTo(EngagementReport.NO_USAGE);
+    }
+
+    /** Customers but no usage event: everyone ties at zero, so no quartile is cut, and the report says why. */
+    @Test
+    void withoutUsageThereAreNoQuartiles() {
+        TenantDataset data = io.xsell.core.fixture.TenantDatasetFixture.dataset()
+                .holds("a", "A", "10", "2024-01-01").holds("b", "A", "10", "2024-01-01")
+                .holds("c", "A", "10", "2024-01-01").holds("d", "A", "10", "2024-01-01").build();
+        EngagementReport report = EngagementReport.of(engagement().index(data), YEAR);
+
+        assertThat(report.activeCustomers()).isEqualTo(4);
+        assertThat(report.quartiles()).isEmpty();
+        assertThat(report.quartilesReason()).contains("no engagement to rank by");
     }
 }

@@ -34,6 +34,17 @@ class UpliftTest {
         assertThat(Decimals.present(none.unexposedRatePct())).isEqualByComparingTo("30.00");
         assertThat(none.upliftPctPoints()).isNull();
         assertThat(none.ciLowPctPoints()).isNull();
+        assertThat(none.pValue()).isNull();
+        assertThat(none.reason()).isEqualTo(Uplift.NO_EXPOSED);
+        assertThat(Uplift.of(10, 3, 0, 0).reason()).isEqualTo(Uplift.NO_UNEXPOSED);
+    }
+
+    /** Newcombe's example 56/70 against 48/80: pooled 104/150, z = 0.2 / 0.07547 = 2.650, p = 0.00804. */
+    @Test
+    void carriesTheTestsPValue() {
+        Uplift uplift = Uplift.of(70, 56, 80, 48);
+        assertThat(uplift.pValue()).isCloseTo(0.00804, org.assertj.core.api.Assertions.within(0.00002));
+        assertThat(uplift.reason()).isNull();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.xsell.core.propensity.PropensityReport.Pooled;
+import io.xsell.core.stats.Normal;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +32,7 @@ class PooledHoldoutTest {
         pooled.add(new double[] {0.6, 0.1, 0.05}, new double[] {0.1, 0.1, 0.1}, new double[] {0.2, 0.2, 0.2},
                 new boolean[] {false, true, false});
 
-        Pooled result = pooled.result();
+        Pooled result = pooled.result(Normal.Z_975, 0.95);
 
         assertThat(result.lines()).isEqualTo(2);
         assertThat(result.rows()).isEqualTo(5);
@@ -44,7 +45,13 @@ class PooledHoldoutTest {
         assertThat(result.segmentBaseline().topDecileLift()).isCloseTo(2.5, within(1e-12));
         assertThat(result.modelMeanScore()).isCloseTo(0.37, within(1e-12));
         assertThat(result.popularityMeanScore()).isCloseTo(0.18, within(1e-12));
-        assertThat(result.beatsPopularity()).isTrue();
+        // The model ranks better on these 5 rows, but 5 rows prove nothing: the 95 % bootstrap
+        // interval of the AUC difference includes 0, so it is not claimed to beat popularity.
+        assertThat(result.vsPopularity().auc()).isCloseTo(4.0 / 6 - 3.5 / 6, within(1e-12));
+        assertThat(result.vsPopularity().aucLow()).isNegative();
+        assertThat(result.beatsPopularity()).isFalse();
+        assertThat(result.model().aucLow()).isLessThanOrEqualTo(result.model().auc());
+        assertThat(result.model().aucHigh()).isGreaterThanOrEqualTo(result.model().auc());
     }
 
     /** Within one line popularity is a constant: it cannot rank, so AUC 1/2 and lift 1. */
@@ -54,7 +61,7 @@ class PooledHoldoutTest {
         pooled.add(new double[] {0.6, 0.1, 0.05}, new double[] {0.1, 0.1, 0.1}, new double[] {0.2, 0.2, 0.2},
                 new boolean[] {false, true, false});
 
-        Pooled result = pooled.result();
+        Pooled result = pooled.result(Normal.Z_975, 0.95);
 
         assertThat(result.model().auc()).isCloseTo(0.5, within(1e-12)); // y2 above y3, below y1
         assertThat(result.popularity().auc()).isEqualTo(0.5);
@@ -64,7 +71,7 @@ class PooledHoldoutTest {
 
     @Test
     void nothingPooledHasNoFigures() {
-        Pooled result = new PooledHoldout().result();
+        Pooled result = new PooledHoldout().result(Normal.Z_975, 0.95);
 
         assertThat(result.rows()).isZero();
         assertThat(result.model().auc()).isNull();

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
  * s5 x  B on 2025-11-20       train: no at 10-02, adopter at 11-01; holds B at 12-01
  * s6 y  A from 2025-12-15     only active today: a candidate
  * </pre>
- * Line B: training rows 5 + 4 = 9 with 2 adopters; holdout rows s2, s3 with 1 adopter. Baseline by
- * segment: x 2 adopters in 5 rows (0.4), y 0 in 4; holdout scores s2 0.4 (adopter), s3 0: AUC 1,
- * top decile (1 row) all adopters against a rate of 1/2: lift 2. Line A: held by every active
- * customer, so no row and no candidate.
+ * Line B: with two training cutoffs the later one (11-01) is the validation split: training rows
+ * (10-02) 5 with 1 adopter (s1), validation rows 4 with 1 adopter (s5), holdout rows s2, s3 with 1
+ * adopter. One adopter proves nothing: B is insufficient_data, with no figures, no prospects and
+ * nothing pooled. Line A: held by every active customer, so no row and no candidate.
+ * {@link #enough()} is the same layout at a size where figures are earned.
  */
 class PropensityAnalysisTest {
     static final LocalDate DATE = LocalDate.parse("2025-12-31");
@@ -64,51 +65,109 @@ class PropensityAnalysisTest {
 
         LinePropensity a = report.lines().get(0);
         assertThat(a.line()).isEqualTo("A");
+        assertThat(a.status()).isEqualTo(PropensityReport.NO_MODEL);
         assertThat(a.trainingRows()).isZero();
         assertThat(a.model()).isNull();
         assertThat(a.note()).contains("no training rows");
         assertThat(a.candidates()).isZero();
 
         LinePropensity b = report.lines().get(1);
-        assertThat(b.trainingRows()).isEqualTo(9);
-        assertThat(b.trainingAdopters()).isEqualTo(2);
+        assertThat(b.status()).isEqualTo(PropensityReport.INSUFFICIENT_DATA);
+        assertThat(b.trainingRows()).isEqualTo(5);
+        assertThat(b.trainingAdopters()).isEqualTo(1);
+        assertThat(b.validationRows()).isEqualTo(4);
+        assertThat(b.validationAdopters()).isEqualTo(1);
         assertThat(b.holdoutRows()).isEqualTo(2);
         assertThat(b.holdoutAdopters()).isEqualTo(1);
-        assertThat(b.baseline().auc()).isEqualTo(1.0);
-        assertThat(b.baseline().topDecileLift()).isEqualTo(2.0);
-        // popularity: B's training rate 2/9 for both holdout rows, so it cannot rank them
-        assertThat(b.popularity().auc()).isEqualTo(0.5);
-        assertThat(b.popularity().topDecileLift()).isEqualTo(1.0);
-        assertThat(b.beatsPopularity()).isEqualTo(b.model().auc() > 0.5);
-        // pooled: only B has a model, so the pool is B's holdout and repeats B's figures
-        assertThat(report.pooled().lines()).isEqualTo(1);
-        assertThat(report.pooled().rows()).isEqualTo(2);
-        assertThat(report.pooled().adopters()).isEqualTo(1);
-        assertThat(report.pooled().model()).isEqualTo(b.model());
-        assertThat(report.pooled().popularity()).isEqualTo(b.popularity());
-        assertThat(report.pooled().segmentBaseline()).isEqualTo(b.baseline());
-        assertThat(report.pooled().popularityMeanScore()).isCloseTo(2.0 / 9, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(b.note()).contains("insufficient data").contains("at least 30");
+        assertThat(b.model()).isNull();
+        assertThat(b.baseline()).isNull();
+        assertThat(b.popularity()).isNull();
+        assertThat(b.beatsBaseline()).isNull();
+        assertThat(b.beatsPopularity()).isNull();
+        assertThat(b.prospects()).isEmpty();
         assertThat(b.candidates()).isEqualTo(2);
-        assertThat(b.prospects()).extracting(Prospect::customerId).containsExactlyInAnyOrder("s3", "s6");
-        assertThat(b.prospects().get(0).score()).isGreaterThanOrEqualTo(b.prospects().get(1).score());
+        assertThat(report.pooled().lines()).isZero();
+        assertThat(report.pooled().rows()).isZero();
+        assertThat(trainer.seen).isEmpty();
+    }
 
-        // the trainer saw line B's 9 rows, standardised, with the segment as an adoption log-odds
-        TrainingSet set = trainer.seen.get(0);
-        assertThat(trainer.seen).hasSize(1);
-        assertThat(set.rows()).hasNumberOfRows(9);
-        assertThat(set.positives()).isEqualTo(2);
-        assertThat(set.featureNames()).contains("tenure_months", "log_mrr", "holds:A", "holds:B",
-                "segment_adoption_rate");
-        int holdsB = set.featureNames().indexOf("holds:B");
-        for (double[] row : set.rows()) {
-            assertThat(row[holdsB]).as("constant in training, so standardised to 0").isZero();
+    /**
+     * 400 customers on A since 2025-01-01, even ids segment x, odd y. x customers with i % 20 in
+     * {0, 2}, {4, 6}, {8, 10}... by block: adopt B on 10-15, 11-15 or 12-15 (40 each); y: 20 each.
+     * Training (10-02): 400 rows, 60 adopters; validation (11-01): 340 rows, 60; holdout (12-01):
+     * 280 rows, 60 (x: 120 rows, 40 adopters; y: 160 rows, 20). Baseline (training rates x 0.2,
+     * y 0.1) on the holdout: AUC = (40 x 140 + (40 x 80 + 20 x 140) / 2) / (60 x 220) = 0.651515;
+     * top 28 rows all in the x group (rate 1/3) against 60/280: lift 1.555556.
+     */
+    static TenantDataset enough() {
+        return enough(true);
+    }
+
+    static TenantDataset enough(boolean withSegment) {
+        var data = dataset().product("A", "A", LineKind.CORE).product("B", "B", LineKind.MODULE);
+        String[] days = {"2025-10-15", "2025-11-15", "2025-12-15"};
+        for (int i = 0; i < 400; i++) {
+            String id = "c" + (1000 + i);
+            boolean x = i % 2 == 0;
+            if (withSegment) {
+                data.customer(id, "segment", x ? "x" : "y");
+            }
+            data.holds(id, "A", "100", "2025-01-01");
+            int block = (i / 2) % 10; // 0..9 within each segment
+            int window = x ? block / 2 : block; // x: blocks 0-5 adopt (2 per window), y: blocks 0-2 (1 per window)
+            if (window < 3) {
+                data.holds(id, "B", "50", days[window]);
+            }
         }
+        return data.build();
+    }
+
+    @Test
+    void withEnoughAdoptersEveryFigureCarriesItsIntervalAndClaimsNeedTheIntervalsToExcludeZero() {
+        TenantDataset data = enough();
+        PropensityReport report = PropensityAnalysis.run(MrrLedger.of(data), data, new GradientDescentTrainer(), DATE,
+                30, 2, null, "B", 5);
+        LinePropensity b = report.lines().get(0);
+
+        assertThat(b.status()).isEqualTo(PropensityReport.OK);
+        assertThat(b.trainingRows()).isEqualTo(400);
+        assertThat(b.trainingAdopters()).isEqualTo(60);
+        assertThat(b.validationRows()).isEqualTo(340);
+        assertThat(b.validationAdopters()).isEqualTo(60);
+        assertThat(b.holdoutRows()).isEqualTo(280);
+        assertThat(b.holdoutAdopters()).isEqualTo(60);
+        assertThat(b.baseline().auc()).isCloseTo(8600.0 / 13200, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(b.baseline().topDecileLift()).isCloseTo((1.0 / 3) / (60.0 / 280), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(b.baseline().aucLow()).isLessThan(b.baseline().auc());
+        assertThat(b.baseline().aucHigh()).isGreaterThan(b.baseline().auc());
+        assertThat(b.popularity().auc()).isEqualTo(0.5);
+        // The segment is all there is to learn, so the model ranks like the baseline: no claim.
+        assertThat(b.vsBaseline().aucLow()).isLessThanOrEqualTo(0);
+        assertThat(b.beatsBaseline()).isFalse();
+        // Against popularity (a constant) both differences are clearly above 0.
+        assertThat(b.vsPopularity().aucLow()).isPositive();
+        assertThat(b.vsPopularity().liftLow()).isPositive();
+        assertThat(b.beatsPopularity()).isTrue();
+        // Calibrated on the validation rows: their mean calibrated score is their rate, 60/340.
+        var calibration = b.calibration();
+        assertThat(calibration.observedRate()).isCloseTo(60.0 / 280, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(calibration.meanScore()).isBetween(0.12, 0.24);
+        assertThat(calibration.reliability()).hasSize(10);
+        assertThat(calibration.reliability().stream().mapToInt(bin -> bin.rows()).sum()).isEqualTo(280);
+        assertThat(calibration.brier()).isLessThan(calibration.popularityBrier() + 0.01);
+        assertThat(report.pooled().lines()).isEqualTo(1);
+        assertThat(report.pooled().modelMeanScore()).isCloseTo(calibration.meanScore(),
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(b.prospects()).isNotEmpty();
     }
 
     /** The model learns that segment x adopts: the x customers' segment drives their score. */
     @Test
     void prospectsCarryTheirMainDrivers() {
-        PropensityReport report = run(new GradientDescentTrainer(), null, "B");
+        TenantDataset data = enough();
+        PropensityReport report = PropensityAnalysis.run(MrrLedger.of(data), data, new GradientDescentTrainer(), DATE,
+                30, 2, null, "B", 5);
 
         assertThat(report.lines()).hasSize(1);
         LinePropensity b = report.lines().get(0);
@@ -142,9 +201,14 @@ class PropensityAnalysisTest {
                 30, 2, null, "B", 5);
 
         assertThat(report.baselineSegmentBy()).isNull();
-        // holdout: u2 adopts, u3 does not; one constant score: AUC 1/2, lift 1
-        assertThat(report.lines().get(0).baseline().auc()).isEqualTo(0.5);
-        assertThat(report.lines().get(0).baseline().topDecileLift()).isEqualTo(1.0);
+        // one adopter a period: too few for any figure
+        assertThat(report.lines().get(0).status()).isEqualTo(PropensityReport.INSUFFICIENT_DATA);
         assertThat(List.of(report.lines().get(0).candidates())).containsExactly(1L);
+        // enough adopters but no segment attribute: the baseline is one rate, so AUC 1/2 and lift 1
+        TenantDataset anonymous = enough(false);
+        LinePropensity b = PropensityAnalysis.run(MrrLedger.of(anonymous), anonymous, new GradientDescentTrainer(), DATE,
+                30, 2, null, "B", 5).lines().get(0);
+        assertThat(b.baseline().auc()).isEqualTo(0.5);
+        assertThat(b.baseline().topDecileLift()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
     }
 }

@@ -29,7 +29,9 @@ public record EngagementSection(BigDecimal crossSellMrr, BigDecimal attributedCr
         /** its cost's currency has no exchange rate into the reporting currency on its start date */
         NO_EXCHANGE_RATE,
         /** the campaign did not run on any day of the period, so no part of its cost falls in it */
-        NOT_RUNNING
+        NOT_RUNNING,
+        /** nobody was touched by it in the period: no return to measure */
+        NOT_TOUCHED
     }
 
     /**

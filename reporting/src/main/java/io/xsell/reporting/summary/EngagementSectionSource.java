@@ -77,10 +77,12 @@ public final class EngagementSectionSource implements SectionSource {
 
     private static EngagementSection.Campaign campaign(CampaignReport.CampaignResult r, Window period) {
         BigDecimal periodCost = r.cost() == null ? null : periodCost(r, period);
-        BigDecimal roi = periodCost == null ? null : Decimals.percent(r.incrementalRevenue().subtract(periodCost), periodCost);
-        EngagementSection.NoRoi noRoi = roi != null ? null
-                : r.cost() == null ? EngagementSection.NoRoi.NO_EXCHANGE_RATE
-                : r.cost().signum() == 0 ? EngagementSection.NoRoi.ZERO_COST : EngagementSection.NoRoi.NOT_RUNNING;
+        EngagementSection.NoRoi noRoi = r.cost() == null ? EngagementSection.NoRoi.NO_EXCHANGE_RATE
+                : r.cost().signum() == 0 ? EngagementSection.NoRoi.ZERO_COST
+                : periodCost.signum() == 0 ? EngagementSection.NoRoi.NOT_RUNNING
+                : r.touchedCustomers() == 0 ? EngagementSection.NoRoi.NOT_TOUCHED : null;
+        BigDecimal roi = noRoi != null ? null
+                : Decimals.percent(r.incrementalRevenue().subtract(periodCost), periodCost);
         return new EngagementSection.Campaign(r.campaignId(), r.name(), r.channel(), present(r.cost()),
                 present(periodCost), r.touchedCustomers(), r.attributedCrossSells(),
                 present(r.attributedCrossSellMrr()), present(r.incrementalRevenue()), present(roi), noRoi);

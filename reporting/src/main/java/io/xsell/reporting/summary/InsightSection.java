@@ -9,9 +9,13 @@ public record InsightSection(List<Item> insights, int total) implements SummaryS
         insights = List.copyOf(insights);
     }
 
-    /** One insight; evidence values are already as presented (amounts and percentages to 2 decimals). */
+    /**
+     * One insight; evidence values are already as presented (amounts and percentages to 2 decimals).
+     * {@code comparison} is the test behind an insight that compares two groups (effect, 95 %
+     * interval, group sizes, p-values), null for one that describes the whole account.
+     */
     public record Item(String severity, String rule, String title, Map<String, Object> evidence,
-                       String recommendation) {
+                       String recommendation, io.xsell.core.insights.Comparison comparison) {
     }
 
     @Override

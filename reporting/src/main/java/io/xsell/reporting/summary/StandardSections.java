@@ -187,7 +187,7 @@ final class StandardSections {
                 new SummaryAnalyticsQuery(request.tenant(), request.period(), context.current().segmentBy()));
         List<InsightSection.Item> top = all.stream().limit(TOP_INSIGHTS)
                 .map(i -> new InsightSection.Item(i.severity().code(), i.rule(), i.title(), i.evidence(),
-                        i.recommendation()))
+                        i.recommendation(), i.comparison()))
                 .toList();
         return Optional.of(new InsightSection(top, all.size()));
     }

@@ -121,7 +121,7 @@ class EngagementSectionSourceTest {
     void theCostCountedIsThePartOfTheCampaignInThePeriod() {
         LocalDate start = LocalDate.parse("2026-01-05");
         CampaignReport.CampaignResult tenWeeks = new CampaignReport.CampaignResult("c", "C", "email", null,
-                new BigDecimal("7000"), 1, 1, new BigDecimal("100"), new BigDecimal("1200"), null, null,
+                new BigDecimal("7000"), 1, 1, new BigDecimal("100"), new BigDecimal("1200"), null, null, null,
                 start, start.plusWeeks(10).minusDays(1));
         Window week = Window.of("2026-02-02", "2026-02-09");
         assertThat(EngagementSectionSource.periodCost(tenWeeks, week)).isEqualByComparingTo("700");
@@ -131,7 +131,7 @@ class EngagementSectionSourceTest {
         assertThat(EngagementSectionSource.periodCost(tenWeeks, Window.of("2026-03-13", "2026-03-20")))
                 .isEqualByComparingTo("300");
         CampaignReport.CampaignResult open = new CampaignReport.CampaignResult("o", "O", "email", null,
-                new BigDecimal("900"), 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, null, null, start, null);
+                new BigDecimal("900"), 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, null, null, null, start, null);
         // open: 5 January to 8 February is 35 days, 7 of them in the week
         assertThat(EngagementSectionSource.periodCost(open, week)).isEqualByComparingTo("180");
     }

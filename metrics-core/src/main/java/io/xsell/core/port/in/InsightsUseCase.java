@@ -1,9 +1,8 @@
 package io.xsell.core.port.in;
 
-import io.xsell.core.insights.Insight;
-import java.util.List;
+import io.xsell.core.insights.InsightsAnswer;
 
-/** The insight rules over a window's figures: severity, evidence and a recommendation each. */
+/** The insight rules over a window's figures: severity, evidence and a recommendation each, and what was suppressed. */
 public interface InsightsUseCase {
-    List<Insight> insights(InsightsQuery query);
+    InsightsAnswer insights(InsightsQuery query);
 }
