@@ -18,9 +18,9 @@ export async function render(view, params) {
     const cells = b.pairs.flatMap((p) => [[lines.indexOf(p.line_a), lines.indexOf(p.line_b), p.lift],
       [lines.indexOf(p.line_b), lines.indexOf(p.line_a), p.lift]]);
     return chart('Lift of each pair of lines (1 = independent). Table below.', {
-      tooltip: { position: 'top' }, grid: { left: 110, right: 10, top: 10, bottom: 90 },
+      tooltip: { position: 'top' }, grid: { left: 8, right: 10, top: 10, bottom: 90, containLabel: true },
       xAxis: { type: 'category', data: lines, axisLabel: { interval: 0, rotate: 30 } }, yAxis: { type: 'category', data: lines },
-      visualMap: { min: 0, max: Math.max(2, ...cells.map((c) => c[2] || 0)), orient: 'horizontal', left: 'center', bottom: 0,
+      visualMap: { min: 0, max: Math.max(2, ...cells.map((c) => c[2] || 0)), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
         inRange: { color: heatColors } },
       series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: (p) => Number(p.value[2]).toFixed(2) } }],
     }, table([{ label: 'Line A', value: (p) => p.line_a }, { label: 'Line B', value: (p) => p.line_b },

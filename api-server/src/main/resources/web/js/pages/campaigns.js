@@ -19,7 +19,7 @@ export async function render(view, params) {
       + `exposed vs unexposed uplift ${num(c.uplift.uplift_pct_points)} pp (95 % interval ${num(c.uplift.ci_low_pct_points)} to `
       + `${num(c.uplift.ci_high_pct_points)}; ${c.uplift.significant ? 'significant' : 'not significant'}).`),
     chart('Attributed cross-sell MRR by campaign. Table below.', {
-      grid: { left: 140, right: 20, top: 10, bottom: 30 }, tooltip: {},
+      grid: { left: 8, right: 20, top: 10, bottom: 30, containLabel: true }, tooltip: {},
       yAxis: { type: 'category', data: c.campaigns.map((x) => x.name) },
       xAxis: { type: 'value', axisLabel: { formatter: (v) => money(v, true) } },
       series: [{ type: 'bar', data: c.campaigns.map((x) => x.attributed_cross_sell_mrr), itemStyle: { color: '#f28e2b' } }],

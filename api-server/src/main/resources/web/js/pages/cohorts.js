@@ -18,10 +18,10 @@ export async function render(view, params) {
     const cells = [];
     cohorts.forEach((c, y) => c.points.forEach((p) => cells.push([p.months_after - 1, y, p.attached_logo_retention_pct])));
     return chart('Retention of each attached cohort by months after. Table below.', {
-      tooltip: { position: 'top' }, grid: { left: 70, right: 10, top: 10, bottom: 70 },
+      tooltip: { position: 'top' }, grid: { left: 8, right: 10, top: 10, bottom: 70, containLabel: true },
       xAxis: { type: 'category', name: 'months after', nameLocation: 'center', nameGap: 25, data: Array.from({ length: 12 }, (_, i) => i + 1) },
       yAxis: { type: 'category', data: cohorts.map((c) => `${c.month} (${c.attached_customers})`) },
-      visualMap: { min: 0, max: 100, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: heatColors } },
+      visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: heatColors } },
       series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: (p) => (p.value[2] === null ? '' : Math.round(p.value[2])) } }],
     }, table([{ label: 'Cohort', value: (c) => c.month }, { label: 'Attached', value: (c) => int(c.attached_customers), numeric: true },
       ...Array.from({ length: 12 }, (_, i) => ({ label: `+${i + 1}`, numeric: true,
@@ -29,7 +29,7 @@ export async function render(view, params) {
   });
   const window = { from: iso(period.from), to: iso(period.to) };
   fill(churn, api('/v1/analytics/churn-risk?' + query(window)), (r) => [chart('Churn rate by lines held. Table below.', {
-    grid: { left: 50, right: 10, top: 10, bottom: 30 }, tooltip: {},
+    grid: { left: 8, right: 10, top: 10, bottom: 30, containLabel: true }, tooltip: {},
     xAxis: { type: 'category', data: r.by_lines_held.map((g) => g.lines_held + ' line(s)') },
     yAxis: { type: 'value', axisLabel: { formatter: '{value} %' } },
     series: [{ type: 'bar', data: r.by_lines_held.map((g) => g.churn_rate_pct), itemStyle: { color: '#e15759' } }],
@@ -39,7 +39,7 @@ export async function render(view, params) {
   fill(clv, api('/v1/analytics/clv?' + query(window)), (r) => {
     const groups = [['Overall', r.overall], ['Single line', r.single_line], ['Multi-line', r.multi_line]];
     return chart(`CLV: single-line ${money(r.single_line.clv)}, multi-line ${money(r.multi_line.clv)}. Table below.`, {
-      grid: { left: 80, right: 10, top: 10, bottom: 30 }, tooltip: {},
+      grid: { left: 8, right: 10, top: 10, bottom: 30, containLabel: true }, tooltip: {},
       xAxis: { type: 'category', data: groups.map((g) => g[0]) },
       yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v) => money(v, true) } },
       series: [{ type: 'bar', data: groups.map((g) => g[1].clv), itemStyle: { color: '#4e79a7' } }],

@@ -56,7 +56,7 @@ function uploadForm(onImported) {
       onImported();
     } catch (error) {
       const errors = error.problem && error.problem.errors ? error.problem.errors : [];
-      result.replaceChildren(el('p', { class: 'error', role: 'alert' }, `${error.message}. Nothing was stored.`),
+      result.replaceChildren(el('p', { class: 'error', role: 'alert' }, error.message),
         errors.length ? table([{ label: 'File', value: (e) => e.file || '' }, { label: 'Line', value: (e) => e.line ?? '', numeric: true },
           { label: 'Column', value: (e) => e.field || '' }, { label: 'Problem', value: (e) => e.message }], errors) : null);
     }

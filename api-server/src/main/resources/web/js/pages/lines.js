@@ -24,7 +24,7 @@ export async function render(view, params) {
     section(`Penetration by line and ${attribute}`, heat));
   const report = api('/v1/metrics/cross-sell?' + query({ from: iso(period.from), to: iso(period.to), segment_by: attribute }));
   await fill(byLine, report, (r) => chart('Cross-sell MRR by product line. Table below.', {
-    tooltip: { trigger: 'axis' }, grid: { left: 120, right: 20, top: 10, bottom: 30 },
+    tooltip: { trigger: 'axis' }, grid: { left: 8, right: 20, top: 10, bottom: 30, containLabel: true },
     yAxis: { type: 'category', data: r.by_product_line.map((l) => lineName(l)) },
     xAxis: { type: 'value', axisLabel: { formatter: (v) => money(v, true) } },
     series: [{ type: 'bar', data: r.by_product_line.map((l) => l.cross_sell_mrr), itemStyle: { color: '#59a14f' } }],
@@ -46,7 +46,7 @@ export async function render(view, params) {
     }));
     const rows = r.by_segment.map((s) => ({ segment: s.segment, ...Object.fromEntries(s.by_product_line.map((l) => [l.product_line, l.penetration_pct])) }));
     return chart(`Penetration (%) of each line in each ${attribute}. Table below.`, {
-      tooltip: { position: 'top' }, grid: { left: 110, right: 20, top: 10, bottom: 80 },
+      tooltip: { position: 'top' }, grid: { left: 8, right: 20, top: 10, bottom: 80, containLabel: true },
       xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 30 } },
       yAxis: { type: 'category', data: segments },
       visualMap: { min: 0, max: Math.max(1, ...cells.map((c) => c[2] || 0)), calculable: true, orient: 'horizontal',

@@ -65,7 +65,7 @@ async function sparklines(to) {
     const values = reports.map((r) => (r ? r[field] : null));
     const words = months.map((m, i) => `${iso(m).slice(0, 7)}: ${show(kind, values[i])}`).join('; ');
     box.replaceChildren(chart(`${title}, last 12 months: ${words}`, {
-      grid: { left: 2, right: 2, top: 4, bottom: 2 },
+      grid: { left: 8, right: 2, top: 4, bottom: 2, containLabel: true },
       xAxis: { type: 'category', show: false, data: months.map((m) => iso(m).slice(0, 7)) },
       yAxis: { type: 'value', show: false, scale: true },
       tooltip: { trigger: 'axis' },
