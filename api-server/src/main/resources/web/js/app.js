@@ -34,6 +34,7 @@ async function show() {
     const module = await pages[page]();
     await module.render(view, params);
     view.setAttribute('data-ready', 'true');
+    performance.mark('page-ready');
   } catch (error) {
     view.replaceChildren(errorBox(error));
     view.setAttribute('data-ready', 'error');

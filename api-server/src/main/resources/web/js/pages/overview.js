@@ -36,6 +36,7 @@ export async function render(view, params) {
   el('p', { class: 'value', 'data-raw': a[field] ?? '' }, field in a ? show(kind, a[field]) : missing),
   el('p', { class: 'delta' }, field in a ? `${delta(a[field], b[field], kind)} vs previous (${show(kind, b[field])})` : 'not available yet'),
   el('div', { class: 'spark', 'data-spark': field }))));
+  performance.mark('numbers-shown');
   const report = await now;
   const bm = report.benchmark;
   benchmark.replaceChildren(el('p', { class: 'verdict', 'data-field': 'benchmark_verdict', 'data-raw': bm.verdict },
@@ -65,7 +66,7 @@ async function sparklines(to) {
     const values = reports.map((r) => (r ? r[field] : null));
     const words = months.map((m, i) => `${iso(m).slice(0, 7)}: ${show(kind, values[i])}`).join('; ');
     box.replaceChildren(chart(`${title}, last 12 months: ${words}`, {
-      grid: { left: 8, right: 2, top: 4, bottom: 2, containLabel: true },
+      grid: { left: 2, right: 2, top: 4, bottom: 2 },
       xAxis: { type: 'category', show: false, data: months.map((m) => iso(m).slice(0, 7)) },
       yAxis: { type: 'value', show: false, scale: true },
       tooltip: { trigger: 'axis' },

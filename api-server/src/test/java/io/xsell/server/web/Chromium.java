@@ -18,14 +18,14 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * network of its own. Both paths are given, so Selenium Manager never runs (it would try to
  * download a browser). Without them the test is skipped locally and fails in CI.
  */
-final class Chromium {
+public final class Chromium {
     static final File BROWSER = new File("/usr/bin/chromium");
     static final File DRIVER = new File("/usr/bin/chromedriver");
 
     private Chromium() {
     }
 
-    static ChromeDriver start(Path profile) {
+    public static ChromeDriver start(Path profile) {
         boolean present = BROWSER.canExecute() && DRIVER.canExecute();
         if (!present && System.getenv("CI") == null) {
             Assumptions.abort("no /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
