@@ -19,12 +19,12 @@ export function section(title, ...children) {
 }
 
 /** columns: [{label, value: row => text, raw?: row => value, numeric?}] */
-export function table(columns, rows, caption) {
+export function table(columns, rows, caption, empty = 'No data for this period.') {
   return el('div', { class: 'table-wrap' }, el('table', {},
     caption ? el('caption', {}, caption) : null,
     el('thead', {}, el('tr', {}, columns.map((c) => el('th', { scope: 'col', class: c.numeric ? 'num' : null }, c.label)))),
     el('tbody', {}, rows.length === 0
-      ? el('tr', {}, el('td', { colspan: columns.length }, 'No data for this period.'))
+      ? el('tr', {}, el('td', { colspan: columns.length }, empty))
       : rows.map((row) => el('tr', {}, columns.map((c) => el('td', {
         class: c.numeric ? 'num' : null, 'data-raw': c.raw ? c.raw(row) : null,
       }, c.value(row))))))));

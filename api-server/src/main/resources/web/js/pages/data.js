@@ -68,5 +68,5 @@ async function showHistory(box) {
   await fill(box, api('/v1/imports?limit=20'), (list) => table([{ label: 'When', value: (i) => i.created_at },
     { label: 'Source', value: (i) => i.source }, { label: 'Customers', value: (i) => int(i.counts.customers), numeric: true },
     { label: 'Subscription items', value: (i) => int(i.counts.subscription_items), numeric: true },
-    { label: 'Data version', value: (i) => i.data_version, numeric: true }], list));
+    { label: 'Data version', value: (i) => i.data_version, numeric: true }], list, null, 'No import yet.'));
 }

@@ -16,7 +16,7 @@ async function showSchedules(box) {
     { label: 'Recipients', value: (s) => s.recipients.join(', ') }, { label: 'Next', value: (s) => s.next_run_at },
     { label: '', value: (s) => el('button', { type: 'button', class: 'link', 'aria-label': `Delete schedule ${s.id}`,
       onclick: async () => { await api(`/v1/report-schedules/${s.id}`, { method: 'DELETE' }); showSchedules(box); } }, 'Delete') }],
-  list));
+  list, null, 'No schedule yet.'));
 }
 
 function field(id, text, input) {
@@ -56,5 +56,5 @@ async function showReports(box) {
     { label: 'Cadence', value: (r) => r.cadence }, { label: 'Created', value: (r) => r.created_at },
     { label: 'Email', value: (r) => (r.delivery ? r.delivery.status : 'none') },
     { label: 'Open', value: (r) => el('span', {}, el('a', { href: r.pdf_url, target: '_blank', rel: 'noopener' }, 'PDF'), ' · ',
-      el('a', { href: r.html_url, target: '_blank', rel: 'noopener' }, 'HTML')) }], list));
+      el('a', { href: r.html_url, target: '_blank', rel: 'noopener' }, 'HTML')) }], list, null, 'No report generated yet.'));
 }

@@ -2,30 +2,13 @@ package io.xsell.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.xsell.server.fixture.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
-    private Instant now = Instant.parse("2026-12-01T08:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T08:00:00Z"));
 
     @Test
     void fiveFreeFailuresThenDoublingWaitsPerClientClearedBySuccess() {
@@ -37,7 +20,7 @@ class SignInThrottleTest {
         throttle.failed("10.0.0.1");
         assertThat(throttle.waitFor("10.0.0.1")).contains(Duration.ofSeconds(2));
         assertThat(throttle.waitFor("10.0.0.2")).as("another client").isEmpty();
-        now = now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         assertThat(throttle.waitFor("10.0.0.1")).isEmpty();
         throttle.failed("10.0.0.1");
         assertThat(throttle.waitFor("10.0.0.1")).contains(Duration.ofSeconds(4));

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xsell.server.auth.ApiKeys;
 import io.xsell.server.auth.WebSessions;
+import io.xsell.server.fixture.SettableClock;
 import io.xsell.server.tenant.TenantAdministration;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -25,62 +24,54 @@ class WebSessionsTest {
         return DATABASES.all();
     }
 
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T08:00:00Z");
+    private static final Instant START = Instant.parse("2026-12-01T08:00:00Z");
 
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
+    private record Fixture(Jdbi jdbi, SettableClock clock, TenantAdministration admin, WebSessions sessions) {
+        static Fixture on(TestDatabase database) {
+            Jdbi jdbi = database.jdbi();
+            SettableClock clock = new SettableClock(START);
+            JdbiTenantRegistry registry = new JdbiTenantRegistry(jdbi);
+            return new Fixture(jdbi, clock, new TenantAdministration(registry, clock),
+                    new WebSessions(new JdbiWebSessionStore(jdbi), registry, clock));
         }
 
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+        TenantAdministration.IssuedKey tenant(String currency) {
+            return admin.createTenant("web-" + UUID.randomUUID(), currency);
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aSessionStoresOnlyHashesExpiresAndEndsWithItsKey(TestDatabase database) {
-        Jdbi jdbi = database.jdbi();
-        MovableClock clock = new MovableClock();
-        JdbiTenantRegistry registry = new JdbiTenantRegistry(jdbi);
-        TenantAdministration admin = new TenantAdministration(registry, clock);
-        TenantAdministration.IssuedKey key = admin.createTenant("web-" + UUID.randomUUID(), "EUR");
-        WebSessions sessions = new WebSessions(new JdbiWebSessionStore(jdbi), registry, clock);
+        Fixture f = Fixture.on(database);
+        TenantAdministration.IssuedKey key = f.tenant("EUR");
+        WebSessions sessions = f.sessions();
 
         assertThat(sessions.signIn("xsk_wrong")).isEmpty();
         WebSessions.OpenedSession opened = sessions.signIn(key.apiKey()).orElseThrow();
         assertThat(opened.session().tenant()).isEqualTo(key.tenant().id());
         assertThat(opened.session().currency()).isEqualTo("EUR");
-        List<String> stored = jdbi.withHandle(h -> h.createQuery("SELECT id_hash || ' ' || csrf_token FROM web_sessions")
+        List<String> stored = f.jdbi().withHandle(h -> h.createQuery("SELECT id_hash || ' ' || csrf_token FROM web_sessions")
                 .mapTo(String.class).list());
         assertThat(stored).noneMatch(row -> row.contains(opened.sessionId()))
                 .anyMatch(row -> row.startsWith(ApiKeys.hash(opened.sessionId())));
         assertThat(sessions.authenticate(opened.sessionId())).contains(opened.session());
 
-        clock.now = clock.now.plus(WebSessions.SESSION_LIFETIME).plusSeconds(1);
+        f.clock().advance(WebSessions.SESSION_LIFETIME.plusSeconds(1));
         assertThat(sessions.authenticate(opened.sessionId())).isEmpty();
 
         WebSessions.OpenedSession second = sessions.signIn(key.apiKey()).orElseThrow();
         assertThat(sessions.authenticate(second.sessionId())).isPresent();
-        admin.rotateKey(key.tenant().name());
+        f.admin().rotateKey(key.tenant().name());
         assertThat(sessions.authenticate(second.sessionId())).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aLoginTokenOpensOneSessionOnceAndSignOutEndsIt(TestDatabase database) {
-        Jdbi jdbi = database.jdbi();
-        MovableClock clock = new MovableClock();
-        JdbiTenantRegistry registry = new JdbiTenantRegistry(jdbi);
-        TenantAdministration.IssuedKey key = new TenantAdministration(registry, clock).createTenant("web-" + UUID.randomUUID(), "USD");
-        WebSessions sessions = new WebSessions(new JdbiWebSessionStore(jdbi), registry, clock);
+        Fixture f = Fixture.on(database);
+        TenantAdministration.IssuedKey key = f.tenant("USD");
+        WebSessions sessions = f.sessions();
 
         String token = sessions.issueLoginToken(key.apiKey());
         assertThat(sessions.authenticate(token)).as("a login token is no session").isEmpty();
@@ -91,7 +82,7 @@ class WebSessionsTest {
         assertThat(sessions.authenticate(opened.sessionId())).isEmpty();
 
         String late = sessions.issueLoginToken(key.apiKey());
-        clock.now = clock.now.plus(WebSessions.LOGIN_TOKEN_LIFETIME).plus(Duration.ofSeconds(1));
+        f.clock().advance(WebSessions.LOGIN_TOKEN_LIFETIME.plus(Duration.ofSeconds(1)));
         assertThat(sessions.exchangeLoginToken(late)).isEmpty();
     }
 }
