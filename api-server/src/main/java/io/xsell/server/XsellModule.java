@@ -20,6 +20,10 @@ import io.xsell.ingestion.csv.CanonicalCsvImporter;
 import io.xsell.server.api.JsonMapper;
 import io.xsell.server.auth.ApiKeyAuthenticator;
 import io.xsell.server.auth.ProblemUnauthorizedHandler;
+import io.xsell.server.auth.SessionOrBearerAuthFilter;
+import io.xsell.server.auth.SignInThrottle;
+import io.xsell.server.auth.WebSessionStore;
+import io.xsell.server.auth.WebSessions;
 import io.xsell.server.auth.TenantPrincipal;
 import io.xsell.server.cache.ResponseCache;
 import io.xsell.server.dataimport.BackgroundPreparation;
@@ -27,6 +31,7 @@ import io.xsell.server.dataimport.ImportHistory;
 import io.xsell.server.persistence.Databases;
 import io.xsell.server.persistence.JdbiTenantDataStore;
 import io.xsell.server.persistence.JdbiTenantRegistry;
+import io.xsell.server.persistence.JdbiWebSessionStore;
 import io.xsell.server.tenant.TenantRegistry;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
@@ -42,6 +47,7 @@ public class XsellModule extends DropwizardAwareModule<XsellConfiguration> {
         bind(LoadTenantDataPort.class).to(JdbiTenantDataStore.class);
         bind(SaveTenantDataPort.class).to(JdbiTenantDataStore.class);
         bind(ImportHistory.class).to(JdbiTenantDataStore.class);
+        bind(WebSessionStore.class).to(JdbiWebSessionStore.class);
         bind(CrossSellReportUseCase.class).to(MetricsService.class);
         bind(MovementSeriesUseCase.class).to(MetricsService.class);
         bind(PenetrationUseCase.class).to(MetricsService.class);
@@ -58,12 +64,14 @@ public class XsellModule extends DropwizardAwareModule<XsellConfiguration> {
                 Caffeine.newBuilder().maximumSize(10_000)
                         .expireAfterWrite(configuration().getAuthCacheTtl().toJavaDuration()),
                 false);
-        environment().jersey().register(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<TenantPrincipal>()
-                .setAuthenticator(authenticator)
-                .setPrefix("Bearer")
-                .setRealm("xsell")
-                .setUnauthorizedHandler(new ProblemUnauthorizedHandler())
-                .buildAuthFilter()));
+        environment().jersey().register(new AuthDynamicFeature(new SessionOrBearerAuthFilter(
+                new OAuthCredentialAuthFilter.Builder<TenantPrincipal>()
+                        .setAuthenticator(authenticator)
+                        .setPrefix("Bearer")
+                        .setRealm("xsell")
+                        .setUnauthorizedHandler(new ProblemUnauthorizedHandler())
+                        .buildAuthFilter(),
+                getProvider(WebSessions.class))));
         environment().jersey().register(new AuthValueFactoryProvider.Binder<>(TenantPrincipal.class));
     }
 
@@ -78,6 +86,24 @@ public class XsellModule extends DropwizardAwareModule<XsellConfiguration> {
     @Singleton
     JdbiTenantRegistry tenantRegistry(Jdbi jdbi) {
         return new JdbiTenantRegistry(jdbi);
+    }
+
+    @Provides
+    @Singleton
+    JdbiWebSessionStore webSessionStore(Jdbi jdbi) {
+        return new JdbiWebSessionStore(jdbi);
+    }
+
+    @Provides
+    @Singleton
+    WebSessions webSessions(WebSessionStore store, TenantRegistry tenants, Clock clock) {
+        return new WebSessions(store, tenants, clock);
+    }
+
+    @Provides
+    @Singleton
+    SignInThrottle signInThrottle(Clock clock) {
+        return new SignInThrottle(clock);
     }
 
     @Provides

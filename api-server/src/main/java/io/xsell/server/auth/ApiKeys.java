@@ -21,9 +21,14 @@ public final class ApiKeys {
     }
 
     public static String generate() {
+        return PREFIX + randomToken();
+    }
+
+    /** A 256-bit random URL-safe secret (session ids, login and CSRF tokens). */
+    public static String randomToken() {
         byte[] bytes = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public static String hash(String key) {

@@ -14,6 +14,7 @@ import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
 import io.xsell.ingestion.synthetic.SyntheticEngagementGenerator;
 import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
 import io.xsell.server.XsellConfiguration;
+import io.xsell.server.auth.WebSessions;
 import io.xsell.server.tenant.TenantAdministration;
 import io.xsell.server.tenant.TenantRegistry;
 import java.io.PrintStream;
@@ -65,12 +66,13 @@ public class DemoCommand extends ServerCommand<XsellConfiguration> {
         System.err.println(outcome.unchanged() ? "demo data unchanged since the last run"
                 : "imported " + counts.customers() + " customers, " + counts.subscriptionItems() + " subscription items, "
                         + counts.oneTimeCharges() + " one-time charges");
-        environment.lifecycle().addServerLifecycleListener(new Welcome(key.apiKey(), spec.historyEnd()));
+        String loginToken = injector.getInstance(WebSessions.class).issueLoginToken(key.apiKey());
+        environment.lifecycle().addServerLifecycleListener(new Welcome(key.apiKey(), loginToken, spec.historyEnd()));
         super.run(environment, namespace, configuration);
     }
 
     /** Printed once Jetty listens, with the port it really got. */
-    private record Welcome(String apiKey, LocalDate dataEnd) implements ServerLifecycleListener {
+    private record Welcome(String apiKey, String loginToken, LocalDate dataEnd) implements ServerLifecycleListener {
         @Override
         public void serverStarted(org.eclipse.jetty.server.Server server) {
             String url = "http://localhost:" + getLocalPort(server);
@@ -79,6 +81,8 @@ public class DemoCommand extends ServerCommand<XsellConfiguration> {
             PrintStream out = System.out;
             out.println();
             out.println("xsell is running at " + url + " (admin: http://localhost:" + getAdminPort(server) + ")");
+            out.println("Dashboard (one-time sign-in link): " + url + "/web/login?token=" + loginToken
+                    + "#overview?to=" + dataEnd.plusDays(1).withDayOfMonth(1));
             out.println("API key of tenant '" + TENANT + "': " + apiKey);
             out.println();
             out.println("Try:");

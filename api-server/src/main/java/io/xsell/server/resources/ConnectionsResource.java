@@ -113,6 +113,12 @@ public class ConnectionsResource {
     }
 
     @GET
+    @Operation(summary = "The tenant's connections (never their keys)")
+    public List<StripeConnectionJson> list(@Parameter(hidden = true) @Auth TenantPrincipal principal) {
+        return stripe.store().connections(principal.tenant()).stream().map(StripeConnectionJson::of).toList();
+    }
+
+    @GET
     @Path("/{id}")
     @Operation(summary = "One connection of the tenant (never its key)")
     public StripeConnectionJson get(@Parameter(hidden = true) @Auth TenantPrincipal principal,

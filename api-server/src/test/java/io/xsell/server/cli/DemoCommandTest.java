@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoCommandTest {
     private static final Pattern URL = Pattern.compile("xsell is running at (http://localhost:\\d+)");
     private static final Pattern KEY = Pattern.compile("API key of tenant 'demo': (xsk_\\S+)");
+    private static final Pattern LINK = Pattern.compile("Dashboard \\(one-time sign-in link\\): (\\S+)");
     private static final Pattern CURL = Pattern.compile("curl -H 'Authorization: Bearer (\\S+)' '(\\S+)'");
 
     @TempDir
@@ -46,6 +47,7 @@ class DemoCommandTest {
             List<String> printed = new ArrayList<>();
             String url = null;
             String key = null;
+            String link = null;
             List<String[]> curls = new ArrayList<>();
             BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
             for (String line; (line = out.readLine()) != null && !line.startsWith("OpenAPI:"); ) {
@@ -53,6 +55,8 @@ class DemoCommandTest {
                 Matcher m;
                 if ((m = URL.matcher(line)).find()) {
                     url = m.group(1);
+                } else if ((m = LINK.matcher(line)).find()) {
+                    link = m.group(1);
                 } else if ((m = KEY.matcher(line)).find()) {
                     key = m.group(1);
                 } else if ((m = CURL.matcher(line)).find()) {
@@ -82,6 +86,22 @@ class DemoCommandTest {
             assertThat(campaigns.statusCode()).as(campaigns.body()).isEqualTo(200);
             assertThat(campaigns.body()).contains("\"campaign_id\":\"discover-tour\"");
             assertThat(campaigns.body()).doesNotContain("\"attributed_cross_sell_mrr\":0.00,\"attributed_cross_sells\":0,\"unattributed");
+
+            // the dashboard link signs in on its first use only, and opens the last month of the data
+            assertThat(link).startsWith(url + "/web/login?token=").endsWith("#overview?to=2026-11-01");
+            HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(link.replaceAll("#.*", ""))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(first.statusCode()).isEqualTo(303);
+            assertThat(first.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/web/"));
+            String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(cookie).contains("HttpOnly", "SameSite=Strict", "Max-Age=");
+            HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create(url + "/web/session"))
+                    .header("Cookie", cookie.split(";")[0]).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(session.statusCode()).isEqualTo(200);
+            assertThat(session.body()).contains("\"tenant\":\"demo\"");
+            HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(link.replaceAll("#.*", ""))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(again.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("sign-in.html?expired"));
         } finally {
             demo.destroy();
             if (!demo.waitFor(30, TimeUnit.SECONDS)) {

@@ -73,6 +73,8 @@ abstract class TenantIsolationApiTest {
         connectionA = app().post("/v1/connections/stripe", keyA, "application/json",
                 ("{\"api_key\":\"" + STRIPE_KEY + "\",\"reporting_currency\":\"USD\",\"webhook_secret\":\"whsec_a\"}")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)).expectJson(201).path("id").asText();
+        assertThat(ApiResponse.list(app().get("/v1/connections", keyA).expectJson(200)))
+                .extracting(c -> c.path("id").asText()).containsExactly(connectionA);
     }
 
     private ApiResponse postBatch(String path, String key, String idempotencyKey, String body) {
@@ -121,6 +123,7 @@ abstract class TenantIsolationApiTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build()));
         answers.put("/v1/connections/stripe", app().post("/v1/connections/stripe", keyB, "application/json",
                 "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        answers.put("/v1/connections", app().get("/v1/connections", keyB));
         answers.put("/v1/connections/{id}", app().get("/v1/connections/" + connectionA, keyB));
         answers.put("/v1/connections/{id}/syncs", app().get("/v1/connections/" + connectionA + "/syncs", keyB));
         answers.put("PATCH /v1/connections/{id}", app().send(app().request("/v1/connections/" + connectionA, keyB)
@@ -135,6 +138,7 @@ abstract class TenantIsolationApiTest {
                 .as("a new endpoint must be walked here too")
                 .containsExactlyInAnyOrderElementsOf(ResourcePaths.v1().keySet());
         answers.get("/v1/connections/stripe").expectProblem(422);
+        assertThat(answers.get("/v1/connections").expectJson(200)).isEmpty();
         answers.get("/v1/connections/{id}").expectProblem(404);
         answers.get("/v1/connections/{id}/syncs").expectProblem(404);
         answers.get("POST /v1/connections/{id}/syncs").expectProblem(404);
