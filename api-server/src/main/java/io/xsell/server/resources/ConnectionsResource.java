@@ -115,7 +115,7 @@ public class ConnectionsResource {
     @GET
     @Operation(summary = "The tenant's connections (never their keys)")
     public List<StripeConnectionJson> list(@Parameter(hidden = true) @Auth TenantPrincipal principal) {
-        return stripe.store().connections(principal.tenant()).stream().map(StripeConnectionJson::of).toList();
+        return connections.connections(principal.tenant()).stream().map(StripeConnectionJson::of).toList();
     }
 
     @GET

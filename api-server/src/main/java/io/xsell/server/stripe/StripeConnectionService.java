@@ -51,6 +51,11 @@ public class StripeConnectionService implements ConnectStripeUseCase, ReadConnec
     }
 
     @Override
+    public List<ConnectionView> connections(TenantId tenant) {
+        return stripe.store().connections(tenant).stream().map(StripeConnectionService::view).toList();
+    }
+
+    @Override
     public Optional<ConnectionView> connection(TenantId tenant, String connectionId) {
         return find(tenant, connectionId).map(StripeConnectionService::view);
     }

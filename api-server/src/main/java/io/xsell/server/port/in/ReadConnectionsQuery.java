@@ -6,6 +6,9 @@ import java.util.Optional;
 
 /** A tenant's connections and their sync runs; another tenant's connection is never found. */
 public interface ReadConnectionsQuery {
+    /** Oldest first. */
+    List<ConnectionView> connections(TenantId tenant);
+
     Optional<ConnectionView> connection(TenantId tenant, String connectionId);
 
     /** The connection's runs, newest first; empty when the tenant has no such connection. */
