@@ -1,5 +1,6 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Bounds;
 import io.xsell.core.model.TenantDataset;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -80,7 +81,7 @@ final class ZipImport {
         String path = name.replace('\\', '/');
         String unsafe = unsafeReason(path);
         if (unsafe != null) {
-            errors.add(name, 0, null, "zip entry '" + name + "' is rejected: " + unsafe);
+            errors.add(name, 0, null, "zip entry " + Bounds.quote(name) + " is rejected: " + unsafe);
             return;
         }
         if (entry.isDirectory() || path.startsWith(MAC_METADATA)) {
