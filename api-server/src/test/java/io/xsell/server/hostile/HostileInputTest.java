@@ -92,8 +92,8 @@ class HostileInputTest {
     @Order(2)
     void longNumbersStringsAndDeepNestingAreRefused() throws Exception {
         HttpResponse<String> digits = timed(alpha, batch("campaigns", campaign("\"cost\": " + "9".repeat(400))));
-        assertThat(digits.statusCode()).isEqualTo(422);
-        assertThat(digits.body()).contains("\"field\":\"cost\"").hasSizeLessThan(SMALL_BODY);
+        assertThat(digits.statusCode()).isEqualTo(400);
+        assertThat(digits.body()).contains("malformed-json").hasSizeLessThan(SMALL_BODY);
         String name = "\"cost\": 1, \"name\": \"" + "n".repeat(1_000_000) + "\"";
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         for (String body : new String[] {campaign(name), "{\"campaigns\": " + deep + "}"}) {
