@@ -4,6 +4,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.xsell.server.analytics.AnalyticsModule;
+import io.xsell.server.api.JsonMapper;
 import io.xsell.server.cli.DbCommand;
 import io.xsell.server.cli.DemoCommand;
 import io.xsell.server.cli.GenerateCommand;
@@ -37,6 +38,7 @@ public class XsellApplication extends Application<XsellConfiguration> {
 
     @Override
     public void initialize(Bootstrap<XsellConfiguration> bootstrap) {
+        JsonMapper.configure(bootstrap.getObjectMapper());
         bootstrap.addBundle(GuiceBundle.builder()
                 .enableAutoConfig(XsellApplication.class.getPackageName())
                 .modules(new XsellModule(), new SchedulingModule(), new AnalyticsModule(), new EngagementModule(),

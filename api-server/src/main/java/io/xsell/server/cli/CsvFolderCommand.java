@@ -51,7 +51,7 @@ abstract class CsvFolderCommand extends Command {
         } else if (e instanceof UsageException || e instanceof IllegalArgumentException) {
             CommandErrors.printMessage(cli, e);
         } else {
-            super.onError(cli, namespace, e);
+            CommandErrors.printUnexpected(cli, e);
         }
         err.flush();
     }

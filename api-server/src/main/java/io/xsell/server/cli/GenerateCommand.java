@@ -69,7 +69,7 @@ public class GenerateCommand extends Command {
         if (e instanceof UsageException) {
             CommandErrors.printMessage(cli, e);
         } else {
-            super.onError(cli, namespace, e);
+            CommandErrors.printUnexpected(cli, e);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.xsell.core.engagement.BatchKind;
 import io.xsell.core.engagement.RejectedBatchException;
 import io.xsell.core.engagement.RowError;
+import io.xsell.core.model.Bounds;
 import io.xsell.core.model.Campaign;
 import io.xsell.core.model.InvalidFieldException;
 import io.xsell.core.model.Touchpoint;
@@ -28,7 +29,11 @@ final class BatchRows {
     private static final Set<String> TOUCHPOINT_FIELDS = Set.of("customer_id", "campaign_id", "date");
     private static final Set<String> USAGE_FIELDS = Set.of("customer_id", "feature", "date", "count");
 
+    /** Like an import's, a batch's error list has a cap, so that its answer stays small. */
+    static final int MAX_ERRORS = 1000;
+
     private final List<RowError> errors = new ArrayList<>();
+    private long omitted;
     private int index;
     private final Set<String> failedFields = new java.util.HashSet<>();
     private boolean rowFailed;
@@ -59,7 +64,7 @@ final class BatchRows {
         while (names.hasNext()) {
             String other = names.next();
             if (!other.equals(name)) {
-                rows.fail(-1, other, "unknown field '" + other + "'");
+                rows.fail(-1, Bounds.cut(other), "unknown field " + Bounds.quote(other));
             }
         }
         List<Object> result = new ArrayList<>(array.size());
@@ -70,6 +75,10 @@ final class BatchRows {
             }
         }
         if (!rows.errors.isEmpty()) {
+            if (rows.omitted > 0) {
+                rows.errors.add(new RowError(-1, null, "at least " + rows.omitted + " more error(s) were omitted; only "
+                        + "the first " + MAX_ERRORS + " are listed"));
+            }
             throw new RejectedBatchException(rows.errors);
         }
         return result;
@@ -96,7 +105,7 @@ final class BatchRows {
         while (names.hasNext()) {
             String field = names.next();
             if (!known.contains(field)) {
-                fail(i, field, "unknown field '" + field + "' (expected " + String.join(", ", known.stream().sorted().toList())
+                fail(i, Bounds.cut(field), "unknown field " + Bounds.quote(field) + " (expected " + String.join(", ", known.stream().sorted().toList())
                         + ")");
             }
         }
@@ -127,7 +136,11 @@ final class BatchRows {
     private void fail(int row, String field, String message) {
         rowFailed = true;
         failedFields.add(field);
-        errors.add(new RowError(row, field, message));
+        if (errors.size() < MAX_ERRORS) {
+            errors.add(new RowError(row, field, message));
+        } else {
+            omitted++;
+        }
     }
 
     /** Null for an absent or null member; a non-string is reported. */
@@ -155,7 +168,7 @@ final class BatchRows {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        fail(index, field, "'" + text + "' is not a valid date; expected YYYY-MM-DD");
+        fail(index, field, Bounds.quote(text) + " is not a valid date; expected YYYY-MM-DD");
         return null;
     }
 
@@ -168,7 +181,16 @@ final class BatchRows {
             fail(index, field, field + " must be a number in the currency's major unit, e.g. 1200.50");
             return null;
         }
-        return value.decimalValue();
+        try {
+            // read as a decimal (never a double), so 1e200000000 arrives as a short BigDecimal: the bound
+            // judges it by precision and scale without writing it out
+            return Bounds.wireDecimal(value.decimalValue(), field);
+        } catch (InvalidFieldException e) {
+            fail(index, field, e.getMessage());
+        } catch (NumberFormatException e) {
+            fail(index, field, field + " is out of range");
+        }
+        return null;
     }
 
     private int count(JsonNode node) {

@@ -2,6 +2,7 @@ package io.xsell.server.resources;
 
 import io.xsell.core.metrics.Granularity;
 import io.xsell.core.metrics.Window;
+import io.xsell.core.model.Bounds;
 import io.xsell.server.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,7 +19,7 @@ final class QueryParams {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter(name, "'" + value + "' is not a date (YYYY-MM-DD)");
+            throw ProblemException.badParameter(name, Bounds.quote(value) + " is not a date (YYYY-MM-DD)");
         }
     }
 
@@ -70,7 +71,7 @@ final class QueryParams {
         try {
             number = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw ProblemException.badParameter(name, "'" + value + "' is not a whole number");
+            throw ProblemException.badParameter(name, Bounds.quote(value) + " is not a whole number");
         }
         if (number < min || number > max) {
             throw ProblemException.badParameter(name, "must be between " + min + " and " + max + ", was " + number);

@@ -1,5 +1,6 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Bounds;
 import io.xsell.core.model.Campaign;
 import io.xsell.core.model.InvalidFieldException;
 import java.math.BigDecimal;
@@ -48,7 +49,7 @@ final class CampaignsTable implements TableReader {
         if (id != null) {
             int first = ids.putIfAbsent(id, row.line());
             if (first != 0) {
-                check.fail(campaignId, "duplicate campaign_id '" + id + "' (first on line " + first + ")");
+                check.fail(campaignId, "duplicate campaign_id " + Bounds.quote(id) + " (first on line " + first + ")");
             }
         }
         String label = check.text(name);

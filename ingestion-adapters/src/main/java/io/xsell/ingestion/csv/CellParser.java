@@ -1,5 +1,6 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Bounds;
 import io.xsell.core.model.CurrencyCode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -40,17 +41,19 @@ final class CellParser {
         return parsed;
     }
 
-    /** A plain decimal: optional minus, digits, optional '.' followed by digits. No exponent, no grouping. */
-    BigDecimal decimal(String text) {
+    /**
+     * A plain decimal within {@link Bounds}: optional minus, digits, optional '.' followed by digits. No
+     * exponent, no grouping. Null when the text is no such number.
+     *
+     * @throws io.xsell.core.model.InvalidFieldException when it has more digits than the bounds allow
+     */
+    BigDecimal decimal(String text, String field) {
         BigDecimal cached = decimals.get(text);
         if (cached != null) {
             return cached;
         }
-        if (!isPlainDecimal(text)) {
-            return null;
-        }
-        BigDecimal parsed = new BigDecimal(text);
-        if (decimals.size() < CACHE_LIMIT) {
+        BigDecimal parsed = Bounds.decimal(text, field);
+        if (parsed != null && decimals.size() < CACHE_LIMIT) {
             decimals.put(text, parsed);
         }
         return parsed;
@@ -103,29 +106,6 @@ final class CellParser {
             return null;
         }
         return LocalDate.of(year, month, day);
-    }
-
-    static boolean isPlainDecimal(String text) {
-        int length = text.length();
-        int i = length > 0 && text.charAt(0) == '-' ? 1 : 0;
-        int integerStart = i;
-        while (i < length && isDigit(text.charAt(i))) {
-            i++;
-        }
-        if (i == integerStart) {
-            return false;
-        }
-        if (i == length) {
-            return true;
-        }
-        if (text.charAt(i) != '.') {
-            return false;
-        }
-        int fractionStart = ++i;
-        while (i < length && isDigit(text.charAt(i))) {
-            i++;
-        }
-        return i > fractionStart && i == length;
     }
 
     private static int digits(String text, int from, int to) {

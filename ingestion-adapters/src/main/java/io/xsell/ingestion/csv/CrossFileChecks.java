@@ -1,5 +1,6 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Bounds;
 import io.xsell.core.model.FxRates;
 import java.util.Iterator;
 import java.util.List;
@@ -30,7 +31,7 @@ final class CrossFileChecks {
             boolean checkable = customer ? customers.read() : products.read();
             IdLineIndex known = customer ? customers.ids() : products.ids();
             if (checkable && !known.contains(id)) {
-                errors.add(file, line, column, "unknown " + column + " '" + id + "' (not in "
+                errors.add(file, line, column, "unknown " + column + " " + Bounds.quote(id) + " (not in "
                         + (customer ? CUSTOMERS_FILE : PRODUCTS_FILE) + ")");
             }
         });
@@ -45,8 +46,8 @@ final class CrossFileChecks {
         String file = ImportFile.TOUCHPOINTS.fileName();
         for (TouchpointsTable.PendingCampaign reference : touchpoints.campaignReferences()) {
             if (!campaigns.ids().contains(reference.id())) {
-                errors.add(file, reference.line(), TouchpointsTable.CAMPAIGN_ID, "unknown campaign_id '"
-                        + reference.id() + "' (not in " + ImportFile.CAMPAIGNS.fileName() + ")");
+                errors.add(file, reference.line(), TouchpointsTable.CAMPAIGN_ID, "unknown campaign_id "
+                        + Bounds.quote(reference.id()) + " (not in " + ImportFile.CAMPAIGNS.fileName() + ")");
             }
         }
     }
@@ -63,7 +64,7 @@ final class CrossFileChecks {
             String target = list.get(i).targetProductLine();
             if (target != null && !lines.contains(target)) {
                 errors.add(ImportFile.CAMPAIGNS.fileName(), campaigns.line(i), "target_product_line",
-                        "unknown target_product_line '" + target + "' (no product of " + PRODUCTS_FILE
+                        "unknown target_product_line " + Bounds.quote(target) + " (no product of " + PRODUCTS_FILE
                                 + " is in that line)");
             }
         }

@@ -1,5 +1,6 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Bounds;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ final class CsvTableParser {
         long previousEnd = 0;
         Header header = null;
         try {
-            CSVParser parser = FORMAT.parse(openUtf8(in));
+            CSVParser parser = FORMAT.parse(new BoundedCsvReader(openUtf8(in)));
             Iterator<CSVRecord> records = parser.iterator();
             while (records.hasNext()) {
                 CSVRecord record = records.next();
@@ -60,10 +61,13 @@ final class CsvTableParser {
                 }
             }
         } catch (UncheckedIOException e) {
-            reportUnreadable(file, (int) (previousEnd + 1), e.getCause(), errors);
+            reportUnreadable(file, (int) (previousEnd + 1), e.getCause(), header, errors);
+            return;
+        } catch (BoundedCsvReader.LimitExceeded e) {
+            reportUnreadable(file, (int) (previousEnd + 1), e, header, errors);
             return;
         } catch (CSVException e) {
-            reportUnreadable(file, (int) (previousEnd + 1), e, errors);
+            reportUnreadable(file, (int) (previousEnd + 1), e, header, errors);
             return;
         }
         if (header == null) {
@@ -75,8 +79,13 @@ final class CsvTableParser {
         return record.size() == 1 && record.get(0).isEmpty();
     }
 
-    private static void reportUnreadable(ImportFile file, int line, IOException cause, ErrorCollector errors)
-            throws IOException {
+    private static void reportUnreadable(ImportFile file, int line, IOException cause, Header header,
+                                         ErrorCollector errors) throws IOException {
+        if (cause instanceof BoundedCsvReader.LimitExceeded limit) {
+            String column = header == null || limit.cellIndex() < 0 ? null : header.nameAt(limit.cellIndex());
+            errors.add(file, limit.line(), column, limit.getMessage());
+            return;
+        }
         if (!(cause instanceof CSVException)) {
             throw cause;
         }
@@ -94,7 +103,7 @@ final class CsvTableParser {
             String value = record.get(i);
             if (value.indexOf(REPLACEMENT) >= 0) {
                 errors.add(file, line, header == null ? null : header.nameAt(i),
-                        "not valid UTF-8 (bad bytes shown as \uFFFD): '" + value + "'");
+                        "not valid UTF-8 (bad bytes shown as \uFFFD): " + Bounds.quote(value) + "");
             }
         }
     }

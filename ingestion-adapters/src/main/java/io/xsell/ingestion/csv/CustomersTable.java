@@ -1,5 +1,6 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Bounds;
 import io.xsell.core.model.Customer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,14 +52,18 @@ final class CustomersTable implements TableReader {
         if (customerId != null) {
             int first = ids.putIfAbsent(customerId, row.line());
             if (first != 0) {
-                check.fail(id, "duplicate customer_id '" + customerId + "' (first on line " + first + ")");
+                check.fail(id, "duplicate customer_id " + Bounds.quote(customerId) + " (first on line " + first + ")");
             }
         }
         String customerName = check.text(name);
         LocalDate created = check.date(createdAt, false);
         Map<String, String> values = attributeValues(row);
         if (check.passed()) {
-            customers.add(new Customer(customerId, customerName, created, values));
+            try {
+                customers.add(new Customer(customerId, customerName, created, values));
+            } catch (IllegalArgumentException e) {
+                check.rejectedByModel(e);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Bounds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.List;
  */
 final class ErrorCollector {
     static final int CAP = 1000;
+    /** The longest message kept; with {@link #CAP} and cut names it bounds an error report's size. */
+    static final int MESSAGE_MAX = 500;
 
     private static final Comparator<ImportError> READING_ORDER = Comparator
             .comparingInt((ImportError e) -> fileRank(e.file()))
@@ -20,7 +23,7 @@ final class ErrorCollector {
 
     void add(String file, int line, String column, String message) {
         if (kept.size() < CAP) {
-            kept.add(new ImportError(file, line, column, message));
+            kept.add(new ImportError(Bounds.cut(file), line, Bounds.cut(column), cutMessage(message)));
         } else {
             omitted++;
         }
@@ -28,6 +31,12 @@ final class ErrorCollector {
 
     void add(ImportFile file, int line, String column, String message) {
         add(file.fileName(), line, column, message);
+    }
+
+    /** Messages quote values cut already; this keeps any other from growing an error report without bound. */
+    private static String cutMessage(String message) {
+        return message == null || message.length() <= MESSAGE_MAX ? message
+                : message.substring(0, MESSAGE_MAX) + "…";
     }
 
     boolean isEmpty() {

@@ -48,7 +48,7 @@ final class FxRatesTable implements TableReader {
             try {
                 rates.add(new FxRate(day, code, value));
             } catch (IllegalArgumentException | NullPointerException e) {
-                check.fail(null, e.getMessage());
+                check.rejectedByModel(e);
             }
         }
     }

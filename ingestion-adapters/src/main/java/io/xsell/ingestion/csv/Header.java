@@ -1,5 +1,6 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Bounds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,9 +34,15 @@ final class Header {
             if (name.isEmpty()) {
                 continue;
             }
+            if (name.length() > Bounds.ATTRIBUTE_NAME_MAX) {
+                errors.add(file, HEADER_LINE, name, "a column name has at most " + Bounds.ATTRIBUTE_NAME_MAX
+                        + " characters, this one " + name.length());
+                complete = false;
+                continue;
+            }
             Integer first = indexByName.putIfAbsent(name, i);
             if (first != null) {
-                errors.add(file, HEADER_LINE, name, "column '" + name + "' appears twice in the header (columns "
+                errors.add(file, HEADER_LINE, name, "column " + Bounds.quote(name) + " appears twice in the header (columns "
                         + (first + 1) + " and " + (i + 1) + ")");
                 complete = false;
             } else {
@@ -47,7 +54,7 @@ final class Header {
     Col required(String name) {
         Col col = optional(name);
         if (!col.present()) {
-            errors.add(file, HEADER_LINE, name, "required column '" + name + "' is missing from the header");
+            errors.add(file, HEADER_LINE, name, "required column " + Bounds.quote(name) + " is missing from the header");
             complete = false;
         }
         return col;

@@ -1,5 +1,6 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Bounds;
 import io.xsell.core.model.CurrencyCode;
 import io.xsell.core.model.EngagementData;
 import io.xsell.core.model.FxRate;
@@ -114,7 +115,7 @@ final class ImportSession {
         try {
             return CurrencyCode.require(code.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("reporting currency '" + code + "' is not an ISO 4217 currency code", e);
+            throw new IllegalArgumentException("reporting currency " + Bounds.quote(code) + " is not an ISO 4217 currency code", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Bounds;
 import io.xsell.core.model.OneTimeCharge;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ final class OneTimeChargesTable implements TableReader, ReferencingTable {
         if (id != null) {
             int first = ids.putIfAbsent(id, row.line());
             if (first != 0) {
-                check.fail(chargeId, "duplicate charge_id '" + id + "' (first on line " + first + ")");
+                check.fail(chargeId, "duplicate charge_id " + Bounds.quote(id) + " (first on line " + first + ")");
             }
         }
         String customer = references.customer(row.line(), check.required(customerId));
@@ -59,7 +60,7 @@ final class OneTimeChargesTable implements TableReader, ReferencingTable {
                 charges.add(new OneTimeCharge(id, customer, product, day, value, code, text));
                 chargeLines.add(row.line());
             } catch (IllegalArgumentException | NullPointerException e) {
-                check.fail(null, e.getMessage());
+                check.rejectedByModel(e);
             }
         }
     }

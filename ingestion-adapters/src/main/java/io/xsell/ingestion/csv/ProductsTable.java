@@ -1,5 +1,6 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Bounds;
 import io.xsell.core.model.LineKind;
 import io.xsell.core.model.Product;
 import java.math.BigDecimal;
@@ -59,7 +60,7 @@ final class ProductsTable implements TableReader {
         if (productId != null) {
             int first = ids.putIfAbsent(productId, row.line());
             if (first != 0) {
-                check.fail(id, "duplicate product_id '" + productId + "' (first on line " + first + ")");
+                check.fail(id, "duplicate product_id " + Bounds.quote(productId) + " (first on line " + first + ")");
             }
         }
         String productName = check.text(name);
@@ -76,7 +77,7 @@ final class ProductsTable implements TableReader {
             try {
                 products.add(new Product(productId, productName, line, lineKind, margin));
             } catch (IllegalArgumentException | NullPointerException e) {
-                check.fail(null, e.getMessage());
+                check.rejectedByModel(e);
             }
         }
     }
@@ -84,8 +85,8 @@ final class ProductsTable implements TableReader {
     private void checkOneKindPerLine(String productId, String line, LineKind lineKind) {
         LineDeclaration first = lines.putIfAbsent(line, new LineDeclaration(lineKind, productId, check.line()));
         if (first != null && first.kind() != lineKind) {
-            check.fail(kind, "product line '" + line + "' is " + first.kind().code() + " (product '"
-                    + first.productId() + "', line " + first.line() + ") but product '" + productId + "' makes it "
+            check.fail(kind, "product line " + Bounds.quote(line) + " is " + first.kind().code() + " (product "
+                    + Bounds.quote(first.productId()) + ", line " + first.line() + ") but product " + Bounds.quote(productId) + " makes it "
                     + lineKind.code() + (check.text(kind) == null ? " (kind is empty, so the default)" : "")
                     + "; a product line has one kind");
         }

@@ -1,5 +1,7 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Bounds;
+import io.xsell.core.model.InvalidFieldException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -41,6 +43,16 @@ final class RowCheck {
         errors.add(file, row.line(), col == null ? null : col.name(), message);
     }
 
+    /**
+     * Reports what a model constructor refused, on the column its field names (a field of the model is
+     * named like its column); null for a rule of the whole row.
+     */
+    void rejectedByModel(RuntimeException e) {
+        failed = true;
+        errors.add(file, row.line(), e instanceof InvalidFieldException invalid ? invalid.field() : null,
+                e.getMessage());
+    }
+
     String text(Col col) {
         return row.cell(col);
     }
@@ -60,7 +72,7 @@ final class RowCheck {
         }
         LocalDate date = cells.date(text);
         if (date == null) {
-            fail(col, "'" + text + "' is not a valid date; expected YYYY-MM-DD");
+            fail(col, Bounds.quote(text) + " is not a valid date; expected YYYY-MM-DD");
         }
         return date;
     }
@@ -70,9 +82,16 @@ final class RowCheck {
         if (text == null) {
             return null;
         }
-        BigDecimal value = cells.decimal(text);
+        BigDecimal value;
+        try {
+            value = cells.decimal(text, col.name());
+        } catch (InvalidFieldException e) {
+            fail(col, e.getMessage());
+            return null;
+        }
         if (value == null) {
-            fail(col, "'" + text + "' is not a number; expected digits with an optional '.' and decimals, e.g. 49.90");
+            fail(col, Bounds.quote(text) + " is not a number; expected digits with an optional '.' and decimals, "
+                    + "e.g. 49.90");
         }
         return value;
     }
@@ -112,7 +131,8 @@ final class RowCheck {
         }
         int value = CellParser.wholeNumber(text);
         if (value < 1) {
-            fail(col, col.name() + " must be a whole number >= 1, was '" + text + "'");
+            fail(col, col.name() + " must be a whole number >= 1, was " + Bounds.quote(text) + " (at most "
+                    + Bounds.COUNT_MAX + ")");
             return -1;
         }
         return value;
@@ -125,7 +145,7 @@ final class RowCheck {
         }
         String code = cells.currency(text);
         if (code == null) {
-            fail(col, "'" + text + "' is not an ISO 4217 currency code");
+            fail(col, Bounds.quote(text) + " is not an ISO 4217 currency code");
         }
         return code;
     }
@@ -138,7 +158,7 @@ final class RowCheck {
         }
         E value = codes.get(text);
         if (value == null) {
-            fail(col, "'" + text + "' is not " + what + " (" + String.join(", ", codes.keySet()) + ")");
+            fail(col, Bounds.quote(text) + " is not " + what + " (" + String.join(", ", codes.keySet()) + ")");
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Bounds;
 import io.xsell.core.model.BillingInterval;
 import io.xsell.core.model.RecurringItem;
 import java.math.BigDecimal;
@@ -76,7 +77,7 @@ final class SubscriptionItemsTable implements TableReader, ReferencingTable {
         if (id != null) {
             int first = ids.putIfAbsent(id, row.line());
             if (first != 0) {
-                check.fail(itemId, "duplicate item_id '" + id + "' (first on line " + first + ")");
+                check.fail(itemId, "duplicate item_id " + Bounds.quote(id) + " (first on line " + first + ")");
             }
         }
         String customer = references.customer(row.line(), check.required(customerId));
@@ -106,7 +107,7 @@ final class SubscriptionItemsTable implements TableReader, ReferencingTable {
                         period, periods, percent, discount, trial, bundle));
                 itemLines.add(row.line());
             } catch (IllegalArgumentException | NullPointerException e) {
-                check.fail(null, e.getMessage());
+                check.rejectedByModel(e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.xsell.ingestion.csv;
 
+import io.xsell.core.model.Bounds;
 import io.xsell.core.model.TenantDataset;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -23,6 +24,10 @@ import java.util.zip.ZipInputStream;
  */
 final class ZipImport {
     private static final String MAC_METADATA = "__MACOSX/";
+    /** Far more than the eight import files and their folders; bounds what a hostile archive can list. */
+    static final int MAX_ENTRIES = 100;
+    /** The most an archive may expand to when read (the server's upload limit is a setting and checked first). */
+    static final long MAX_UNCOMPRESSED_BYTES = 2L << 30;
 
     private final ImportSession session;
     private final ErrorCollector errors;
@@ -50,11 +55,20 @@ final class ZipImport {
             }
         }), StandardCharsets.UTF_8)) {
             ZipEntry entry;
+            InputStream counted = new CountingStream(in);
             while ((entry = nextEntry(in)) != null) {
                 entries++;
                 current = entry.getName();
-                readEntry(entry, in);
+                if (entries > MAX_ENTRIES) {
+                    errors.add((String) null, 0, null, "the zip has more than " + MAX_ENTRIES
+                            + " entries; an import needs at most " + ImportFile.values().length + " files");
+                    return;
+                }
+                readEntry(entry, counted);
             }
+        } catch (TooLarge e) {
+            errors.add(current, 0, null, e.getMessage());
+            return;
         } catch (ZipException | EOFException e) {
             errors.add(current, 0, null, "the zip archive cannot be read: " + e.getMessage());
             return;
@@ -80,7 +94,7 @@ final class ZipImport {
         String path = name.replace('\\', '/');
         String unsafe = unsafeReason(path);
         if (unsafe != null) {
-            errors.add(name, 0, null, "zip entry '" + name + "' is rejected: " + unsafe);
+            errors.add(name, 0, null, "zip entry " + Bounds.quote(name) + " is rejected: " + unsafe);
             return;
         }
         if (entry.isDirectory() || path.startsWith(MAC_METADATA)) {
@@ -108,6 +122,47 @@ final class ZipImport {
             return;
         }
         session.read(file, in);
+    }
+
+    /** Counts what the entries expand to and stops the reading past {@link #MAX_UNCOMPRESSED_BYTES}. */
+    private static final class CountingStream extends FilterInputStream {
+        private long total;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        @Override
+        public void close() {
+        }
+
+        private void count(int n) throws TooLarge {
+            total += n;
+            if (total > MAX_UNCOMPRESSED_BYTES) {
+                throw new TooLarge();
+            }
+        }
+    }
+
+    private static final class TooLarge extends IOException {
+        TooLarge() {
+            super("the zip expands to more than " + MAX_UNCOMPRESSED_BYTES + " bytes; refusing it as a possible "
+                    + "decompression bomb");
+        }
     }
 
     private static String unsafeReason(String path) {

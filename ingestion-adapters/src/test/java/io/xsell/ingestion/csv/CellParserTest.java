@@ -22,21 +22,21 @@ class CellParserTest {
     @Test
     void sharesOneInstancePerDistinctText() {
         assertThat(cells.date("2024-05-01")).isSameAs(cells.date(new String("2024-05-01")));
-        assertThat(cells.decimal("49.90")).isSameAs(cells.decimal(new String("49.90")));
-        assertThat(cells.decimal("1")).isSameAs(BigDecimal.ONE);
+        assertThat(cells.decimal("49.90", "amount")).isSameAs(cells.decimal(new String("49.90"), "amount"));
+        assertThat(cells.decimal("1", "amount")).isSameAs(BigDecimal.ONE);
         assertThat(cells.currency("eur")).isEqualTo("EUR").isSameAs(cells.currency("EUR"));
     }
 
     @Test
     void acceptsOnlyPlainDecimals() {
-        assertThat(cells.decimal("-15.50")).isEqualByComparingTo("-15.5");
-        assertThat(cells.decimal("007")).isEqualByComparingTo("7");
-        assertThat(cells.decimal("1e3")).isNull();
-        assertThat(cells.decimal("1,000")).isNull();
-        assertThat(cells.decimal(".5")).isNull();
-        assertThat(cells.decimal("5.")).isNull();
-        assertThat(cells.decimal("+5")).isNull();
-        assertThat(cells.decimal("-")).isNull();
+        assertThat(cells.decimal("-15.50", "amount")).isEqualByComparingTo("-15.5");
+        assertThat(cells.decimal("007", "amount")).isEqualByComparingTo("7");
+        assertThat(cells.decimal("1e3", "amount")).isNull();
+        assertThat(cells.decimal("1,000", "amount")).isNull();
+        assertThat(cells.decimal(".5", "amount")).isNull();
+        assertThat(cells.decimal("5.", "amount")).isNull();
+        assertThat(cells.decimal("+5", "amount")).isNull();
+        assertThat(cells.decimal("-", "amount")).isNull();
     }
 
     @Test

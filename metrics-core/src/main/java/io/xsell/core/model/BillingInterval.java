@@ -30,6 +30,6 @@ public enum BillingInterval {
                 return interval;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not an interval (day, week, month, quarter, year)");
+        throw new IllegalArgumentException(Bounds.quote(text) + " is not an interval (day, week, month, quarter, year)");
     }
 }

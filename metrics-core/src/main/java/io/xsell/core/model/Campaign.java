@@ -24,11 +24,14 @@ public record Campaign(String id, String name, String channel, BigDecimal cost, 
         InvalidFieldException.requireValue(channel, "channel");
         if (!CHANNEL.matcher(channel).matches()) {
             throw new InvalidFieldException("channel", "channel must be a lower-case word of letters, digits and _ "
-                    + "(email, in_app, csm, webinar, sales, ...), was '" + channel + "'");
+                    + "(email, in_app, csm, webinar, sales, ...), was " + Bounds.quote(channel));
         }
         InvalidFieldException.requireValue(cost, "cost");
+        Bounds.magnitude(cost, "cost");
+        Bounds.length(name, "name", Bounds.NAME_MAX);
+        Bounds.optionalId(targetProductLine, "target_product_line");
         if (cost.signum() < 0) {
-            throw new InvalidFieldException("cost", "cost must be >= 0, was " + cost.toPlainString());
+            throw new InvalidFieldException("cost", "cost must be >= 0, was " + Bounds.describe(cost));
         }
         try {
             currency = CurrencyCode.require(currency);

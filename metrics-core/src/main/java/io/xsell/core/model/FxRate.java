@@ -9,6 +9,7 @@ public record FxRate(LocalDate date, String currency, BigDecimal rate) {
     public FxRate {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(rate, "rate");
+        Bounds.magnitude(rate, "rate");
         currency = CurrencyCode.require(currency);
         if (rate.signum() <= 0) {
             throw new IllegalArgumentException("rate must be > 0, was " + rate);

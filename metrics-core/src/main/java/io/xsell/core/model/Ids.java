@@ -5,9 +5,6 @@ final class Ids {
     }
 
     static String require(String id, String field) {
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank");
-        }
-        return id;
+        return Bounds.id(id, field);
     }
 }

@@ -17,13 +17,7 @@ public class InvalidFieldException extends IllegalArgumentException {
     }
 
     static String requireId(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidFieldException(field, field + " is required and must not be blank");
-        }
-        if (value.length() > 200) {
-            throw new InvalidFieldException(field, field + " must be at most 200 characters, was " + value.length());
-        }
-        return value;
+        return Bounds.id(value, field);
     }
 
     static <T> T requireValue(T value, String field) {

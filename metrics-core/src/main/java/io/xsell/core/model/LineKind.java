@@ -18,6 +18,6 @@ public enum LineKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a line kind (core, module, add_on)");
+        throw new IllegalArgumentException(Bounds.quote(text) + " is not a line kind (core, module, add_on)");
     }
 }

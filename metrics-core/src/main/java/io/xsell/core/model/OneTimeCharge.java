@@ -15,6 +15,9 @@ public record OneTimeCharge(String id, String customerId, String productId, Loca
         Ids.require(customerId, "customer_id");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(amount, "amount");
+        Bounds.optionalId(productId, "product_id");
+        Bounds.magnitude(amount, "amount");
+        Bounds.length(description, "description", Bounds.NAME_MAX);
         currency = CurrencyCode.require(currency);
     }
 }

@@ -15,6 +15,8 @@ public record Product(String id, String name, String productLine, LineKind kind,
         Ids.require(id, "product_id");
         Ids.require(productLine, "product_line");
         Objects.requireNonNull(kind, "kind");
+        Bounds.length(name, "name", Bounds.NAME_MAX);
+        Bounds.magnitude(grossMargin, "gross_margin");
         if (grossMargin != null && (grossMargin.signum() < 0 || grossMargin.compareTo(BigDecimal.ONE) > 0)) {
             throw new IllegalArgumentException("gross_margin must be between 0 and 1, was " + grossMargin);
         }

@@ -40,6 +40,12 @@ public record RecurringItem(
         Objects.requireNonNull(unitAmount, "unit_amount");
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(interval, "interval");
+        Bounds.optionalId(subscriptionId, "subscription_id");
+        Bounds.optionalId(bundleId, "bundle_id");
+        Bounds.magnitude(unitAmount, "unit_amount");
+        Bounds.magnitude(quantity, "quantity");
+        Bounds.magnitude(discountPercent, "discount_percent");
+        Bounds.magnitude(discountAmount, "discount_amount");
         currency = CurrencyCode.require(currency);
         if (endDate != null && !endDate.isAfter(startDate)) {
             throw new IllegalArgumentException("end_date " + endDate + " must be after start_date " + startDate);
@@ -50,8 +56,9 @@ public record RecurringItem(
         if (quantity.signum() <= 0) {
             throw new IllegalArgumentException("quantity must be > 0, was " + quantity);
         }
-        if (intervalCount < 1) {
-            throw new IllegalArgumentException("interval_count must be >= 1, was " + intervalCount);
+        if (intervalCount < 1 || intervalCount > Bounds.COUNT_MAX) {
+            throw new IllegalArgumentException("interval_count must be between 1 and " + Bounds.COUNT_MAX + ", was "
+                    + intervalCount);
         }
         if (discountPercent != null && (discountPercent.signum() < 0 || discountPercent.compareTo(HUNDRED) > 0)) {
             throw new IllegalArgumentException("discount_percent must be between 0 and 100, was " + discountPercent);

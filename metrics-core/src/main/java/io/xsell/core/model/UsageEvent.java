@@ -11,8 +11,8 @@ public record UsageEvent(String customerId, String feature, LocalDate date, int 
         InvalidFieldException.requireId(customerId, "customer_id");
         InvalidFieldException.requireId(feature, "feature");
         InvalidFieldException.requireValue(date, "date");
-        if (count < 1) {
-            throw new InvalidFieldException("count", "count must be a whole number >= 1, was " + count);
+        if (count < 1 || count > Bounds.COUNT_MAX) {
+            throw new InvalidFieldException("count", "count must be a whole number >= 1 (at most " + Bounds.COUNT_MAX + "), was " + count);
         }
     }
 
