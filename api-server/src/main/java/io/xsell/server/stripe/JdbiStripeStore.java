@@ -330,7 +330,7 @@ public final class JdbiStripeStore {
     // ---- event inbox ----
 
     /** An event as received: stored, de-duplicated by id, before it is applied. */
-    public record InboxEvent(String id, String type, long created, String payload, Optional<StripeRecord> effect) {
+    public record InboxEvent(String id, String type, long created, String payload, List<StripeRecord> effects) {
     }
 
     /**
@@ -355,7 +355,7 @@ public final class JdbiStripeStore {
                     continue;
                 }
                 fresh++;
-                event.effect().ifPresent(record -> upsert(h, connectionId, List.of(record)));
+                upsert(h, connectionId, event.effects());
                 h.createUpdate("UPDATE stripe_events SET applied_at = ? WHERE connection_id = ? AND event_id = ?")
                         .bind(0, format(at)).bind(1, connectionId).bind(2, event.id()).execute();
             }

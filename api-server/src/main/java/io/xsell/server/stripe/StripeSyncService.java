@@ -212,13 +212,11 @@ public class StripeSyncService {
         Optional<StripeRecord> effect = StripeEvents.record(event);
         if (api != null && effect.isPresent() && !effect.get().deleted()
                 && "invoice".equals(effect.get().type().wireName())) {
-            JsonObject invoice = JsonParser.parseString(effect.get().json()).getAsJsonObject();
+            JsonObject invoice = event.getAsJsonObject("data").getAsJsonObject("object");
             InvoiceLines.complete(api, invoice);
-            effect = Optional.of(new StripeRecord(effect.get().type(), effect.get().id(), effect.get().version(),
-                    invoice.toString()));
         }
         return new JdbiStripeStore.InboxEvent(event.get("id").getAsString(), event.get("type").getAsString(),
-                event.get("created").getAsLong(), event.toString(), effect);
+                event.get("created").getAsLong(), event.toString(), StripeEvents.records(event));
     }
 
     /**

@@ -53,7 +53,7 @@ public class StripeWebhooks {
         }
         JsonObject event = JsonParser.parseString(payload).getAsJsonObject();
         JdbiStripeStore.InboxEvent inbox = sync.inboxEvent(null, event);
-        if (inbox.effect().isPresent() && !inbox.effect().get().deleted() && hasMoreLines(inbox.effect().get().json())) {
+        if (!inbox.effects().isEmpty() && !inbox.effects().get(0).deleted() && hasMoreLines(inbox.effects().get(0).json())) {
             // an invoice whose lines Stripe cut short: the Events API delivers the same event to the
             // next sync, which completes the lines; storing it here would hide that event as a duplicate
             return new Delivery(Outcome.DEFERRED, inbox.id(), "invoice lines incomplete: applied by the next sync");

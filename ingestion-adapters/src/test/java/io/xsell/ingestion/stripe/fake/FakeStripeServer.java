@@ -120,7 +120,7 @@ public final class FakeStripeServer implements AutoCloseable {
         JsonObject data = new JsonObject();
         data.add("object", JsonParser.parseString(objectJson));
         event.add("data", data);
-        return event.toString();
+        return PRETTY.toJson(event);
     }
 
     /** The JSON of an event as published, for webhook deliveries. */
@@ -175,6 +175,10 @@ public final class FakeStripeServer implements AutoCloseable {
                 return error(401, null, "Invalid API Key provided.");
             }
             List<StripeFakeObject> list = lists.get(path);
+            java.util.regex.Matcher linesPath = INVOICE_LINES.matcher(path);
+            if (list == null && linesPath.matches()) {
+                list = invoiceLines(linesPath.group(1));
+            }
             if (list == null) {
                 return error(404, "resource_missing", "Unrecognized request URL (GET: " + path + ").");
             }
@@ -210,16 +214,21 @@ public final class FakeStripeServer implements AutoCloseable {
                 page = matching.subList(from, to);
                 hasMore = to < matching.size();
             }
-            StringBuilder body = new StringBuilder(256 + page.size() * 1024);
-            body.append("{\"object\":\"list\",\"url\":\"").append(path).append("\",\"has_more\":").append(hasMore)
-                    .append(",\"data\":[");
-            for (int i = 0; i < page.size(); i++) {
-                if (i > 0) {
-                    body.append(',');
+            JsonObject body = new JsonObject();
+            body.addProperty("object", "list");
+            JsonArray data = new JsonArray();
+            for (StripeFakeObject object : page) {
+                JsonObject json = JsonParser.parseString(object.json()).getAsJsonObject();
+                if ("/v1/invoices".equals(path)) {
+                    embedFirstLines(json);
                 }
-                body.append(page.get(i).json());
+                data.add(json);
             }
-            return body.append("]}").toString();
+            body.add("data", data);
+            body.addProperty("has_more", hasMore);
+            body.addProperty("url", path);
+            // Stripe writes pretty-printed JSON: "has_more": true, with a space
+            return PRETTY.toJson(body);
         }
 
         /** An id's position inside the matching run; the run's end when the id is not in it. */
@@ -280,6 +289,44 @@ public final class FakeStripeServer implements AutoCloseable {
     }
 
     private final Map<String, Index> indexes = new ConcurrentHashMap<>();
+
+    /** Stripe embeds an invoice's first ten lines; {@code /v1/invoices/{id}/lines} pages the rest. */
+    static final int EMBEDDED_LINES = 10;
+    private static final com.google.gson.Gson PRETTY = new com.google.gson.GsonBuilder().setPrettyPrinting()
+            .serializeNulls().create();
+    private static final java.util.regex.Pattern INVOICE_LINES = java.util.regex.Pattern.compile(
+            "/v1/invoices/([^/]+)/lines");
+
+    private static void embedFirstLines(JsonObject invoice) {
+        JsonObject lines = invoice.getAsJsonObject("lines");
+        JsonArray all = lines == null ? null : lines.getAsJsonArray("data");
+        if (all == null || all.size() <= EMBEDDED_LINES) {
+            return;
+        }
+        JsonArray first = new JsonArray();
+        for (int i = 0; i < EMBEDDED_LINES; i++) {
+            first.add(all.get(i));
+        }
+        lines.add("data", first);
+        lines.addProperty("has_more", true);
+    }
+
+    /** Every line of an invoice, in the order Stripe lists them, for its lines endpoint; null for no such invoice. */
+    private List<StripeFakeObject> invoiceLines(String invoiceId) {
+        for (StripeFakeObject invoice : lists.get("/v1/invoices")) {
+            if (invoice.id().equals(invoiceId)) {
+                List<StripeFakeObject> lines = new ArrayList<>();
+                for (var line : JsonParser.parseString(invoice.json()).getAsJsonObject().getAsJsonObject("lines")
+                        .getAsJsonArray("data")) {
+                    // one creation time for all: the lines endpoint keeps the invoice's order
+                    lines.add(new StripeFakeObject(line.getAsJsonObject().get("id").getAsString(), invoice.created(),
+                            line.toString()));
+                }
+                return lines;
+            }
+        }
+        return null;
+    }
 
     /** Positions by id and creation times of one list, rebuilt when the list changes. */
     private Index index(String path, List<StripeFakeObject> list) {

@@ -45,20 +45,26 @@ public final class InMemoryStripeMirror implements BackfillStore, StripeSnapshot
         }
         slices.put(after.slice().key(), after);
         pagesSaved++;
-        objectsWritten += records.size();
+        // what Stripe listed; the items and discounts derived from them are not objects of a list
+        objectsWritten += records.stream().filter(r -> isListed(r.type())).count();
     }
 
     public synchronized long pagesSaved() {
         return pagesSaved;
     }
 
-    /** Objects written, rewrites included: more than {@link #size()} when a page was stored twice. */
+    /** Listed objects written, rewrites included: more than {@link #size()} when a page was stored twice. */
     public synchronized long objectsWritten() {
         return objectsWritten;
     }
 
     public synchronized int size() {
-        return objects.values().stream().mapToInt(Map::size).sum();
+        return objects.entrySet().stream().filter(e -> isListed(e.getKey())).mapToInt(e -> e.getValue().size()).sum();
+    }
+
+    private static boolean isListed(StripeObjectType type) {
+        return java.util.Arrays.stream(io.xsell.ingestion.stripe.sync.StripeList.values())
+                .anyMatch(list -> list.type() == type);
     }
 
     @Override
