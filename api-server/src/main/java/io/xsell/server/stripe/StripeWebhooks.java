@@ -37,7 +37,7 @@ public class StripeWebhooks {
         if (connection.isEmpty()) {
             return new Delivery(Outcome.UNKNOWN_CONNECTION, null, "no Stripe connection '" + connectionId + "'");
         }
-        Optional<String> sealed = sync.store().sealedWebhookSecret(connectionId);
+        Optional<String> sealed = sync.store().sealedWebhookSecret(connection.get().tenant(), connectionId);
         if (sealed.isEmpty()) {
             return new Delivery(Outcome.NO_SECRET, null,
                     "the connection has no webhook secret: give webhook_secret when connecting");
@@ -58,7 +58,8 @@ public class StripeWebhooks {
             // next sync, which completes the lines; storing it here would hide that event as a duplicate
             return new Delivery(Outcome.DEFERRED, inbox.id(), "invoice lines incomplete: applied by the next sync");
         }
-        int fresh = sync.store().receive(connectionId, List.of(inbox), "webhook", sync.now(), null, null);
+        int fresh = sync.store().receive(connection.get().tenant(), connectionId, List.of(inbox), "webhook", sync.now(),
+                null, null);
         if (fresh == 0) {
             return new Delivery(Outcome.DUPLICATE, inbox.id(), "already received");
         }

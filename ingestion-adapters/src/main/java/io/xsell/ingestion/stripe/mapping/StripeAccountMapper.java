@@ -297,17 +297,9 @@ public final class StripeAccountMapper {
 
     /** Discount ids behind the subscription's current discounts, expanded or not. */
     List<String> currentDiscountIds(Subscription subscription) {
-        List<String> ids = new ArrayList<>();
-        if (subscription.getDiscountObjects() != null) {
-            for (Discount discount : subscription.getDiscountObjects()) {
-                if (discount != null) {
-                    ids.add(discount.getId());
-                }
-            }
-        } else if (subscription.getDiscounts() != null) {
-            ids.addAll(subscription.getDiscounts());
-        }
-        return ids;
+        // ids whether Stripe expanded them (backfill lists) or not (event payloads)
+        return subscription.getDiscounts() == null ? List.of()
+                : subscription.getDiscounts().stream().filter(Objects::nonNull).toList();
     }
 
     Coupon coupon(String couponId) {

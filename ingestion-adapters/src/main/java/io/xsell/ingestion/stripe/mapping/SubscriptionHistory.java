@@ -190,10 +190,8 @@ final class SubscriptionHistory {
         List<String> ids = new ArrayList<>(mapper.currentDiscountIds(subscription));
         SubscriptionItem item = currentItem(itemId);
         if (item != null) {
-            if (item.getDiscountObjects() != null) {
-                item.getDiscountObjects().forEach(d -> ids.add(d.getId()));
-            } else if (item.getDiscounts() != null) {
-                ids.addAll(item.getDiscounts());
+            if (item.getDiscounts() != null) {
+                item.getDiscounts().stream().filter(java.util.Objects::nonNull).forEach(ids::add);
             }
         }
         return ids;

@@ -107,8 +107,24 @@ public final class FakeStripeServer implements AutoCloseable {
                 .thenComparing(StripeFakeObject::id, Comparator.reverseOrder()));
     }
 
+    /** Publishes a {@code *.updated} event with the {@code previous_attributes} Stripe lists on it. */
+    public void addEvent(String id, String type, long created, String objectJson, JsonObject previousAttributes) {
+        events.add(new StripeFakeObject(id, created, eventJson(id, type, created, objectJson, previousAttributes)));
+        events.sort(Comparator.comparingLong(StripeFakeObject::created).reversed()
+                .thenComparing(StripeFakeObject::id, Comparator.reverseOrder()));
+    }
+
     /** An event as Stripe sends it, about {@code objectJson}. */
     public static String eventJson(String id, String type, long created, String objectJson) {
+        return eventJson(id, type, created, objectJson, null);
+    }
+
+    /**
+     * An event as Stripe sends it: pretty-printed, its object's expandable fields (discounts) as ids,
+     * since events expand nothing, and {@code previous_attributes} on {@code *.updated} events.
+     */
+    public static String eventJson(String id, String type, long created, String objectJson,
+                                   JsonObject previousAttributes) {
         JsonObject event = new JsonObject();
         event.addProperty("id", id);
         event.addProperty("object", "event");
@@ -118,7 +134,14 @@ public final class FakeStripeServer implements AutoCloseable {
         event.addProperty("pending_webhooks", 0);
         event.addProperty("type", type);
         JsonObject data = new JsonObject();
-        data.add("object", JsonParser.parseString(objectJson));
+        JsonObject object = JsonParser.parseString(objectJson).getAsJsonObject();
+        collapseDiscounts(object, false, false, false);
+        data.add("object", object);
+        if (previousAttributes != null) {
+            JsonObject previous = previousAttributes.deepCopy();
+            collapseDiscounts(previous, false, false, true);
+            data.add("previous_attributes", previous);
+        }
         event.add("data", data);
         return PRETTY.toJson(event);
     }
@@ -174,6 +197,10 @@ public final class FakeStripeServer implements AutoCloseable {
             if (authorization == null || !authorization.equals("Bearer " + apiKey)) {
                 return error(401, null, "Invalid API Key provided.");
             }
+            java.util.regex.Matcher retrieve = RETRIEVE.matcher(path);
+            if (retrieve.matches() && lists.containsKey("/v1/" + retrieve.group(1))) {
+                return retrieve(request, "/v1/" + retrieve.group(1), retrieve.group(2), number);
+            }
             List<StripeFakeObject> list = lists.get(path);
             java.util.regex.Matcher linesPath = INVOICE_LINES.matcher(path);
             if (list == null && linesPath.matches()) {
@@ -187,6 +214,32 @@ public final class FakeStripeServer implements AutoCloseable {
             return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                     .withHeader("Request-Id", "req_" + number).withBody(page(request, path, list))
                     .withFixedDelay(latency > 0 ? latency : null).build();
+        }
+
+        /** {@code GET /v1/subscriptions/{id}} and the like: the object, discounts expanded only when asked. */
+        private ResponseDefinition retrieve(LoggedRequest request, String listPath, String id, int number) {
+            for (StripeFakeObject object : lists.get(listPath)) {
+                if (object.id().equals(id)) {
+                    served.incrementAndGet();
+                    JsonObject json = JsonParser.parseString(object.json()).getAsJsonObject();
+                    List<String> expand = expansions(request);
+                    collapseDiscounts(json, expand.contains("discounts"), expand.contains("items.data.discounts"),
+                            expand.contains("lines.data.discounts"));
+                    return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withHeader("Request-Id", "req_" + number).withBody(PRETTY.toJson(json)).build();
+                }
+            }
+            return error(404, "resource_missing", "No such object: '" + id + "'");
+        }
+
+        private List<String> expansions(LoggedRequest request) {
+            List<String> expand = new ArrayList<>();
+            request.getQueryParams().forEach((name, values) -> {
+                if (name.startsWith("expand[")) {
+                    expand.addAll(values.values());
+                }
+            });
+            return expand;
         }
 
         private String page(LoggedRequest request, String path, List<StripeFakeObject> all) {
@@ -222,6 +275,9 @@ public final class FakeStripeServer implements AutoCloseable {
                 if ("/v1/invoices".equals(path)) {
                     embedFirstLines(json);
                 }
+                List<String> expand = expansions(request);
+                collapseDiscounts(json, expand.contains("data.discounts"), expand.contains("data.items.data.discounts"),
+                        expand.contains("data.lines.data.discounts"));
                 data.add(json);
             }
             body.add("data", data);
@@ -296,6 +352,42 @@ public final class FakeStripeServer implements AutoCloseable {
             .serializeNulls().create();
     private static final java.util.regex.Pattern INVOICE_LINES = java.util.regex.Pattern.compile(
             "/v1/invoices/([^/]+)/lines");
+
+    private static final java.util.regex.Pattern RETRIEVE = java.util.regex.Pattern.compile(
+            "/v1/(subscriptions|invoices)/([^/]+)");
+
+    /**
+     * Stripe returns expandable fields as ids unless asked to expand them: {@code discounts} of a
+     * subscription, of its items, of an invoice and of its lines. The account keeps them expanded.
+     */
+    static void collapseDiscounts(JsonObject object, boolean top, boolean items, boolean lines) {
+        if (!top) {
+            collapse(object.get("discounts"));
+        }
+        for (String list : new String[]{"items", "lines"}) {
+            if ((list.equals("items") ? items : lines) || !(object.get(list) instanceof JsonObject nested)
+                    || !(nested.get("data") instanceof JsonArray data)) {
+                continue;
+            }
+            for (var element : data) {
+                if (element instanceof JsonObject child) {
+                    collapse(child.get("discounts"));
+                }
+            }
+        }
+    }
+
+    private static void collapse(com.google.gson.JsonElement discounts) {
+        if (discounts == null || !discounts.isJsonArray()) {
+            return;
+        }
+        JsonArray array = discounts.getAsJsonArray();
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i) instanceof JsonObject expanded && expanded.has("id")) {
+                array.set(i, expanded.get("id"));
+            }
+        }
+    }
 
     private static void embedFirstLines(JsonObject invoice) {
         JsonObject lines = invoice.getAsJsonObject("lines");
