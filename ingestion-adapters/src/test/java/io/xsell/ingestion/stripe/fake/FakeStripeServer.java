@@ -267,24 +267,27 @@ public final class FakeStripeServer implements AutoCloseable {
                 page = matching.subList(from, to);
                 hasMore = to < matching.size();
             }
-            JsonObject body = new JsonObject();
-            body.addProperty("object", "list");
-            JsonArray data = new JsonArray();
-            for (StripeFakeObject object : page) {
-                JsonObject json = JsonParser.parseString(object.json()).getAsJsonObject();
-                if ("/v1/invoices".equals(path)) {
-                    embedFirstLines(json);
-                }
-                List<String> expand = expansions(request);
-                collapseDiscounts(json, expand.contains("data.discounts"), expand.contains("data.items.data.discounts"),
-                        expand.contains("data.lines.data.discounts"));
-                data.add(json);
-            }
-            body.add("data", data);
-            body.addProperty("has_more", hasMore);
-            body.addProperty("url", path);
+            List<String> expand = expansions(request);
+            boolean top = expand.contains("data.discounts");
+            boolean items = expand.contains("data.items.data.discounts");
+            boolean lines = expand.contains("data.lines.data.discounts");
+            String variant = path + "|" + top + items + lines;
             // Stripe writes pretty-printed JSON: "has_more": true, with a space
-            return PRETTY.toJson(body);
+            StringBuilder body = new StringBuilder(256 + page.size() * 2048);
+            body.append("{\n  \"object\": \"list\",\n  \"data\": [");
+            for (int i = 0; i < page.size(); i++) {
+                StripeFakeObject object = page.get(i);
+                body.append(i > 0 ? ",\n" : "\n").append(rendered.computeIfAbsent(new Rendering(object, variant), r -> {
+                    JsonObject json = JsonParser.parseString(object.json()).getAsJsonObject();
+                    if ("/v1/invoices".equals(path)) {
+                        embedFirstLines(json);
+                    }
+                    collapseDiscounts(json, top, items, lines);
+                    return PRETTY.toJson(json);
+                }));
+            }
+            return body.append("\n  ],\n  \"has_more\": ").append(hasMore).append(",\n  \"url\": \"").append(path)
+                    .append("\"\n}").toString();
         }
 
         /** An id's position inside the matching run; the run's end when the id is not in it. */
@@ -345,6 +348,11 @@ public final class FakeStripeServer implements AutoCloseable {
     }
 
     private final Map<String, Index> indexes = new ConcurrentHashMap<>();
+    /** Each object as a page shows it (pretty-printed, expanded as asked), rendered once. */
+    private final Map<Rendering, String> rendered = new ConcurrentHashMap<>();
+
+    private record Rendering(StripeFakeObject object, String variant) {
+    }
 
     /** Stripe embeds an invoice's first ten lines; {@code /v1/invoices/{id}/lines} pages the rest. */
     static final int EMBEDDED_LINES = 10;

@@ -49,6 +49,17 @@ public final class InMemoryStripeMirror implements BackfillStore, StripeSnapshot
         objectsWritten += records.stream().filter(r -> isListed(r.type())).count();
     }
 
+    /** Stores records as the inbox applies an event: the newest version of each object kept. */
+    public synchronized void apply(List<StripeRecord> records) {
+        for (StripeRecord record : records) {
+            Map<String, StripeRecord> byId = objects.computeIfAbsent(record.type(), t -> new TreeMap<>());
+            StripeRecord stored = byId.get(record.id());
+            if (stored == null || stored.version() <= record.version()) {
+                byId.put(record.id(), record);
+            }
+        }
+    }
+
     public synchronized long pagesSaved() {
         return pagesSaved;
     }
