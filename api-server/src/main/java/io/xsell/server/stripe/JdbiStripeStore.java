@@ -356,8 +356,9 @@ public final class JdbiStripeStore {
             return;
         }
         // one row per object in a batch: PostgreSQL refuses a multi-row upsert that touches a row twice
-        // (a discount shared by several invoices of one page, say); the newest version wins, as in the table
-        Map<String, StripeRecord> unique = new LinkedHashMap<>();
+        // (a discount shared by several invoices of one page, say); the newest version wins, as in the table.
+        // Sorted by key: parallel backfill pages share discounts, and rows locked in one order never deadlock
+        Map<String, StripeRecord> unique = new java.util.TreeMap<>();
         for (StripeRecord record : records) {
             unique.merge(record.type().wireName() + "\u0000" + record.id(), record,
                     (a, b) -> b.version() >= a.version() ? b : a);
