@@ -36,13 +36,7 @@ public final class InMemoryStripeMirror implements BackfillStore, StripeSnapshot
 
     @Override
     public synchronized void savePage(SliceState after, List<StripeRecord> records) {
-        for (StripeRecord record : records) {
-            Map<String, StripeRecord> byId = objects.computeIfAbsent(record.type(), t -> new TreeMap<>());
-            StripeRecord stored = byId.get(record.id());
-            if (stored == null || stored.version() <= record.version()) {
-                byId.put(record.id(), record);
-            }
-        }
+        apply(records);
         slices.put(after.slice().key(), after);
         pagesSaved++;
         // what Stripe listed; the items and discounts derived from them are not objects of a list
