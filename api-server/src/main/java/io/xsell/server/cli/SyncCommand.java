@@ -41,14 +41,13 @@ public class SyncCommand extends DatabaseCommand {
         Databases.migrate(configuration.getDatabase());
         Jdbi jdbi = Databases.jdbi(configuration.getDatabase());
         JdbiStripeStore store = new JdbiStripeStore(jdbi);
-        if (store.connection(connectionId).isEmpty()) {
-            throw new IllegalArgumentException("no Stripe connection '" + connectionId + "'");
-        }
+        io.xsell.server.stripe.StripeConnection connection = store.connection(connectionId).orElseThrow(
+                () -> new IllegalArgumentException("no Stripe connection '" + connectionId + "'"));
         Clock clock = Clock.systemUTC();
         // a server sharing the database notices the new data version on its own (dataVersionTtl)
         StripeSyncService sync = new StripeSyncService(store, configuration.getStripe(),
                 new TenantDataImportService(new JdbiTenantDataStore(jdbi), clock), tenant -> { }, clock);
-        long estimate = store.lastBackfillSize(connectionId).orElse(-1L);
+        long estimate = store.lastBackfillSize(connection.tenant(), connectionId).orElse(-1L);
         PrintStream err = System.err;
         SyncRun run;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Stripe sync").setInitialMax(estimate)

@@ -49,6 +49,10 @@ public final class JdbiStripeStore {
             + "ON CONFLICT (connection_id, object_type, object_id) DO UPDATE SET version = excluded.version, "
             + "deleted = excluded.deleted, payload = excluded.payload WHERE excluded.version >= stripe_objects.version";
 
+    /** Every query of a connection's rows names the tenant: rows of another tenant's connection are never read. */
+    private static final String OF_TENANT = " connection_id IN (SELECT id FROM stripe_connections WHERE tenant_id = ?)";
+    private static final String RUN_OF_TENANT = " run_id IN (SELECT id FROM stripe_sync_runs WHERE" + OF_TENANT + ")";
+
     private final Jdbi jdbi;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -90,7 +94,11 @@ public final class JdbiStripeStore {
                 .bind(0, id).bind(1, tenant.value()).map((rs, ctx) -> connection(rs)).findOne());
     }
 
-    /** For the scheduler and webhooks, which act for no tenant's key. */
+    /**
+     * The one lookup without a tenant: the scheduler, the {@code sync} command and webhooks (signed by
+     * Stripe, not by a tenant's key) start from a connection id. Everything after goes through the
+     * tenant the connection names.
+     */
     public Optional<StripeConnection> connection(String id) {
         return jdbi.withHandle(h -> h.createQuery(CONNECTION_COLUMNS + " WHERE id = ?")
                 .bind(0, id).map((rs, ctx) -> connection(rs)).findOne());
@@ -101,33 +109,53 @@ public final class JdbiStripeStore {
                 .bind(0, tenant.value()).map((rs, ctx) -> connection(rs)).list());
     }
 
-    public void updateSettings(String connectionId, Map<String, LineOverride> overrides, List<FxRate> rates) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE stripe_connections SET line_overrides = ?, fx_rates = ? WHERE id = ?")
-                .bind(0, write(overridesJson(overrides))).bind(1, write(ratesJson(rates))).bind(2, connectionId).execute());
+    public void updateSettings(TenantId tenant, String connectionId, Map<String, LineOverride> overrides,
+                               List<FxRate> rates) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE stripe_connections SET line_overrides = ?, fx_rates = ? "
+                        + "WHERE id = ? AND tenant_id = ?")
+                .bind(0, write(overridesJson(overrides))).bind(1, write(ratesJson(rates))).bind(2, connectionId)
+                .bind(3, tenant.value()).execute());
     }
 
-    public String sealedKey(String connectionId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT key_ciphertext FROM stripe_connections WHERE id = ?")
-                .bind(0, connectionId).mapTo(String.class).one());
+    public String sealedKey(TenantId tenant, String connectionId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT key_ciphertext FROM stripe_connections WHERE id = ? "
+                        + "AND tenant_id = ?")
+                .bind(0, connectionId).bind(1, tenant.value()).mapTo(String.class).one());
     }
 
-    public Optional<String> sealedWebhookSecret(String connectionId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT webhook_ciphertext FROM stripe_connections WHERE id = ?")
-                .bind(0, connectionId).mapTo(String.class).findOne());
+    public Optional<String> sealedWebhookSecret(TenantId tenant, String connectionId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT webhook_ciphertext FROM stripe_connections WHERE id = ? "
+                        + "AND tenant_id = ?")
+                .bind(0, connectionId).bind(1, tenant.value()).mapTo(String.class).findOne());
     }
 
-    public void setEventCursor(String connectionId, String cursor, long created) {
-        jdbi.useHandle(h -> updateCursor(h, connectionId, cursor, created));
+    public void setEventCursor(TenantId tenant, String connectionId, String cursor, long created) {
+        jdbi.useHandle(h -> updateCursor(h, tenant, connectionId, cursor, created));
     }
 
-    private static void updateCursor(Handle h, String connectionId, String cursor, long created) {
-        h.createUpdate("UPDATE stripe_connections SET event_cursor = ?, event_cursor_created = ? WHERE id = ?")
-                .bind(0, cursor).bind(1, created).bind(2, connectionId).execute();
+    private static void updateCursor(Handle h, TenantId tenant, String connectionId, String cursor, long created) {
+        h.createUpdate("UPDATE stripe_connections SET event_cursor = ?, event_cursor_created = ? WHERE id = ? "
+                        + "AND tenant_id = ?")
+                .bind(0, cursor).bind(1, created).bind(2, connectionId).bind(3, tenant.value()).execute();
     }
 
-    public void markSynced(String connectionId, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE stripe_connections SET last_synced_at = ? WHERE id = ?")
-                .bind(0, format(at)).bind(1, connectionId).execute());
+    public void markSynced(TenantId tenant, String connectionId, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE stripe_connections SET last_synced_at = ? WHERE id = ? "
+                        + "AND tenant_id = ?")
+                .bind(0, format(at)).bind(1, connectionId).bind(2, tenant.value()).execute());
+    }
+
+    /**
+     * Refuses to write rows of a connection that is not the tenant's. Checked before a write
+     * transaction, never inside it: a read first would make SQLite's lock upgrade fail (SQLITE_BUSY)
+     * while another worker writes; a connection never changes tenant.
+     */
+    private void requireOwned(TenantId tenant, String connectionId) {
+        boolean owned = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stripe_connections WHERE id = ? AND tenant_id = ?")
+                .bind(0, connectionId).bind(1, tenant.value()).mapTo(Integer.class).one() > 0);
+        if (!owned) {
+            throw new IllegalArgumentException("no Stripe connection '" + connectionId + "' for this tenant");
+        }
     }
 
     private StripeConnection connection(ResultSet rs) throws SQLException {
@@ -180,7 +208,8 @@ public final class JdbiStripeStore {
 
     // ---- runs ----
 
-    public void insertRun(SyncRun run) {
+    public void insertRun(TenantId tenant, SyncRun run) {
+        requireOwned(tenant, run.connectionId());
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO stripe_sync_runs (id, connection_id, kind, state, started_at, "
                         + "objects_done, objects_estimated, counts, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, run.id()).bind(1, run.connectionId()).bind(2, run.kind()).bind(3, run.state())
@@ -189,44 +218,56 @@ public final class JdbiStripeStore {
                 .execute());
     }
 
-    public void finishRun(String runId, String state, Instant finishedAt, long objectsDone, Map<String, Long> counts,
-                          List<String> errors) {
+    public void finishRun(TenantId tenant, String runId, String state, Instant finishedAt, long objectsDone,
+                          Map<String, Long> counts, List<String> errors) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE stripe_sync_runs SET state = ?, finished_at = ?, objects_done = ?, "
-                        + "counts = ?, errors = ? WHERE id = ?")
+                        + "counts = ?, errors = ? WHERE id = ? AND" + OF_TENANT)
                 .bind(0, state).bind(1, format(finishedAt)).bind(2, objectsDone).bind(3, write(counts))
-                .bind(4, write(errors)).bind(5, runId).execute());
+                .bind(4, write(errors)).bind(5, runId).bind(6, tenant.value()).execute());
     }
 
     /** Newest first. */
-    public List<SyncRun> runs(String connectionId, int limit) {
-        return jdbi.withHandle(h -> h.createQuery(RUN_COLUMNS + " WHERE connection_id = ? ORDER BY started_at DESC LIMIT ?")
-                .bind(0, connectionId).bind(1, limit).map((rs, ctx) -> run(rs)).list());
+    public List<SyncRun> runs(TenantId tenant, String connectionId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(RUN_COLUMNS + " WHERE connection_id = ? AND" + OF_TENANT
+                        + " ORDER BY started_at DESC LIMIT ?")
+                .bind(0, connectionId).bind(1, tenant.value()).bind(2, limit).map((rs, ctx) -> run(rs)).list());
     }
 
-    public Optional<SyncRun> run(String runId) {
-        return jdbi.withHandle(h -> h.createQuery(RUN_COLUMNS + " WHERE id = ?").bind(0, runId)
-                .map((rs, ctx) -> run(rs)).findOne());
+    /**
+     * Kept for {@code ConnectionsResource} until it reads runs through a use case with the
+     * principal's tenant; the tenant here is the connection's own.
+     */
+    @Deprecated
+    public List<SyncRun> runs(String connectionId, int limit) {
+        return connection(connectionId).map(c -> runs(c.tenant(), connectionId, limit)).orElse(List.of());
+    }
+
+    public Optional<SyncRun> run(TenantId tenant, String runId) {
+        return jdbi.withHandle(h -> h.createQuery(RUN_COLUMNS + " WHERE id = ? AND" + OF_TENANT).bind(0, runId)
+                .bind(1, tenant.value()).map((rs, ctx) -> run(rs)).findOne());
     }
 
     /** The latest backfill that did not finish (killed, or failed for good): the next sync resumes it. */
-    public Optional<SyncRun> unfinishedBackfill(String connectionId) {
-        return jdbi.withHandle(h -> h.createQuery(RUN_COLUMNS + " WHERE connection_id = ? AND kind <> 'incremental' "
-                        + "ORDER BY started_at DESC LIMIT 1")
-                .bind(0, connectionId).map((rs, ctx) -> run(rs)).findOne())
+    public Optional<SyncRun> unfinishedBackfill(TenantId tenant, String connectionId) {
+        return jdbi.withHandle(h -> h.createQuery(RUN_COLUMNS + " WHERE connection_id = ? AND" + OF_TENANT
+                        + " AND kind <> 'incremental' ORDER BY started_at DESC LIMIT 1")
+                .bind(0, connectionId).bind(1, tenant.value()).map((rs, ctx) -> run(rs)).findOne())
                 .filter(run -> !"succeeded".equals(run.state()) && !"superseded".equals(run.state()));
     }
 
     /** A backfill taken up again after it was cut off or failed. */
-    public void resumeRun(String runId) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE stripe_sync_runs SET state = 'running', finished_at = NULL WHERE id = ?")
-                .bind(0, runId).execute());
+    public void resumeRun(TenantId tenant, String runId) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE stripe_sync_runs SET state = 'running', finished_at = NULL "
+                        + "WHERE id = ? AND" + OF_TENANT)
+                .bind(0, runId).bind(1, tenant.value()).execute());
     }
 
     /** Objects the latest finished backfill stored: the estimate of the next one. */
-    public Optional<Long> lastBackfillSize(String connectionId) {
+    public Optional<Long> lastBackfillSize(TenantId tenant, String connectionId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT objects_done FROM stripe_sync_runs WHERE connection_id = ? "
-                        + "AND kind <> 'incremental' AND state = 'succeeded' ORDER BY started_at DESC LIMIT 1")
-                .bind(0, connectionId).mapTo(Long.class).findOne());
+                        + "AND" + OF_TENANT + " AND kind <> 'incremental' AND state = 'succeeded' "
+                        + "ORDER BY started_at DESC LIMIT 1")
+                .bind(0, connectionId).bind(1, tenant.value()).mapTo(Long.class).findOne());
     }
 
     private SyncRun run(ResultSet rs) throws SQLException {
@@ -240,13 +281,13 @@ public final class JdbiStripeStore {
     // ---- backfill checkpoints and objects ----
 
     /** The checkpoints of one backfill run, stored with the objects they guard. */
-    public BackfillStore backfillStore(String runId, String connectionId) {
+    public BackfillStore backfillStore(TenantId tenant, String runId, String connectionId) {
         return new BackfillStore() {
             @Override
             public Optional<ResumePoint> resumePoint() {
                 return jdbi.withHandle(h -> {
-                    String plan = h.createQuery("SELECT plan FROM stripe_sync_runs WHERE id = ?").bind(0, runId)
-                            .mapTo(String.class).findOne().orElse(null);
+                    String plan = h.createQuery("SELECT plan FROM stripe_sync_runs WHERE id = ? AND" + OF_TENANT)
+                            .bind(0, runId).bind(1, tenant.value()).mapTo(String.class).findOne().orElse(null);
                     if (plan == null) {
                         return Optional.empty();
                     }
@@ -254,8 +295,9 @@ public final class JdbiStripeStore {
                     Map<String, Slice> byKey = new LinkedHashMap<>();
                     parsed.slices().forEach(s -> byKey.put(s.key(), s));
                     List<SliceState> states = h.createQuery("SELECT slice_key, cursor, done, objects "
-                                    + "FROM stripe_backfill_slices WHERE run_id = ? ORDER BY position")
-                            .bind(0, runId)
+                                    + "FROM stripe_backfill_slices WHERE run_id = ? AND" + RUN_OF_TENANT
+                                    + " ORDER BY position")
+                            .bind(0, runId).bind(1, tenant.value())
                             .map((rs, ctx) -> new SliceState(byKey.get(rs.getString(1)), rs.getString(2),
                                     rs.getInt(3) == 1, rs.getLong(4)))
                             .list();
@@ -265,9 +307,10 @@ public final class JdbiStripeStore {
 
             @Override
             public void startPlan(BackfillPlan plan) {
+                requireOwned(tenant, connectionId);
                 jdbi.useTransaction(h -> {
-                    h.createUpdate("UPDATE stripe_sync_runs SET plan = ? WHERE id = ?").bind(0, writePlan(plan))
-                            .bind(1, runId).execute();
+                    h.createUpdate("UPDATE stripe_sync_runs SET plan = ? WHERE id = ? AND" + OF_TENANT)
+                            .bind(0, writePlan(plan)).bind(1, runId).bind(2, tenant.value()).execute();
                     PreparedBatch batch = h.prepareBatch("INSERT INTO stripe_backfill_slices "
                             + "(run_id, slice_key, position, cursor, done, objects) VALUES (?, ?, ?, NULL, 0, 0)");
                     int position = 0;
@@ -280,24 +323,28 @@ public final class JdbiStripeStore {
 
             @Override
             public void savePage(SliceState after, List<StripeRecord> records) {
+                requireOwned(tenant, connectionId);
                 jdbi.useTransaction(h -> {
                     upsert(h, connectionId, records);
                     h.createUpdate("UPDATE stripe_backfill_slices SET cursor = ?, done = ?, objects = ? "
                                     + "WHERE run_id = ? AND slice_key = ?")
                             .bind(0, after.cursor()).bind(1, after.done() ? 1 : 0).bind(2, after.objects())
                             .bind(3, runId).bind(4, after.slice().key()).execute();
+                    // the objects Stripe listed, not the items and discounts derived from them
+                    long listed = records.stream().filter(r -> r.type() == after.slice().list().type()).count();
                     h.createUpdate("UPDATE stripe_sync_runs SET objects_done = objects_done + ? WHERE id = ?")
-                            .bind(0, records.size()).bind(1, runId).execute();
+                            .bind(0, listed).bind(1, runId).execute();
                 });
             }
         };
     }
 
     /** Objects stored per Stripe type by a backfill run, from its checkpoints. */
-    public Map<String, Long> backfillCounts(String runId) {
+    public Map<String, Long> backfillCounts(TenantId tenant, String runId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT slice_key, objects FROM stripe_backfill_slices WHERE run_id = ?")
-                .bind(0, runId)
+        jdbi.useHandle(h -> h.createQuery("SELECT slice_key, objects FROM stripe_backfill_slices WHERE run_id = ? AND"
+                        + RUN_OF_TENANT)
+                .bind(0, runId).bind(1, tenant.value())
                 .map((rs, ctx) -> Map.entry(StripeList.valueOf(rs.getString(1).substring(0, rs.getString(1).indexOf(':')))
                         .type().wireName(), rs.getLong(2)))
                 .forEach(e -> counts.merge(e.getKey(), e.getValue(), Long::sum)));
@@ -308,20 +355,47 @@ public final class JdbiStripeStore {
         if (records.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch(UPSERT_OBJECT);
+        // one row per object in a batch: PostgreSQL refuses a multi-row upsert that touches a row twice
+        // (a discount shared by several invoices of one page, say); the newest version wins, as in the table.
+        // Sorted by key: parallel backfill pages share discounts, and rows locked in one order never deadlock
+        Map<String, StripeRecord> unique = new java.util.TreeMap<>();
         for (StripeRecord record : records) {
+            unique.merge(record.type().wireName() + "\u0000" + record.id(), record,
+                    (a, b) -> b.version() >= a.version() ? b : a);
+        }
+        PreparedBatch batch = h.prepareBatch(UPSERT_OBJECT);
+        for (StripeRecord record : unique.values()) {
             batch.bind(0, connectionId).bind(1, record.type().wireName()).bind(2, record.id())
                     .bind(3, record.version()).bind(4, record.deleted() ? 1 : 0).bind(5, record.json()).add();
         }
         batch.execute();
     }
 
+    /**
+     * Kept for {@code ConnectionsResource} until it reads runs through a use case with the
+     * principal's tenant; the tenant here is the run's connection's own.
+     */
+    @Deprecated
+    public Map<String, Long> backfillCounts(String runId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT c.tenant_id FROM stripe_sync_runs r "
+                        + "JOIN stripe_connections c ON c.id = r.connection_id WHERE r.id = ?")
+                .bind(0, runId).mapTo(String.class).findOne())
+                .map(tenant -> backfillCounts(new TenantId(tenant), runId)).orElse(Map.of());
+    }
+
+    /** Stores objects of the tenant's connection, newest version kept (discounts fetched for ids, say). */
+    public void storeObjects(TenantId tenant, String connectionId, List<StripeRecord> records) {
+        requireOwned(tenant, connectionId);
+        jdbi.useTransaction(h -> upsert(h, connectionId, records));
+    }
+
     /** The connection's mirrored objects, streamed from the database type by type. */
-    public StripeSnapshot snapshot(String connectionId) {
+    public StripeSnapshot snapshot(TenantId tenant, String connectionId) {
         return (StripeObjectType type, Consumer<String> consumer) -> jdbi.useHandle(h -> {
-            try (var stream = h.createQuery("SELECT payload FROM stripe_objects WHERE connection_id = ? "
-                            + "AND object_type = ? AND deleted = 0 ORDER BY object_id")
-                    .bind(0, connectionId).bind(1, type.wireName()).setFetchSize(500).mapTo(String.class).stream()) {
+            try (var stream = h.createQuery("SELECT payload FROM stripe_objects WHERE connection_id = ? AND"
+                            + OF_TENANT + " AND object_type = ? AND deleted = 0 ORDER BY object_id")
+                    .bind(0, connectionId).bind(1, tenant.value()).bind(2, type.wireName()).setFetchSize(500)
+                    .mapTo(String.class).stream()) {
                 stream.forEach(consumer);
             }
         });
@@ -330,7 +404,7 @@ public final class JdbiStripeStore {
     // ---- event inbox ----
 
     /** An event as received: stored, de-duplicated by id, before it is applied. */
-    public record InboxEvent(String id, String type, long created, String payload, Optional<StripeRecord> effect) {
+    public record InboxEvent(String id, String type, long created, String payload, List<StripeRecord> effects) {
     }
 
     /**
@@ -341,8 +415,9 @@ public final class JdbiStripeStore {
      *
      * @return how many events were new
      */
-    public int receive(String connectionId, List<InboxEvent> events, String via, Instant at, String cursor,
-                       Long cursorCreated) {
+    public int receive(TenantId tenant, String connectionId, List<InboxEvent> events, String via, Instant at,
+                       String cursor, Long cursorCreated) {
+        requireOwned(tenant, connectionId);
         return jdbi.inTransaction(h -> {
             int fresh = 0;
             for (InboxEvent event : events) {
@@ -355,12 +430,12 @@ public final class JdbiStripeStore {
                     continue;
                 }
                 fresh++;
-                event.effect().ifPresent(record -> upsert(h, connectionId, List.of(record)));
+                upsert(h, connectionId, event.effects());
                 h.createUpdate("UPDATE stripe_events SET applied_at = ? WHERE connection_id = ? AND event_id = ?")
                         .bind(0, format(at)).bind(1, connectionId).bind(2, event.id()).execute();
             }
             if (cursor != null) {
-                updateCursor(h, connectionId, cursor, cursorCreated);
+                updateCursor(h, tenant, connectionId, cursor, cursorCreated);
             }
             return fresh;
         });

@@ -15,6 +15,7 @@ import io.xsell.ingestion.stripe.mapping.LineOverride;
 import io.xsell.ingestion.stripe.mapping.MappingSettings;
 import io.xsell.ingestion.stripe.mapping.StripeAccountMapper;
 import io.xsell.ingestion.stripe.sync.BackfillPlan;
+import io.xsell.ingestion.stripe.sync.DiscountResolver;
 import io.xsell.ingestion.stripe.sync.InvoiceLines;
 import io.xsell.ingestion.stripe.sync.StripeBackfill;
 import io.xsell.ingestion.stripe.sync.StripeEvents;
@@ -109,40 +110,54 @@ public class StripeSyncService {
         synchronized (locks.computeIfAbsent(connectionId, id -> new Object())) {
             StripeConnection connection = store.connection(connectionId)
                     .orElseThrow(() -> new IllegalArgumentException("no Stripe connection '" + connectionId + "'"));
-            String apiKey = box().open(store.sealedKey(connectionId), connectionId);
-            StripeApi api = api(apiKey);
-            Optional<SyncRun> unfinished = store.unfinishedBackfill(connectionId);
+            StripeApi api = api(connection);
+            Optional<SyncRun> unfinished = store.unfinishedBackfill(connection.tenant(), connectionId);
             long now = clock.instant().getEpochSecond();
             if (unfinished.isPresent()) {
-                store.resumeRun(unfinished.get().id());
+                store.resumeRun(connection.tenant(), unfinished.get().id());
                 return backfill(connection, api, unfinished.get(), progress);
             }
             if (connection.eventCursorCreated() == null) {
-                return backfill(connection, api, newRun(connectionId, "backfill"), progress);
+                return backfill(connection, api, newRun(connection, "backfill"), progress);
             }
             if (now - connection.eventCursorCreated() > StripeEvents.RETENTION_SECONDS) {
-                return backfill(connection, api, newRun(connectionId, "resync"), progress);
+                return backfill(connection, api, newRun(connection, "resync"), progress);
             }
             return incremental(connection, api);
         }
     }
 
-    private SyncRun newRun(String connectionId, String kind) {
-        SyncRun run = new SyncRun("sync_" + UUID.randomUUID().toString().replace("-", ""), connectionId, kind,
-                "running", clock.instant(), null, 0, store.lastBackfillSize(connectionId).orElse(null), Map.of(),
-                List.of());
-        store.insertRun(run);
+    private StripeApi api(StripeConnection connection) {
+        return api(box().open(store.sealedKey(connection.tenant(), connection.id()), connection.id()));
+    }
+
+    private SyncRun newRun(StripeConnection connection, String kind) {
+        SyncRun run = new SyncRun("sync_" + UUID.randomUUID().toString().replace("-", ""), connection.id(), kind,
+                "running", clock.instant(), null, 0,
+                store.lastBackfillSize(connection.tenant(), connection.id()).orElse(null), Map.of(), List.of());
+        store.insertRun(connection.tenant(), run);
         return run;
+    }
+
+    /** The connection's sync runs, newest first; empty for another tenant's connection. */
+    public List<SyncRun> runs(TenantId tenant, String connectionId, int limit) {
+        return store.runs(tenant, connectionId, limit);
+    }
+
+    /** A run's objects by Stripe type: its own counts, or for a backfill under way its checkpoints'. */
+    public Map<String, Long> runCounts(TenantId tenant, SyncRun run) {
+        return "incremental".equals(run.kind()) || !"running".equals(run.state()) ? run.counts()
+                : store.backfillCounts(tenant, run.id());
     }
 
     private SyncRun backfill(StripeConnection connection, StripeApi api, SyncRun run, SyncProgress progress) {
         List<String> errors = new ArrayList<>();
         String state = "succeeded";
         try {
-            BackfillPlan plan = new StripeBackfill(api, store.backfillStore(run.id(), connection.id()),
-                    config.getBackfillWorkers(), config.getBackfillSlices(), clock).run(progress);
-            store.setEventCursor(connection.id(), plan.eventCursor(), plan.eventCursorCreated());
-            rebuild(connection);
+            BackfillPlan plan = new StripeBackfill(api, store.backfillStore(connection.tenant(), run.id(),
+                    connection.id()), config.getBackfillWorkers(), config.getBackfillSlices(), clock).run(progress);
+            store.setEventCursor(connection.tenant(), connection.id(), plan.eventCursor(), plan.eventCursorCreated());
+            rebuild(connection, api);
         } catch (StripeCallFailedException | InvalidDatasetException e) {
             state = "failed";
             errors.addAll(describe(e));
@@ -155,17 +170,17 @@ public class StripeSyncService {
             state = "failed";
             errors.add("unexpected error: " + e);
         }
-        Map<String, Long> counts = store.backfillCounts(run.id());
+        Map<String, Long> counts = store.backfillCounts(connection.tenant(), run.id());
         long done = counts.values().stream().mapToLong(Long::longValue).sum();
-        store.finishRun(run.id(), state, clock.instant(), done, counts, errors);
+        store.finishRun(connection.tenant(), run.id(), state, clock.instant(), done, counts, errors);
         if ("succeeded".equals(state)) {
-            store.markSynced(connection.id(), clock.instant());
+            store.markSynced(connection.tenant(), connection.id(), clock.instant());
         }
-        return store.run(run.id()).orElseThrow();
+        return store.run(connection.tenant(), run.id()).orElseThrow();
     }
 
     private SyncRun incremental(StripeConnection connection, StripeApi api) {
-        SyncRun run = newRun(connection.id(), "incremental");
+        SyncRun run = newRun(connection, "incremental");
         List<String> errors = new ArrayList<>();
         String state = "succeeded";
         long[] seen = {0, 0};
@@ -177,10 +192,11 @@ public class StripeSyncService {
                     inbox.add(inboxEvent(api, event));
                 }
                 seen[0] += events.size();
-                seen[1] += store.receive(connection.id(), inbox, "events_api", clock.instant(), cursor, created);
+                seen[1] += store.receive(connection.tenant(), connection.id(), inbox, "events_api", clock.instant(),
+                        cursor, created);
             });
             if (seen[1] > 0) {
-                rebuild(store.connection(connection.id()).orElseThrow());
+                rebuild(store.connection(connection.tenant(), connection.id()).orElseThrow(), api);
             }
         } catch (StripeCallFailedException | InvalidDatasetException e) {
             state = "failed";
@@ -193,11 +209,11 @@ public class StripeSyncService {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("events", seen[0]);
         counts.put("new_events", seen[1]);
-        store.finishRun(run.id(), state, clock.instant(), seen[0], counts, errors);
+        store.finishRun(connection.tenant(), run.id(), state, clock.instant(), seen[0], counts, errors);
         if ("succeeded".equals(state)) {
-            store.markSynced(connection.id(), clock.instant());
+            store.markSynced(connection.tenant(), connection.id(), clock.instant());
         }
-        return store.run(run.id()).orElseThrow();
+        return store.run(connection.tenant(), run.id()).orElseThrow();
     }
 
     private static List<String> describe(RuntimeException e) {
@@ -212,13 +228,11 @@ public class StripeSyncService {
         Optional<StripeRecord> effect = StripeEvents.record(event);
         if (api != null && effect.isPresent() && !effect.get().deleted()
                 && "invoice".equals(effect.get().type().wireName())) {
-            JsonObject invoice = JsonParser.parseString(effect.get().json()).getAsJsonObject();
+            JsonObject invoice = event.getAsJsonObject("data").getAsJsonObject("object");
             InvoiceLines.complete(api, invoice);
-            effect = Optional.of(new StripeRecord(effect.get().type(), effect.get().id(), effect.get().version(),
-                    invoice.toString()));
         }
         return new JdbiStripeStore.InboxEvent(event.get("id").getAsString(), event.get("type").getAsString(),
-                event.get("created").getAsLong(), event.toString(), effect);
+                event.get("created").getAsLong(), event.toString(), StripeEvents.records(event));
     }
 
     /**
@@ -227,19 +241,28 @@ public class StripeSyncService {
      * data in place and fails the run with the reasons.
      */
     public void rebuild(StripeConnection connection) {
+        rebuild(connection, api(connection));
+    }
+
+    /**
+     * As {@link #rebuild(StripeConnection)}; discount ids the mirror has not seen expanded (event
+     * payloads carry ids only) are resolved through {@code api} first, so no coupon is lost.
+     */
+    private void rebuild(StripeConnection connection, StripeApi api) {
         // one rebuild of a connection at a time in this process: a slower one that read the mirror
         // earlier must not replace the data of a later one
         synchronized (rebuildLocks.computeIfAbsent(connection.id(), id -> new Object())) {
-            rebuildNow(connection);
+            List<StripeRecord> discounts = new DiscountResolver(api).missing(
+                    store.snapshot(connection.tenant(), connection.id()), clock.instant().getEpochSecond());
+            if (!discounts.isEmpty()) {
+                store.storeObjects(connection.tenant(), connection.id(), discounts);
+            }
+            importDataset(connection, map(connection));
         }
     }
 
-    private void rebuildNow(StripeConnection connection) {
-        importDataset(connection, map(connection));
-    }
-
     private TenantDataset map(StripeConnection connection) {
-        return StripeAccountMapper.map(store.snapshot(connection.id()),
+        return StripeAccountMapper.map(store.snapshot(connection.tenant(), connection.id()),
                 new MappingSettings(connection.idPrefix(), connection.reportingCurrency(), connection.lineOverrides(),
                         connection.fxRates()));
     }
@@ -267,12 +290,12 @@ public class StripeSyncService {
                 connection.eventCursorCreated(), connection.lastSyncedAt());
         synchronized (rebuildLocks.computeIfAbsent(connection.id(), id -> new Object())) {
             TenantDataset dataset = connection.eventCursorCreated() == null ? null : map(updated);
-            store.updateSettings(connection.id(), overrides, rates);
+            store.updateSettings(connection.tenant(), connection.id(), overrides, rates);
             if (dataset != null) {
                 importDataset(updated, dataset);
             }
         }
-        return store.connection(connection.id()).orElseThrow();
+        return store.connection(connection.tenant(), connection.id()).orElseThrow();
     }
 
     private static String fingerprint(TenantDataset dataset) {

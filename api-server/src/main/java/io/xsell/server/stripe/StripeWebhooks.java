@@ -37,7 +37,7 @@ public class StripeWebhooks {
         if (connection.isEmpty()) {
             return new Delivery(Outcome.UNKNOWN_CONNECTION, null, "no Stripe connection '" + connectionId + "'");
         }
-        Optional<String> sealed = sync.store().sealedWebhookSecret(connectionId);
+        Optional<String> sealed = sync.store().sealedWebhookSecret(connection.get().tenant(), connectionId);
         if (sealed.isEmpty()) {
             return new Delivery(Outcome.NO_SECRET, null,
                     "the connection has no webhook secret: give webhook_secret when connecting");
@@ -53,12 +53,13 @@ public class StripeWebhooks {
         }
         JsonObject event = JsonParser.parseString(payload).getAsJsonObject();
         JdbiStripeStore.InboxEvent inbox = sync.inboxEvent(null, event);
-        if (inbox.effect().isPresent() && !inbox.effect().get().deleted() && hasMoreLines(inbox.effect().get().json())) {
+        if (!inbox.effects().isEmpty() && !inbox.effects().get(0).deleted() && hasMoreLines(inbox.effects().get(0).json())) {
             // an invoice whose lines Stripe cut short: the Events API delivers the same event to the
             // next sync, which completes the lines; storing it here would hide that event as a duplicate
             return new Delivery(Outcome.DEFERRED, inbox.id(), "invoice lines incomplete: applied by the next sync");
         }
-        int fresh = sync.store().receive(connectionId, List.of(inbox), "webhook", sync.now(), null, null);
+        int fresh = sync.store().receive(connection.get().tenant(), connectionId, List.of(inbox), "webhook", sync.now(),
+                null, null);
         if (fresh == 0) {
             return new Delivery(Outcome.DUPLICATE, inbox.id(), "already received");
         }

@@ -135,7 +135,9 @@ class SyncCommandTest {
             SyncRun run = store.runs(connection, 1).get(0);
             assertThat(run.id()).as("the same run, resumed").isEqualTo(killed.id());
             assertThat(run.state()).isEqualTo("succeeded");
-            long rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stripe_objects").mapTo(Long.class).one());
+            long rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stripe_objects "
+                    + "WHERE object_type NOT IN ('subscription_item', 'discount', 'xsell.item_change')")
+                    .mapTo(Long.class).one());
             assertThat(rows).isEqualTo(expected);
             assertThat(run.objectsDone()).as("every object counted once").isEqualTo(expected);
 

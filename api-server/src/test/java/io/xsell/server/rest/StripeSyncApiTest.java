@@ -281,7 +281,7 @@ abstract class StripeSyncApiTest {
         deliver(newer, null).expectProblem(400);
         deliver(newer, sign(newer, now, "whsec_wrong")).expectProblem(400);
         deliver(newer, sign(newer, now - 3600, WEBHOOK_SECRET)).expectProblem(400);
-        deliver(newer.replace("\"quantity\":7", "\"quantity\":700"), sign(newer, now, WEBHOOK_SECRET)).expectProblem(400);
+        deliver(newer.replaceAll("\"quantity\": ?7\\b", "\"quantity\": 700"), sign(newer, now, WEBHOOK_SECRET)).expectProblem(400);
         assertThat(storedEvents()).as("nothing of a refused delivery is stored").isEqualTo(before);
         assertThat(storedObject("subscription", subscriptionId)).doesNotContain("\"seen\"");
 
@@ -361,7 +361,8 @@ abstract class StripeSyncApiTest {
             await().atMost(Duration.ofMinutes(3)).until(() -> latestSync().path("state").asText().equals("succeeded"));
             JsonNode resumed = latestSync();
             assertThat(resumed.path("id").asText()).as("the same run, resumed").isEqualTo(failed.path("id").asText());
-            long stored = (long) jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stripe_objects WHERE connection_id = ?")
+            long stored = (long) jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stripe_objects WHERE connection_id = ? "
+                            + "AND object_type NOT IN ('subscription_item', 'discount', 'xsell.item_change')")
                     .bind(0, connectionId).mapTo(Long.class).one());
             assertThat(resumed.path("progress").path("done").asLong()).as("every object counted once").isEqualTo(stored);
             long expected = Stream.of(StripeObjectType.values()).mapToLong(t -> ACCOUNT.objects(t).size()).sum();

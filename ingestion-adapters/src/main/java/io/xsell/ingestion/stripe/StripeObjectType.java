@@ -10,7 +10,16 @@ public enum StripeObjectType {
     CUSTOMER("customer"),
     SUBSCRIPTION("subscription"),
     INVOICE("invoice"),
-    INVOICE_ITEM("invoiceitem");
+    INVOICE_ITEM("invoiceitem"),
+    /** Kept apart from their subscription so an item removed from it keeps its {@code created} and metadata. */
+    SUBSCRIPTION_ITEM("subscription_item"),
+    /** Discounts are immutable: once seen expanded, an id on any later payload resolves to its coupon. */
+    DISCOUNT("discount"),
+    /**
+     * Not a Stripe object: what a {@code customer.subscription.updated} event's
+     * {@code previous_attributes} say changed on an item, and when (see {@code ItemChanges}).
+     */
+    ITEM_CHANGE("xsell.item_change");
 
     private final String wireName;
 

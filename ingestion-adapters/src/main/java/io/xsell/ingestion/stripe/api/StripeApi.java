@@ -86,14 +86,7 @@ public final class StripeApi {
 
     /** One page of a list endpoint such as {@code /v1/customers}. */
     public StripePage list(String path, Map<String, String> params) {
-        String body = getText(path, params);
-        RawJson.Member data = RawJson.member(body, "data");
-        RawJson.Member hasMore = RawJson.member(body, "has_more");
-        if (data == null || body.charAt(data.start()) != '[') {
-            throw new StripeCallFailedException("Stripe GET " + path + " answered no list", 200, null);
-        }
-        return new StripePage(RawJson.elements(body, data),
-                hasMore != null && body.startsWith("true", hasMore.start()));
+        return StripePage.parse(path, getText(path, params));
     }
 
     /** A GET, resilient as described above. */

@@ -55,6 +55,8 @@ public final class StripeAccountMapper {
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final Map<String, List<BilledPeriod>> periodsByItem = new HashMap<>();
     private final Map<String, java.util.Set<String>> itemsBySubscription = new HashMap<>();
+    private final Map<String, SubscriptionItem> itemRecords = new HashMap<>();
+    private final java.util.Set<String> invoiceIds = new java.util.HashSet<>();
     private final List<OneTimeCharge> charges = new ArrayList<>();
 
     private StripeAccountMapper(MappingSettings settings) {
@@ -85,8 +87,19 @@ public final class StripeAccountMapper {
             subscriptions.put(subscription.getId(), subscription);
             rememberDiscounts(subscription.getDiscountObjects());
         });
+        snapshot.forEach(StripeObjectType.DISCOUNT, json -> rememberDiscounts(List.of(parse(json, Discount.class))));
+        snapshot.forEach(StripeObjectType.SUBSCRIPTION_ITEM, json -> {
+            SubscriptionItem item = parse(json, SubscriptionItem.class);
+            itemRecords.put(item.getId(), item);
+            if (item.getSubscription() != null) {
+                itemsBySubscription.computeIfAbsent(item.getSubscription(), k -> new java.util.LinkedHashSet<>())
+                        .add(item.getId());
+            }
+        });
         snapshot.forEach(StripeObjectType.INVOICE, json -> invoice(parse(json, Invoice.class)));
         snapshot.forEach(StripeObjectType.INVOICE_ITEM, json -> invoiceItem(parse(json, InvoiceItem.class)));
+        snapshot.forEach(StripeObjectType.ITEM_CHANGE, json -> itemChange(com.google.gson.JsonParser.parseString(json)
+                .getAsJsonObject()));
 
         List<RecurringItem> items = new ArrayList<>();
         for (Subscription subscription : subscriptions.values()) {
@@ -142,6 +155,7 @@ public final class StripeAccountMapper {
 
     private void invoice(Invoice invoice) {
         // a void invoice was never owed: its periods were not sold
+        invoiceIds.add(invoice.getId());
         if ("void".equals(invoice.getStatus()) || invoice.getLines() == null) {
             return;
         }
@@ -155,12 +169,13 @@ public final class StripeAccountMapper {
             InvoiceLineItem.Parent.SubscriptionItemDetails details = parent.getSubscriptionItemDetails();
             itemsBySubscription.computeIfAbsent(details.getSubscription(), k -> new java.util.LinkedHashSet<>())
                     .add(details.getSubscriptionItem());
-            List<String> discountIds = new ArrayList<>();
+            Map<String, Long> discountAmounts = new LinkedHashMap<>();
             long discount = 0;
             if (line.getDiscountAmounts() != null) {
                 for (InvoiceLineItem.DiscountAmount amount : line.getDiscountAmounts()) {
-                    discountIds.add(amount.getDiscount());
-                    discount += amount.getAmount() == null ? 0 : amount.getAmount();
+                    long value = amount.getAmount() == null ? 0 : amount.getAmount();
+                    discountAmounts.merge(amount.getDiscount(), value, Long::sum);
+                    discount += value;
                 }
             }
             BigDecimal quantity = line.getQuantityDecimal() != null ? line.getQuantityDecimal()
@@ -169,14 +184,55 @@ public final class StripeAccountMapper {
                     details.getSubscriptionItem(), details.getSubscription(), day(line.getPeriod().getStart()),
                     day(line.getPeriod().getEnd()), line.getPricing().getPriceDetails().getPrice(), quantity,
                     Boolean.TRUE.equals(details.getProration()), line.getAmount() == null ? 0 : line.getAmount(),
-                    discount, discountIds));
+                    discount, discountAmounts, false));
         }
+    }
+
+    /**
+     * A proration of a subscription item not yet on an invoice: with Stripe's default
+     * {@code create_prorations}, a mid-period change leaves these pending until the next invoice.
+     * Their period starts when the change happened. Once invoiced, the invoice's line says the same.
+     */
+    private void pendingProration(InvoiceItem item) {
+        InvoiceItem.Parent.SubscriptionDetails details = item.getParent().getSubscriptionDetails();
+        if (details.getSubscriptionItem() == null || item.getPeriod() == null || item.getPricing() == null
+                || item.getPricing().getPriceDetails() == null
+                || item.getInvoice() != null && invoiceIds.contains(item.getInvoice())) {
+            return;
+        }
+        itemsBySubscription.computeIfAbsent(details.getSubscription(), k -> new java.util.LinkedHashSet<>())
+                .add(details.getSubscriptionItem());
+        BigDecimal quantity = item.getQuantityDecimal() != null ? item.getQuantityDecimal()
+                : BigDecimal.valueOf(item.getQuantity() == null ? 1 : item.getQuantity());
+        periodsByItem.computeIfAbsent(details.getSubscriptionItem(), k -> new ArrayList<>()).add(new BilledPeriod(
+                details.getSubscriptionItem(), details.getSubscription(), day(item.getPeriod().getStart()),
+                day(item.getPeriod().getEnd()), item.getPricing().getPriceDetails().getPrice(), quantity, true,
+                item.getAmount() == null ? 0 : item.getAmount(), 0, null, false));
+    }
+
+    /** An item's new state (or its removal) on the day an event says it changed. */
+    private void itemChange(com.google.gson.JsonObject change) {
+        String item = change.get("subscription_item").getAsString();
+        String subscription = change.get("subscription").getAsString();
+        itemsBySubscription.computeIfAbsent(subscription, k -> new java.util.LinkedHashSet<>()).add(item);
+        Map<String, Long> discounts = new LinkedHashMap<>();
+        change.getAsJsonArray("discounts").forEach(d -> discounts.put(d.getAsString(), 0L));
+        LocalDate at = day(change.get("at").getAsLong());
+        periodsByItem.computeIfAbsent(item, k -> new ArrayList<>()).add(new BilledPeriod(item, subscription, at, at,
+                change.get("price").isJsonNull() ? null : change.get("price").getAsString(),
+                BigDecimal.valueOf(change.get("quantity").getAsLong()), true, 0, 0, discounts,
+                change.get("removed").getAsBoolean()));
     }
 
     /** One-off invoice items are one-time charges; prorations belong to their subscription's periods. */
     private void invoiceItem(InvoiceItem item) {
-        if (Boolean.TRUE.equals(item.getProration())
-                || item.getParent() != null && item.getParent().getSubscriptionDetails() != null) {
+        if (item.getParent() != null && item.getParent().getSubscriptionDetails() != null) {
+            if (Boolean.TRUE.equals(item.getProration())) {
+                pendingProration(item);
+            }
+            return;
+        }
+        if (Boolean.TRUE.equals(item.getProration())) {
             return;
         }
         String product = item.getPricing() == null || item.getPricing().getPriceDetails() == null ? null
@@ -219,7 +275,7 @@ public final class StripeAccountMapper {
     List<String> recurringCoupons(List<String> discountIds) {
         List<String> result = new ArrayList<>();
         for (String discountId : discountIds) {
-            String couponId = couponOfDiscount.getOrDefault(discountId, discountId);
+            String couponId = couponOf(discountId);
             Coupon coupon = coupons.get(couponId);
             if (coupon != null && !"once".equals(coupon.getDuration()) && !result.contains(couponId)) {
                 result.add(couponId);
@@ -229,19 +285,21 @@ public final class StripeAccountMapper {
         return result;
     }
 
-    /** Coupon ids behind the subscription's current discounts. */
+    /** The item as last seen on its subscription, removed ones included; null if never seen. */
+    SubscriptionItem itemRecord(String itemId) {
+        return itemRecords.get(itemId);
+    }
+
+    /** The coupon behind a discount id; the id itself when unknown (a legacy coupon id). */
+    String couponOf(String discountId) {
+        return couponOfDiscount.getOrDefault(discountId, discountId);
+    }
+
+    /** Discount ids behind the subscription's current discounts, expanded or not. */
     List<String> currentDiscountIds(Subscription subscription) {
-        List<String> ids = new ArrayList<>();
-        if (subscription.getDiscountObjects() != null) {
-            for (Discount discount : subscription.getDiscountObjects()) {
-                if (discount != null) {
-                    ids.add(discount.getId());
-                }
-            }
-        } else if (subscription.getDiscounts() != null) {
-            ids.addAll(subscription.getDiscounts());
-        }
-        return ids;
+        // ids whether Stripe expanded them (backfill lists) or not (event payloads)
+        return subscription.getDiscounts() == null ? List.of()
+                : subscription.getDiscounts().stream().filter(Objects::nonNull).toList();
     }
 
     Coupon coupon(String couponId) {

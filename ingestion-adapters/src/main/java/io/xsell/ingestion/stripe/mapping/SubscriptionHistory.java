@@ -44,14 +44,14 @@ final class SubscriptionHistory {
             }
         }
         List<RecurringItem> result = new ArrayList<>();
-        for (String itemId : itemIdsFromInvoices(itemIds)) {
+        for (String itemId : knownItemIds(itemIds)) {
             result.addAll(itemHistory(itemId));
         }
         return result;
     }
 
-    /** Items removed from the subscription still have their invoice lines. */
-    private Set<String> itemIdsFromInvoices(Set<String> current) {
+    /** Items removed from the subscription still have their invoice lines, prorations, records and changes. */
+    private Set<String> knownItemIds(Set<String> current) {
         Set<String> all = new LinkedHashSet<>(current);
         // invoice lines are indexed by item, so items of this subscription are found through the mapper
         for (String itemId : mapper.itemsOfSubscription(subscription.getId())) {
@@ -74,10 +74,16 @@ final class SubscriptionHistory {
         }
         List<Run> runs = new ArrayList<>();
         for (BilledPeriod period : states) {
-            ItemState state = new ItemState(period.priceId(), period.quantity(),
-                    mapper.recurringCoupons(period.discountIds()));
+            List<String> discountIds = period.discountIds() != null ? period.discountIds() : currentDiscountIds(itemId);
+            List<String> coupons = mapper.recurringCoupons(discountIds);
+            ItemState state = new ItemState(period.priceId(), period.quantity(), coupons,
+                    amountOffShare(period, coupons));
             Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             if (last != null && last.state.sameAs(state)) {
+                if (last.state.amountOffShare() == null && state.amountOffShare() != null) {
+                    // the first full-period line says the share a trial or a proration could not
+                    runs.set(runs.size() - 1, new Run(last.start, state, last.period));
+                }
                 continue;
             }
             if (last != null && !period.start().isAfter(last.start)) {
@@ -87,6 +93,7 @@ final class SubscriptionHistory {
                 runs.add(new Run(period.start(), state, period));
             }
         }
+        currentStateRun(itemId, runs);
         LocalDate lastBilledEnd = states.stream().map(BilledPeriod::end).max(Comparator.naturalOrder()).orElseThrow();
         LocalDate lastRegularStart = states.stream().filter(p -> !p.proration()).map(BilledPeriod::start)
                 .max(Comparator.naturalOrder()).orElse(runs.get(runs.size() - 1).start);
@@ -116,8 +123,9 @@ final class SubscriptionHistory {
     private LocalDate end(String itemId, List<BilledPeriod> periods, LocalDate lastRunStart, LocalDate lastBilledEnd,
                           LocalDate lastRegularStart) {
         LocalDate end = null;
-        if (!StripeAccountMapper.isPresentIn(subscription, itemId) && !isTerminal()) {
-            // removed from a running subscription: the credit for unused time says when
+        if (!StripeAccountMapper.isPresentIn(subscription, itemId)) {
+            // removed, whatever became of the subscription since: the credit for unused time (or the
+            // event that removed it) says when
             end = lastBilledEnd;
             for (BilledPeriod period : periods) {
                 // a credit on the last state's first day is for the state before it
@@ -143,6 +151,72 @@ final class SubscriptionHistory {
         return end;
     }
 
+    /**
+     * The item's current state, when it differs from the last dated one and nothing dates the
+     * change (no proration, no event seen: {@code proration_behavior=none} read by a backfill):
+     * Stripe bills it from the item's next period, so it counts from there and no earlier day moves.
+     */
+    private void currentStateRun(String itemId, List<Run> runs) {
+        SubscriptionItem item = currentItem(itemId);
+        if (item == null || item.getPrice() == null || isTerminal() || runs.isEmpty()) {
+            return;
+        }
+        List<String> coupons = mapper.recurringCoupons(currentDiscountIds(itemId));
+        ItemState current = new ItemState(item.getPrice().getId(),
+                BigDecimal.valueOf(item.getQuantity() == null ? 1 : item.getQuantity()), coupons, null);
+        Run last = runs.get(runs.size() - 1);
+        if (last.state.sameAs(current) || item.getCurrentPeriodEnd() == null) {
+            return;
+        }
+        LocalDate from = day(item.getCurrentPeriodEnd());
+        if (from.isAfter(last.start)) {
+            runs.add(new Run(from, current, null));
+        }
+    }
+
+    private SubscriptionItem currentItem(String itemId) {
+        if (subscription.getItems() != null && subscription.getItems().getData() != null) {
+            for (SubscriptionItem item : subscription.getItems().getData()) {
+                if (item.getId().equals(itemId)) {
+                    return item;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The discounts that apply to the item now: the subscription's and the item's own. */
+    private List<String> currentDiscountIds(String itemId) {
+        List<String> ids = new ArrayList<>(mapper.currentDiscountIds(subscription));
+        SubscriptionItem item = currentItem(itemId);
+        if (item != null) {
+            if (item.getDiscounts() != null) {
+                item.getDiscounts().stream().filter(java.util.Objects::nonNull).forEach(ids::add);
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The item's share of its amount-off coupons on a full-period line, in minor units, exactly as
+     * Stripe billed it ({@code discount_amounts[].amount}); null for a proration or a fact without amounts.
+     */
+    private Long amountOffShare(BilledPeriod period, List<String> coupons) {
+        // a trial line bills nothing, so it says nothing of the share
+        if (period.proration() || period.discountAmounts() == null || period.amount() <= 0) {
+            return null;
+        }
+        Long share = null;
+        for (Map.Entry<String, Long> discount : period.discountAmounts().entrySet()) {
+            String couponId = mapper.couponOf(discount.getKey());
+            Coupon coupon = mapper.coupon(couponId);
+            if (coupon != null && coupon.getAmountOff() != null && coupons.contains(couponId)) {
+                share = (share == null ? 0 : share) + discount.getValue();
+            }
+        }
+        return share;
+    }
+
     private boolean isTerminal() {
         return "canceled".equals(status) || "unpaid".equals(status) || "paused".equals(status);
     }
@@ -154,14 +228,17 @@ final class SubscriptionHistory {
         }
         for (SubscriptionItem item : subscription.getItems().getData()) {
             if (item.getId().equals(itemId) && item.getPrice() != null) {
-                Long started = subscription.getStartDate() != null ? subscription.getStartDate() : item.getCreated();
+                // an item added to a running subscription exists from its own creation, not the subscription's
+                Long started = subscription.getStartDate() == null ? item.getCreated()
+                        : item.getCreated() == null ? subscription.getStartDate()
+                        : Math.max(subscription.getStartDate(), item.getCreated());
                 if (started == null) {
                     return List.of();
                 }
                 LocalDate start = day(started);
                 ItemState state = new ItemState(item.getPrice().getId(),
                         BigDecimal.valueOf(item.getQuantity() == null ? 1 : item.getQuantity()),
-                        mapper.recurringCoupons(mapper.currentDiscountIds(subscription)));
+                        mapper.recurringCoupons(currentDiscountIds(itemId)), null);
                 LocalDate end = end(itemId, List.of(), start, null, start);
                 if (end != null && !end.isAfter(start)) {
                     return List.of();
@@ -223,16 +300,21 @@ final class SubscriptionHistory {
             return null;
         }
         BigDecimal percent = null;
-        BigDecimal amountOff = null;
+        BigDecimal amountOff = state.amountOffShare() == null ? null
+                : StripeAmounts.major(state.amountOffShare(), currency);
         for (String couponId : state.couponIds()) {
             Coupon coupon = mapper.coupon(couponId);
             if (coupon.getPercentOff() != null && percent == null) {
                 percent = coupon.getPercentOff();
-            } else if (coupon.getAmountOff() != null && coupon.getCurrency() != null
+            } else if (state.amountOffShare() == null && coupon.getAmountOff() != null && coupon.getCurrency() != null
                     && coupon.getCurrency().equalsIgnoreCase(currency)) {
-                BigDecimal off = StripeAmounts.major(coupon.getAmountOff(), currency);
+                BigDecimal off = StripeAmounts.major(proportionalShare(itemId, coupon, price, state.quantity()),
+                        currency);
                 amountOff = amountOff == null ? off : amountOff.add(off);
             }
+        }
+        if (amountOff != null && amountOff.signum() == 0) {
+            amountOff = null;
         }
         LocalDate trialEnd = subscription.getTrialEnd() == null ? null : day(subscription.getTrialEnd());
         if (trialEnd != null && !trialEnd.isAfter(start)) {
@@ -244,15 +326,51 @@ final class SubscriptionHistory {
                 Math.toIntExact(price.getRecurring().getIntervalCount()), percent, amountOff, trialEnd, bundle(itemId));
     }
 
-    /** A bundle is marked in metadata: the item's own, else the subscription's. */
-    private String bundle(String itemId) {
+    /**
+     * Stripe's rule when no invoice line says it yet: an amount-off coupon is spread over the
+     * discountable items in proportion to their amounts (the share of this item, in minor units,
+     * rounded half up).
+     */
+    private long proportionalShare(String itemId, Coupon coupon, Price price, BigDecimal quantity) {
+        BigDecimal mine = amount(price, quantity);
+        BigDecimal total = mine;
         if (subscription.getItems() != null && subscription.getItems().getData() != null) {
             for (SubscriptionItem item : subscription.getItems().getData()) {
-                if (item.getId().equals(itemId) && item.getMetadata() != null
-                        && item.getMetadata().get("bundle_id") != null && !item.getMetadata().get("bundle_id").isBlank()) {
-                    return item.getMetadata().get("bundle_id");
+                if (item.getId().equals(itemId)) {
+                    continue;
+                }
+                Price other = item.getPrice() == null ? null : mapper.price(item.getPrice().getId());
+                if (other != null && other.getCurrency() != null
+                        && other.getCurrency().equalsIgnoreCase(coupon.getCurrency())) {
+                    total = total.add(amount(other, BigDecimal.valueOf(item.getQuantity() == null ? 1 : item.getQuantity())));
                 }
             }
+        }
+        if (total.signum() <= 0 || mine.compareTo(total) >= 0) {
+            return coupon.getAmountOff();
+        }
+        return BigDecimal.valueOf(coupon.getAmountOff()).multiply(mine)
+                .divide(total, 0, java.math.RoundingMode.HALF_UP).longValueExact();
+    }
+
+    private static BigDecimal amount(Price price, BigDecimal quantity) {
+        BigDecimal unit = price.getUnitAmountDecimal() != null ? price.getUnitAmountDecimal()
+                : price.getUnitAmount() != null ? BigDecimal.valueOf(price.getUnitAmount()) : BigDecimal.ZERO;
+        return unit.multiply(quantity);
+    }
+
+    /**
+     * A bundle is marked in metadata: the item's own (as last seen, so an item removed since keeps
+     * it), else the subscription's.
+     */
+    private String bundle(String itemId) {
+        SubscriptionItem item = currentItem(itemId);
+        if (item == null) {
+            item = mapper.itemRecord(itemId);
+        }
+        if (item != null && item.getMetadata() != null && item.getMetadata().get("bundle_id") != null
+                && !item.getMetadata().get("bundle_id").isBlank()) {
+            return item.getMetadata().get("bundle_id");
         }
         Map<String, String> metadata = subscription.getMetadata();
         String bundle = metadata == null ? null : metadata.get("bundle_id");

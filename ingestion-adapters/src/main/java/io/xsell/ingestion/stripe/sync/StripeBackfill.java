@@ -126,18 +126,16 @@ public final class StripeBackfill {
             long version = clock.instant().getEpochSecond();
             List<StripeRecord> records = new ArrayList<>(page.size());
             for (int i = 0; i < page.size(); i++) {
-                String json = page.data().get(i);
-                if (list == StripeList.INVOICES && json.contains("\"has_more\":true")) {
-                    JsonObject invoice = page.object(i);
-                    InvoiceLines.complete(api, invoice);
-                    json = invoice.toString();
+                JsonObject object = page.object(i);
+                if (list == StripeList.INVOICES) {
+                    InvoiceLines.complete(api, object);
                 }
-                records.add(new StripeRecord(list.type(), page.id(i), version, json));
+                records.addAll(StripeRecords.of(list.type(), object, version));
             }
             boolean done = !page.hasMore() || page.isEmpty();
-            state = state.after(page.isEmpty() ? state.cursor() : page.lastId(), done, records.size());
+            state = state.after(page.isEmpty() ? state.cursor() : page.lastId(), done, page.size());
             store.savePage(state, records);
-            progress.pageStored(list, records.size(), total.addAndGet(records.size()));
+            progress.pageStored(list, page.size(), total.addAndGet(page.size()));
         }
     }
 

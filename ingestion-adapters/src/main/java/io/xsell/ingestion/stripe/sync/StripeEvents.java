@@ -93,6 +93,19 @@ public final class StripeEvents {
      * mirror. {@code customer.subscription.deleted} is a cancellation, not a deletion: the
      * canceled subscription is kept, its history matters.
      */
+    public static List<StripeRecord> records(JsonObject event) {
+        Optional<StripeRecord> record = record(event);
+        if (record.isEmpty() || record.get().deleted()) {
+            return record.map(List::of).orElse(List.of());
+        }
+        JsonObject object = event.getAsJsonObject("data").getAsJsonObject("object");
+        List<StripeRecord> records = new ArrayList<>(StripeRecords.of(record.get().type(), object,
+                record.get().version()));
+        records.addAll(ItemChanges.of(event));
+        return records;
+    }
+
+    /** The object an event carries, or its deletion (see {@link #records}, which adds what it derives). */
     public static Optional<StripeRecord> record(JsonObject event) {
         JsonObject data = event.getAsJsonObject("data");
         JsonElement object = data == null ? null : data.get("object");

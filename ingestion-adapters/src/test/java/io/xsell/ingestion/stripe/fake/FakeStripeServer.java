@@ -107,8 +107,24 @@ public final class FakeStripeServer implements AutoCloseable {
                 .thenComparing(StripeFakeObject::id, Comparator.reverseOrder()));
     }
 
+    /** Publishes a {@code *.updated} event with the {@code previous_attributes} Stripe lists on it. */
+    public void addEvent(String id, String type, long created, String objectJson, JsonObject previousAttributes) {
+        events.add(new StripeFakeObject(id, created, eventJson(id, type, created, objectJson, previousAttributes)));
+        events.sort(Comparator.comparingLong(StripeFakeObject::created).reversed()
+                .thenComparing(StripeFakeObject::id, Comparator.reverseOrder()));
+    }
+
     /** An event as Stripe sends it, about {@code objectJson}. */
     public static String eventJson(String id, String type, long created, String objectJson) {
+        return eventJson(id, type, created, objectJson, null);
+    }
+
+    /**
+     * An event as Stripe sends it: pretty-printed, its object's expandable fields (discounts) as ids,
+     * since events expand nothing, and {@code previous_attributes} on {@code *.updated} events.
+     */
+    public static String eventJson(String id, String type, long created, String objectJson,
+                                   JsonObject previousAttributes) {
         JsonObject event = new JsonObject();
         event.addProperty("id", id);
         event.addProperty("object", "event");
@@ -118,9 +134,16 @@ public final class FakeStripeServer implements AutoCloseable {
         event.addProperty("pending_webhooks", 0);
         event.addProperty("type", type);
         JsonObject data = new JsonObject();
-        data.add("object", JsonParser.parseString(objectJson));
+        JsonObject object = JsonParser.parseString(objectJson).getAsJsonObject();
+        collapseDiscounts(object, false, false, false);
+        data.add("object", object);
+        if (previousAttributes != null) {
+            JsonObject previous = previousAttributes.deepCopy();
+            collapseDiscounts(previous, false, false, true);
+            data.add("previous_attributes", previous);
+        }
         event.add("data", data);
-        return event.toString();
+        return PRETTY.toJson(event);
     }
 
     /** The JSON of an event as published, for webhook deliveries. */
@@ -174,7 +197,15 @@ public final class FakeStripeServer implements AutoCloseable {
             if (authorization == null || !authorization.equals("Bearer " + apiKey)) {
                 return error(401, null, "Invalid API Key provided.");
             }
+            java.util.regex.Matcher retrieve = RETRIEVE.matcher(path);
+            if (retrieve.matches() && lists.containsKey("/v1/" + retrieve.group(1))) {
+                return retrieve(request, "/v1/" + retrieve.group(1), retrieve.group(2), number);
+            }
             List<StripeFakeObject> list = lists.get(path);
+            java.util.regex.Matcher linesPath = INVOICE_LINES.matcher(path);
+            if (list == null && linesPath.matches()) {
+                list = invoiceLines(linesPath.group(1));
+            }
             if (list == null) {
                 return error(404, "resource_missing", "Unrecognized request URL (GET: " + path + ").");
             }
@@ -183,6 +214,32 @@ public final class FakeStripeServer implements AutoCloseable {
             return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                     .withHeader("Request-Id", "req_" + number).withBody(page(request, path, list))
                     .withFixedDelay(latency > 0 ? latency : null).build();
+        }
+
+        /** {@code GET /v1/subscriptions/{id}} and the like: the object, discounts expanded only when asked. */
+        private ResponseDefinition retrieve(LoggedRequest request, String listPath, String id, int number) {
+            for (StripeFakeObject object : lists.get(listPath)) {
+                if (object.id().equals(id)) {
+                    served.incrementAndGet();
+                    JsonObject json = JsonParser.parseString(object.json()).getAsJsonObject();
+                    List<String> expand = expansions(request);
+                    collapseDiscounts(json, expand.contains("discounts"), expand.contains("items.data.discounts"),
+                            expand.contains("lines.data.discounts"));
+                    return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withHeader("Request-Id", "req_" + number).withBody(PRETTY.toJson(json)).build();
+                }
+            }
+            return error(404, "resource_missing", "No such object: '" + id + "'");
+        }
+
+        private List<String> expansions(LoggedRequest request) {
+            List<String> expand = new ArrayList<>();
+            request.getQueryParams().forEach((name, values) -> {
+                if (name.startsWith("expand[")) {
+                    expand.addAll(values.values());
+                }
+            });
+            return expand;
         }
 
         private String page(LoggedRequest request, String path, List<StripeFakeObject> all) {
@@ -210,16 +267,27 @@ public final class FakeStripeServer implements AutoCloseable {
                 page = matching.subList(from, to);
                 hasMore = to < matching.size();
             }
-            StringBuilder body = new StringBuilder(256 + page.size() * 1024);
-            body.append("{\"object\":\"list\",\"url\":\"").append(path).append("\",\"has_more\":").append(hasMore)
-                    .append(",\"data\":[");
+            List<String> expand = expansions(request);
+            boolean top = expand.contains("data.discounts");
+            boolean items = expand.contains("data.items.data.discounts");
+            boolean lines = expand.contains("data.lines.data.discounts");
+            String variant = path + "|" + top + items + lines;
+            // Stripe writes pretty-printed JSON: "has_more": true, with a space
+            StringBuilder body = new StringBuilder(256 + page.size() * 2048);
+            body.append("{\n  \"object\": \"list\",\n  \"data\": [");
             for (int i = 0; i < page.size(); i++) {
-                if (i > 0) {
-                    body.append(',');
-                }
-                body.append(page.get(i).json());
+                StripeFakeObject object = page.get(i);
+                body.append(i > 0 ? ",\n" : "\n").append(rendered.computeIfAbsent(new Rendering(object, variant), r -> {
+                    JsonObject json = JsonParser.parseString(object.json()).getAsJsonObject();
+                    if ("/v1/invoices".equals(path)) {
+                        embedFirstLines(json);
+                    }
+                    collapseDiscounts(json, top, items, lines);
+                    return PRETTY.toJson(json);
+                }));
             }
-            return body.append("]}").toString();
+            return body.append("\n  ],\n  \"has_more\": ").append(hasMore).append(",\n  \"url\": \"").append(path)
+                    .append("\"\n}").toString();
         }
 
         /** An id's position inside the matching run; the run's end when the id is not in it. */
@@ -280,6 +348,85 @@ public final class FakeStripeServer implements AutoCloseable {
     }
 
     private final Map<String, Index> indexes = new ConcurrentHashMap<>();
+    /** Each object as a page shows it (pretty-printed, expanded as asked), rendered once. */
+    private final Map<Rendering, String> rendered = new ConcurrentHashMap<>();
+
+    private record Rendering(StripeFakeObject object, String variant) {
+    }
+
+    /** Stripe embeds an invoice's first ten lines; {@code /v1/invoices/{id}/lines} pages the rest. */
+    static final int EMBEDDED_LINES = 10;
+    private static final com.google.gson.Gson PRETTY = new com.google.gson.GsonBuilder().setPrettyPrinting()
+            .serializeNulls().create();
+    private static final java.util.regex.Pattern INVOICE_LINES = java.util.regex.Pattern.compile(
+            "/v1/invoices/([^/]+)/lines");
+
+    private static final java.util.regex.Pattern RETRIEVE = java.util.regex.Pattern.compile(
+            "/v1/(subscriptions|invoices)/([^/]+)");
+
+    /**
+     * Stripe returns expandable fields as ids unless asked to expand them: {@code discounts} of a
+     * subscription, of its items, of an invoice and of its lines. The account keeps them expanded.
+     */
+    static void collapseDiscounts(JsonObject object, boolean top, boolean items, boolean lines) {
+        if (!top) {
+            collapse(object.get("discounts"));
+        }
+        for (String list : new String[]{"items", "lines"}) {
+            if ((list.equals("items") ? items : lines) || !(object.get(list) instanceof JsonObject nested)
+                    || !(nested.get("data") instanceof JsonArray data)) {
+                continue;
+            }
+            for (var element : data) {
+                if (element instanceof JsonObject child) {
+                    collapse(child.get("discounts"));
+                }
+            }
+        }
+    }
+
+    private static void collapse(com.google.gson.JsonElement discounts) {
+        if (discounts == null || !discounts.isJsonArray()) {
+            return;
+        }
+        JsonArray array = discounts.getAsJsonArray();
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i) instanceof JsonObject expanded && expanded.has("id")) {
+                array.set(i, expanded.get("id"));
+            }
+        }
+    }
+
+    private static void embedFirstLines(JsonObject invoice) {
+        JsonObject lines = invoice.getAsJsonObject("lines");
+        JsonArray all = lines == null ? null : lines.getAsJsonArray("data");
+        if (all == null || all.size() <= EMBEDDED_LINES) {
+            return;
+        }
+        JsonArray first = new JsonArray();
+        for (int i = 0; i < EMBEDDED_LINES; i++) {
+            first.add(all.get(i));
+        }
+        lines.add("data", first);
+        lines.addProperty("has_more", true);
+    }
+
+    /** Every line of an invoice, in the order Stripe lists them, for its lines endpoint; null for no such invoice. */
+    private List<StripeFakeObject> invoiceLines(String invoiceId) {
+        for (StripeFakeObject invoice : lists.get("/v1/invoices")) {
+            if (invoice.id().equals(invoiceId)) {
+                List<StripeFakeObject> lines = new ArrayList<>();
+                for (var line : JsonParser.parseString(invoice.json()).getAsJsonObject().getAsJsonObject("lines")
+                        .getAsJsonArray("data")) {
+                    // one creation time for all: the lines endpoint keeps the invoice's order
+                    lines.add(new StripeFakeObject(line.getAsJsonObject().get("id").getAsString(), invoice.created(),
+                            line.toString()));
+                }
+                return lines;
+            }
+        }
+        return null;
+    }
 
     /** Positions by id and creation times of one list, rebuilt when the list changes. */
     private Index index(String path, List<StripeFakeObject> list) {

@@ -36,6 +36,15 @@ public final class InMemoryStripeMirror implements BackfillStore, StripeSnapshot
 
     @Override
     public synchronized void savePage(SliceState after, List<StripeRecord> records) {
+        apply(records);
+        slices.put(after.slice().key(), after);
+        pagesSaved++;
+        // what Stripe listed; the items and discounts derived from them are not objects of a list
+        objectsWritten += records.stream().filter(r -> isListed(r.type())).count();
+    }
+
+    /** Stores records as the inbox applies an event: the newest version of each object kept. */
+    public synchronized void apply(List<StripeRecord> records) {
         for (StripeRecord record : records) {
             Map<String, StripeRecord> byId = objects.computeIfAbsent(record.type(), t -> new TreeMap<>());
             StripeRecord stored = byId.get(record.id());
@@ -43,22 +52,24 @@ public final class InMemoryStripeMirror implements BackfillStore, StripeSnapshot
                 byId.put(record.id(), record);
             }
         }
-        slices.put(after.slice().key(), after);
-        pagesSaved++;
-        objectsWritten += records.size();
     }
 
     public synchronized long pagesSaved() {
         return pagesSaved;
     }
 
-    /** Objects written, rewrites included: more than {@link #size()} when a page was stored twice. */
+    /** Listed objects written, rewrites included: more than {@link #size()} when a page was stored twice. */
     public synchronized long objectsWritten() {
         return objectsWritten;
     }
 
     public synchronized int size() {
-        return objects.values().stream().mapToInt(Map::size).sum();
+        return objects.entrySet().stream().filter(e -> isListed(e.getKey())).mapToInt(e -> e.getValue().size()).sum();
+    }
+
+    private static boolean isListed(StripeObjectType type) {
+        return java.util.Arrays.stream(io.xsell.ingestion.stripe.sync.StripeList.values())
+                .anyMatch(list -> list.type() == type);
     }
 
     @Override

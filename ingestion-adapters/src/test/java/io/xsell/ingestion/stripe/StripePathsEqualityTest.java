@@ -1,0 +1,165 @@
+package io.xsell.ingestion.stripe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.xsell.core.metrics.CrossSellCalculator;
+import io.xsell.core.metrics.Window;
+import io.xsell.core.model.TenantDataset;
+import io.xsell.core.mrr.MrrLedger;
+import io.xsell.ingestion.csv.CanonicalCsvImporter;
+import io.xsell.ingestion.csv.CanonicalCsvWriter;
+import io.xsell.ingestion.stripe.api.StripeApi;
+import io.xsell.ingestion.stripe.api.StripeSettings;
+import io.xsell.ingestion.stripe.fake.FakeStripeServer;
+import io.xsell.ingestion.stripe.fake.InMemoryStripeMirror;
+import io.xsell.ingestion.stripe.mapping.MappingSettings;
+import io.xsell.ingestion.stripe.mapping.StripeAccountMapper;
+import io.xsell.ingestion.stripe.mapping.StripeAmounts;
+import io.xsell.ingestion.stripe.sync.DiscountResolver;
+import io.xsell.ingestion.stripe.sync.StripeEvents;
+import io.xsell.ingestion.stripe.sync.StripeRecords;
+import io.xsell.ingestion.stripe.synthetic.StripeFakeObject;
+import io.xsell.ingestion.stripe.synthetic.SyntheticStripeAccount;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same 2,000-customer account reaches xsell by every route: a backfill that reads the account
+ * as it stood at a cut-off day, then everything created after it as the events Stripe publishes
+ * (pretty-printed, discounts named by id only, resolved through the double's retrieve endpoint),
+ * in order (Events API), delivered twice and partly out of order (webhooks), or a mix of both.
+ * Each route's metrics equal the canonical CSV import to the cent for every window, two of which
+ * end before the cut-off. The backfill part sees each subscription created before the cut-off in
+ * its final state (the generated account has no history of subscription states), so "history
+ * does not move" is checked on hand-written events in {@code StripeItemHistoryTest}.
+ */
+class StripePathsEqualityTest {
+    static final String KEY = "rk_test_paths";
+    static final LocalDate CUT_OFF = LocalDate.of(2026, 6, 1);
+    static final Window[] WINDOWS = {Window.of("2025-11-01", "2026-11-01"), Window.of("2026-07-01", "2026-10-01"),
+            Window.of("2026-10-01", "2026-11-01"), Window.of("2025-08-01", "2025-09-01"),
+            Window.of("2025-11-01", "2026-05-01")};
+
+    static SyntheticStripeAccount account;
+    static TenantDataset csv;
+    static Map<String, String> expected;
+
+    @BeforeAll
+    static void account(@TempDir Path dir) throws Exception {
+        account = StripeMappingEqualityTest.account(2000);
+        CanonicalCsvWriter.write(account.canonical(), dir);
+        csv = new CanonicalCsvImporter().importFolder(dir, "USD");
+        expected = reports(csv, WINDOWS);
+    }
+
+    @Test
+    void backfillThenEventsApiEqualsTheCsvImport() throws Exception {
+        assertRoute(events -> events, 1);
+    }
+
+    @Test
+    void backfillThenWebhooksTwiceAndOutOfOrderEqualsTheCsvImport() throws Exception {
+        assertRoute(StripePathsEqualityTest::webhookDeliveries, 2);
+    }
+
+    @Test
+    void backfillThenAMixOfEventsApiAndWebhooksEqualsTheCsvImport() throws Exception {
+        assertRoute(events -> {
+            List<String> webhooks = webhookDeliveries(events.subList(0, events.size() / 2));
+            List<String> mixed = new ArrayList<>(webhooks);
+            mixed.addAll(events); // the Events API then delivers everything, the webhooks' events again
+            return mixed;
+        }, 1);
+    }
+
+    private interface Route {
+        List<String> deliveries(List<String> events);
+    }
+
+    private void assertRoute(Route route, int minimumDeliveriesPerEvent) throws Exception {
+        long cutOff = StripeAmounts.epoch(CUT_OFF);
+        InMemoryStripeMirror mirror = new InMemoryStripeMirror();
+        List<StripeFakeObject> later = new ArrayList<>();
+        Map<StripeFakeObject, StripeObjectType> types = new LinkedHashMap<>();
+        for (StripeObjectType type : StripeObjectType.values()) {
+            for (StripeFakeObject object : account.objects(type)) {
+                if (object.created() < cutOff) {
+                    // a backfill page: the object as listed, discounts expanded
+                    mirror.apply(StripeRecords.of(type, JsonParser.parseString(object.json()).getAsJsonObject(),
+                            cutOff));
+                } else {
+                    later.add(object);
+                    types.put(object, type);
+                }
+            }
+        }
+
+        later.sort(Comparator.comparingLong(StripeFakeObject::created).thenComparing(StripeFakeObject::id));
+        List<String> events = new ArrayList<>();
+        int n = 0;
+        for (StripeFakeObject object : later) {
+            String type = types.get(object) == StripeObjectType.SUBSCRIPTION ? "customer.subscription.created"
+                    : types.get(object).wireName() + ".created";
+            events.add(FakeStripeServer.eventJson("evt_" + (++n), type, object.created() + 1, object.json()));
+        }
+        List<String> deliveries = route.deliveries(events);
+        assertThat(deliveries.size()).isGreaterThanOrEqualTo(events.size() * minimumDeliveriesPerEvent);
+        for (String delivery : deliveries) {
+            JsonObject event = JsonParser.parseString(delivery).getAsJsonObject();
+            mirror.apply(StripeEvents.records(event));
+        }
+        assertThat(events).as("events name discounts by id, as Stripe's do")
+                .anyMatch(e -> e.contains("\"discounts\": [\n        \"di_"));
+        try (FakeStripeServer stripe = new FakeStripeServer(account, KEY)) {
+            StripeApi api = new StripeApi(StripeSettings.defaults(KEY, stripe.baseUrl()).withRate(1000)
+                    .withRetries(5, Duration.ofMillis(5), Duration.ofMillis(50)));
+            var discounts = new DiscountResolver(api).missing(mirror, cutOff);
+            assertThat(discounts).as("discounts first seen on events are fetched").isNotEmpty();
+            mirror.apply(discounts);
+        }
+        TenantDataset synced = map(mirror);
+        assertThat(reports(synced, WINDOWS)).isEqualTo(expected);
+    }
+
+    /** Each event delivered twice; the second round in reverse, the first with neighbours swapped. */
+    static List<String> webhookDeliveries(List<String> events) {
+        List<String> first = new ArrayList<>(events);
+        SplittableRandom random = new SplittableRandom(12);
+        for (int i = 0; i + 1 < first.size(); i += 2) {
+            if (random.nextBoolean()) {
+                Collections.swap(first, i, i + 1);
+            }
+        }
+        List<String> second = new ArrayList<>(events);
+        Collections.reverse(second);
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static TenantDataset map(InMemoryStripeMirror mirror) {
+        return StripeAccountMapper.map(mirror, new MappingSettings("stripe:", "USD", Map.of(), csv.rates()));
+    }
+
+    private static Map<String, String> reports(TenantDataset dataset, Window[] windows) {
+        MrrLedger ledger = MrrLedger.of(dataset);
+        Map<String, String> reports = new LinkedHashMap<>();
+        for (Window window : windows) {
+            reports.put(window.toString(), RoundedReport.of(CrossSellCalculator.report(ledger, window, "segment")));
+        }
+        return reports;
+    }
+}
