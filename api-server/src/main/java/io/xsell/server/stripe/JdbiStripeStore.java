@@ -233,15 +233,6 @@ public final class JdbiStripeStore {
                 .bind(0, connectionId).bind(1, tenant.value()).bind(2, limit).map((rs, ctx) -> run(rs)).list());
     }
 
-    /**
-     * Kept for {@code ConnectionsResource} until it reads runs through a use case with the
-     * principal's tenant; the tenant here is the connection's own.
-     */
-    @Deprecated
-    public List<SyncRun> runs(String connectionId, int limit) {
-        return connection(connectionId).map(c -> runs(c.tenant(), connectionId, limit)).orElse(List.of());
-    }
-
     public Optional<SyncRun> run(TenantId tenant, String runId) {
         return jdbi.withHandle(h -> h.createQuery(RUN_COLUMNS + " WHERE id = ? AND" + OF_TENANT).bind(0, runId)
                 .bind(1, tenant.value()).map((rs, ctx) -> run(rs)).findOne());
@@ -369,18 +360,6 @@ public final class JdbiStripeStore {
                     .bind(3, record.version()).bind(4, record.deleted() ? 1 : 0).bind(5, record.json()).add();
         }
         batch.execute();
-    }
-
-    /**
-     * Kept for {@code ConnectionsResource} until it reads runs through a use case with the
-     * principal's tenant; the tenant here is the run's connection's own.
-     */
-    @Deprecated
-    public Map<String, Long> backfillCounts(String runId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT c.tenant_id FROM stripe_sync_runs r "
-                        + "JOIN stripe_connections c ON c.id = r.connection_id WHERE r.id = ?")
-                .bind(0, runId).mapTo(String.class).findOne())
-                .map(tenant -> backfillCounts(new TenantId(tenant), runId)).orElse(Map.of());
     }
 
     /** Stores objects of the tenant's connection, newest version kept (discounts fetched for ids, say). */

@@ -65,10 +65,8 @@ public class StripeConnectionService implements ConnectStripeUseCase, ReadConnec
         if (find(tenant, connectionId).isEmpty()) {
             return List.of();
         }
-        return stripe.store().runs(connectionId, limit).stream().map(run -> {
-            // a running backfill's counts live in its checkpoints until it ends
-            Map<String, Long> counts = "incremental".equals(run.kind()) || !"running".equals(run.state())
-                    ? run.counts() : stripe.store().backfillCounts(run.id());
+        return stripe.runs(tenant, connectionId, limit).stream().map(run -> {
+            Map<String, Long> counts = stripe.runCounts(tenant, run);
             return new SyncRunView(run.id(), run.kind(), run.state(), run.startedAt(), run.finishedAt(),
                     run.objectsDone(), run.objectsEstimated(), counts, run.errors());
         }).toList();

@@ -122,17 +122,17 @@ class SyncCommandTest {
             try {
                 org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
                         .pollInterval(java.time.Duration.ofMillis(20))
-                        .until(() -> store.runs(connection, 1).stream().anyMatch(r -> r.objectsDone() >= 1500));
+                        .until(() -> store.runs(tenant, connection, 1).stream().anyMatch(r -> r.objectsDone() >= 1500));
             } finally {
                 sync.destroyForcibly().waitFor();
             }
-            SyncRun killed = store.runs(connection, 1).get(0);
+            SyncRun killed = store.runs(tenant, connection, 1).get(0);
             assertThat(killed.state()).as("cut off mid-way").isEqualTo("running");
             assertThat(killed.objectsDone()).isBetween(1500L, expected - 1);
 
             CommandRunner.Result resumed = CommandRunner.run("sync", connection, "-c", writeConfig(url, stripe.baseUrl()));
             assertThat(resumed.failure()).as(resumed.stderr()).isEmpty();
-            SyncRun run = store.runs(connection, 1).get(0);
+            SyncRun run = store.runs(tenant, connection, 1).get(0);
             assertThat(run.id()).as("the same run, resumed").isEqualTo(killed.id());
             assertThat(run.state()).isEqualTo("succeeded");
             long rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stripe_objects "

@@ -80,13 +80,13 @@ class StripeSyncClusterTest {
             client.scheduleIfNotExists(StripeSyncTask.instance(connection), Instant.now());
             try {
                 cluster.forEach(Scheduler::start);
-                await().atMost(Duration.ofMinutes(2)).until(() -> a.store().runs(connection, 100).stream()
+                await().atMost(Duration.ofMinutes(2)).until(() -> a.store().runs(tenant, connection, 100).stream()
                         .filter(r -> r.finishedAt() != null).count() >= 6);
             } finally {
                 cluster.forEach(Scheduler::stop);
             }
 
-            List<SyncRun> runs = a.store().runs(connection, 100).stream()
+            List<SyncRun> runs = a.store().runs(tenant, connection, 100).stream()
                     .sorted(Comparator.comparing(SyncRun::startedAt)).toList();
             assertThat(runs).allSatisfy(r -> assertThat(r.state()).as(r.toString()).isEqualTo("succeeded"));
             assertThat(runs).filteredOn(r -> r.kind().equals("backfill")).hasSize(1);
