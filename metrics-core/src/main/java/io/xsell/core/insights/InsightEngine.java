@@ -1,25 +1,46 @@
 package io.xsell.core.insights;
 
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.analytics.AttachedCohortRetention;
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.benchmark.Benchmark;
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.benchmark.BenchmarkVerdict;
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.metrics.CrossSellCalculator;
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.metrics.CrossSellReport;
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.metrics.ProductLineMetrics;
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.metrics.SegmentMetrics;
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.metrics.Window;
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.metrics.WindowMetrics;
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.mrr.Decimals;
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.mrr.MrrLedger;
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.mrr.MrrTimeline;
+import io.xsell.core.model.DisplayNames;
 import java.math.BigDecimal;
+import io.xsell.core.model.DisplayNames;
 import java.time.LocalDate;
+import io.xsell.core.model.DisplayNames;
 import java.time.YearMonth;
+import io.xsell.core.model.DisplayNames;
 import java.util.ArrayList;
+import io.xsell.core.model.DisplayNames;
 import java.util.Comparator;
+import io.xsell.core.model.DisplayNames;
 import java.util.LinkedHashMap;
+import io.xsell.core.model.DisplayNames;
 import java.util.List;
+import io.xsell.core.model.DisplayNames;
 import java.util.Map;
+import io.xsell.core.model.DisplayNames;
 import java.util.stream.IntStream;
 
 /**
@@ -67,6 +88,14 @@ public final class InsightEngine {
      * @throws io.xsell.core.metrics.UnknownAttributeException when no customer carries {@code segmentBy}
      */
     public static List<Insight> insights(MrrLedger ledger, Window window, String segmentBy) {
+        return insights(ledger, window, segmentBy, DisplayNames.empty());
+    }
+
+    /**
+     * As {@link #insights(MrrLedger, Window, String)}, with titles and recommendations naming lines
+     * and segment values by their display names; subjects and evidence keep the ids.
+     */
+    public static List<Insight> insights(MrrLedger ledger, Window window, String segmentBy, DisplayNames names) {
         Window previousWindow = previous(window);
         YearMonth month = cohortMonth(window);
         // One pass: each customer's timeline is built once and fed to the three tallies the rules read.
@@ -78,9 +107,9 @@ public final class InsightEngine {
                 Pass::merge);
         CrossSellReport report = pass.current.report();
         List<Insight> out = new ArrayList<>();
-        lineConcentration(report, out);
+        lineConcentration(report, names, out);
         if (segmentBy != null) {
-            segmentPenetrationGap(report, out);
+            segmentPenetrationGap(report, names, out);
         }
         if (month != null) {
             attachedCohortRetention(pass.cohort.result(), window, out);
@@ -121,7 +150,7 @@ public final class InsightEngine {
 
     // Rule 1 -------------------------------------------------------------------------------
 
-    private static void lineConcentration(CrossSellReport report, List<Insight> out) {
+    private static void lineConcentration(CrossSellReport report, DisplayNames names, List<Insight> out) {
         for (ProductLineMetrics line : report.byProductLine()) {
             BigDecimal share = Decimals.present(line.shareOfCrossSellPct());
             if (share == null || share.compareTo(LINE_CONCENTRATION_SHARE_PCT) <= 0) {
@@ -133,16 +162,16 @@ public final class InsightEngine {
             evidence.put("cross_sell_mrr", Decimals.present(report.metrics().crossSellMrr()));
             evidence.put("share_of_cross_sell_pct", share);
             out.add(new Insight(LINE_CONCENTRATION, Severity.WARNING, line.productLine(),
-                    "Cross-sell depends on " + line.productLine(), evidence,
-                    line.productLine() + " carries " + share + " % of cross-sell MRR. Build a play for the "
-                            + "next-best line so that cross-sell revenue does not hinge on " + line.productLine()
-                            + " alone."));
+                    "Cross-sell depends on " + names.line(line.productLine()), evidence,
+                    names.line(line.productLine()) + " carries " + share + " % of cross-sell MRR. Build a play for the "
+                            + "next-best line so that cross-sell revenue does not hinge on "
+                            + names.line(line.productLine()) + " alone."));
         }
     }
 
     // Rule 2 -------------------------------------------------------------------------------
 
-    private static void segmentPenetrationGap(CrossSellReport report, List<Insight> out) {
+    private static void segmentPenetrationGap(CrossSellReport report, DisplayNames names, List<Insight> out) {
         // The customers without the attribute (null segment) are not a segment anyone can target.
         List<SegmentMetrics> eligible = report.bySegment().stream()
                 .filter(s -> s.segment() != null && s.metrics().endingCustomers() >= MIN_SEGMENT_CUSTOMERS)
@@ -180,11 +209,14 @@ public final class InsightEngine {
                 evidence.put("best_segment", best.segment());
                 evidence.put("best_segment_active_customers", BigDecimal.valueOf(best.metrics().endingCustomers()));
                 evidence.put("best_segment_penetration_pct", bestPct);
+                String lineName = names.line(name);
+                String segment = names.segment(report.segmentBy(), s.segment());
+                String bestSegment = names.segment(report.segmentBy(), best.segment());
                 out.add(new Insight(SEGMENT_PENETRATION_GAP, Severity.INFO, name + "/" + s.segment(),
-                        name + " under-penetrated in " + report.segmentBy() + " " + s.segment(), evidence,
-                        name + " reaches " + pct + " % of " + s.segment() + " customers against " + bestPct
-                                + " % in " + best.segment() + ". Target " + s.segment() + " accounts with the "
-                                + name + " play that works in " + best.segment() + "."));
+                        lineName + " under-penetrated in " + report.segmentBy() + " " + segment, evidence,
+                        lineName + " reaches " + pct + " % of " + segment + " customers against " + bestPct
+                                + " % in " + bestSegment + ". Target " + segment + " accounts with the "
+                                + lineName + " play that works in " + bestSegment + "."));
             }
         }
     }

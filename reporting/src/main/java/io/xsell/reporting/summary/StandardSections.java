@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -185,13 +186,26 @@ final class StandardSections {
                 present(m.annualizedCrossSellRatePct()), present(m.productsPerCustomer())));
     }
 
+    /** The evidence with the lines and segment values it names shown by their display names. */
+    private static Map<String, Object> namedEvidence(Map<String, Object> evidence, DisplayNames names) {
+        Map<String, Object> named = new LinkedHashMap<>(evidence);
+        named.computeIfPresent("product_line", (k, v) -> names.line((String) v));
+        Object segmentBy = evidence.get("segment_by");
+        if (segmentBy instanceof String attribute) {
+            named.computeIfPresent("segment", (k, v) -> names.segment(attribute, (String) v));
+            named.computeIfPresent("best_segment", (k, v) -> names.segment(attribute, (String) v));
+        }
+        return named;
+    }
+
     static Optional<SummarySection> insights(SummaryContext context) {
         SummaryRequest request = context.request();
         List<Insight> all = context.analytics().insights(
-                new SummaryAnalyticsQuery(request.tenant(), request.period(), context.current().segmentBy()));
+                new SummaryAnalyticsQuery(request.tenant(), request.period(), context.current().segmentBy(),
+                        context.names()));
         List<InsightSection.Item> top = all.stream().limit(TOP_INSIGHTS)
-                .map(i -> new InsightSection.Item(i.severity().code(), i.rule(), i.title(), i.evidence(),
-                        i.recommendation()))
+                .map(i -> new InsightSection.Item(i.severity().code(), i.rule(), i.title(),
+                        namedEvidence(i.evidence(), context.names()), i.recommendation()))
                 .toList();
         return Optional.of(new InsightSection(top, all.size()));
     }
