@@ -1,5 +1,6 @@
 package io.xsell.benchmark;
 
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.metrics.Window;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.core.model.TenantId;
@@ -75,7 +76,7 @@ public class SummaryPdfBenchmark {
 
     private RenderedSummary render(MetricsService service) {
         SummaryService summaries = new SummaryService(service, service, service, new SummaryAnalyticsService(service),
-                Clock.systemUTC());
+                tenant -> DisplayNames.empty(), Clock.systemUTC());
         return renderer.render(summaries.summarize(
                 new SummaryRequest(TENANT, "Bench Inc", Cadence.MONTHLY, MONTH, BenchData.SEGMENT_BY)));
     }

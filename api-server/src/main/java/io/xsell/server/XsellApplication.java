@@ -16,6 +16,7 @@ import io.xsell.server.cli.TenantCommand;
 import io.xsell.server.cli.UsageException;
 import io.xsell.server.dataimport.DataImportModule;
 import io.xsell.server.engagement.EngagementModule;
+import io.xsell.server.names.DisplayNamesModule;
 import io.xsell.server.openapi.OpenApiDocument;
 import io.xsell.server.problem.ProblemErrorHandler;
 import io.xsell.server.reporting.ReportingModule;
@@ -42,7 +43,7 @@ public class XsellApplication extends Application<XsellConfiguration> {
         bootstrap.addBundle(GuiceBundle.builder()
                 .enableAutoConfig(XsellApplication.class.getPackageName())
                 .modules(new XsellModule(), new SchedulingModule(), new AnalyticsModule(), new EngagementModule(),
-                        new ReportingModule(), new StripeModule(), new DataImportModule())
+                        new ReportingModule(), new StripeModule(), new DataImportModule(), new DisplayNamesModule())
                 .build());
         bootstrap.addCommand(new ReportCommand());
         bootstrap.addCommand(new ReportPdfCommand());

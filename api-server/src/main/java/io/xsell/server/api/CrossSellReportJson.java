@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.xsell.core.metrics.CrossSellReport;
+import io.xsell.core.model.DisplayNames;
 import java.util.List;
 
 /**
@@ -25,11 +26,12 @@ public record CrossSellReportJson(
         @JsonInclude(JsonInclude.Include.NON_NULL) String segmentBy,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<SegmentJson> bySegment) {
 
-    public static CrossSellReportJson of(CrossSellReport report) {
+    public static CrossSellReportJson of(CrossSellReport report, DisplayNames names) {
         boolean segmented = report.segmentBy() != null;
         return new CrossSellReportJson(report.window().from().toString(), report.window().to().toString(),
-                report.currency(), WindowMetricsJson.of(report.metrics()), ProductLineJson.of(report.byProductLine()),
+                report.currency(), WindowMetricsJson.of(report.metrics()), ProductLineJson.of(report.byProductLine(), names),
                 BenchmarkJson.of(report.benchmark()), report.segmentBy(),
-                segmented ? report.bySegment().stream().map(SegmentJson::of).toList() : null);
+                segmented ? report.bySegment().stream()
+                        .map(s -> SegmentJson.of(s, report.segmentBy(), names)).toList() : null);
     }
 }

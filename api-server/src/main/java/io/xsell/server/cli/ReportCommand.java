@@ -3,6 +3,7 @@ package io.xsell.server.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.setup.Bootstrap;
 import io.xsell.core.metrics.CrossSellReport;
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.metrics.Window;
 import io.xsell.core.port.in.CrossSellReportQuery;
 import io.xsell.core.service.MetricsService;
@@ -86,14 +87,15 @@ public class ReportCommand extends CsvFolderCommand {
         MetricsService service = local.metrics();
         String segmentBy = namespace.getString("segment_by");
         CrossSellReport report = service.crossSellReport(new CrossSellReportQuery(LOCAL, window, segmentBy));
+        DisplayNames names = DisplayNames.ofProducts(local.dataset().products());
         ObjectMapper mapper = JsonMapper.forPeople(bootstrap.getObjectMapper().copy());
         // Rendered fully before anything is printed, so a failure leaves stdout empty.
         String json;
         if (Boolean.TRUE.equals(namespace.getBoolean("analytics"))) {
-            json = mapper.writeValueAsString(new ReportWithAnalyticsJson(CrossSellReportJson.of(report),
+            json = mapper.writeValueAsString(new ReportWithAnalyticsJson(CrossSellReportJson.of(report, names),
                     analytics(local, window, segmentBy, report.currency(), namespace)));
         } else {
-            json = mapper.writeValueAsString(CrossSellReportJson.of(report));
+            json = mapper.writeValueAsString(CrossSellReportJson.of(report, names));
         }
         System.out.println(json);
         System.out.flush();

@@ -1,5 +1,6 @@
 package io.xsell.server.cli;
 
+import io.xsell.core.model.DisplayNames;
 import io.dropwizard.core.setup.Bootstrap;
 import io.xsell.core.metrics.Window;
 import io.xsell.core.service.EngagementAnalyticsService;
@@ -76,7 +77,7 @@ public class ReportPdfCommand extends CsvFolderCommand {
         MetricsService metrics = local.metrics();
         EngagementAnalyticsService engagement = local.engagement();
         SummaryService summaries = new SummaryService(metrics, metrics, metrics, new SummaryAnalyticsService(metrics),
-                Clock.systemUTC()).withSection(new EngagementSectionSource(engagement, engagement, engagement));
+                tenant -> DisplayNames.ofProducts(local.dataset().products()), Clock.systemUTC()).withSection(new EngagementSectionSource(engagement, engagement, engagement));
         Summary summary = summaries.summarize(new SummaryRequest(LOCAL, name, cadenceOf(period), period,
                 namespace.getString("segment_by")));
         SummaryHtml html = new SummaryHtml(new JteTemplates(), new Charts(), paper);

@@ -44,9 +44,10 @@ final class DatasetReader {
         List<Customer> customers = query("customers", "customer_id, name, created_at, attributes",
                 rs -> new Customer(shared.string(rs.getString(1)), rs.getString(2), shared.date(rs.getString(3)),
                         shared.attributes(rs.getString(4))));
-        List<Product> products = query("products", "product_id, name, product_line, kind, gross_margin",
+        List<Product> products = query("products", "product_id, name, product_line, kind, gross_margin, line_name",
                 rs -> new Product(shared.string(rs.getString(1)), rs.getString(2), shared.string(rs.getString(3)),
-                        parse(KINDS, rs.getString(4), LineKind::parse), shared.decimal(rs.getString(5))));
+                        parse(KINDS, rs.getString(4), LineKind::parse), shared.decimal(rs.getString(5)),
+                        rs.getString(6)));
         List<RecurringItem> items = query("subscription_items", "item_id, customer_id, product_id, subscription_id, "
                         + "start_date, end_date, unit_amount, quantity, currency, billing_interval, interval_count, "
                         + "discount_percent, discount_amount, trial_end, bundle_id",

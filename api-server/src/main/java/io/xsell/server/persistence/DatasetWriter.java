@@ -23,7 +23,7 @@ final class DatasetWriter extends SourceWriter {
     private static final String CUSTOMERS = "INSERT INTO customers (tenant_id, source, seq, customer_id, name, "
             + "created_at, attributes) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String PRODUCTS = "INSERT INTO products (tenant_id, source, seq, product_id, name, "
-            + "product_line, kind, gross_margin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + "product_line, kind, gross_margin, line_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ITEMS = "INSERT INTO subscription_items (tenant_id, source, seq, item_id, "
             + "customer_id, product_id, subscription_id, start_date, end_date, unit_amount, quantity, currency, "
             + "billing_interval, interval_count, discount_percent, discount_amount, trial_end, bundle_id) "
@@ -70,7 +70,8 @@ final class DatasetWriter extends SourceWriter {
                 .bind(4, p.name())
                 .bind(5, p.productLine())
                 .bind(6, KIND_CODES.get(p.kind()))
-                .bind(7, decimal(p.grossMargin()));
+                .bind(7, decimal(p.grossMargin()))
+                .bind(8, p.lineName());
     }
 
     private static void bindItem(PreparedBatch b, int seq, RecurringItem i) {

@@ -1,5 +1,6 @@
 package io.xsell.server.reporting;
 
+import io.xsell.core.port.in.DisplayNamesUseCase;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -77,8 +78,9 @@ public class ReportingModule extends DropwizardAwareModule<XsellConfiguration> {
     SummaryService summaryService(CrossSellReportUseCase crossSell, MovementSeriesUseCase movements,
                                   PenetrationUseCase penetration, SummaryAnalyticsUseCase analytics,
                                   CampaignAnalyticsUseCase campaigns, JourneyAnalyticsUseCase journeys,
-                                  EngagementAnalyticsUseCase engagement, Clock clock) {
-        return new SummaryService(crossSell, movements, penetration, analytics, clock)
+                                  EngagementAnalyticsUseCase engagement, DisplayNamesUseCase names,
+                                  Clock clock) {
+        return new SummaryService(crossSell, movements, penetration, analytics, names, clock)
                 .withSection(new EngagementSectionSource(campaigns, journeys, engagement));
     }
 

@@ -12,6 +12,7 @@ import io.xsell.core.metrics.Window;
 import io.xsell.core.model.TenantId;
 import io.xsell.core.port.in.CrossSellReportQuery;
 import io.xsell.core.port.in.CrossSellReportUseCase;
+import io.xsell.core.port.in.DisplayNamesUseCase;
 import io.xsell.core.port.in.MovementSeriesQuery;
 import io.xsell.core.port.in.MovementSeriesUseCase;
 import io.xsell.core.port.in.PenetrationQuery;
@@ -41,10 +42,13 @@ public class MetricsResource {
     private final PenetrationUseCase penetration;
     private final TenantRegistry tenants;
     private final ResponseCache cache;
+    private final DisplayNamesUseCase names;
 
     @Inject
     public MetricsResource(CrossSellReportUseCase crossSell, MovementSeriesUseCase movements,
-                           PenetrationUseCase penetration, TenantRegistry tenants, ResponseCache cache) {
+                           PenetrationUseCase penetration, TenantRegistry tenants, ResponseCache cache,
+                           DisplayNamesUseCase names) {
+        this.names = names;
         this.crossSell = crossSell;
         this.movements = movements;
         this.penetration = penetration;
@@ -64,7 +68,7 @@ public class MetricsResource {
         String segment = QueryParams.optional("segment_by", segmentBy);
         TenantId tenant = principal.tenant();
         return cache.json(tenant, "cross-sell " + window + " " + segment, () -> CrossSellReportJson.of(
-                crossSell.crossSellReport(new CrossSellReportQuery(tenant, window, segment))));
+                crossSell.crossSellReport(new CrossSellReportQuery(tenant, window, segment)), names.displayNames(tenant)));
     }
 
     @GET
@@ -87,6 +91,7 @@ public class MetricsResource {
         LocalDate day = QueryParams.date("date", date);
         TenantId tenant = principal.tenant();
         return cache.json(tenant, "penetration " + day,
-                () -> PenetrationJson.of(penetration.penetration(new PenetrationQuery(tenant, day))));
+                () -> PenetrationJson.of(penetration.penetration(new PenetrationQuery(tenant, day)),
+                        names.displayNames(tenant)));
     }
 }

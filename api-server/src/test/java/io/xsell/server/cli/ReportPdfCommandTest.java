@@ -57,6 +57,32 @@ class ReportPdfCommandTest {
     }
 
     @Test
+    void theLineNamesOfProductsCsvReplaceTheIdsInThePdfAndStandBesideThemInTheReport() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("named"));
+        Map<String, String> files = new java.util.LinkedHashMap<>(WorkedExample.files());
+        files.put("products.csv", """
+                product_id,name,product_line,kind,product_line_name
+                core,Core platform,core,core,Core Platform
+                B,Product B,product_b,module,Premium Support 株式会社
+                C,Product C,product_c,module,Analytics Suite
+                addon,Add-on,add_on,add_on,Extra Seats
+                """);
+        WorkedExample.writeTo(data, files);
+        Path out = dir.resolve("named.pdf");
+        CommandRunner.Result result = CommandRunner.run("report-pdf", "--data", data.toString(), "--from", "2025-03-01",
+                "--to", "2025-04-01", "--out", out.toString());
+
+        assertThat(result.succeeded()).as(result.stderr()).isTrue();
+        assertThat(text(out)).contains("Premium Support 株式会社", "Extra Seats", "Core Platform")
+                .doesNotContain("product_b", "add_on");
+
+        CommandRunner.Result report = CommandRunner.run("report", "--data", data.toString(),
+                "--from", "2025-03-01", "--to", "2025-04-01");
+        assertThat(report.stdout().replaceAll("\\s+", " ")).contains("\"product_line\" : \"product_b\", "
+                + "\"product_line_name\" : \"Premium Support 株式会社\"");
+    }
+
+    @Test
     void aFreeWindowOnLetterPaperIsComparedWithTheWindowBeforeIt() throws IOException {
         Path out = dir.resolve("year.pdf");
         CommandRunner.Result result = CommandRunner.run("report-pdf", "--data", data().toString(), "--from", "2025-01-01",

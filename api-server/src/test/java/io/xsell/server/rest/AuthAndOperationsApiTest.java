@@ -71,6 +71,8 @@ abstract class AuthAndOperationsApiTest {
                         }
                     }
                     case "delete" -> request.DELETE();
+                    case "put" -> request.header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString("{}"));
                     case "patch" -> request.header("Content-Type", "application/json")
                             .method("PATCH", HttpRequest.BodyPublishers.ofString("{}"));
                     default -> throw new AssertionError("no request for " + method + " " + path + " in this test yet");

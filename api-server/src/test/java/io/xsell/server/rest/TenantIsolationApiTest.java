@@ -114,6 +114,8 @@ abstract class TenantIsolationApiTest {
         JsonNode bCampaigns = app().get("/v1/analytics/campaigns?" + WINDOW, keyB).expectJson(200);
         assertThat(ApiResponse.list(bCampaigns.path("campaigns"))).extracting(c -> c.path("campaign_id").asText())
                 .containsExactly(own);
+        // A's own mapping stays A's: DisplayNamesApiTest (setting one here would raise A's data version)
+        answers.put("/v1/display-names", app().get("/v1/display-names", keyB));
         answers.put("/v1/report-schedules", app().get("/v1/report-schedules", keyB));
         answers.put("/v1/report-schedules/{id}", app().get("/v1/report-schedules/" + scheduleA, keyB));
         answers.put("/v1/reports", app().get("/v1/reports", keyB));

@@ -45,7 +45,8 @@ public final class CanonicalCsvWriter {
     public static final String USAGE_EVENTS = "usage_events.csv";
 
     static final List<String> CUSTOMER_COLUMNS = List.of("customer_id", "name", "created_at");
-    static final List<String> PRODUCT_COLUMNS = List.of("product_id", "name", "product_line", "kind", "gross_margin");
+    static final List<String> PRODUCT_COLUMNS = List.of("product_id", "name", "product_line", "kind", "gross_margin",
+            "product_line_name");
     static final List<String> ITEM_COLUMNS = List.of("item_id", "customer_id", "product_id", "subscription_id",
             "start_date", "end_date", "unit_amount", "quantity", "currency", "interval", "interval_count",
             "discount_percent", "discount_amount", "trial_end", "bundle_id");
@@ -160,7 +161,8 @@ public final class CanonicalCsvWriter {
     private static void writeProducts(List<Product> products, Path file) throws IOException {
         try (CSVPrinter out = printer(file, PRODUCT_COLUMNS)) {
             for (Product p : products) {
-                out.printRecord(p.id(), p.name(), p.productLine(), p.kind().code(), amount(p.grossMargin()));
+                out.printRecord(p.id(), p.name(), p.productLine(), p.kind().code(), amount(p.grossMargin()),
+                        p.lineName());
             }
         }
     }

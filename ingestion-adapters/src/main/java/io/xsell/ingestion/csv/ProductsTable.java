@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * products.csv: {@code product_id}, {@code name}, {@code product_line} (defaults to the product id),
- * {@code kind} (defaults to module), {@code gross_margin} (0..1). Other columns are ignored.
+ * {@code kind} (defaults to module), {@code gross_margin} (0..1), {@code product_line_name} (the line's
+ * display name; every product of a line that gives one gives the same). Other columns are ignored.
  */
 final class ProductsTable implements TableReader {
     private static final Map<String, LineKind> KINDS = new LinkedHashMap<>();
@@ -32,6 +33,8 @@ final class ProductsTable implements TableReader {
     private Col productLine;
     private Col kind;
     private Col grossMargin;
+    private Col lineName;
+    private final LineNames lineNames = new LineNames();
     private boolean read;
 
     /** Where a product line got its kind, to name it when another product contradicts it. */
@@ -49,6 +52,7 @@ final class ProductsTable implements TableReader {
         productLine = header.optional("product_line");
         kind = header.optional("kind");
         grossMargin = header.optional("gross_margin");
+        lineName = header.optional("product_line_name");
         read = header.complete();
         return read;
     }
@@ -73,9 +77,13 @@ final class ProductsTable implements TableReader {
         if (line != null && lineKind != null) {
             checkOneKindPerLine(productId, line, lineKind);
         }
+        String displayName = check.text(lineName);
+        if (line != null && displayName != null) {
+            lineNames.check(check, lineName, line, displayName, productId);
+        }
         if (check.passed()) {
             try {
-                products.add(new Product(productId, productName, line, lineKind, margin));
+                products.add(new Product(productId, productName, line, lineKind, margin, displayName));
             } catch (IllegalArgumentException | NullPointerException e) {
                 check.rejectedByModel(e);
             }

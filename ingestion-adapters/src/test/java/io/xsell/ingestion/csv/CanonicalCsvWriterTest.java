@@ -47,7 +47,7 @@ class CanonicalCsvWriterTest {
         assertThat(headerLine(out.resolve("customers.csv")))
                 .isEqualTo("customer_id,name,created_at,acquisition_channel,country,industry,segment");
         assertThat(headerLine(out.resolve("products.csv")))
-                .isEqualTo("product_id,name,product_line,kind,gross_margin");
+                .isEqualTo("product_id,name,product_line,kind,gross_margin,product_line_name");
         assertThat(headerLine(out.resolve("subscription_items.csv"))).isEqualTo("item_id,customer_id,product_id,"
                 + "subscription_id,start_date,end_date,unit_amount,quantity,currency,interval,interval_count,"
                 + "discount_percent,discount_amount,trial_end,bundle_id");
@@ -86,7 +86,7 @@ class CanonicalCsvWriterTest {
         CSVRecord platform = read(folder.resolve("products.csv")).get(0);
         Product first = dataset.products().get(0);
         assertThat(platform.toList()).containsExactly(first.id(), first.name(), first.productLine(), "core",
-                first.grossMargin().toPlainString());
+                first.grossMargin().toPlainString(), "");
 
         List<CSVRecord> charges = read(folder.resolve("one_time_charges.csv"));
         OneTimeCharge charge = dataset.charges().get(0);
@@ -143,7 +143,7 @@ class CanonicalCsvWriterTest {
         assertThat(read(folder.resolve("subscription_items.csv")).get(0).get("unit_amount")).isEqualTo("100");
         assertThat(read(folder.resolve("one_time_charges.csv"))).isEmpty();
         assertThat(read(folder.resolve("fx_rates.csv"))).isEmpty();
-        assertThat(Files.readString(folder.resolve("products.csv"))).endsWith("p1,,p1,module,\r\n");
+        assertThat(Files.readString(folder.resolve("products.csv"))).endsWith("p1,,p1,module,,\r\n");
     }
 
     @Test

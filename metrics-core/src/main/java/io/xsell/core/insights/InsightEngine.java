@@ -9,6 +9,7 @@ import io.xsell.core.metrics.ProductLineMetrics;
 import io.xsell.core.metrics.SegmentMetrics;
 import io.xsell.core.metrics.Window;
 import io.xsell.core.metrics.WindowMetrics;
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.mrr.Decimals;
 import io.xsell.core.mrr.MrrLedger;
 import io.xsell.core.mrr.MrrTimeline;
@@ -83,12 +84,25 @@ public final class InsightEngine {
     }
 
     /**
+     * As {@link #insights(MrrLedger, Window, String)}, with titles and recommendations naming lines
+     * and segment values by their display names; subjects and evidence keep the ids.
+     */
+    public static List<Insight> insights(MrrLedger ledger, Window window, String segmentBy, DisplayNames names) {
+        return answer(ledger, window, segmentBy, names).insights();
+    }
+
+    /** {@link #answer(MrrLedger, Window, String, DisplayNames)} naming lines and segments by their ids. */
+    public static InsightsAnswer answer(MrrLedger ledger, Window window, String segmentBy) {
+        return answer(ledger, window, segmentBy, DisplayNames.empty());
+    }
+
+    /**
      * @param segmentBy customer attribute for the segment rule; null skips that rule
      * @return the insights that fired, ordered by severity (critical first), rule code, then subject,
      *         and the comparisons suppressed with their reason
      * @throws io.xsell.core.metrics.UnknownAttributeException when no customer carries {@code segmentBy}
      */
-    public static InsightsAnswer answer(MrrLedger ledger, Window window, String segmentBy) {
+    public static InsightsAnswer answer(MrrLedger ledger, Window window, String segmentBy, DisplayNames names) {
         Window previousWindow = previous(window);
         YearMonth month = cohortMonth(window);
         // One pass: each customer's timeline is built once and fed to the three tallies the rules read.
@@ -102,9 +116,9 @@ public final class InsightEngine {
         CrossSellReport report = pass.current.report();
         List<Insight> out = new ArrayList<>();
         Tests tests = new Tests();
-        lineConcentration(report, out);
+        lineConcentration(report, names, out);
         if (segmentBy != null) {
-            segmentPenetrationGap(report, lineMrrByName(ledger, pass.lineMrr), tests);
+            segmentPenetrationGap(report, names, lineMrrByName(ledger, pass.lineMrr), tests);
         }
         if (month != null) {
             attachedCohortRetention(pass.cohort.result(), window, report.metrics(), tests);
@@ -241,7 +255,7 @@ public final class InsightEngine {
 
     // Rule 1 -------------------------------------------------------------------------------
 
-    private static void lineConcentration(CrossSellReport report, List<Insight> out) {
+    private static void lineConcentration(CrossSellReport report, DisplayNames names, List<Insight> out) {
         for (ProductLineMetrics line : report.byProductLine()) {
             BigDecimal share = Decimals.present(line.shareOfCrossSellPct());
             if (share == null || share.compareTo(LINE_CONCENTRATION_SHARE_PCT) <= 0) {
@@ -253,9 +267,10 @@ public final class InsightEngine {
             evidence.put("cross_sell_mrr", Decimals.present(report.metrics().crossSellMrr()));
             evidence.put("share_of_cross_sell_pct", share);
             out.add(new Insight(LINE_CONCENTRATION, Severity.WARNING, line.productLine(),
-                    "Cross-sell depends on " + line.productLine(), evidence,
-                    line.productLine() + " carries " + share + " % of cross-sell MRR. Build a play for the "
-                            + "next-best line so that cross-sell revenue does not hinge on " + line.productLine()
+                    "Cross-sell depends on " + names.line(line.productLine()), evidence,
+                    names.line(line.productLine()) + " carries " + share + " % of cross-sell MRR. Build a play for the "
+                            + "next-best line so that cross-sell revenue does not hinge on "
+                            + names.line(line.productLine())
                             + " alone."));
         }
     }
@@ -269,7 +284,8 @@ public final class InsightEngine {
      * it is under half the best segment's penetration, significantly below the rest, with both
      * groups of at least {@link #MIN_GROUP_CUSTOMERS}.
      */
-    private static void segmentPenetrationGap(CrossSellReport report, Map<String, Double> lineMrr, Tests tests) {
+    private static void segmentPenetrationGap(CrossSellReport report, DisplayNames names, Map<String, Double> lineMrr,
+                                              Tests tests) {
         // The customers without the attribute (null segment) are not a segment anyone can target.
         List<SegmentMetrics> named = report.bySegment().stream().filter(s -> s.segment() != null).toList();
         List<SegmentMetrics> eligible = named.stream()
@@ -318,13 +334,16 @@ public final class InsightEngine {
                 SegmentMetrics bestSegment = best;
                 BigDecimal bestPenetration = bestPct;
                 tests.family.add(new Candidate(SEGMENT_PENETRATION_GAP, subject, c, -1, !gap ? null
-                        : adjusted -> segmentGapInsight(report, name, s, pct, bestSegment, bestPenetration, adjusted)));
+                        : adjusted -> segmentGapInsight(report, names, name, s, pct, bestSegment, bestPenetration, adjusted)));
             }
         }
     }
 
-    private static Insight segmentGapInsight(CrossSellReport report, String name, SegmentMetrics s, BigDecimal pct,
-                                             SegmentMetrics best, BigDecimal bestPct, Comparison c) {
+    private static Insight segmentGapInsight(CrossSellReport report, DisplayNames names, String name, SegmentMetrics s,
+                                             BigDecimal pct, SegmentMetrics best, BigDecimal bestPct, Comparison c) {
+        String lineName = names.line(name);
+        String segment = names.segment(report.segmentBy(), s.segment());
+        String bestSegment = names.segment(report.segmentBy(), best.segment());
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("product_line", name);
         evidence.put("segment_by", report.segmentBy());
@@ -338,11 +357,11 @@ public final class InsightEngine {
         evidence.put("best_segment_penetration_pct", bestPct);
         putComparison(evidence, c);
         return new Insight(SEGMENT_PENETRATION_GAP, severity(c, Severity.WARNING), name + "/" + s.segment(),
-                name + " under-penetrated in " + report.segmentBy() + " " + s.segment(), evidence,
-                name + " reaches " + pct + " % of " + s.segment() + " customers against " + c.ratePctB()
+                lineName + " under-penetrated in " + report.segmentBy() + " " + segment, evidence,
+                lineName + " reaches " + pct + " % of " + segment + " customers against " + c.ratePctB()
                         + " % in the other segments (" + c.ciLowPctPoints() + " to " + c.ciHighPctPoints()
-                        + " points, 95 % interval) and " + bestPct + " % in " + best.segment() + ". Target "
-                        + s.segment() + " accounts with the " + name + " play that works in " + best.segment() + ".",
+                        + " points, 95 % interval) and " + bestPct + " % in " + bestSegment + ". Target "
+                        + segment + " accounts with the " + lineName + " play that works in " + bestSegment + ".",
                 c);
     }
 

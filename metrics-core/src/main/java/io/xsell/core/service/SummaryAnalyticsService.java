@@ -23,6 +23,7 @@ public final class SummaryAnalyticsService implements SummaryAnalyticsUseCase {
 
     @Override
     public List<Insight> insights(SummaryAnalyticsQuery query) {
-        return InsightEngine.insights(metrics.ledger(query.tenant()), query.window(), query.segmentBy());
+        return InsightEngine.insights(metrics.ledger(query.tenant()), query.window(), query.segmentBy(),
+                query.names());
     }
 }

@@ -9,6 +9,7 @@ public record ProductLineSection(List<Line> lines) implements SummarySection {
         lines = List.copyOf(lines);
     }
 
+    /** @param productLine the line's display name (its id when it has none) */
     public record Line(String productLine, String kind, BigDecimal crossSellMrr, BigDecimal shareOfCrossSellPct,
                        long attaches, long holders, BigDecimal penetrationPct, BigDecimal upsellMrr,
                        BigDecimal lineChurnMrr) {

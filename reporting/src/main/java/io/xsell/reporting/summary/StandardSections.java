@@ -9,6 +9,7 @@ import io.xsell.core.metrics.CrossSellReport;
 import io.xsell.core.metrics.PenetrationReport;
 import io.xsell.core.metrics.PeriodMovements;
 import io.xsell.core.metrics.ProductLineMetrics;
+import io.xsell.core.model.DisplayNames;
 import io.xsell.core.metrics.SegmentMetrics;
 import io.xsell.core.metrics.Window;
 import io.xsell.core.metrics.WindowMetrics;
@@ -21,6 +22,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,12 +110,12 @@ final class StandardSections {
 
     static Optional<SummarySection> productLines(SummaryContext context) {
         List<ProductLineSection.Line> lines = context.current().byProductLine().stream()
-                .map(StandardSections::line).toList();
+                .map(l -> line(l, context.names())).toList();
         return lines.isEmpty() ? Optional.empty() : Optional.of(new ProductLineSection(lines));
     }
 
-    private static ProductLineSection.Line line(ProductLineMetrics l) {
-        return new ProductLineSection.Line(l.productLine(), l.kind().code(), present(l.crossSellMrr()),
+    private static ProductLineSection.Line line(ProductLineMetrics l, DisplayNames names) {
+        return new ProductLineSection.Line(names.line(l.productLine()), l.kind().code(), present(l.crossSellMrr()),
                 present(l.shareOfCrossSellPct()), l.attaches(), l.holders(), present(l.penetrationPct()),
                 present(l.upsellMrr()), present(l.lineChurnMrr()));
     }
@@ -123,6 +125,7 @@ final class StandardSections {
         if (report.segmentBy() == null || report.bySegment().isEmpty()) {
             return Optional.empty();
         }
+        DisplayNames names = context.names();
         List<String> lines = report.byProductLine().stream().map(ProductLineMetrics::productLine).toList();
         List<SegmentPenetrationSection.Segment> segments = new ArrayList<>();
         for (SegmentMetrics s : report.bySegment()) {
@@ -131,11 +134,13 @@ final class StandardSections {
                 penetration.add(s.byProductLine().stream().filter(l -> l.productLine().equals(line)).findFirst()
                         .map(l -> present(l.penetrationPct())).orElse(null));
             }
-            segments.add(new SegmentPenetrationSection.Segment(s.segment() == null ? "(none)" : s.segment(),
+            segments.add(new SegmentPenetrationSection.Segment(
+                    s.segment() == null ? "(none)" : names.segment(report.segmentBy(), s.segment()),
                     s.metrics().endingCustomers(), present(s.metrics().crossSellRatePct()),
                     present(s.metrics().productsPerCustomer()), penetration));
         }
-        return Optional.of(new SegmentPenetrationSection(report.segmentBy(), lines, segments));
+        return Optional.of(new SegmentPenetrationSection(report.segmentBy(), lines.stream().map(names::line).toList(),
+                segments));
     }
 
     /**
@@ -181,13 +186,26 @@ final class StandardSections {
                 present(m.annualizedCrossSellRatePct()), present(m.productsPerCustomer())));
     }
 
+    /** The evidence with the lines and segment values it names shown by their display names. */
+    private static Map<String, Object> namedEvidence(Map<String, Object> evidence, DisplayNames names) {
+        Map<String, Object> named = new LinkedHashMap<>(evidence);
+        named.computeIfPresent("product_line", (k, v) -> names.line((String) v));
+        Object segmentBy = evidence.get("segment_by");
+        if (segmentBy instanceof String attribute) {
+            named.computeIfPresent("segment", (k, v) -> names.segment(attribute, (String) v));
+            named.computeIfPresent("best_segment", (k, v) -> names.segment(attribute, (String) v));
+        }
+        return named;
+    }
+
     static Optional<SummarySection> insights(SummaryContext context) {
         SummaryRequest request = context.request();
         List<Insight> all = context.analytics().insights(
-                new SummaryAnalyticsQuery(request.tenant(), request.period(), context.current().segmentBy()));
+                new SummaryAnalyticsQuery(request.tenant(), request.period(), context.current().segmentBy(),
+                        context.names()));
         List<InsightSection.Item> top = all.stream().limit(TOP_INSIGHTS)
-                .map(i -> new InsightSection.Item(i.severity().code(), i.rule(), i.title(), i.evidence(),
-                        i.recommendation(), i.comparison()))
+                .map(i -> new InsightSection.Item(i.severity().code(), i.rule(), i.title(),
+                        namedEvidence(i.evidence(), context.names()), i.recommendation(), i.comparison()))
                 .toList();
         return Optional.of(new InsightSection(top, all.size()));
     }

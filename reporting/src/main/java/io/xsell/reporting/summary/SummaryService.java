@@ -5,6 +5,7 @@ import io.xsell.core.metrics.UnknownAttributeException;
 import io.xsell.core.metrics.Window;
 import io.xsell.core.port.in.CrossSellReportQuery;
 import io.xsell.core.port.in.CrossSellReportUseCase;
+import io.xsell.core.port.in.DisplayNamesUseCase;
 import io.xsell.core.port.in.MovementSeriesUseCase;
 import io.xsell.core.port.in.PenetrationUseCase;
 import io.xsell.core.port.in.SummaryAnalyticsUseCase;
@@ -28,17 +29,20 @@ public final class SummaryService implements BuildSummaryUseCase {
     private final MovementSeriesUseCase movements;
     private final PenetrationUseCase penetration;
     private final SummaryAnalyticsUseCase analytics;
+    private final DisplayNamesUseCase names;
     private final Clock clock;
     private final List<SectionSource> sections;
 
     public SummaryService(CrossSellReportUseCase crossSell, MovementSeriesUseCase movements,
-                          PenetrationUseCase penetration, SummaryAnalyticsUseCase analytics, Clock clock) {
-        this(crossSell, movements, penetration, analytics, clock, STANDARD_SECTIONS);
+                          PenetrationUseCase penetration, SummaryAnalyticsUseCase analytics, DisplayNamesUseCase names,
+                          Clock clock) {
+        this(crossSell, movements, penetration, analytics, names, clock, STANDARD_SECTIONS);
     }
 
     private SummaryService(CrossSellReportUseCase crossSell, MovementSeriesUseCase movements,
-                           PenetrationUseCase penetration, SummaryAnalyticsUseCase analytics, Clock clock,
-                           List<SectionSource> sections) {
+                           PenetrationUseCase penetration, SummaryAnalyticsUseCase analytics, DisplayNamesUseCase names,
+                           Clock clock, List<SectionSource> sections) {
+        this.names = Objects.requireNonNull(names);
         this.crossSell = Objects.requireNonNull(crossSell);
         this.movements = Objects.requireNonNull(movements);
         this.penetration = Objects.requireNonNull(penetration);
@@ -51,7 +55,7 @@ public final class SummaryService implements BuildSummaryUseCase {
     public SummaryService withSection(SectionSource source) {
         List<SectionSource> more = new ArrayList<>(sections);
         more.add(source);
-        return new SummaryService(crossSell, movements, penetration, analytics, clock, more);
+        return new SummaryService(crossSell, movements, penetration, analytics, names, clock, more);
     }
 
     @Override
@@ -59,7 +63,8 @@ public final class SummaryService implements BuildSummaryUseCase {
         CrossSellReport current = segmentedIfPossible(request, request.period());
         CrossSellReport previous = crossSell.crossSellReport(
                 new CrossSellReportQuery(request.tenant(), request.previousPeriod(), null));
-        SummaryContext context = new SummaryContext(request, current, previous, movements, penetration, analytics);
+        SummaryContext context = new SummaryContext(request, current, previous, movements, penetration, analytics,
+                names.displayNames(request.tenant()));
         List<SummarySection> built = new ArrayList<>();
         for (SectionSource source : sections) {
             source.build(context).ifPresent(built::add);

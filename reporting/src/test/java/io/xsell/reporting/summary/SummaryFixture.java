@@ -1,5 +1,7 @@
 package io.xsell.reporting.summary;
 
+import io.xsell.core.model.DisplayNames;
+import io.xsell.core.port.in.DisplayNamesUseCase;
 import static io.xsell.core.fixture.TenantDatasetFixture.dataset;
 
 import io.xsell.core.fixture.TenantDatasetFixture;
@@ -57,7 +59,11 @@ public final class SummaryFixture {
     }
 
     public static SummaryService service(MetricsService metrics) {
-        return new SummaryService(metrics, metrics, metrics, new SummaryAnalyticsService(metrics), CLOCK);
+        return service(metrics, tenant -> DisplayNames.empty());
+    }
+
+    public static SummaryService service(MetricsService metrics, DisplayNamesUseCase names) {
+        return new SummaryService(metrics, metrics, metrics, new SummaryAnalyticsService(metrics), names, CLOCK);
     }
 
     public static SummaryRequest marchRequest() {
