@@ -11,7 +11,7 @@ export async function render(view, params) {
   const adoption = el('div');
   const date = iso(new Date(period.to - 86400000));
   view.append(el('h1', {}, 'Basket & journeys'), form, section(`Lift between lines held together on ${date}`, lift),
-    section('Adoption sequences (which line came second)', sequences), section('Time to adoption', adoption));
+    section('Adoption sequences (which line came second)', sequences), section('Time to adoption (adoptions in the period)', adoption));
   const basket = api('/v1/analytics/basket?' + query({ date }));
   await fill(lift, basket, (b) => {
     const lines = [...new Set(b.pairs.flatMap((p) => [p.line_a, p.line_b]))].sort();
@@ -32,7 +32,7 @@ export async function render(view, params) {
   await fill(sequences, basket, (b) => table([{ label: 'First line', value: (s) => s.first_line },
     { label: 'Then', value: (s) => s.second_line }, { label: 'Customers', value: (s) => int(s.customers), numeric: true },
     { label: 'Median days between', value: (s) => num(s.median_days_between), numeric: true }], b.sequences.slice(0, 20)));
-  fill(adoption, api('/v1/analytics/time-to-adoption'), (t) => table([{ label: 'Product line', value: (l) => l.product_line },
+  fill(adoption, api('/v1/analytics/time-to-adoption?' + query({ from: iso(period.from), to: iso(period.to) })), (t) => table([{ label: 'Product line', value: (l) => l.product_line },
     { label: 'Customers', value: (l) => int(l.customers), numeric: true }, { label: 'p25 days', value: (l) => num(l.p25_days), numeric: true },
     { label: 'Median days', value: (l) => num(l.median_days), numeric: true }, { label: 'p75 days', value: (l) => num(l.p75_days), numeric: true }],
   t.lines));
