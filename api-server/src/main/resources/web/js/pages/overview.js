@@ -1,5 +1,5 @@
 import { api, query } from '../api.js';
-import { delta, lineName, missing, money, num, pct } from '../format.js';
+import { delta, int, lineName, missing, money, num, pct } from '../format.js';
 import { addMonths, iso } from '../period.js';
 import { picker } from '../picker.js';
 import { chart, el, fill, section, table } from '../ui.js';
@@ -52,9 +52,22 @@ export async function render(view, params) {
   fill(insights, api('/v1/analytics/insights?' + query({ from: iso(period.from), to: iso(period.to) })),
     (r) => (r.insights.length ? el('ol', { class: 'insights' }, r.insights.slice(0, 5).map((i) => el('li', {
       class: 'insight ' + i.severity,
-    }, el('strong', {}, i.title), el('p', {}, i.recommendation)))) : el('p', {}, 'No insight is supported by this period’s data.')));
+    }, el('strong', {}, i.title), evidence(i.comparison), el('p', {}, i.recommendation)))) : el('p', {}, 'No insight is supported by this period’s data.')));
   sparklines(period.to);
 }
+
+// The test behind an insight, as the API states it; account-wide insights carry none.
+function evidence(c) {
+  if (!c) return el('p', { class: 'evidence' }, 'Describes the whole account: no comparison of groups.');
+  const signed = (v) => (Number(v) > 0 ? '+' : '') + num(v, 1);
+  return el('p', { class: 'evidence', 'data-ci-low': c.ci_low_pct_points, 'data-ci-high': c.ci_high_pct_points },
+    `${c.group_a} ${pct(c.rate_pct_a)} (${int(c.customers_a)} customers) vs ${c.group_b} ${pct(c.rate_pct_b)} `
+      + `(${int(c.customers_b)} customers): ${signed(c.difference_pct_points)} points, 95 % interval `
+      + `${signed(c.ci_low_pct_points)} to ${signed(c.ci_high_pct_points)}; ${c.test}, p ${pvalue(c.p_value)}`
+      + (c.adjusted_p_value != null ? ` (adjusted p ${pvalue(c.adjusted_p_value)})` : '') + '.');
+}
+
+const pvalue = (p) => (p == null ? 'not computed' : Number(p) < 0.0001 ? '< 0.0001' : '= ' + num(p, 4));
 
 // Twelve monthly windows ending with the period; the server caches each one.
 async function sparklines(to) {

@@ -8,6 +8,7 @@ import io.xsell.reporting.schedule.Cadence;
 import io.xsell.reporting.schedule.SendSchedule;
 import io.xsell.server.port.in.CreateReportScheduleCommand;
 import io.xsell.server.problem.Problem;
+import io.xsell.server.reporting.ReportSchedule;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -28,6 +29,21 @@ public record ReportScheduleRequest(String cadence, String timeZone, Integer sen
     public static final Map<String, String> SHAPES = Map.of(
             "body", "must be a JSON object",
             "recipients", "must be a list of email addresses");
+
+    /**
+     * A change ({@code PATCH}) as the full request: a field left out or given as null keeps the
+     * schedule's value, except {@code segment_by}, which given as null returns to the configured default.
+     *
+     * @param fields the body's top-level fields, to tell a null from one left out
+     */
+    public ReportScheduleRequest over(ReportSchedule current, List<String> fields) {
+        SendSchedule s = current.schedule();
+        return new ReportScheduleRequest(cadence != null ? cadence : s.cadence().code(),
+                timeZone != null ? timeZone : s.zone().getId(), sendDay != null ? sendDay : s.sendDay(),
+                sendTime != null ? sendTime : s.sendTime().toString(),
+                recipients != null ? recipients : current.recipients(),
+                fields.contains("segment_by") ? segmentBy : current.segmentBy());
+    }
 
     /**
      * The command, or null with every problem of the request in {@code errors}.

@@ -84,6 +84,17 @@ public class JdbiReportScheduleStore {
                 .bind(0, tenant.value()).bind(1, id).execute()) == 1;
     }
 
+    /** Replaces what and when the tenant's schedule sends (its id, creation time and unsubscribe token stay). */
+    public boolean update(ReportSchedule s) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE report_schedules SET cadence = ?, time_zone = ?, send_day = ?, "
+                        + "send_time = ?, recipients = ?, segment_by = ?, next_run_at = ? WHERE tenant_id = ? AND id = ?")
+                .bind(0, s.schedule().cadence().code()).bind(1, s.schedule().zone().getId())
+                .bind(2, s.schedule().sendDay()).bind(3, s.schedule().sendTime().toString())
+                .bind(4, json(s.recipients())).bind(5, s.segmentBy()).bind(6, Timestamps.format(s.nextRunAt()))
+                .bind(7, s.tenant().value()).bind(8, s.id())
+                .execute()) == 1;
+    }
+
     public void setNextRun(String id, Instant nextRunAt) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE report_schedules SET next_run_at = ? WHERE id = ?")
                 .bind(0, Timestamps.format(nextRunAt)).bind(1, id).execute());

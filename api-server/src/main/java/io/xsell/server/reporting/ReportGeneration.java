@@ -75,12 +75,29 @@ public class ReportGeneration {
     }
 
     /**
+     * A summary of {@code schedule}'s settings for {@code period}, asked for rather than due: stored
+     * without the schedule's id, so it neither takes the place of the scheduled run of the same
+     * period nor stops a second send; its email still carries the schedule's unsubscribe link.
+     *
+     * @param cadence null for a period that is not one of the schedule's
+     */
+    public String onDemand(ReportSchedule schedule, Cadence cadence, Window period) {
+        return generate(schedule.tenant(), null, schedule.id(), cadence, period, schedule.segmentBy(),
+                schedule.recipients());
+    }
+
+    /**
      * Generates and stores one summary; with recipients, its email is queued at once.
      *
      * @param cadence null for a free window
      */
     public String generate(TenantId tenantId, String scheduleId, Cadence cadence, Window period, String segmentBy,
                            List<String> recipients) {
+        return generate(tenantId, scheduleId, scheduleId, cadence, period, segmentBy, recipients);
+    }
+
+    private String generate(TenantId tenantId, String scheduleId, String unsubscribeScheduleId, Cadence cadence,
+                            Window period, String segmentBy, List<String> recipients) {
         Tenant tenant = tenants.findById(tenantId)
                 .orElseThrow(() -> new IllegalStateException("no tenant " + tenantId.value()));
         Summary summary = summaries.summarize(new SummaryRequest(tenantId, tenant.name(), cadence, period,
@@ -89,7 +106,7 @@ public class ReportGeneration {
         String id = UUID.randomUUID().toString();
         EmailMessage email = recipients.isEmpty() ? null
                 : emails.compose(JdbiReportStore.messageId(id), recipients, summary, documents.pdf(),
-                        unsubscribeUrl(scheduleId));
+                        unsubscribeUrl(unsubscribeScheduleId));
         Instant now = clock.instant();
         reports.save(new JdbiReportStore.NewReport(id, tenantId, scheduleId, cadence == null ? null : cadence.code(),
                 period, now), documents, email, now);

@@ -40,6 +40,11 @@ public class ReportScheduleService implements ManageReportSchedulesUseCase, Unsu
     }
 
     @Override
+    public Optional<ReportSchedule> update(String id, CreateReportScheduleCommand settings) {
+        return schedules.update(settings.tenant(), id, settings.schedule(), settings.recipients(), settings.segmentBy());
+    }
+
+    @Override
     public boolean delete(TenantId tenant, String id) {
         return schedules.delete(tenant, id);
     }

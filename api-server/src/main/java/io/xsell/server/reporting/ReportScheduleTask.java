@@ -32,7 +32,8 @@ public final class ReportScheduleTask {
             }
             ReportSchedule schedule = found.get();
             String report = generation.runScheduled(schedule, runAt);
-            Instant next = schedule.schedule().nextRunAfter(runAt);
+            // From the row as it stands now: a schedule edited during the run keeps its new send time.
+            Instant next = schedules.find(schedule.id()).orElse(schedule).schedule().nextRunAfter(runAt);
             schedules.setNextRun(schedule.id(), next);
             LOG.info("report schedule {} of tenant {}: report {} for the run at {}; next run {}", schedule.id(),
                     schedule.tenant().value(), report, runAt, next);

@@ -1,16 +1,19 @@
 package io.xsell.server.reporting;
 
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import io.xsell.core.model.TenantId;
 import io.xsell.reporting.schedule.SendSchedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Creates and deletes report schedules: the row that says what to send, and the scheduler's
+ * Creates, changes and deletes report schedules: the row that says what to send, and the scheduler's
  * task instance that says when. The row is written first and the instance second, so the task
  * never runs for a schedule it cannot read; a run whose row was deleted ends its instance.
  */
@@ -37,6 +40,32 @@ public class ReportSchedules {
             throw e;
         }
         return created;
+    }
+
+    /**
+     * New settings for the tenant's schedule, its next send planned again from now; empty when the
+     * tenant has no such schedule. A run in progress keeps its period and plans its successor from
+     * the row as it then stands.
+     */
+    public Optional<ReportSchedule> update(TenantId tenant, String id, SendSchedule schedule, List<String> recipients,
+                                           String segmentBy) {
+        Optional<ReportSchedule> current = store.find(tenant, id);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        ReportSchedule updated = new ReportSchedule(id, tenant, schedule, recipients, segmentBy,
+                current.get().createdAt(), schedule.nextRunAfter(clock.instant()));
+        if (!store.update(updated)) {
+            return Optional.empty();
+        }
+        TaskInstanceId instance = ReportScheduleTask.TASK.instanceId(id);
+        Optional<ScheduledExecution<Object>> execution = scheduler.getScheduledExecution(instance);
+        if (execution.isEmpty()) {
+            scheduler.scheduleIfNotExists(ReportScheduleTask.TASK.instance(id).build(), updated.nextRunAt());
+        } else if (!execution.get().isPicked()) {
+            scheduler.reschedule(instance, updated.nextRunAt());
+        }
+        return Optional.of(updated);
     }
 
     /** False when the tenant has no such schedule. */

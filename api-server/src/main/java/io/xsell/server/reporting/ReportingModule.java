@@ -36,6 +36,7 @@ import io.xsell.server.port.in.ManageReportSchedulesUseCase;
 import io.xsell.server.port.in.UnsubscribeUseCase;
 import io.xsell.server.port.in.ReadStoredReportsQuery;
 import io.xsell.server.port.in.ResendReportUseCase;
+import io.xsell.server.port.in.SendReportNowUseCase;
 import io.xsell.server.tenant.TenantRegistry;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
@@ -55,6 +56,7 @@ public class ReportingModule extends DropwizardAwareModule<XsellConfiguration> {
         bind(SendEmailPort.class).to(SimpleJavaMailSender.class);
         bind(ManageReportSchedulesUseCase.class).to(ReportScheduleService.class);
         bind(UnsubscribeUseCase.class).to(ReportScheduleService.class);
+        bind(SendReportNowUseCase.class).to(OnDemandReportService.class);
         bind(ReadStoredReportsQuery.class).to(StoredReportService.class);
         bind(ResendReportUseCase.class).to(StoredReportService.class);
         Multibinder.newSetBinder(binder(), new TypeLiteral<Task<?>>() { }).addBinding()
@@ -145,6 +147,13 @@ public class ReportingModule extends DropwizardAwareModule<XsellConfiguration> {
     @Singleton
     ReportScheduleService reportScheduleService(ReportSchedules schedules, JdbiReportScheduleStore store) {
         return new ReportScheduleService(schedules, store);
+    }
+
+    @Provides
+    @Singleton
+    OnDemandReportService onDemandReports(JdbiReportScheduleStore schedules, JdbiReportStore reports,
+                                          ReportGeneration generation, Clock clock) {
+        return new OnDemandReportService(schedules, reports, generation, clock);
     }
 
     @Provides

@@ -92,7 +92,7 @@ abstract class AuthAndOperationsApiTest {
                     + "\"date\": \"2025-01-01\"}]}";
             case "/v1/usage-events" -> "{\"usage_events\": [{\"customer_id\": \"c0\", \"feature\": \"f\", "
                     + "\"date\": \"2025-01-01\"}]}";
-            case "/v1/report-schedules", "/v1/reports/{id}/resend", "/v1/connections/stripe", "/v1/connections/{id}/syncs" -> "{}";
+            case "/v1/report-schedules", "/v1/report-schedules/{id}/send", "/v1/reports/{id}/resend", "/v1/connections/stripe", "/v1/connections/{id}/syncs" -> "{}";
             default -> throw new AssertionError("no body for POST " + path + " in this test yet");
         };
     }
@@ -196,7 +196,10 @@ abstract class AuthAndOperationsApiTest {
                         "product_lines", "fx_rates"),
                 "/v1/connections/{id} patch", List.of("product_lines", "fx_rates"),
                 "/v1/report-schedules post", List.of("cadence", "time_zone", "send_day", "send_time", "recipients",
-                        "segment_by"));
+                        "segment_by"),
+                "/v1/report-schedules/{id} patch", List.of("cadence", "time_zone", "send_day", "send_time",
+                        "recipients", "segment_by"),
+                "/v1/report-schedules/{id}/send post", List.of("from", "to"));
         bodies.forEach((operation, fields) -> {
             String[] pathAndMethod = operation.split(" ");
             String ref = document.path("paths").path(pathAndMethod[0]).path(pathAndMethod[1]).path("requestBody")

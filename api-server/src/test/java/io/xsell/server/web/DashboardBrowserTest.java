@@ -8,6 +8,7 @@ import io.xsell.core.port.in.ImportTenantDataCommand;
 import io.xsell.core.port.in.ImportTenantDataUseCase;
 import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
 import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
+import io.xsell.ingestion.synthetic.SyntheticEffects;
 import io.xsell.ingestion.synthetic.SyntheticEngagementGenerator;
 import io.xsell.server.auth.WebSessions;
 import io.xsell.server.fixture.WorkedExample;
@@ -51,7 +52,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in Debian's Chromium on a small generated tenant: sign-in, every page with its
  * headline figures against the API's for the same period, no console errors, the CSV upload's
- * errors, a schedule made in the page, CSRF, tenant isolation, sign-out and key rotation.
+ * errors, a schedule made, edited and sent now in the page, CSRF, tenant isolation, sign-out and key
+ * rotation; on a second tenant with a planted effect, an insight's evidence (interval, group sizes, p-value).
  * Screenshots of every page go to target/dashboard-screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,6 +69,7 @@ class DashboardBrowserTest {
     static final XsellApp APP = XsellApp.on(Dialect.SQLITE);
 
     private IssuedKey tenant;
+    private IssuedKey evidence;
     private ChromeDriver browser;
     private WebDriverWait wait;
 
@@ -78,6 +81,12 @@ class DashboardBrowserTest {
                 spec.seed(), spec.historyEnd());
         APP.instance(ImportTenantDataUseCase.class).importTenantData(
                 new ImportTenantDataCommand(tenant.tenant().id(), "csv", dataset, "browser test"));
+        // a null world with one planted effect (attached customers churn four times as often): its
+        // insight is earned, so the overview must show it with its evidence
+        evidence = APP.createTenant("evidence");
+        APP.instance(ImportTenantDataUseCase.class).importTenantData(new ImportTenantDataCommand(
+                evidence.tenant().id(), "csv", SyntheticAccountGenerator.generate(SyntheticAccountSpec.defaults(7, 4_000),
+                        SyntheticEffects.none().withAttachedChurnFactor(4)), "browser test, planted effect"));
         Files.createDirectories(SCREENSHOTS);
         browser = Chromium.start(Files.createTempDirectory("xsell-chromium-"));
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -124,6 +133,12 @@ class DashboardBrowserTest {
             screenshot(page);
             assertThat(severeConsoleEntries()).as("console errors on " + page).isEmpty();
         }
+        // a line without enough adopters says so, as the API marks it, instead of showing figures
+        open("prospects", "period=month&to=" + TO);
+        long insufficient = ApiResponse.list(api("/v1/analytics/propensity?date=2026-10-31&limit=20").path("lines"))
+                .stream().filter(l -> l.path("status").asText().equals("insufficient_data")).count();
+        assertThat(insufficient).isPositive();
+        assertThat(browser.findElements(By.cssSelector("[data-status='insufficient_data']"))).hasSize((int) insufficient);
         browser.manage().window().setSize(new Dimension(390, 844));
         open("overview", "period=month&to=" + TO);
         screenshot("overview-phone");
@@ -148,6 +163,11 @@ class DashboardBrowserTest {
         assertThat(text("[data-field='ending_mrr'] .delta")).contains(dollars(before.path("ending_mrr").decimalValue()));
         assertThat(browser.findElement(By.cssSelector("[data-field='benchmark_verdict']")).getAttribute("data-raw"))
                 .isEqualTo(now.path("benchmark").path("verdict").asText());
+        for (String ratio : List.of("net_revenue_retention_pct", "gross_revenue_retention_pct")) {
+            assertThat(new BigDecimal(browser.findElement(By.cssSelector("[data-field='" + ratio + "'] .value"))
+                    .getAttribute("data-raw"))).as(ratio).isEqualByComparingTo(now.path(ratio).decimalValue());
+        }
+
 
         // a quarter chosen in the picker shows the API's quarter
         new Select(browser.findElement(By.id("period-kind"))).selectByValue("quarter");
@@ -202,6 +222,31 @@ class DashboardBrowserTest {
         assertThat(schedules.get(0).path("recipients").get(0).asText()).isEqualTo("cfo@example.com");
         assertThat(schedules.get(0).path("time_zone").asText()).isEqualTo("Europe/Berlin");
         wait.until(d -> d.findElement(By.tagName("main")).getText().contains("cfo@example.com"));
+        String id = schedules.get(0).path("id").asText();
+
+        browser.findElement(By.cssSelector("[data-edit='" + id + "']")).click();
+        new Select(browser.findElement(By.id("schedule-cadence"))).selectByValue("weekly");
+        browser.findElement(By.id("schedule-day")).clear();
+        browser.findElement(By.id("schedule-day")).sendKeys("3");
+        browser.findElement(By.id("schedule-recipients")).clear();
+        browser.findElement(By.id("schedule-recipients")).sendKeys("cfo@example.com, revops@example.com");
+        browser.findElement(By.id("schedule-submit")).click();
+        wait.until(d -> d.findElement(By.id("schedule-result")).getText().contains("Schedule changed"));
+        JsonNode changed = api("/v1/report-schedules/" + id);
+        assertThat(changed.path("cadence").asText()).isEqualTo("weekly");
+        assertThat(changed.path("send_day").asInt()).isEqualTo(3);
+        assertThat(changed.path("recipients")).hasSize(2);
+        assertThat(api("/v1/report-schedules")).hasSize(1);
+
+        browser.findElement(By.id("send-from")).sendKeys("10/01/2026");
+        browser.findElement(By.id("send-to")).sendKeys("11/01/2026");
+        browser.findElement(By.cssSelector("[data-send='" + id + "']")).click();
+        wait.until(d -> d.findElement(By.id("schedule-result")).getText().contains("stored"));
+        JsonNode reports = api("/v1/reports");
+        assertThat(reports).hasSize(1);
+        assertThat(reports.get(0).path("from").asText()).isEqualTo(FROM);
+        assertThat(reports.get(0).path("to").asText()).isEqualTo(TO);
+        wait.until(d -> !d.findElements(By.cssSelector("[data-report='" + reports.get(0).path("id").asText() + "']")).isEmpty());
         screenshot("reports");
         assertThat(severeConsoleEntries()).isEmpty();
     }
@@ -254,6 +299,32 @@ class DashboardBrowserTest {
         assertThat(APP.send(APP.request("/v1/imports", null).header("Cookie", cookie).GET().build()).status()).isEqualTo(401);
     }
 
+    @Test
+    @Order(11)
+    void anEarnedInsightShowsItsIntervalGroupSizesAndPValue() throws IOException {
+        String from = "2025-10-01"; // 13 months: the attached cohort is followed for 12
+        signIn(evidence.apiKey());
+        severeConsoleEntries(); // drains the 401 the signed-out page of the test before logged
+        open("overview", "period=custom&from=" + from + "&to=" + TO);
+        JsonNode insights = APP.get("/v1/analytics/insights?from=" + from + "&to=" + TO, evidence.apiKey())
+                .expectJson(200).path("insights");
+        JsonNode compared = null;
+        for (int i = 0; i < Math.min(5, insights.size()) && compared == null; i++) {
+            compared = insights.get(i).path("comparison").isObject() ? insights.get(i).path("comparison") : null;
+        }
+        assertThat(compared).as("the planted effect's insight among the top five: %s", insights).isNotNull();
+        WebElement shown = browser.findElement(By.cssSelector(".insight .evidence[data-ci-low]"));
+        assertThat(new BigDecimal(shown.getAttribute("data-ci-low")))
+                .isEqualByComparingTo(compared.path("ci_low_pct_points").decimalValue());
+        assertThat(new BigDecimal(shown.getAttribute("data-ci-high")))
+                .isEqualByComparingTo(compared.path("ci_high_pct_points").decimalValue());
+        assertThat(shown.getText()).contains("95 % interval",
+                String.format(Locale.US, "%,d customers", compared.path("customers_a").asLong()));
+        assertThat(shown.getText()).containsPattern("p (= 0\\.\\d+|< 0\\.0001)");
+        screenshot("overview-insight-evidence");
+        assertThat(severeConsoleEntries()).isEmpty();
+    }
+
     private void signIn(String key) {
         browser.get(APP.uri("/web/sign-in.html").toString());
         browser.findElement(By.id("api_key")).sendKeys(key);
@@ -276,7 +347,8 @@ class DashboardBrowserTest {
                 && d.findElements(By.cssSelector(".chart:empty")).isEmpty()
                 && (!page.equals("overview") || !d.findElements(By.cssSelector(".spark .chart canvas")).isEmpty()));
         assertThat(browser.findElement(By.cssSelector(".page")).getAttribute("data-ready")).isEqualTo("true");
-        assertThat(browser.findElements(By.cssSelector(".page .error"))).as("errors shown on " + page).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".page .error")).stream().map(WebElement::getText).toList())
+                .as("errors shown on " + page).isEmpty();
     }
 
     private List<String> severeConsoleEntries() {
