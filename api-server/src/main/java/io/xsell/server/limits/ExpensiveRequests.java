@@ -8,9 +8,17 @@ final class ExpensiveRequests {
     }
 
     static boolean test(ContainerRequestContext request) {
+        return query(request) || (path(request).equals("v1/imports") && "POST".equals(request.getMethod()));
+    }
+
+    /** The metric and analytics queries: computed from stored data, so stopping one loses nothing. */
+    static boolean query(ContainerRequestContext request) {
+        String path = path(request);
+        return path.startsWith("v1/metrics/") || path.startsWith("v1/analytics/");
+    }
+
+    private static String path(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        String trimmed = path.startsWith("/") ? path.substring(1) : path;
-        return trimmed.startsWith("v1/metrics/") || trimmed.startsWith("v1/analytics/")
-                || (trimmed.equals("v1/imports") && "POST".equals(request.getMethod()));
+        return path.startsWith("/") ? path.substring(1) : path;
     }
 }

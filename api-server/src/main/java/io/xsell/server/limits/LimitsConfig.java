@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 
 /** Limits on the work of one request and on a tenant's share of the server (docs/api.md, Bounds). */
 public class LimitsConfig {
-    /** How long an expensive request may run before it is stopped and answered 503 {@code request-timeout}. */
+    /** How long a metric or analytics query may run before it is stopped and answered 503 {@code request-timeout}. */
     @NotNull
     @JsonProperty
     private Duration requestTimeout = Duration.seconds(30);
