@@ -6,6 +6,7 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.xsell.server.analytics.AnalyticsConfig;
+import io.xsell.server.limits.LimitsConfig;
 import io.xsell.server.persistence.DatabaseConfig;
 import io.xsell.server.reporting.ReportingConfig;
 import io.xsell.server.schedule.SchedulerConfig;
@@ -70,6 +71,12 @@ public class XsellConfiguration extends Configuration {
     @JsonProperty
     private ReportingConfig reporting = new ReportingConfig();
 
+    /** A request's time limit and a tenant's share of expensive requests (docs/api.md, Bounds). */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private LimitsConfig limits = new LimitsConfig();
+
     public XsellConfiguration() {
         // Our own exception mappers answer every error as application/problem+json.
         ((DefaultServerFactory) getServerFactory()).setRegisterDefaultExceptionMappers(false);
@@ -119,5 +126,9 @@ public class XsellConfiguration extends Configuration {
 
     public ReportingConfig getReporting() {
         return reporting;
+    }
+
+    public LimitsConfig getLimits() {
+        return limits;
     }
 }

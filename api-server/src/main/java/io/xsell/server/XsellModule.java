@@ -1,5 +1,6 @@
 package io.xsell.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -54,7 +55,9 @@ public class XsellModule extends DropwizardAwareModule<XsellConfiguration> {
         bind(PrepareMetricsUseCase.class).to(MetricsService.class);
         bind(ImportTenantDataUseCase.class).to(TenantDataImportService.class);
         bind(CanonicalCsvImporter.class).toInstance(new CanonicalCsvImporter());
-        JsonMapper.configure(environment().getObjectMapper());
+        // guicey binds no ObjectMapper: without this, an injected one is Guice's just-in-time
+        // new ObjectMapper(), without the server's read bounds
+        bind(ObjectMapper.class).toInstance(JsonMapper.configure(environment().getObjectMapper()));
         registerAuthentication();
     }
 

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * so that a strict resource can name them too.
  */
 public final class RequestBodies {
-    private static final ObjectMapper MAPPER = strict(Jackson.newObjectMapper());
+    private static final ObjectMapper MAPPER = strict(JsonMapper.configure(Jackson.newObjectMapper()));
 
     private RequestBodies() {
     }

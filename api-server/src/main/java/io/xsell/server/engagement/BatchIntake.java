@@ -11,7 +11,6 @@ import io.xsell.core.model.TenantId;
 import io.xsell.core.port.in.RecordEngagementCommand;
 import io.xsell.core.port.in.RecordEngagementUseCase;
 import io.xsell.server.api.BatchReceiptJson;
-import io.xsell.server.api.JsonMapper;
 import io.xsell.server.problem.Problem;
 import io.xsell.server.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -47,8 +46,8 @@ public class BatchIntake {
         // money arrives as JSON numbers: read them as decimals, never through a double
         // and refuse what a lenient parser would quietly drop: a second array of the same name,
         // or anything after the object
-        // and within the read bounds, whatever mapper is handed in
-        this.json = JsonMapper.configure(mapper.copy()).reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        // (the server's mapper, bound in XsellModule, carries the read bounds)
+        this.json = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }

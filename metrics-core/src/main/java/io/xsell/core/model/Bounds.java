@@ -146,7 +146,8 @@ public final class Bounds {
     /** A short rendering of any decimal: plain when small, scientific when written out it would be long. */
     public static String describe(BigDecimal value) {
         long digits = (long) value.precision() + Math.abs((long) value.scale());
-        return digits <= QUOTE_MAX ? value.toPlainString() : value.toString();
+        // toString is scientific only for a negative scale: a 400-digit whole number is cut instead
+        return digits <= QUOTE_MAX ? value.toPlainString() : cut(value.toString());
     }
 
     private static long integerDigits(BigDecimal value) {

@@ -5,6 +5,7 @@ import io.xsell.core.model.OneTimeCharge;
 import io.xsell.core.model.Product;
 import io.xsell.core.model.RecurringItem;
 import io.xsell.core.model.TenantDataset;
+import io.xsell.core.model.WorkCancelledException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,6 +56,7 @@ public final class MrrLedger {
             items.add(null);
         }
         for (RecurringItem item : dataset.items()) {
+            WorkCancelledException.checkInterrupt(); // pricing a million items takes seconds: stop when told
             PricedItem priced = price(item, lineByProduct.get(item.productId()).index(), dataset);
             if (priced.activeFrom() >= priced.end()) {
                 continue; // a trial that outlives the item: never earns MRR, never becomes active
@@ -70,6 +72,7 @@ public final class MrrLedger {
         PricedItem[][] itemsByCustomer = new PricedItem[customers.length][];
         Comparator<PricedItem> byStart = Comparator.comparingInt(PricedItem::activeFrom);
         for (int i = 0; i < customers.length; i++) {
+            WorkCancelledException.checkInterrupt();
             List<PricedItem> list = items.get(i);
             if (list == null) {
                 itemsByCustomer[i] = NO_ITEMS;

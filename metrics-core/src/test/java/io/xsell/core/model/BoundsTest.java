@@ -32,6 +32,14 @@ class BoundsTest {
     }
 
     @Test
+    void aLongWholeNumberIsDescribedCut() {
+        // BigDecimal.toString writes a whole number out in full, however long
+        assertThat(Bounds.describe(new BigDecimal("1" + "0".repeat(400)))).hasSizeLessThan(130)
+                .endsWith("… (401 characters)");
+        assertThat(Bounds.describe(new BigDecimal("1e200000000"))).isEqualTo("1E+200000000");
+    }
+
+    @Test
     void quotesAreCut() {
         assertThat(Bounds.quote("a".repeat(1_000_000))).hasSizeLessThan(130).contains("… (1000000 characters)");
         assertThat(Bounds.quote("short")).isEqualTo("'short'");

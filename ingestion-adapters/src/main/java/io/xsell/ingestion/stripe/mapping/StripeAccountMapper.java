@@ -13,6 +13,8 @@ import com.stripe.model.SubscriptionItem;
 import com.stripe.net.ApiResource;
 import io.xsell.core.model.BillingInterval;
 import io.xsell.core.model.Customer;
+import io.xsell.core.model.InvalidDatasetException;
+import io.xsell.core.model.InvalidFieldException;
 import io.xsell.core.model.LineKind;
 import io.xsell.core.model.OneTimeCharge;
 import io.xsell.core.model.Product;
@@ -72,7 +74,10 @@ public final class StripeAccountMapper {
     }
 
     private TenantDataset run(StripeSnapshot snapshot) {
-        snapshot.forEach(StripeObjectType.PRODUCT, json -> product(parse(json, com.stripe.model.Product.class)));
+        snapshot.forEach(StripeObjectType.PRODUCT, json -> {
+            com.stripe.model.Product product = parse(json, com.stripe.model.Product.class);
+            naming("product", product.getId(), () -> product(product));
+        });
         snapshot.forEach(StripeObjectType.PRICE, json -> {
             Price price = parse(json, Price.class);
             prices.put(price.getId(), price);
@@ -81,7 +86,10 @@ public final class StripeAccountMapper {
             Coupon coupon = parse(json, Coupon.class);
             coupons.put(coupon.getId(), coupon);
         });
-        snapshot.forEach(StripeObjectType.CUSTOMER, json -> customer(parse(json, com.stripe.model.Customer.class)));
+        snapshot.forEach(StripeObjectType.CUSTOMER, json -> {
+            com.stripe.model.Customer customer = parse(json, com.stripe.model.Customer.class);
+            naming("customer", customer.getId(), () -> customer(customer));
+        });
         snapshot.forEach(StripeObjectType.SUBSCRIPTION, json -> {
             Subscription subscription = parse(json, Subscription.class);
             subscriptions.put(subscription.getId(), subscription);
@@ -96,19 +104,38 @@ public final class StripeAccountMapper {
                         .add(item.getId());
             }
         });
-        snapshot.forEach(StripeObjectType.INVOICE, json -> invoice(parse(json, Invoice.class)));
-        snapshot.forEach(StripeObjectType.INVOICE_ITEM, json -> invoiceItem(parse(json, InvoiceItem.class)));
+        snapshot.forEach(StripeObjectType.INVOICE, json -> {
+            Invoice invoice = parse(json, Invoice.class);
+            naming("invoice", invoice.getId(), () -> invoice(invoice));
+        });
+        snapshot.forEach(StripeObjectType.INVOICE_ITEM, json -> {
+            InvoiceItem item = parse(json, InvoiceItem.class);
+            naming("invoiceitem", item.getId(), () -> invoiceItem(item));
+        });
         snapshot.forEach(StripeObjectType.ITEM_CHANGE, json -> itemChange(com.google.gson.JsonParser.parseString(json)
                 .getAsJsonObject()));
 
         List<RecurringItem> items = new ArrayList<>();
         for (Subscription subscription : subscriptions.values()) {
-            items.addAll(new SubscriptionHistory(this, subscription).items());
+            naming("subscription", subscription.getId(),
+                    () -> items.addAll(new SubscriptionHistory(this, subscription).items()));
         }
         items.sort(Comparator.comparing(RecurringItem::customerId).thenComparing(RecurringItem::startDate)
                 .thenComparing(RecurringItem::id));
         return TenantDataset.of(settings.reportingCurrency(), List.copyOf(customers.values()),
                 List.copyOf(products.values()), items, charges, settings.fxRates());
+    }
+
+    /**
+     * A value beyond the model's bounds (a 1,000,000-character name, a 400-digit amount) fails the
+     * mapping, and so the sync, naming the Stripe object it came from; nothing of the account is stored.
+     */
+    private static void naming(String object, String id, Runnable mapping) {
+        try {
+            mapping.run();
+        } catch (InvalidFieldException e) {
+            throw new InvalidDatasetException(List.of(object + " " + id + ", field " + e.field() + ": " + e.getMessage()));
+        }
     }
 
     private static <T> T parse(String json, Class<T> type) {
