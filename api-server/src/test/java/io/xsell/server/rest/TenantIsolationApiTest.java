@@ -118,6 +118,11 @@ abstract class TenantIsolationApiTest {
         answers.put("/v1/display-names", app().get("/v1/display-names", keyB));
         answers.put("/v1/report-schedules", app().get("/v1/report-schedules", keyB));
         answers.put("/v1/report-schedules/{id}", app().get("/v1/report-schedules/" + scheduleA, keyB));
+        answers.put("PATCH /v1/report-schedules/{id}", app().send(app().request("/v1/report-schedules/" + scheduleA, keyB)
+                .header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"send_day\": 2}")).build()));
+        answers.put("/v1/report-schedules/{id}/send", app().post("/v1/report-schedules/" + scheduleA + "/send", keyB,
+                "application/json", new byte[0]));
         answers.put("/v1/reports", app().get("/v1/reports", keyB));
         answers.put("/v1/reports/{id}.pdf", app().get("/v1/reports/" + reportA + ".pdf", keyB));
         answers.put("/v1/reports/{id}.html", app().get("/v1/reports/" + reportA + ".html", keyB));
@@ -257,6 +262,8 @@ abstract class TenantIsolationApiTest {
 
         assertThat(answers.get("/v1/report-schedules").expectJson(200)).isEmpty();
         answers.get("/v1/report-schedules/{id}").expectProblem(404);
+        answers.get("PATCH /v1/report-schedules/{id}").expectProblem(404);
+        answers.get("/v1/report-schedules/{id}/send").expectProblem(404);
         assertThat(answers.get("/v1/reports").expectJson(200)).isEmpty();
         answers.get("/v1/reports/{id}.pdf").expectProblem(404);
         answers.get("/v1/reports/{id}.html").expectProblem(404);
