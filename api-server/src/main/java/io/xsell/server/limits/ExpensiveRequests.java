@@ -2,13 +2,16 @@ package io.xsell.server.limits;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 
-/** The requests whose work grows with a tenant's data: imports, metrics and analytics. */
+/** The requests whose work grows with a tenant's data: imports, metrics, analytics and a summary sent now. */
 final class ExpensiveRequests {
     private ExpensiveRequests() {
     }
 
     static boolean test(ContainerRequestContext request) {
-        return query(request) || (path(request).equals("v1/imports") && "POST".equals(request.getMethod()));
+        String path = path(request);
+        boolean post = "POST".equals(request.getMethod());
+        return query(request) || post && (path.equals("v1/imports")
+                || path.startsWith("v1/report-schedules/") && path.endsWith("/send"));
     }
 
     /** The metric and analytics queries: computed from stored data, so stopping one loses nothing. */

@@ -19,7 +19,7 @@ import java.security.Principal;
 
 /**
  * A tenant's share of the machine: at most {@code limits.concurrentPerTenant} of its expensive requests
- * (imports, metrics, analytics) run at once, one Resilience4j bulkhead per tenant. A further one waits up
+ * (imports, metrics, analytics, a summary sent now) run at once, one Resilience4j bulkhead per tenant. A further one waits up
  * to {@code limits.maxWait} for a place (a dashboard page asks for several panels at once, and those must
  * queue behind each other, not fail), then is answered with 503 and {@code Retry-After}, so one tenant's
  * burst of heavy requests cannot take every core and thread from the others. Cheap requests (listings,
