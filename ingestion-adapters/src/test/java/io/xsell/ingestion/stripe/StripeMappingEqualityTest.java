@@ -77,8 +77,13 @@ class StripeMappingEqualityTest {
                 .contains("active", "canceled", "trialing", "past_due", "unpaid", "paused");
         assertThat(account.objects(StripeObjectType.SUBSCRIPTION))
                 .anyMatch(o -> o.json().contains("\"cancel_at_period_end\":true"));
+        // default create_prorations: mid-period changes leave proration items, pending or billed on the next invoice
+        assertThat(account.objects(StripeObjectType.INVOICE_ITEM))
+                .anyMatch(o -> o.json().contains("\"proration\":true") && o.json().contains("\"invoice\":null"))
+                .anyMatch(o -> o.json().contains("\"proration\":true") && o.json().contains("\"invoice\":\"in_"));
         assertThat(account.objects(StripeObjectType.INVOICE))
-                .anyMatch(o -> o.json().contains("\"billing_reason\":\"subscription_update\""));
+                .noneMatch(o -> o.json().contains("\"billing_reason\":\"subscription_update\""))
+                .anyMatch(o -> o.json().contains("\"proration\":true,\"invoice_item\":\"ii_"));
         assertThat(stripe.charges()).hasSize(csv.charges().size());
     }
 }

@@ -20,6 +20,8 @@ import io.xsell.ingestion.stripe.mapping.StripeAmounts;
 import io.xsell.ingestion.stripe.sync.DiscountResolver;
 import io.xsell.ingestion.stripe.sync.StripeEvents;
 import io.xsell.ingestion.stripe.sync.StripeRecords;
+import io.xsell.ingestion.stripe.synthetic.StripeAccountObjects;
+import io.xsell.ingestion.stripe.synthetic.StripeFakeEvent;
 import io.xsell.ingestion.stripe.synthetic.StripeFakeObject;
 import io.xsell.ingestion.stripe.synthetic.SyntheticStripeAccount;
 import java.nio.file.Path;
@@ -27,7 +29,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,24 +39,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same 2,000-customer account reaches xsell by every route: a backfill that reads the account
- * as it stood at a cut-off day, then everything created after it as the events Stripe publishes
- * (pretty-printed, discounts named by id only, resolved through the double's retrieve endpoint),
- * in order (Events API), delivered twice and partly out of order (webhooks), or a mix of both.
- * Each route's metrics equal the canonical CSV import to the cent for every window, two of which
- * end before the cut-off. The backfill part sees each subscription created before the cut-off in
- * its final state (the generated account has no history of subscription states), so "history
- * does not move" is checked on hand-written events in {@code StripeItemHistoryTest}.
+ * as it stood at a cut-off instant (subscriptions with the quantities, status and discounts they had
+ * then, invoices of the periods begun by then, proration items still pending), then everything that
+ * happened after it as the events Stripe publishes (pretty-printed, discounts named by id only,
+ * {@code previous_attributes} on updates, invoices created, finalized and paid, pending prorations,
+ * cancellations), in order (Events API), delivered twice and partly out of order (webhooks), or a
+ * mix of both. Windows that end before the cut-off equal the CSV import right after the backfill and
+ * still after every event: history does not move. Every window equals it once the events are in.
  */
 class StripePathsEqualityTest {
     static final String KEY = "rk_test_paths";
     static final LocalDate CUT_OFF = LocalDate.of(2026, 6, 1);
     static final Window[] WINDOWS = {Window.of("2025-11-01", "2026-11-01"), Window.of("2026-07-01", "2026-10-01"),
             Window.of("2026-10-01", "2026-11-01"), Window.of("2025-08-01", "2025-09-01"),
-            Window.of("2025-11-01", "2026-05-01")};
+            Window.of("2025-11-01", "2026-05-01"), Window.of("2026-01-01", "2026-06-01")};
+    /** The windows that end by the cut-off: a backfill at the cut-off already knows all of them. */
+    static final Window[] PAST = {Window.of("2025-08-01", "2025-09-01"), Window.of("2025-11-01", "2026-05-01"),
+            Window.of("2026-01-01", "2026-06-01")};
 
     static SyntheticStripeAccount account;
     static TenantDataset csv;
     static Map<String, String> expected;
+    static Map<String, String> expectedPast;
 
     @BeforeAll
     static void account(@TempDir Path dir) throws Exception {
@@ -63,6 +68,7 @@ class StripePathsEqualityTest {
         CanonicalCsvWriter.write(account.canonical(), dir);
         csv = new CanonicalCsvImporter().importFolder(dir, "USD");
         expected = reports(csv, WINDOWS);
+        expectedPast = reports(csv, PAST);
     }
 
     @Test
@@ -85,6 +91,28 @@ class StripePathsEqualityTest {
         }, 1);
     }
 
+    @Test
+    void theEventsAreTheOnesStripeDocumentsForEachChange() {
+        List<StripeFakeEvent> events = account.eventsFrom(StripeAmounts.epoch(CUT_OFF));
+        assertThat(events).extracting(StripeFakeEvent::type).contains("customer.subscription.created",
+                "customer.subscription.updated", "customer.subscription.deleted", "invoice.created",
+                "invoice.finalized", "invoice.paid", "invoiceitem.created", "invoiceitem.updated", "customer.created");
+        // a seat change: previous_attributes holds the items list as it was, with the old quantity
+        assertThat(events).anyMatch(e -> e.type().equals("customer.subscription.updated")
+                && e.previousAttributes().has("items")
+                && !e.previousAttributes().getAsJsonObject("items").getAsJsonArray("data").get(0).getAsJsonObject()
+                .get("quantity").equals(JsonParser.parseString(e.objectJson()).getAsJsonObject()
+                        .getAsJsonObject("items").getAsJsonArray("data").get(0).getAsJsonObject().get("quantity")));
+        // a proration left pending by create_prorations, billed on the next invoice
+        assertThat(events).anyMatch(e -> e.type().equals("invoiceitem.created")
+                && e.objectJson().contains("\"proration\":true") && e.objectJson().contains("\"invoice\":null"));
+        String published = FakeStripeServer.eventJson(events.stream()
+                .filter(e -> e.type().equals("customer.subscription.updated") && e.objectJson().contains("\"di_"))
+                .findFirst().orElseThrow());
+        assertThat(published).as("pretty-printed, discounts by id").contains("\"discounts\": [\n        \"di_")
+                .contains("\"previous_attributes\": {");
+    }
+
     private interface Route {
         List<String> deliveries(List<String> events);
     }
@@ -92,37 +120,22 @@ class StripePathsEqualityTest {
     private void assertRoute(Route route, int minimumDeliveriesPerEvent) throws Exception {
         long cutOff = StripeAmounts.epoch(CUT_OFF);
         InMemoryStripeMirror mirror = new InMemoryStripeMirror();
-        List<StripeFakeObject> later = new ArrayList<>();
-        Map<StripeFakeObject, StripeObjectType> types = new LinkedHashMap<>();
+        StripeAccountObjects then = account.asOf(cutOff);
         for (StripeObjectType type : StripeObjectType.values()) {
-            for (StripeFakeObject object : account.objects(type)) {
-                if (object.created() < cutOff) {
-                    // a backfill page: the object as listed, discounts expanded
-                    mirror.apply(StripeRecords.of(type, JsonParser.parseString(object.json()).getAsJsonObject(),
-                            cutOff));
-                } else {
-                    later.add(object);
-                    types.put(object, type);
-                }
+            for (StripeFakeObject object : then.objects(type)) {
+                // a backfill page: the object as listed, discounts expanded
+                mirror.apply(StripeRecords.of(type, JsonParser.parseString(object.json()).getAsJsonObject(), cutOff));
             }
         }
+        assertThat(reports(map(mirror), PAST)).as("right after the backfill").isEqualTo(expectedPast);
 
-        later.sort(Comparator.comparingLong(StripeFakeObject::created).thenComparing(StripeFakeObject::id));
-        List<String> events = new ArrayList<>();
-        int n = 0;
-        for (StripeFakeObject object : later) {
-            String type = types.get(object) == StripeObjectType.SUBSCRIPTION ? "customer.subscription.created"
-                    : types.get(object).wireName() + ".created";
-            events.add(FakeStripeServer.eventJson("evt_" + (++n), type, object.created() + 1, object.json()));
-        }
+        List<String> events = account.eventsFrom(cutOff).stream().map(FakeStripeServer::eventJson).toList();
         List<String> deliveries = route.deliveries(events);
         assertThat(deliveries.size()).isGreaterThanOrEqualTo(events.size() * minimumDeliveriesPerEvent);
         for (String delivery : deliveries) {
             JsonObject event = JsonParser.parseString(delivery).getAsJsonObject();
             mirror.apply(StripeEvents.records(event));
         }
-        assertThat(events).as("events name discounts by id, as Stripe's do")
-                .anyMatch(e -> e.contains("\"discounts\": [\n        \"di_"));
         try (FakeStripeServer stripe = new FakeStripeServer(account, KEY)) {
             StripeApi api = new StripeApi(StripeSettings.defaults(KEY, stripe.baseUrl()).withRate(1000)
                     .withRetries(5, Duration.ofMillis(5), Duration.ofMillis(50)));

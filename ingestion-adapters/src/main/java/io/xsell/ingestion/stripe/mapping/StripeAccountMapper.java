@@ -234,7 +234,21 @@ public final class StripeAccountMapper {
         periodsByItem.computeIfAbsent(details.getSubscriptionItem(), k -> new ArrayList<>()).add(new BilledPeriod(
                 details.getSubscriptionItem(), details.getSubscription(), day(item.getPeriod().getStart()),
                 day(item.getPeriod().getEnd()), item.getPricing().getPriceDetails().getPrice(), quantity, true,
-                item.getAmount() == null ? 0 : item.getAmount(), 0, null, false));
+                item.getAmount() == null ? 0 : item.getAmount(), 0, pendingDiscounts(item), false));
+    }
+
+    /**
+     * The discounts a pending proration names (Stripe copies the subscription's discounts in force at
+     * the change onto the proration items); null when it names none, so the subscription's current
+     * discounts apply, as they will on the invoice.
+     */
+    private static Map<String, Long> pendingDiscounts(InvoiceItem item) {
+        if (item.getDiscounts() == null || item.getDiscounts().isEmpty()) {
+            return null;
+        }
+        Map<String, Long> discounts = new LinkedHashMap<>();
+        item.getDiscounts().stream().filter(Objects::nonNull).forEach(id -> discounts.put(id, 0L));
+        return discounts;
     }
 
     /** An item's new state (or its removal) on the day an event says it changed. */

@@ -16,7 +16,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.xsell.ingestion.stripe.StripeObjectType;
 import io.xsell.ingestion.stripe.synthetic.StripeFakeObject;
-import io.xsell.ingestion.stripe.synthetic.SyntheticStripeAccount;
+import io.xsell.ingestion.stripe.synthetic.StripeAccountObjects;
+import io.xsell.ingestion.stripe.synthetic.StripeFakeEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class FakeStripeServer implements AutoCloseable {
     private volatile int latencyMillis;
     private volatile TokenBucket rateLimit;
 
-    public FakeStripeServer(SyntheticStripeAccount account, String apiKey) {
+    public FakeStripeServer(StripeAccountObjects account, String apiKey) {
         this.apiKey = apiKey;
         lists.put("/v1/products", account.objects(StripeObjectType.PRODUCT));
         lists.put("/v1/prices", account.objects(StripeObjectType.PRICE));
@@ -99,6 +100,46 @@ public final class FakeStripeServer implements AutoCloseable {
     public void rateLimit(double perSecond) {
         this.rateLimit = new TokenBucket(perSecond);
     }
+
+    /**
+     * What happened in the account after the moment it is served as of: each event is published
+     * (Events API) and its object's new state replaces the listed one, as the account would show it.
+     */
+    public void publish(List<StripeFakeEvent> happened) {
+        Map<String, Map<String, StripeFakeObject>> changed = new java.util.HashMap<>();
+        for (StripeFakeEvent event : happened) {
+            events.add(new StripeFakeObject(event.id(), event.created(), eventJson(event)));
+            String path = LIST_PATHS.get(event.objectType());
+            long created = JsonParser.parseString(event.objectJson()).getAsJsonObject().get("created").getAsLong();
+            changed.computeIfAbsent(path, p -> new java.util.HashMap<>()).merge(event.objectId(),
+                    new StripeFakeObject(event.objectId(), created, event.objectJson()), (old, now) -> now);
+        }
+        List<StripeFakeObject> sortedEvents = new ArrayList<>(events);
+        sortedEvents.sort(NEWEST_FIRST);
+        events.clear();
+        events.addAll(sortedEvents);
+        changed.forEach((path, objects) -> {
+            List<StripeFakeObject> list = new ArrayList<>(lists.get(path));
+            list.removeIf(o -> objects.containsKey(o.id()));
+            list.addAll(objects.values());
+            list.sort(NEWEST_FIRST);
+            lists.put(path, list);
+        });
+    }
+
+    /** The JSON Stripe sends for an event of the account (Events API page or webhook body). */
+    public static String eventJson(StripeFakeEvent event) {
+        return eventJson(event.id(), event.type(), event.created(), event.objectJson(), event.previousAttributes());
+    }
+
+    private static final Comparator<StripeFakeObject> NEWEST_FIRST = Comparator
+            .comparingLong(StripeFakeObject::created).reversed()
+            .thenComparing(StripeFakeObject::id, Comparator.reverseOrder());
+    private static final Map<StripeObjectType, String> LIST_PATHS = Map.of(
+            StripeObjectType.PRODUCT, "/v1/products", StripeObjectType.PRICE, "/v1/prices",
+            StripeObjectType.COUPON, "/v1/coupons", StripeObjectType.CUSTOMER, "/v1/customers",
+            StripeObjectType.SUBSCRIPTION, "/v1/subscriptions", StripeObjectType.INVOICE, "/v1/invoices",
+            StripeObjectType.INVOICE_ITEM, "/v1/invoiceitems");
 
     /** Publishes an event, as Stripe's Events API would list it. */
     public void addEvent(String id, String type, long created, String objectJson) {

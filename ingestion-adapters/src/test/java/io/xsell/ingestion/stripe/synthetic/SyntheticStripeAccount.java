@@ -38,7 +38,7 @@ import java.util.SplittableRandom;
  * coupons (no canonical effect), {@code past_due}, {@code unpaid}, {@code paused} and
  * {@code cancel_at_period_end} subscriptions.
  */
-public final class SyntheticStripeAccount {
+public final class SyntheticStripeAccount implements StripeAccountObjects {
     private static final String ONCE_COUPON = "co_welcome_once_50";
     private static final int REPEATING_MONTHS = 3;
 
@@ -50,6 +50,8 @@ public final class SyntheticStripeAccount {
     private final Map<String, JsonObject> prices = new LinkedHashMap<>();
     private final Map<String, JsonObject> coupons = new LinkedHashMap<>();
     private final Map<String, String> customerCurrency = new HashMap<>();
+    private final List<StripeFakeEvent> history = new ArrayList<>();
+    private final Map<String, java.util.function.Function<LocalDate, JsonObject>> subscriptionsAt = new HashMap<>();
     private TenantDataset canonical;
     private int nextId = 1;
 
@@ -76,9 +78,55 @@ public final class SyntheticStripeAccount {
         return canonical;
     }
 
-    /** Newest first, as Stripe lists them (created descending). */
+    /** Newest first, as Stripe lists them (created descending): the account on its {@code asOf} day. */
+    @Override
     public List<StripeFakeObject> objects(StripeObjectType type) {
         return objects.get(type);
+    }
+
+    /**
+     * The account as it stood just before {@code instant} (a Unix time): only the objects created
+     * by then, each in the state it had then (a subscription with its status, item quantity,
+     * periods and discounts of that day; an invoice as draft, open or paid; a proration invoice
+     * item still pending when its invoice came later).
+     */
+    public StripeAccountObjects asOf(long instant) {
+        Map<StripeObjectType, Map<String, StripeFakeEvent>> latest = new EnumMap<>(StripeObjectType.class);
+        for (StripeFakeEvent event : history) {
+            if (event.created() >= instant) {
+                continue;
+            }
+            latest.computeIfAbsent(event.objectType(), t -> new LinkedHashMap<>()).merge(event.objectId(), event,
+                    (old, now) -> now.created() >= old.created() ? now : old);
+        }
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(instant - 1, 86_400L));
+        Map<StripeObjectType, List<StripeFakeObject>> state = new EnumMap<>(StripeObjectType.class);
+        for (StripeObjectType type : StripeObjectType.values()) {
+            List<StripeFakeObject> list = new ArrayList<>();
+            for (StripeFakeEvent event : latest.getOrDefault(type, Map.of()).values()) {
+                String json = type == StripeObjectType.SUBSCRIPTION
+                        ? subscriptionsAt.get(event.objectId()).apply(day).toString() : event.objectJson();
+                list.add(new StripeFakeObject(event.objectId(),
+                        com.google.gson.JsonParser.parseString(json).getAsJsonObject().get("created").getAsLong(),
+                        json));
+            }
+            list.sort(Comparator.comparingLong(StripeFakeObject::created).reversed()
+                    .thenComparing(StripeFakeObject::id, Comparator.reverseOrder()));
+            state.put(type, List.copyOf(list));
+        }
+        return state::get;
+    }
+
+    /** What happened at or after {@code instant}, oldest first, as the events Stripe publishes. */
+    public List<StripeFakeEvent> eventsFrom(long instant) {
+        return history.stream().filter(e -> e.created() >= instant)
+                .sorted(Comparator.comparingLong(StripeFakeEvent::created)).toList();
+    }
+
+    private void publish(String type, StripeObjectType objectType, long created, JsonObject object,
+                         JsonObject previousAttributes) {
+        history.add(new StripeFakeEvent("evt_" + Integer.toString(history.size() + 1, 36) + "X" + created, type,
+                objectType, object.get("id").getAsString(), created, object.toString(), previousAttributes));
     }
 
     private void build() {
@@ -102,8 +150,8 @@ public final class SyntheticStripeAccount {
         for (OneTimeCharge charge : source.charges()) {
             invoiceItem(charge);
         }
-        prices.values().forEach(p -> add(StripeObjectType.PRICE, p));
-        coupons.values().forEach(c -> add(StripeObjectType.COUPON, c));
+        prices.values().forEach(p -> created(StripeObjectType.PRICE, "price.created", p));
+        coupons.values().forEach(c -> created(StripeObjectType.COUPON, "coupon.created", c));
         objects.values().forEach(list -> list.sort(Comparator.comparingLong(StripeFakeObject::created).reversed()
                 .thenComparing(StripeFakeObject::id, Comparator.reverseOrder())));
         canonical = TenantDataset.of(source.reportingCurrency(), source.customers(), source.products(), canonicalItems,
@@ -117,6 +165,11 @@ public final class SyntheticStripeAccount {
     private void add(StripeObjectType type, JsonObject json) {
         objects.get(type).add(new StripeFakeObject(json.get("id").getAsString(), json.get("created").getAsLong(),
                 json.toString()));
+    }
+
+    private void created(StripeObjectType type, String eventType, JsonObject json) {
+        add(type, json);
+        publish(eventType, type, json.get("created").getAsLong(), json, null);
     }
 
     private long historyStart() {
@@ -142,7 +195,7 @@ public final class SyntheticStripeAccount {
             metadata.put("gross_margin", product.grossMargin().toPlainString());
         }
         json.add("metadata", StripeJson.metadata(metadata));
-        add(StripeObjectType.PRODUCT, json);
+        created(StripeObjectType.PRODUCT, "product.created", json);
     }
 
     private void customer(Customer customer, List<RecurringItem> items) {
@@ -157,7 +210,7 @@ public final class SyntheticStripeAccount {
         json.addProperty("delinquent", false);
         json.addProperty("balance", 0);
         json.add("metadata", StripeJson.metadata(customer.attributes()));
-        add(StripeObjectType.CUSTOMER, json);
+        created(StripeObjectType.CUSTOMER, "customer.created", json);
     }
 
     // ---- chains: one product held by one customer without a break in terms ----
@@ -272,11 +325,28 @@ public final class SyntheticStripeAccount {
         String couponId = coupon(chain);
         JsonObject discount = couponId == null ? null : discountObject(couponId, subscriptionId, chain, start);
 
-        // invoices: the trial, then each period begun by asOf, then prorations of mid-period changes
+        // Stripe's default proration_behavior=create_prorations: a mid-period change leaves pending
+        // invoice items (credit for the unused time, charge for the remaining time), billed on the
+        // next invoice of the cycle
+        Map<LocalDate, List<Proration>> pending = new HashMap<>();
+        for (int i = 1; i < chain.items.size(); i++) {
+            RecurringItem before = chain.items.get(i - 1);
+            RecurringItem after = chain.items.get(i);
+            LocalDate change = after.startDate();
+            if (change.isBefore(anchor) || change.isAfter(asOf) || cycles.contains(change)) {
+                continue; // no proration inside a trial or on a period boundary
+            }
+            LocalDate periodEnd = cycles.stream().filter(c -> c.isAfter(change)).findFirst().orElseThrow();
+            pending.computeIfAbsent(periodEnd, k -> new ArrayList<>()).addAll(prorations(chain, subscriptionId,
+                    itemId, price, discount, change, periodEnd, before, after));
+        }
+
+        // invoices: the trial, then each period begun by asOf with the prorations pending by then
         if (chain.trialEnd != null) {
             invoice(chain, subscriptionId, itemId, price, discount, start, chain.trialEnd, itemAt(chain, start),
-                    false, true, "subscription_create", "paid");
+                    false, true, "subscription_create", "paid", List.of());
         }
+        LocalDate lastInvoiced = null;
         for (int k = 0; k + 1 < cycles.size(); k++) {
             LocalDate periodStart = cycles.get(k);
             if (periodStart.isAfter(asOf) || !periodStart.isBefore(stop)) {
@@ -287,18 +357,67 @@ public final class SyntheticStripeAccount {
             boolean firstPaid = k == 0 && chain.trialEnd == null;
             invoice(chain, subscriptionId, itemId, price, discount, periodStart, cycles.get(k + 1),
                     itemAt(chain, periodStart), firstPaid, false,
-                    firstPaid ? "subscription_create" : "subscription_cycle", status);
+                    firstPaid ? "subscription_create" : "subscription_cycle", status,
+                    Objects.requireNonNullElse(pending.remove(periodStart), List.of()));
+            lastInvoiced = periodStart;
         }
-        for (int i = 1; i < chain.items.size(); i++) {
-            RecurringItem before = chain.items.get(i - 1);
-            RecurringItem after = chain.items.get(i);
-            LocalDate change = after.startDate();
-            if (change.isBefore(anchor) || change.isAfter(asOf) || cycles.contains(change)) {
-                continue; // no proration inside a trial or on a period boundary
+        for (List<Proration> items : pending.values()) {
+            items.forEach(p -> add(StripeObjectType.INVOICE_ITEM, p.item()));
+        }
+
+        LocalDate delinquentFrom = lastInvoiced;
+        java.util.function.Function<LocalDate, JsonObject> at = day -> subscriptionAt(chain, day, subscriptionId,
+                itemId, price, discount, anchor, cycles, delinquentFrom);
+        add(StripeObjectType.SUBSCRIPTION, at.apply(asOf));
+        subscriptionsAt.put(subscriptionId, at);
+        publish("customer.subscription.created", StripeObjectType.SUBSCRIPTION, epoch(start), at.apply(start), null);
+        java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>();
+        chain.items.stream().skip(1).map(RecurringItem::startDate).forEach(days::add);
+        java.util.stream.Stream.of(chain.trialEnd, chain.discountEnd, chain.end, delinquentFrom,
+                chain.cancelAtPeriodEnd ? asOf : null).filter(Objects::nonNull).forEach(days::add);
+        for (LocalDate day : days) {
+            if (!day.isAfter(start) || day.isAfter(asOf)) {
+                continue;
             }
-            LocalDate periodEnd = cycles.stream().filter(c -> c.isAfter(change)).findFirst().orElseThrow();
-            prorationInvoice(chain, subscriptionId, itemId, price, discount, change, periodEnd, before, after);
+            JsonObject before = at.apply(day.minusDays(1));
+            JsonObject after = at.apply(day);
+            JsonObject previous = new JsonObject();
+            for (String field : after.keySet()) {
+                if (!after.get(field).equals(before.get(field))) {
+                    previous.add(field, before.get(field));
+                }
+            }
+            if (previous.size() == 0) {
+                continue;
+            }
+            String status = after.get("status").getAsString();
+            boolean statusChanged = previous.has("status");
+            String type = statusChanged && "canceled".equals(status) ? "customer.subscription.deleted"
+                    : statusChanged && "paused".equals(status) ? "customer.subscription.paused"
+                    : "customer.subscription.updated";
+            publish(type, StripeObjectType.SUBSCRIPTION, epoch(day) + 1, after,
+                    type.endsWith(".updated") ? previous : null);
         }
+    }
+
+    /** The subscription as Stripe returned it on {@code day}: status, cancellation, discounts and its item then. */
+    private JsonObject subscriptionAt(Chain chain, LocalDate day, String subscriptionId, String itemId,
+                                      JsonObject price, JsonObject discount, LocalDate anchor, List<LocalDate> cycles,
+                                      LocalDate delinquentFrom) {
+        RecurringItem first = chain.first();
+        LocalDate start = first.startDate();
+        String status = chain.trialEnd != null && day.isBefore(chain.trialEnd) ? "trialing" : "active";
+        boolean reached = chain.end != null && !day.isBefore(chain.end);
+        switch (chain.status) {
+            case "canceled", "paused" -> status = reached ? chain.status : status;
+            case "unpaid" -> status = reached ? "unpaid" : status;
+            case "past_due" -> status = delinquentFrom != null && !day.isBefore(delinquentFrom) ? "past_due" : status;
+            case "trialing" -> status = "trialing";
+            default -> {
+            }
+        }
+        boolean ended = "canceled".equals(status);
+        boolean cancelRequested = chain.cancelAtPeriodEnd && !day.isBefore(asOf);
 
         JsonObject json = object("subscription", subscriptionId);
         json.addProperty("customer", "cus_" + first.customerId());
@@ -307,11 +426,10 @@ public final class SyntheticStripeAccount {
         json.addProperty("billing_cycle_anchor", epoch(anchor));
         json.addProperty("collection_method", "charge_automatically");
         json.addProperty("currency", first.currency().toLowerCase(Locale.ROOT));
-        json.addProperty("status", chain.status);
-        json.addProperty("cancel_at_period_end", chain.cancelAtPeriodEnd);
-        boolean ended = "canceled".equals(chain.status);
-        nullable(json, "cancel_at", chain.cancelAtPeriodEnd ? epoch(chain.end) : null);
-        Long canceledAt = ended ? Long.valueOf(epoch(chain.end)) : chain.cancelAtPeriodEnd ? Long.valueOf(epoch(asOf)) : null;
+        json.addProperty("status", status);
+        json.addProperty("cancel_at_period_end", cancelRequested);
+        nullable(json, "cancel_at", cancelRequested ? epoch(chain.end) : null);
+        Long canceledAt = ended ? Long.valueOf(epoch(chain.end)) : cancelRequested ? Long.valueOf(epoch(asOf)) : null;
         nullable(json, "canceled_at", canceledAt);
         nullable(json, "ended_at", ended ? epoch(chain.end) : null);
         nullable(json, "trial_start", chain.trialEnd == null ? null : epoch(start));
@@ -323,26 +441,26 @@ public final class SyntheticStripeAccount {
         json.add("metadata", StripeJson.metadata(metadata));
         JsonArray discounts = new JsonArray();
         boolean discountCurrent = discount != null && !"once".equals(chain.couponDuration)
-                && (chain.discountEnd == null || chain.discountEnd.isAfter(asOf)) && !ended;
+                && (chain.discountEnd == null || chain.discountEnd.isAfter(day)) && !ended;
         if (discountCurrent) {
             discounts.add(discount);
         }
         json.add("discounts", discounts);
 
-        RecurringItem current = chain.last();
-        LocalDate currentStart = cycles.stream().filter(c -> !c.isAfter(asOf)).reduce((a, b) -> b).orElse(start);
+        RecurringItem current = itemAt(chain, day);
+        LocalDate currentStart = cycles.stream().filter(c -> !c.isAfter(day)).reduce((a, b) -> b).orElse(start);
         JsonObject item = object("subscription_item", itemId);
         item.addProperty("created", epoch(start));
         item.add("price", price);
         item.addProperty("quantity", current.quantity().longValueExact());
         item.addProperty("subscription", subscriptionId);
         item.addProperty("current_period_start", epoch(currentStart));
-        item.addProperty("current_period_end", epoch(cycles.stream().filter(c -> c.isAfter(asOf)).findFirst()
+        item.addProperty("current_period_end", epoch(cycles.stream().filter(c -> c.isAfter(day)).findFirst()
                 .orElse(plus(currentStart, first.interval(), first.intervalCount(), 1))));
         item.add("metadata", new JsonObject());
         item.add("discounts", new JsonArray());
         json.add("items", StripeJson.list("/v1/subscription_items?subscription=" + subscriptionId, List.of(item)));
-        add(StripeObjectType.SUBSCRIPTION, json);
+        return json;
     }
 
     /**
@@ -540,18 +658,22 @@ public final class SyntheticStripeAccount {
 
     private void invoice(Chain chain, String subscriptionId, String itemId, JsonObject price, JsonObject discount,
                          LocalDate start, LocalDate end, RecurringItem state, boolean firstPaid, boolean trial,
-                         String reason, String status) {
+                         String reason, String status, List<Proration> prorations) {
         long amount = trial ? 0 : minor(state.unitAmount(), state.currency()) * state.quantity().longValueExact();
         Long lineDiscount = discountOn(chain, start, amount, firstPaid);
-        JsonObject line = line(subscriptionId, itemId, price, state, start, end, amount, false, discount,
-                lineDiscount);
-        writeInvoice(chain, subscriptionId, start, reason, status, List.of(line), discount,
-                lineDiscount == null ? 0 : lineDiscount);
+        List<JsonObject> lines = new ArrayList<>();
+        lines.add(line(subscriptionId, itemId, price, state, start, end, amount, false, discount, lineDiscount));
+        prorations.forEach(p -> lines.add(p.line()));
+        writeInvoice(chain, subscriptionId, start, reason, status, lines, discount, prorations);
     }
 
-    private void prorationInvoice(Chain chain, String subscriptionId, String itemId, JsonObject price,
-                                  JsonObject discount, LocalDate change, LocalDate periodEnd, RecurringItem before,
-                                  RecurringItem after) {
+    /** A pending invoice item and the line it becomes on the next invoice. */
+    private record Proration(JsonObject item, JsonObject line) {
+    }
+
+    private List<Proration> prorations(Chain chain, String subscriptionId, String itemId, JsonObject price,
+                                       JsonObject discount, LocalDate change, LocalDate periodEnd, RecurringItem before,
+                                       RecurringItem after) {
         long unit = minor(after.unitAmount(), after.currency());
         long fullBefore = unit * before.quantity().longValueExact();
         long fullAfter = unit * after.quantity().longValueExact();
@@ -560,13 +682,48 @@ public final class SyntheticStripeAccount {
                 / Math.max(1, periodEnd.toEpochDay() - periodStart.toEpochDay());
         long credit = -Math.max(1, Math.round(fullBefore * fraction));
         long charge = Math.max(1, Math.round(fullAfter * fraction));
-        Long creditDiscount = discountOn(chain, change, 0, false);
-        Long chargeDiscount = discountOn(chain, change, charge, false);
-        List<JsonObject> lines = List.of(
-                line(subscriptionId, itemId, price, before, change, periodEnd, credit, true, discount, creditDiscount),
-                line(subscriptionId, itemId, price, after, change, periodEnd, charge, true, discount, chargeDiscount));
-        writeInvoice(chain, subscriptionId, change, "subscription_update", "paid", lines, discount,
-                chargeDiscount == null ? 0 : chargeDiscount);
+        return List.of(
+                proration(chain, subscriptionId, itemId, price, discount, before, change, periodEnd, credit,
+                        discountOn(chain, change, 0, false)),
+                proration(chain, subscriptionId, itemId, price, discount, after, change, periodEnd, charge,
+                        discountOn(chain, change, charge, false)));
+    }
+
+    private Proration proration(Chain chain, String subscriptionId, String itemId, JsonObject price,
+                                JsonObject discount, RecurringItem state, LocalDate change, LocalDate periodEnd,
+                                long amount, Long discountAmount) {
+        JsonObject line = line(subscriptionId, itemId, price, state, change, periodEnd, amount, true, discount,
+                discountAmount);
+        JsonObject item = object("invoiceitem", id("ii"));
+        item.addProperty("customer", "cus_" + chain.first().customerId());
+        item.addProperty("amount", amount);
+        item.addProperty("currency", state.currency().toLowerCase(Locale.ROOT));
+        item.addProperty("date", epoch(change) + 1);
+        item.addProperty("created", epoch(change) + 1);
+        item.add("description", line.get("description"));
+        JsonArray discounts = new JsonArray();
+        if (discount != null && discountAmount != null) {
+            discounts.add(discount.get("id").getAsString());
+        }
+        item.add("discounts", discounts);
+        item.addProperty("discountable", true);
+        item.add("invoice", com.google.gson.JsonNull.INSTANCE);
+        JsonObject parent = new JsonObject();
+        parent.addProperty("type", "subscription_details");
+        JsonObject details = new JsonObject();
+        details.addProperty("subscription", subscriptionId);
+        details.addProperty("subscription_item", itemId);
+        parent.add("subscription_details", details);
+        item.add("parent", parent);
+        item.add("period", line.get("period").deepCopy());
+        item.add("pricing", line.get("pricing").deepCopy());
+        item.addProperty("proration", true);
+        item.addProperty("quantity", state.quantity().longValueExact());
+        item.add("metadata", new JsonObject());
+        line.getAsJsonObject("parent").getAsJsonObject("subscription_item_details")
+                .addProperty("invoice_item", item.get("id").getAsString());
+        publish("invoiceitem.created", StripeObjectType.INVOICE_ITEM, epoch(change) + 1, item, null);
+        return new Proration(item, line);
     }
 
     private JsonObject line(String subscriptionId, String itemId, JsonObject price, RecurringItem state,
@@ -613,11 +770,17 @@ public final class SyntheticStripeAccount {
     }
 
     private void writeInvoice(Chain chain, String subscriptionId, LocalDate created, String reason, String status,
-                              List<JsonObject> lines, JsonObject discount, long discountTotal) {
+                              List<JsonObject> lines, JsonObject discount, List<Proration> prorations) {
         String invoiceId = id("in");
         JsonObject json = object("invoice", invoiceId);
         String customer = "cus_" + chain.first().customerId();
         long subtotal = lines.stream().mapToLong(l -> l.get("amount").getAsLong()).sum();
+        long discountTotal = 0;
+        for (JsonObject line : lines) {
+            for (var amount : line.getAsJsonArray("discount_amounts")) {
+                discountTotal += amount.getAsJsonObject().get("amount").getAsLong();
+            }
+        }
         long total = subtotal - discountTotal;
         json.addProperty("customer", customer);
         json.addProperty("created", epoch(created));
@@ -651,6 +814,28 @@ public final class SyntheticStripeAccount {
         json.add("discounts", discounts);
         json.add("metadata", new JsonObject());
         add(StripeObjectType.INVOICE, json);
+
+        // the life of a subscription invoice: a draft, finalized about an hour later, then paid
+        long at = epoch(created);
+        JsonObject draft = json.deepCopy();
+        draft.addProperty("status", "draft");
+        draft.addProperty("amount_paid", 0);
+        draft.addProperty("amount_remaining", Math.max(0, total));
+        publish("invoice.created", StripeObjectType.INVOICE, at, draft, null);
+        JsonObject open = draft.deepCopy();
+        open.addProperty("status", "open");
+        publish("invoice.finalized", StripeObjectType.INVOICE, at + 3600, open, null);
+        if ("paid".equals(status)) {
+            publish("invoice.paid", StripeObjectType.INVOICE, at + 3660, json, null);
+        }
+        for (Proration proration : prorations) {
+            JsonObject item = proration.item();
+            item.addProperty("invoice", invoiceId);
+            add(StripeObjectType.INVOICE_ITEM, item);
+            JsonObject previous = new JsonObject();
+            previous.add("invoice", com.google.gson.JsonNull.INSTANCE);
+            publish("invoiceitem.updated", StripeObjectType.INVOICE_ITEM, at, item, previous);
+        }
     }
 
     private void invoiceItem(OneTimeCharge charge) {
@@ -680,6 +865,6 @@ public final class SyntheticStripeAccount {
             json.add("pricing", pricing);
         }
         json.add("metadata", new JsonObject());
-        add(StripeObjectType.INVOICE_ITEM, json);
+        created(StripeObjectType.INVOICE_ITEM, "invoiceitem.created", json);
     }
 }
