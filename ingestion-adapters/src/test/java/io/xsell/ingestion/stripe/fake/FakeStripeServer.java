@@ -106,18 +106,14 @@ public final class FakeStripeServer implements AutoCloseable {
      * (Events API) and its object's new state replaces the listed one, as the account would show it.
      */
     public void publish(List<StripeFakeEvent> happened) {
+        publishEvents(happened);
         Map<String, Map<String, StripeFakeObject>> changed = new java.util.HashMap<>();
         for (StripeFakeEvent event : happened) {
-            events.add(new StripeFakeObject(event.id(), event.created(), eventJson(event)));
             String path = LIST_PATHS.get(event.objectType());
             long created = JsonParser.parseString(event.objectJson()).getAsJsonObject().get("created").getAsLong();
             changed.computeIfAbsent(path, p -> new java.util.HashMap<>()).merge(event.objectId(),
                     new StripeFakeObject(event.objectId(), created, event.objectJson()), (old, now) -> now);
         }
-        List<StripeFakeObject> sortedEvents = new ArrayList<>(events);
-        sortedEvents.sort(NEWEST_FIRST);
-        events.clear();
-        events.addAll(sortedEvents);
         changed.forEach((path, objects) -> {
             List<StripeFakeObject> list = new ArrayList<>(lists.get(path));
             list.removeIf(o -> objects.containsKey(o.id()));
@@ -125,6 +121,20 @@ public final class FakeStripeServer implements AutoCloseable {
             list.sort(NEWEST_FIRST);
             lists.put(path, list);
         });
+    }
+
+    /**
+     * Lists events on the Events API without changing the objects served: the events that led to
+     * the state the account is served in (Stripe keeps the last 30 days of them).
+     */
+    public void publishEvents(List<StripeFakeEvent> happened) {
+        List<StripeFakeObject> sorted = new ArrayList<>(events);
+        for (StripeFakeEvent event : happened) {
+            sorted.add(new StripeFakeObject(event.id(), event.created(), eventJson(event)));
+        }
+        sorted.sort(NEWEST_FIRST);
+        events.clear();
+        events.addAll(sorted);
     }
 
     /** The JSON Stripe sends for an event of the account (Events API page or webhook body). */
