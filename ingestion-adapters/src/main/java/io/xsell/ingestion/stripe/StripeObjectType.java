@@ -11,6 +11,8 @@ public enum StripeObjectType {
     SUBSCRIPTION("subscription"),
     INVOICE("invoice"),
     INVOICE_ITEM("invoiceitem"),
+    /** Its phases date the price and quantity changes a schedule made (see {@code ScheduledChanges}). */
+    SUBSCRIPTION_SCHEDULE("subscription_schedule"),
     /** Kept apart from their subscription so an item removed from it keeps its {@code created} and metadata. */
     SUBSCRIPTION_ITEM("subscription_item"),
     /** Discounts are immutable: once seen expanded, an id on any later payload resolves to its coupon. */

@@ -188,6 +188,69 @@ class StripeItemHistoryTest {
         assertThat(before).extracting(RecurringItem::startDate).containsExactly(d("2026-01-01"));
     }
 
+    /** A subscription schedule as the API reference shows it: phases with their items, the current phase. */
+    private static String schedule(String status, String currentPhaseStart, String... phases) {
+        return "{'id':'sub_sched_1','object':'subscription_schedule','application':null,"
+                + "'billing_mode':{'type':'flexible'},'canceled_at':null,'completed_at':null,'created':"
+                + t("2026-01-01") + ",'current_phase':" + (currentPhaseStart == null ? "null"
+                : "{'start_date':" + t(currentPhaseStart) + ",'end_date':" + t("2026-06-01") + "}")
+                + ",'customer':'cus_1','default_settings':{'billing_cycle_anchor':'automatic',"
+                + "'collection_method':'charge_automatically','invoice_settings':{'issuer':{'type':'self'}}},"
+                + "'end_behavior':'release','livemode':false,'metadata':{},'phases':[" + String.join(",", phases)
+                + "],'released_at':null,'released_subscription':null,'status':'" + status + "',"
+                + "'subscription':'sub_1','test_clock':null}";
+    }
+
+    private static String phase(String start, String end, String price, long quantity, String proration) {
+        return "{'add_invoice_items':[],'application_fee_percent':null,'billing_cycle_anchor':null,"
+                + "'collection_method':null,'currency':'usd','default_payment_method':null,'default_tax_rates':[],"
+                + "'description':null,'discounts':[],'end_date':" + t(end) + ",'invoice_settings':null,"
+                + "'items':[{'discounts':[],'metadata':{},'price':'" + price + "','quantity':" + quantity
+                + ",'tax_rates':[]}],'metadata':{},'on_behalf_of':null,'proration_behavior':'" + proration + "',"
+                + "'start_date':" + t(start) + ",'transfer_data':null,'trial_end':null}";
+    }
+
+    @Test
+    void aSchedulesPhaseDatesTheSeatChangeItMadeOnItsStartDayByBackfillOrEvent() {
+        catalog();
+        monthlyCoreInvoices("[]");
+        String item = "{'id':'si_core','object':'subscription_item','created':" + t("2026-01-01")
+                + ",'price':{'id':'price_core','object':'price','product':'prod_core'},'quantity':4,"
+                + "'subscription':'sub_1','discounts':[],'current_period_start':" + t("2026-03-01")
+                + ",'current_period_end':" + t("2026-04-01") + ",'metadata':{}}";
+        backfilled(StripeObjectType.SUBSCRIPTION, subscription("active", "[]", item), t("2026-03-20"));
+        // without the schedule, a change made with proration_behavior=none counts from the next period
+        assertThat(items()).extracting(RecurringItem::startDate, RecurringItem::quantity)
+                .containsExactly(tuple(d("2026-01-01"), BigDecimal.ONE), tuple(d("2026-04-01"), BigDecimal.valueOf(4)));
+
+        // phase 2 (4 seats, no prorations) began on 2026-03-15; phase 3 (9 seats) has not begun
+        String schedule = schedule("active", "2026-03-15", phase("2026-01-01", "2026-03-15", "price_core", 1, "none"),
+                phase("2026-03-15", "2026-06-01", "price_core", 4, "none"),
+                phase("2026-06-01", "2026-09-01", "price_core", 9, "none"));
+        List<org.assertj.core.groups.Tuple> expected = List.of(tuple(d("2026-01-01"), d("2026-03-15"), BigDecimal.ONE),
+                tuple(d("2026-03-15"), null, BigDecimal.valueOf(4)));
+        event("evt_sched", "subscription_schedule.updated", t("2026-03-15") + 60, schedule,
+                "{'current_phase':{'start_date':" + t("2026-01-01") + ",'end_date':" + t("2026-03-15") + "}}");
+        assertThat(items()).extracting(RecurringItem::startDate, RecurringItem::endDate, RecurringItem::quantity)
+                .as("by event").containsExactlyElementsOf(expected);
+
+        mirror.clear();
+        catalog();
+        monthlyCoreInvoices("[]");
+        backfilled(StripeObjectType.SUBSCRIPTION, subscription("active", "[]", item), t("2026-03-20"));
+        backfilled(StripeObjectType.SUBSCRIPTION_SCHEDULE, schedule, t("2026-03-20"));
+        assertThat(items()).extracting(RecurringItem::startDate, RecurringItem::endDate, RecurringItem::quantity)
+                .as("by backfill").containsExactlyElementsOf(expected);
+
+        // a schedule not started yet dates nothing
+        backfilled(StripeObjectType.SUBSCRIPTION_SCHEDULE, schedule("not_started", null,
+                phase("2026-01-01", "2026-02-01", "price_core", 1, "none"),
+                phase("2026-02-01", "2026-03-01", "price_core", 7, "none")).replace("sub_sched_1", "sub_sched_2"),
+                t("2026-03-20"));
+        assertThat(items()).extracting(RecurringItem::startDate, RecurringItem::endDate, RecurringItem::quantity)
+                .containsExactlyElementsOf(expected);
+    }
+
     @Test
     void aSeatIncreaseKnownOnlyFromTheCurrentStateCountsFromTheNextPeriodNeverEarlier() {
         catalog();

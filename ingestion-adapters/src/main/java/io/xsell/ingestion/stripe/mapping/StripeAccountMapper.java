@@ -114,6 +114,11 @@ public final class StripeAccountMapper {
         });
         snapshot.forEach(StripeObjectType.ITEM_CHANGE, json -> itemChange(com.google.gson.JsonParser.parseString(json)
                 .getAsJsonObject()));
+        snapshot.forEach(StripeObjectType.SUBSCRIPTION_SCHEDULE, json -> {
+            com.google.gson.JsonObject schedule = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+            naming("subscription_schedule", schedule.get("id").getAsString(),
+                    () -> ScheduledChanges.of(schedule).forEach(this::scheduledChange));
+        });
 
         List<RecurringItem> items = new ArrayList<>();
         for (Subscription subscription : subscriptions.values()) {
@@ -263,6 +268,40 @@ public final class StripeAccountMapper {
                 change.get("price").isJsonNull() ? null : change.get("price").getAsString(),
                 BigDecimal.valueOf(change.get("quantity").getAsLong()), true, 0, 0, discounts,
                 change.get("removed").getAsBoolean()));
+    }
+
+    /**
+     * A schedule's phase set an item's price and quantity on its start day. The phase names a price,
+     * not an item: it is the subscription's item of the same product (a phase item of a product the
+     * subscription never had an item for is left to the item's own facts once it exists).
+     */
+    private void scheduledChange(ScheduledChanges.Change change) {
+        Price price = prices.get(change.priceId());
+        if (price == null) {
+            return;
+        }
+        java.util.Set<String> candidates = new java.util.LinkedHashSet<>(
+                itemsBySubscription.getOrDefault(change.subscription(), java.util.Set.of()));
+        Subscription subscription = subscriptions.get(change.subscription());
+        if (subscription != null && subscription.getItems() != null && subscription.getItems().getData() != null) {
+            subscription.getItems().getData().forEach(i -> candidates.add(i.getId()));
+        }
+        for (String itemId : candidates) {
+            SubscriptionItem item = itemRecords.get(itemId);
+            if (item == null && subscription != null && subscription.getItems() != null) {
+                item = subscription.getItems().getData().stream().filter(i -> i.getId().equals(itemId)).findFirst()
+                        .orElse(null);
+            }
+            if (item != null && item.getPrice() != null && Objects.equals(item.getPrice().getProduct(),
+                    price.getProduct())) {
+                itemsBySubscription.computeIfAbsent(change.subscription(), k -> new java.util.LinkedHashSet<>())
+                        .add(itemId);
+                periodsByItem.computeIfAbsent(itemId, k -> new ArrayList<>()).add(new BilledPeriod(itemId,
+                        change.subscription(), change.day(), change.day(), change.priceId(),
+                        BigDecimal.valueOf(change.quantity()), true, 0, 0, null, false));
+                return;
+            }
+        }
     }
 
     /** One-off invoice items are one-time charges; prorations belong to their subscription's periods. */

@@ -17,7 +17,8 @@ public enum StripeList {
     SUBSCRIPTIONS(StripeObjectType.SUBSCRIPTION, "/v1/subscriptions", true,
             Map.of("status", "all", "expand[]", "data.discounts")),
     INVOICES(StripeObjectType.INVOICE, "/v1/invoices", true, Map.of("expand[]", "data.discounts")),
-    INVOICE_ITEMS(StripeObjectType.INVOICE_ITEM, "/v1/invoiceitems", true, Map.of());
+    INVOICE_ITEMS(StripeObjectType.INVOICE_ITEM, "/v1/invoiceitems", true, Map.of()),
+    SUBSCRIPTION_SCHEDULES(StripeObjectType.SUBSCRIPTION_SCHEDULE, "/v1/subscription_schedules", false, Map.of());
 
     public static final int PAGE_SIZE = 100;
 

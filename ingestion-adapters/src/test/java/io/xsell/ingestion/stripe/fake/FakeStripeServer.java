@@ -67,6 +67,7 @@ public final class FakeStripeServer implements AutoCloseable {
         lists.put("/v1/subscriptions", account.objects(StripeObjectType.SUBSCRIPTION));
         lists.put("/v1/invoices", account.objects(StripeObjectType.INVOICE));
         lists.put("/v1/invoiceitems", account.objects(StripeObjectType.INVOICE_ITEM));
+        lists.put("/v1/subscription_schedules", account.objects(StripeObjectType.SUBSCRIPTION_SCHEDULE));
         lists.put("/v1/events", events);
         this.server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64).gzipDisabled(true)
                 .disableRequestJournal().extensions(new Transformer()));
@@ -149,7 +150,8 @@ public final class FakeStripeServer implements AutoCloseable {
             StripeObjectType.PRODUCT, "/v1/products", StripeObjectType.PRICE, "/v1/prices",
             StripeObjectType.COUPON, "/v1/coupons", StripeObjectType.CUSTOMER, "/v1/customers",
             StripeObjectType.SUBSCRIPTION, "/v1/subscriptions", StripeObjectType.INVOICE, "/v1/invoices",
-            StripeObjectType.INVOICE_ITEM, "/v1/invoiceitems");
+            StripeObjectType.INVOICE_ITEM, "/v1/invoiceitems",
+            StripeObjectType.SUBSCRIPTION_SCHEDULE, "/v1/subscription_schedules");
 
     /** Publishes an event, as Stripe's Events API would list it. */
     public void addEvent(String id, String type, long created, String objectJson) {
