@@ -84,6 +84,9 @@ class StripeMappingEqualityTest {
         assertThat(account.objects(StripeObjectType.INVOICE))
                 .noneMatch(o -> o.json().contains("\"billing_reason\":\"subscription_update\""))
                 .anyMatch(o -> o.json().contains("\"proration\":true,\"invoice_item\":\"ii_"));
+        assertThat(account.objects(StripeObjectType.SUBSCRIPTION_SCHEDULE)).as("seat changes made by schedules")
+                .anyMatch(o -> o.json().contains("\"status\":\"active\""))
+                .anyMatch(o -> o.json().contains("\"status\":\"released\""));
         assertThat(stripe.charges()).hasSize(csv.charges().size());
     }
 }

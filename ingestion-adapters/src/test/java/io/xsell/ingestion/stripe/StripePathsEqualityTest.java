@@ -96,7 +96,8 @@ class StripePathsEqualityTest {
         List<StripeFakeEvent> events = account.eventsFrom(StripeAmounts.epoch(CUT_OFF));
         assertThat(events).extracting(StripeFakeEvent::type).contains("customer.subscription.created",
                 "customer.subscription.updated", "customer.subscription.deleted", "invoice.created",
-                "invoice.finalized", "invoice.paid", "invoiceitem.created", "invoiceitem.updated", "customer.created");
+                "invoice.finalized", "invoice.paid", "invoiceitem.created", "invoiceitem.updated", "customer.created", "subscription_schedule.created",
+                "subscription_schedule.updated", "subscription_schedule.released");
         // a seat change: previous_attributes holds the items list as it was, with the old quantity
         assertThat(events).anyMatch(e -> e.type().equals("customer.subscription.updated")
                 && e.previousAttributes().has("items")

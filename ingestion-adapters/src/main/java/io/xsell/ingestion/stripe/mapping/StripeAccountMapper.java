@@ -273,7 +273,8 @@ public final class StripeAccountMapper {
     /**
      * A schedule's phase set an item's price and quantity on its start day. The phase names a price,
      * not an item: it is the subscription's item of the same product (a phase item of a product the
-     * subscription never had an item for is left to the item's own facts once it exists).
+     * subscription never had an item for is left to the item's own facts once it exists). It dates
+     * a change nothing else dates (made with {@code proration_behavior=none}, read by a backfill).
      */
     private void scheduledChange(ScheduledChanges.Change change) {
         Price price = prices.get(change.priceId());
@@ -294,9 +295,14 @@ public final class StripeAccountMapper {
             }
             if (item != null && item.getPrice() != null && Objects.equals(item.getPrice().getProduct(),
                     price.getProduct())) {
+                List<BilledPeriod> facts = periodsByItem.computeIfAbsent(itemId, k -> new ArrayList<>());
+                if (facts.stream().anyMatch(p -> p.start().equals(change.day()))) {
+                    // a line, proration or event of that day says more (discounts billed): the phase adds nothing
+                    return;
+                }
                 itemsBySubscription.computeIfAbsent(change.subscription(), k -> new java.util.LinkedHashSet<>())
                         .add(itemId);
-                periodsByItem.computeIfAbsent(itemId, k -> new ArrayList<>()).add(new BilledPeriod(itemId,
+                facts.add(new BilledPeriod(itemId,
                         change.subscription(), change.day(), change.day(), change.priceId(),
                         BigDecimal.valueOf(change.quantity()), true, 0, 0, null, false));
                 return;

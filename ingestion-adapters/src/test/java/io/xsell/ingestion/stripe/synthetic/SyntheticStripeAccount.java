@@ -51,7 +51,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
     private final Map<String, JsonObject> coupons = new LinkedHashMap<>();
     private final Map<String, String> customerCurrency = new HashMap<>();
     private final List<StripeFakeEvent> history = new ArrayList<>();
-    private final Map<String, java.util.function.Function<LocalDate, JsonObject>> subscriptionsAt = new HashMap<>();
+    private final Map<String, java.util.function.Function<LocalDate, JsonObject>> renderers = new HashMap<>();
     private TenantDataset canonical;
     private int nextId = 1;
 
@@ -104,8 +104,8 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
         for (StripeObjectType type : StripeObjectType.values()) {
             List<StripeFakeObject> list = new ArrayList<>();
             for (StripeFakeEvent event : latest.getOrDefault(type, Map.of()).values()) {
-                String json = type == StripeObjectType.SUBSCRIPTION
-                        ? subscriptionsAt.get(event.objectId()).apply(day).toString() : event.objectJson();
+                String json = renderers.containsKey(event.objectId())
+                        ? renderers.get(event.objectId()).apply(day).toString() : event.objectJson();
                 list.add(new StripeFakeObject(event.objectId(),
                         com.google.gson.JsonParser.parseString(json).getAsJsonObject().get("created").getAsLong(),
                         json));
@@ -369,7 +369,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
         java.util.function.Function<LocalDate, JsonObject> at = day -> subscriptionAt(chain, day, subscriptionId,
                 itemId, price, discount, anchor, cycles, delinquentFrom);
         add(StripeObjectType.SUBSCRIPTION, at.apply(asOf));
-        subscriptionsAt.put(subscriptionId, at);
+        renderers.put(subscriptionId, at);
         publish("customer.subscription.created", StripeObjectType.SUBSCRIPTION, epoch(start), at.apply(start), null);
         java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>();
         chain.items.stream().skip(1).map(RecurringItem::startDate).forEach(days::add);
@@ -398,6 +398,90 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
             publish(type, StripeObjectType.SUBSCRIPTION, epoch(day) + 1, after,
                     type.endsWith(".updated") ? previous : null);
         }
+        // some seat changes are made by a subscription schedule: one phase per quantity (not drawn
+        // from the random stream, so the rest of the account stays as it was)
+        if (chain.items.size() > 1 && "active".equals(chain.status) && !chain.cancelAtPeriodEnd
+                && Math.floorMod(subscriptionId.hashCode(), 3) == 0) {
+            schedule(chain, subscriptionId, price);
+        }
+    }
+
+    private void schedule(Chain chain, String subscriptionId, JsonObject price) {
+        String scheduleId = "sub_sched_" + subscriptionId.substring(4);
+        RecurringItem last = chain.last();
+        LocalDate releasedOn = plus(last.startDate(), BillingInterval.MONTH, 1, 1);
+        java.util.function.Function<LocalDate, JsonObject> at = day -> scheduleAt(chain, scheduleId, subscriptionId,
+                price, releasedOn, day);
+        LocalDate start = chain.first().startDate();
+        add(StripeObjectType.SUBSCRIPTION_SCHEDULE, at.apply(asOf));
+        renderers.put(scheduleId, at);
+        publish("subscription_schedule.created", StripeObjectType.SUBSCRIPTION_SCHEDULE, epoch(start), at.apply(start),
+                null);
+        for (RecurringItem item : chain.items.subList(1, chain.items.size())) {
+            LocalDate day = item.startDate();
+            if (!day.isAfter(asOf)) {
+                JsonObject previous = new JsonObject();
+                previous.add("current_phase", at.apply(day.minusDays(1)).get("current_phase"));
+                publish("subscription_schedule.updated", StripeObjectType.SUBSCRIPTION_SCHEDULE, epoch(day) + 2,
+                        at.apply(day), previous);
+            }
+        }
+        if (!releasedOn.isAfter(asOf)) {
+            publish("subscription_schedule.released", StripeObjectType.SUBSCRIPTION_SCHEDULE, epoch(releasedOn) + 2,
+                    at.apply(releasedOn), null);
+        }
+    }
+
+    /** The schedule on {@code day}: one phase per quantity, released a month into its last phase. */
+    private JsonObject scheduleAt(Chain chain, String scheduleId, String subscriptionId, JsonObject price,
+                                  LocalDate releasedOn, LocalDate day) {
+        boolean released = !day.isBefore(releasedOn);
+        JsonObject json = object("subscription_schedule", scheduleId);
+        json.add("application", com.google.gson.JsonNull.INSTANCE);
+        json.add("canceled_at", com.google.gson.JsonNull.INSTANCE);
+        json.add("completed_at", com.google.gson.JsonNull.INSTANCE);
+        json.addProperty("created", epoch(chain.first().startDate()));
+        json.addProperty("customer", "cus_" + chain.first().customerId());
+        json.addProperty("end_behavior", "release");
+        json.add("metadata", new JsonObject());
+        JsonArray phases = new JsonArray();
+        JsonObject current = null;
+        for (int i = 0; i < chain.items.size(); i++) {
+            RecurringItem item = chain.items.get(i);
+            LocalDate end = i + 1 < chain.items.size() ? chain.items.get(i + 1).startDate() : releasedOn;
+            JsonObject phase = new JsonObject();
+            phase.add("add_invoice_items", new JsonArray());
+            phase.addProperty("currency", item.currency().toLowerCase(Locale.ROOT));
+            phase.add("discounts", new JsonArray());
+            phase.addProperty("end_date", epoch(end));
+            JsonObject phaseItem = new JsonObject();
+            phaseItem.add("discounts", new JsonArray());
+            phaseItem.add("metadata", new JsonObject());
+            phaseItem.addProperty("price", price.get("id").getAsString());
+            phaseItem.addProperty("quantity", item.quantity().longValueExact());
+            phaseItem.add("tax_rates", new JsonArray());
+            JsonArray items = new JsonArray();
+            items.add(phaseItem);
+            phase.add("items", items);
+            phase.add("metadata", new JsonObject());
+            phase.addProperty("proration_behavior", "create_prorations");
+            phase.addProperty("start_date", epoch(item.startDate()));
+            phase.add("trial_end", com.google.gson.JsonNull.INSTANCE);
+            phases.add(phase);
+            if (!released && !day.isBefore(item.startDate()) && day.isBefore(end)) {
+                current = new JsonObject();
+                current.addProperty("start_date", epoch(item.startDate()));
+                current.addProperty("end_date", epoch(end));
+            }
+        }
+        json.add("current_phase", current == null ? com.google.gson.JsonNull.INSTANCE : current);
+        json.add("phases", phases);
+        nullable(json, "released_at", released ? epoch(releasedOn) : null);
+        nullable(json, "released_subscription", released ? subscriptionId : null);
+        json.addProperty("status", released ? "released" : "active");
+        nullable(json, "subscription", released ? null : subscriptionId);
+        json.add("test_clock", com.google.gson.JsonNull.INSTANCE);
+        return json;
     }
 
     /** The subscription as Stripe returned it on {@code day}: status, cancellation, discounts and its item then. */
