@@ -55,6 +55,7 @@ public final class ChargebeeFakeServer implements AutoCloseable {
     private final Map<String, List<ChargebeeFakeObject>> lists = new HashMap<>();
     private final List<JsonObject> events = new CopyOnWriteArrayList<>();
     private final Map<String, JsonObject> customers = new HashMap<>();
+    private final Map<String, JsonObject> published = new java.util.concurrent.ConcurrentHashMap<>();
     private final SyntheticChargebeeAccount account;
     private final long cutOff;
     private final String authorization;
@@ -92,16 +93,18 @@ public final class ChargebeeFakeServer implements AutoCloseable {
      */
     public synchronized void publishUntil(long until) {
         long from = events.isEmpty() ? cutOff : events.get(events.size() - 1).get("occurred_at").getAsLong();
+        List<JsonObject> batch = new ArrayList<>();
         for (ChargebeeFakeObject version : account.changesFrom(cutOff)) {
             if (version.type().equals("customer")) {
                 customers.put(version.id(), JsonParser.parseString(version.json()).getAsJsonObject());
             }
-            boolean alreadyPublished = events.stream().anyMatch(e -> e.get("id").getAsString()
-                    .equals(eventId(version)));
-            if (version.at() < until && version.at() >= from && !alreadyPublished) {
-                events.add(event(version));
+            if (version.at() < until && version.at() >= from && !published.containsKey(eventId(version))) {
+                JsonObject event = event(version);
+                published.put(eventId(version), event);
+                batch.add(event);
             }
         }
+        events.addAll(batch);
     }
 
     private static String eventId(ChargebeeFakeObject version) {
@@ -199,12 +202,11 @@ public final class ChargebeeFakeServer implements AutoCloseable {
                     : request.getUrl();
             if (path.startsWith("/api/v2/events/")) {
                 String id = path.substring("/api/v2/events/".length());
-                for (JsonObject event : events) {
-                    if (event.get("id").getAsString().equals(id)) {
-                        JsonObject body = new JsonObject();
-                        body.add("event", event);
-                        return ok(body);
-                    }
+                JsonObject event = published.get(id);
+                if (event != null) {
+                    JsonObject body = new JsonObject();
+                    body.add("event", event);
+                    return ok(body);
                 }
                 return error(404, "invalid_request", "resource_not_found", id + " not found");
             }
