@@ -554,6 +554,9 @@ public final class SyntheticChargebeeAccount {
             json.addProperty("period_unit", "month");
         }
         json.addProperty("apply_on", "each_specified_item");
+        json.addProperty("apply_discount_on", "not_applicable");
+        json.addProperty("plan_constraint", "not_applicable");
+        json.addProperty("addon_constraint", "not_applicable");
         json.addProperty("status", "active");
         json.addProperty("created_at", catalogueAt);
         json.addProperty("redemptions", 0);
