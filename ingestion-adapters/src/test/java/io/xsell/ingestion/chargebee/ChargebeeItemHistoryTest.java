@@ -155,4 +155,31 @@ class ChargebeeItemHistoryTest {
         assertThatThrownBy(() -> ChargebeeAccountMapper.map(noCurrency, settings(Map.of())))
                 .hasMessageContaining("Chargebee invoice inv9, field currency_code");
     }
+    static JsonObject withCoupon(JsonObject invoice, String coupon) {
+        JsonObject discount = json("{'line_item_id':'li_" + invoice.get("id").getAsString()
+                + "','discount_type':'item_level_coupon','coupon_id':'" + coupon + "','entity_id':'" + coupon
+                + "','discount_amount':100}");
+        invoice.getAsJsonArray("line_item_discounts").add(discount);
+        return invoice;
+    }
+
+    @Test
+    void aLimitedPeriodCouponHoldsOnTheLinesItDiscountedAndAOneTimeCouponChangesNothing() {
+        InMemoryChargebeeMirror mirror = site("USD", "active");
+        put(mirror, "coupon", json("{'id':'Q1','name':'Q1','discount_type':'percentage','discount_percentage':20.0,"
+                + "'duration_type':'limited_period','period':1,'period_unit':'month','apply_on':'each_specified_item',"
+                + "'status':'active','resource_version':1}"));
+        put(mirror, "coupon", json("{'id':'HELLO','name':'HELLO','discount_type':'fixed_amount','discount_amount':500,"
+                + "'currency_code':'USD','duration_type':'one_time','apply_on':'invoice_amount','status':'active',"
+                + "'resource_version':1}"));
+        put(mirror, "invoice", withCoupon(invoice("inv1", "2026-01-01", "2026-01-01", "2026-02-01", 5, "USD"), "Q1"));
+        put(mirror, "invoice", withCoupon(invoice("inv2", "2026-02-01", "2026-02-01", "2026-03-01", 5, "USD"),
+                "HELLO"));
+        List<RecurringItem> items = items(ChargebeeAccountMapper.map(mirror, settings(Map.of())));
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).discountPercent()).isEqualByComparingTo("20");
+        assertThat(items.get(0).endDate()).isEqualTo("2026-02-01");
+        assertThat(items.get(1).discountPercent()).isNull();
+        assertThat(items.get(1).discountAmount()).isNull();
+    }
 }

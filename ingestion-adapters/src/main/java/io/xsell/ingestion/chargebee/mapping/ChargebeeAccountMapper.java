@@ -230,7 +230,7 @@ public final class ChargebeeAccountMapper {
             if (COUPON_DISCOUNTS.contains(str(discount, "discount_type"))) {
                 String coupon = str(discount, "coupon_id") != null ? str(discount, "coupon_id")
                         : str(discount, "entity_id");
-                couponOfLine.put(requiredStr(discount, "line_item_id"), coupon);
+                couponOfLine.putIfAbsent(requiredStr(discount, "line_item_id"), coupon);
             }
         }
         for (JsonObject line : array(invoice, "line_items")) {
