@@ -1,7 +1,7 @@
 package io.xsell.server.cli;
 
 import io.xsell.core.service.TenantDataImportService;
-import io.xsell.ingestion.stripe.sync.SyncProgress;
+import io.xsell.ingestion.provider.SyncProgress;
 import io.xsell.server.XsellConfiguration;
 import io.xsell.server.persistence.Databases;
 import io.xsell.server.persistence.JdbiTenantDataStore;
@@ -55,7 +55,7 @@ public class SyncCommand extends DatabaseCommand {
                 .setConsumer(new ConsoleProgressBarConsumer(err)).showSpeed().build()) {
             SyncProgress progress = (list, stored, total) -> {
                 bar.stepTo(total);
-                bar.setExtraMessage(list.type().wireName());
+                bar.setExtraMessage(list);
             };
             run = sync.sync(connectionId, progress);
             bar.stepTo(run.objectsDone());

@@ -10,7 +10,7 @@ import io.xsell.core.model.LineKind;
 import io.xsell.core.model.TenantId;
 import io.xsell.ingestion.stripe.StripeObjectType;
 import io.xsell.ingestion.stripe.StripeSnapshot;
-import io.xsell.ingestion.stripe.mapping.LineOverride;
+import io.xsell.ingestion.provider.LineOverride;
 import io.xsell.ingestion.stripe.sync.BackfillPlan;
 import io.xsell.ingestion.stripe.sync.BackfillStore;
 import io.xsell.ingestion.stripe.sync.Slice;

@@ -2,7 +2,7 @@ package io.xsell.server.stripe;
 
 import io.xsell.core.model.FxRate;
 import io.xsell.core.model.TenantId;
-import io.xsell.ingestion.stripe.mapping.LineOverride;
+import io.xsell.ingestion.provider.LineOverride;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

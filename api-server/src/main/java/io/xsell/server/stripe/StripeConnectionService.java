@@ -3,7 +3,7 @@ package io.xsell.server.stripe;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.xsell.core.model.TenantId;
 import io.xsell.ingestion.stripe.api.StripeCallFailedException;
-import io.xsell.ingestion.stripe.mapping.LineOverride;
+import io.xsell.ingestion.provider.LineOverride;
 import io.xsell.server.port.in.ChangeConnectionSettingsCommand;
 import io.xsell.server.port.in.ChangeConnectionSettingsUseCase;
 import io.xsell.server.port.in.ConnectStripeCommand;

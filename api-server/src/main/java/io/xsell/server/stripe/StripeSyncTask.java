@@ -5,7 +5,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import io.xsell.ingestion.stripe.sync.SyncProgress;
+import io.xsell.ingestion.provider.SyncProgress;
 import java.time.Duration;
 
 /**

@@ -146,7 +146,7 @@ class SyncCommandTest {
                     .createTenant("uninterrupted", "USD").tenant().id();
             String clean = service.connect(new StripeConnection(null, other, null, false, null, false, "USD",
                     Map.of(), account.canonical().rates(), null, null, null), KEY, null).id();
-            assertThat(service.sync(clean, io.xsell.ingestion.stripe.sync.SyncProgress.NONE).state()).isEqualTo("succeeded");
+            assertThat(service.sync(clean, io.xsell.ingestion.provider.SyncProgress.NONE).state()).isEqualTo("succeeded");
             JdbiTenantDataStore data = new JdbiTenantDataStore(jdbi);
             assertThat(data.loadTenantData(tenant).items()).containsExactlyElementsOf(data.loadTenantData(other).items());
             assertThat(data.loadTenantData(tenant).customers()).hasSize(400);

@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.core.mrr.MrrLedger;
-import io.xsell.ingestion.stripe.mapping.MappingSettings;
+import io.xsell.ingestion.provider.MappingSettings;
 import io.xsell.ingestion.stripe.mapping.StripeAccountMapper;
 import io.xsell.ingestion.stripe.synthetic.StripeFakeObject;
 import io.xsell.ingestion.stripe.synthetic.SyntheticStripeAccount;

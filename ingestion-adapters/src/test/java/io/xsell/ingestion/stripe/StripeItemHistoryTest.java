@@ -8,7 +8,7 @@ import com.google.gson.JsonParser;
 import io.xsell.core.model.RecurringItem;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.ingestion.stripe.fake.FakeStripeServer;
-import io.xsell.ingestion.stripe.mapping.MappingSettings;
+import io.xsell.ingestion.provider.MappingSettings;
 import io.xsell.ingestion.stripe.mapping.StripeAccountMapper;
 import io.xsell.ingestion.stripe.mapping.StripeAmounts;
 import io.xsell.ingestion.stripe.sync.StripeEvents;

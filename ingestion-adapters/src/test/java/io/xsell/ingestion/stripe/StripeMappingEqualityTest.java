@@ -8,7 +8,7 @@ import io.xsell.core.model.TenantDataset;
 import io.xsell.core.mrr.MrrLedger;
 import io.xsell.ingestion.csv.CanonicalCsvImporter;
 import io.xsell.ingestion.csv.CanonicalCsvWriter;
-import io.xsell.ingestion.stripe.mapping.MappingSettings;
+import io.xsell.ingestion.provider.MappingSettings;
 import io.xsell.ingestion.stripe.mapping.StripeAccountMapper;
 import io.xsell.ingestion.stripe.synthetic.SyntheticStripeAccount;
 import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.xsell.core.model.Bounds;
 import io.xsell.core.model.InvalidDatasetException;
 import io.xsell.core.model.TenantDataset;
-import io.xsell.ingestion.stripe.mapping.MappingSettings;
+import io.xsell.ingestion.provider.MappingSettings;
 import io.xsell.ingestion.stripe.mapping.StripeAccountMapper;
 import io.xsell.ingestion.stripe.mapping.StripeAmounts;
 import java.time.LocalDate;

@@ -14,7 +14,7 @@ import io.xsell.ingestion.stripe.api.StripeApi;
 import io.xsell.ingestion.stripe.api.StripeSettings;
 import io.xsell.ingestion.stripe.fake.FakeStripeServer;
 import io.xsell.ingestion.stripe.fake.InMemoryStripeMirror;
-import io.xsell.ingestion.stripe.mapping.MappingSettings;
+import io.xsell.ingestion.provider.MappingSettings;
 import io.xsell.ingestion.stripe.mapping.StripeAccountMapper;
 import io.xsell.ingestion.stripe.mapping.StripeAmounts;
 import io.xsell.ingestion.stripe.sync.DiscountResolver;

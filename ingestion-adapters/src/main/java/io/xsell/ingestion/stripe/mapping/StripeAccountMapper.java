@@ -1,5 +1,7 @@
 package io.xsell.ingestion.stripe.mapping;
 
+import io.xsell.ingestion.provider.MappingSettings;
+import io.xsell.ingestion.provider.LineOverride;
 import static io.xsell.ingestion.stripe.mapping.StripeAmounts.day;
 
 import com.stripe.model.Coupon;

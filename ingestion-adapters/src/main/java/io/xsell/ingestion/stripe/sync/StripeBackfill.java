@@ -1,5 +1,6 @@
 package io.xsell.ingestion.stripe.sync;
 
+import io.xsell.ingestion.provider.SyncProgress;
 import com.google.gson.JsonObject;
 import io.xsell.ingestion.stripe.api.StripeApi;
 import io.xsell.ingestion.stripe.api.StripePage;
@@ -135,7 +136,7 @@ public final class StripeBackfill {
             boolean done = !page.hasMore() || page.isEmpty();
             state = state.after(page.isEmpty() ? state.cursor() : page.lastId(), done, page.size());
             store.savePage(state, records);
-            progress.pageStored(list, page.size(), total.addAndGet(page.size()));
+            progress.pageStored(list.type().wireName(), page.size(), total.addAndGet(page.size()));
         }
     }
 

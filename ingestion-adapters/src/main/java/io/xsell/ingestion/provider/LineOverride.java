@@ -1,10 +1,10 @@
-package io.xsell.ingestion.stripe.mapping;
+package io.xsell.ingestion.provider;
 
 import io.xsell.core.model.LineKind;
 import java.util.Objects;
 
 /**
- * A connection's own mapping of one Stripe product, stronger than the product's metadata.
+ * A connection's own mapping of one provider product (Stripe product, Chargebee item or item family), stronger than the product's metadata.
  *
  * @param kind null to keep the metadata's (or the default) kind
  */

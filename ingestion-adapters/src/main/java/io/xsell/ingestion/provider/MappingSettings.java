@@ -1,4 +1,4 @@
-package io.xsell.ingestion.stripe.mapping;
+package io.xsell.ingestion.provider;
 
 import io.xsell.core.model.CurrencyCode;
 import io.xsell.core.model.FxRate;
@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How one connection's Stripe objects become canonical data.
+ * How one connection's provider objects become canonical data.
  *
- * @param idPrefix          put before every Stripe id, so that data from Stripe never collides with
+ * @param idPrefix          put before every provider id, so that data from a provider never collides with
  *                          another source's ids of the same tenant
  * @param reportingCurrency the tenant's reporting currency
- * @param lineOverrides     by Stripe product id
+ * @param lineOverrides     by provider product id (Stripe product, Chargebee item or item family)
  * @param fxRates           units of the reporting currency per unit of a foreign currency, by day
  */
 public record MappingSettings(String idPrefix, String reportingCurrency, Map<String, LineOverride> lineOverrides,

@@ -1,0 +1,185 @@
+package io.xsell.ingestion.chargebee;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.xsell.core.model.InvalidDatasetException;
+import io.xsell.core.model.LineKind;
+import io.xsell.core.model.RecurringItem;
+import io.xsell.core.model.TenantDataset;
+import io.xsell.ingestion.chargebee.fake.InMemoryChargebeeMirror;
+import io.xsell.ingestion.chargebee.mapping.ChargebeeAccountMapper;
+import io.xsell.ingestion.chargebee.mapping.ChargebeeAmounts;
+import io.xsell.ingestion.chargebee.sync.ChargebeeEvents;
+import io.xsell.ingestion.chargebee.sync.ChargebeeRecords;
+import io.xsell.ingestion.provider.LineOverride;
+import io.xsell.ingestion.provider.MappingSettings;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Hand-written Chargebee resources: the dated history of one subscription item and the mapping's rules. */
+class ChargebeeItemHistoryTest {
+    static long day(String iso) {
+        return ChargebeeAmounts.epoch(LocalDate.parse(iso));
+    }
+
+    static JsonObject json(String text) {
+        return JsonParser.parseString(text.replace('\'', '"')).getAsJsonObject();
+    }
+
+    static void put(InMemoryChargebeeMirror mirror, String type, JsonObject json) {
+        mirror.apply(List.of(ChargebeeRecords.of(type, json, false)));
+    }
+
+    static InMemoryChargebeeMirror site(String currency, String status) {
+        InMemoryChargebeeMirror mirror = new InMemoryChargebeeMirror();
+        put(mirror, "item_family", json("{'id':'crm','name':'CRM','status':'active','resource_version':1}"));
+        put(mirror, "item", json("{'id':'crm-seats','name':'CRM seats','type':'plan','item_family_id':'crm',"
+                + "'status':'active','resource_version':1}"));
+        put(mirror, "item", json("{'id':'crm-reports','name':'Reports','type':'addon','item_family_id':'crm',"
+                + "'status':'active','resource_version':1}"));
+        put(mirror, "item_price", json("{'id':'seats-m','item_id':'crm-seats','item_type':'plan','period':1,"
+                + "'period_unit':'month','currency_code':'" + currency + "','price':1000,'resource_version':1}"));
+        put(mirror, "customer", json("{'id':'c1','company':'Acme','created_at':" + day("2026-01-01")
+                + ",'meta_data':{'segment':'smb'},'resource_version':1}"));
+        put(mirror, "subscription", json("{'id':'sub1','customer_id':'c1','status':'" + status + "','currency_code':'"
+                + currency + "','started_at':" + day("2026-01-01") + ",'created_at':" + day("2026-01-01")
+                + ",'cancelled_at':" + day("2026-03-10") + ",'current_term_start':" + day("2026-03-01")
+                + ",'current_term_end':" + day("2026-04-01")
+                + ",'subscription_items':[{'item_price_id':'seats-m','item_type':'plan','quantity':5,'unit_price':1000}],"
+                + "'resource_version':" + day("2026-01-15") * 1000 + "}"));
+        return mirror;
+    }
+
+    static JsonObject invoice(String id, String date, String from, String to, int quantity, String currency) {
+        return json("{'id':'" + id + "','customer_id':'c1','subscription_id':'sub1','status':'paid','date':" + day(date)
+                + ",'currency_code':'" + currency + "','line_items':[{'id':'li_" + id + "','subscription_id':'sub1',"
+                + "'date_from':" + day(from) + ",'date_to':" + day(to) + ",'unit_amount':1000,'quantity':" + quantity
+                + ",'amount':" + 1000 * quantity + ",'is_taxed':false,'description':'seats','entity_type':'plan_item_price',"
+                + "'entity_id':'seats-m','customer_id':'c1'}],'line_item_discounts':[],'resource_version':1}");
+    }
+
+    static MappingSettings settings(Map<String, LineOverride> overrides) {
+        return new MappingSettings("cb:", "USD", overrides, List.of());
+    }
+
+    static List<RecurringItem> items(TenantDataset dataset) {
+        return dataset.items().stream().sorted(Comparator.comparing(RecurringItem::startDate)).toList();
+    }
+
+    @Test
+    void aMidTermSeatIncreaseCountsFromItsDayAndALateInvoiceDoesNotMoveEarlierDays() {
+        InMemoryChargebeeMirror mirror = site("USD", "active");
+        put(mirror, "invoice", invoice("inv3", "2026-02-01", "2026-02-01", "2026-03-01", 5, "USD"));
+        put(mirror, "invoice", invoice("inv1", "2026-01-01", "2026-01-01", "2026-02-01", 2, "USD"));
+        List<RecurringItem> before = items(ChargebeeAccountMapper.map(mirror, settings(Map.of())));
+        assertThat(before).extracting(RecurringItem::startDate, RecurringItem::endDate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2026-01-01"),
+                        LocalDate.parse("2026-02-01")), org.assertj.core.groups.Tuple.tuple(
+                        LocalDate.parse("2026-02-01"), null));
+
+        // the prorated invoice of the change on 15 January arrives late
+        put(mirror, "invoice", invoice("inv2", "2026-01-15", "2026-01-15", "2026-02-01", 5, "USD"));
+        List<RecurringItem> after = items(ChargebeeAccountMapper.map(mirror, settings(Map.of())));
+        assertThat(after).hasSize(2);
+        assertThat(after.get(0).startDate()).isEqualTo("2026-01-01");
+        assertThat(after.get(0).endDate()).isEqualTo("2026-01-15");
+        assertThat(after.get(0).quantity()).isEqualByComparingTo("2");
+        assertThat(after.get(1).startDate()).isEqualTo("2026-01-15");
+        assertThat(after.get(1).quantity()).isEqualByComparingTo("5");
+        assertThat(after.get(1).unitAmount()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void anOlderVersionOfASubscriptionNeverReplacesANewerOne() {
+        InMemoryChargebeeMirror mirror = site("USD", "cancelled");
+        put(mirror, "invoice", invoice("inv1", "2026-01-01", "2026-01-01", "2026-02-01", 2, "USD"));
+        JsonObject older = json("{'id':'sub1','customer_id':'c1','status':'active','currency_code':'USD','started_at':"
+                + day("2026-01-01") + ",'subscription_items':[{'item_price_id':'seats-m','item_type':'plan',"
+                + "'quantity':2,'unit_price':1000}],'resource_version':" + day("2026-01-01") * 1000 + "}");
+        JsonObject event = new JsonObject();
+        event.addProperty("id", "ev_old");
+        event.addProperty("occurred_at", day("2026-01-01"));
+        event.addProperty("event_type", "subscription_created");
+        JsonObject content = new JsonObject();
+        content.add("subscription", older);
+        event.add("content", content);
+        mirror.apply(ChargebeeEvents.records(event));
+        List<RecurringItem> items = items(ChargebeeAccountMapper.map(mirror, settings(Map.of())));
+        assertThat(items).last().extracting(RecurringItem::endDate).isEqualTo(LocalDate.parse("2026-03-10"));
+    }
+
+    @Test
+    void amountsUseTheCurrencysExponentAndStatusesEndTheItem() {
+        InMemoryChargebeeMirror yen = site("JPY", "non_renewing");
+        put(yen, "invoice", invoice("inv1", "2026-01-01", "2026-01-01", "2026-02-01", 2, "JPY"));
+        RecurringItem item = items(ChargebeeAccountMapper.map(yen, new MappingSettings("cb:", "JPY", Map.of(),
+                List.of()))).get(0);
+        assertThat(item.unitAmount()).isEqualByComparingTo(new BigDecimal("1000"));
+        assertThat(item.currency()).isEqualTo("JPY");
+        assertThat(item.endDate()).isEqualTo("2026-03-10");
+
+        InMemoryChargebeeMirror paused = site("USD", "paused");
+        put(paused, "invoice", invoice("inv1", "2026-01-01", "2026-01-01", "2026-02-01", 2, "USD"));
+        assertThat(items(ChargebeeAccountMapper.map(paused, settings(Map.of()))).get(0).endDate())
+                .as("no pause_date: the current term's start").isEqualTo("2026-03-01");
+    }
+
+    @Test
+    void theItemFamilyGivesTheLineAndAnOverrideByFamilyWins() {
+        InMemoryChargebeeMirror mirror = site("USD", "active");
+        TenantDataset plain = ChargebeeAccountMapper.map(mirror, settings(Map.of()));
+        assertThat(plain.products()).extracting(p -> p.productLine()).containsOnly("crm");
+        assertThat(plain.products()).extracting(p -> p.kind()).containsOnly(LineKind.CORE);
+        TenantDataset overridden = ChargebeeAccountMapper.map(mirror,
+                settings(Map.of("crm", new LineOverride("CRM Suite", LineKind.CORE),
+                        "crm-reports", new LineOverride("Analytics", LineKind.ADD_ON))));
+        assertThat(overridden.products()).extracting(p -> p.id() + "=" + p.productLine() + "/" + p.kind())
+                .containsExactlyInAnyOrder("cb:crm-seats=CRM Suite/CORE", "cb:crm-reports=Analytics/ADD_ON");
+    }
+
+    @Test
+    void aResourceThatCannotBeMappedIsNamedWithItsField() {
+        InMemoryChargebeeMirror mirror = site("USD", "dormant");
+        assertThatThrownBy(() -> ChargebeeAccountMapper.map(mirror, settings(Map.of())))
+                .isInstanceOf(InvalidDatasetException.class)
+                .hasMessageContaining("Chargebee subscription sub1, field status");
+        InMemoryChargebeeMirror noCurrency = site("USD", "active");
+        put(noCurrency, "invoice", json("{'id':'inv9','date':1,'line_items':[],'resource_version':1}"));
+        assertThatThrownBy(() -> ChargebeeAccountMapper.map(noCurrency, settings(Map.of())))
+                .hasMessageContaining("Chargebee invoice inv9, field currency_code");
+    }
+    static JsonObject withCoupon(JsonObject invoice, String coupon) {
+        JsonObject discount = json("{'line_item_id':'li_" + invoice.get("id").getAsString()
+                + "','discount_type':'item_level_coupon','coupon_id':'" + coupon + "','entity_id':'" + coupon
+                + "','discount_amount':100}");
+        invoice.getAsJsonArray("line_item_discounts").add(discount);
+        return invoice;
+    }
+
+    @Test
+    void aLimitedPeriodCouponHoldsOnTheLinesItDiscountedAndAOneTimeCouponChangesNothing() {
+        InMemoryChargebeeMirror mirror = site("USD", "active");
+        put(mirror, "coupon", json("{'id':'Q1','name':'Q1','discount_type':'percentage','discount_percentage':20.0,"
+                + "'duration_type':'limited_period','period':1,'period_unit':'month','apply_on':'each_specified_item',"
+                + "'status':'active','resource_version':1}"));
+        put(mirror, "coupon", json("{'id':'HELLO','name':'HELLO','discount_type':'fixed_amount','discount_amount':500,"
+                + "'currency_code':'USD','duration_type':'one_time','apply_on':'invoice_amount','status':'active',"
+                + "'resource_version':1}"));
+        put(mirror, "invoice", withCoupon(invoice("inv1", "2026-01-01", "2026-01-01", "2026-02-01", 5, "USD"), "Q1"));
+        put(mirror, "invoice", withCoupon(invoice("inv2", "2026-02-01", "2026-02-01", "2026-03-01", 5, "USD"),
+                "HELLO"));
+        List<RecurringItem> items = items(ChargebeeAccountMapper.map(mirror, settings(Map.of())));
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).discountPercent()).isEqualByComparingTo("20");
+        assertThat(items.get(0).endDate()).isEqualTo("2026-02-01");
+        assertThat(items.get(1).discountPercent()).isNull();
+        assertThat(items.get(1).discountAmount()).isNull();
+    }
+}
