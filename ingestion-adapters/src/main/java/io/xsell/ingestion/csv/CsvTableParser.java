@@ -8,10 +8,9 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
+import java.util.List;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -32,46 +31,62 @@ final class CsvTableParser {
     private CsvTableParser() {
     }
 
-    /** Reads the whole stream without closing it: a zip entry's stream belongs to the archive. */
+    /**
+     * Reads the whole stream without closing it: a zip entry's stream belongs to the archive. The text
+     * is parsed on a second thread ({@link RecordFeed}) while this one validates the rows in order.
+     */
     static void read(ImportFile file, InputStream in, ErrorCollector errors, TableReader table) throws IOException {
-        long previousEnd = 0;
         Header header = null;
-        try {
-            CSVParser parser = FORMAT.parse(new BoundedCsvReader(openUtf8(in)));
-            Iterator<CSVRecord> records = parser.iterator();
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                // After a record the parser stands on that record's last line, so the next one starts
-                // one line later; this stays right across quoted cells that span several lines.
-                int line = (int) (previousEnd + 1);
-                previousEnd = parser.getCurrentLineNumber();
-                reportBadEncoding(file, record, line, header, errors);
-                if (header == null) {
-                    header = new Header(file, record, errors);
-                    if (!table.begin(header)) {
+        try (RecordFeed feed = RecordFeed.start(FORMAT, new BoundedCsvReader(openUtf8(in)), file.fileName())) {
+            while (true) {
+                Object next = feed.next();
+                if (next instanceof RecordFeed.End end) {
+                    if (end.failure() != null) {
+                        fail(file, (int) (end.linesRead() + 1), end.failure(), header, errors);
                         return;
                     }
-                } else if (!isBlank(record)) {
-                    if (record.size() != header.cellCount()) {
-                        errors.add(file, line, null, "row has " + record.size() + " cell(s) but the header has "
-                                + header.cellCount());
-                    } else {
-                        table.row(new Row(record, line));
+                    break;
+                }
+                @SuppressWarnings("unchecked")
+                List<RecordFeed.Parsed> batch = (List<RecordFeed.Parsed>) next;
+                for (RecordFeed.Parsed parsed : batch) {
+                    CSVRecord record = parsed.record();
+                    int line = parsed.line();
+                    reportBadEncoding(file, record, line, header, errors);
+                    if (header == null) {
+                        header = new Header(file, record, errors);
+                        if (!table.begin(header)) {
+                            return;
+                        }
+                    } else if (!isBlank(record)) {
+                        if (record.size() != header.cellCount()) {
+                            errors.add(file, line, null, "row has " + record.size() + " cell(s) but the header has "
+                                    + header.cellCount());
+                        } else {
+                            table.row(new Row(record, line));
+                        }
                     }
                 }
             }
-        } catch (UncheckedIOException e) {
-            reportUnreadable(file, (int) (previousEnd + 1), e.getCause(), header, errors);
-            return;
-        } catch (BoundedCsvReader.LimitExceeded e) {
-            reportUnreadable(file, (int) (previousEnd + 1), e, header, errors);
-            return;
-        } catch (CSVException e) {
-            reportUnreadable(file, (int) (previousEnd + 1), e, header, errors);
-            return;
         }
         if (header == null) {
             errors.add(file, 1, null, "file is empty; a header row is required");
+        }
+    }
+
+    /** What stopped the parse: unreadable or malformed text is an import error, anything else is thrown. */
+    private static void fail(ImportFile file, int line, Throwable failure, Header header, ErrorCollector errors)
+            throws IOException {
+        if (failure instanceof UncheckedIOException unchecked) {
+            reportUnreadable(file, line, unchecked.getCause(), header, errors);
+        } else if (failure instanceof BoundedCsvReader.LimitExceeded || failure instanceof CSVException) {
+            reportUnreadable(file, line, (IOException) failure, header, errors);
+        } else if (failure instanceof IOException io) {
+            throw io;
+        } else if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        } else {
+            throw (Error) failure;
         }
     }
 

@@ -25,6 +25,7 @@ public final class TenantDataset {
     private final List<FxRate> rates;
     private final Map<String, Product> productsById;
     private final EngagementData engagement;
+    private volatile long retainedBytes = -1;
 
     private TenantDataset(String reportingCurrency, List<Customer> customers, List<Product> products,
                           List<RecurringItem> items, List<OneTimeCharge> charges, FxRates fxRates,
@@ -195,6 +196,82 @@ public final class TenantDataset {
 
     public Product product(String productId) {
         return productsById.get(productId);
+    }
+
+    /**
+     * The heap this dataset retains, in bytes: its rows and every object they reach, shared ones
+     * counted once (see {@link HeapFootprint}). Computed on the first call (a pass over the rows,
+     * about a second at a million customers) and remembered: the dataset is immutable.
+     */
+    public long retainedBytes() {
+        long known = retainedBytes;
+        if (known < 0) {
+            HeapFootprint f = new HeapFootprint();
+            addTo(f);
+            known = f.bytes();
+            retainedBytes = known;
+        }
+        return known;
+    }
+
+    /** Adds this dataset to {@code f}; objects {@code f} has already counted are not counted again. */
+    public void addTo(HeapFootprint f) {
+        f.add(HeapFootprint.object(10 * HeapFootprint.REF + 8));
+        f.add(list(customers.size()) + list(products.size()) + list(items.size()) + list(charges.size())
+                + list(rates.size()));
+        for (Customer c : customers) {
+            f.add(HeapFootprint.object(4 * HeapFootprint.REF)).string(c.id()).string(c.name()).date(c.createdAt())
+                    .map(c.attributes());
+        }
+        for (Product p : products) {
+            if (f.first(p)) {
+                f.add(HeapFootprint.object(6 * HeapFootprint.REF)).string(p.id()).string(p.name())
+                        .string(p.productLine()).decimal(p.grossMargin()).string(p.lineName());
+            }
+        }
+        // productsById: a HashMap of a few entries
+        f.add(HeapFootprint.object(6 * 4) + HeapFootprint.referenceArray(products.size() * 4)
+                + (long) products.size() * HeapFootprint.object(4 + 3 * HeapFootprint.REF));
+        // rows are distinct objects (their ids are unique) and their own ids are referenced by nothing
+        // else, so only what rows may share is remembered
+        for (RecurringItem i : items) {
+            f.add(HeapFootprint.object(14 * HeapFootprint.REF + 4)).unique(i.id()).string(i.customerId())
+                    .string(i.productId()).string(i.subscriptionId()).date(i.startDate()).date(i.endDate())
+                    .decimal(i.unitAmount()).decimal(i.quantity()).string(i.currency())
+                    .decimal(i.discountPercent()).decimal(i.discountAmount()).date(i.trialEnd())
+                    .string(i.bundleId());
+        }
+        for (OneTimeCharge c : charges) {
+            f.add(HeapFootprint.object(7 * HeapFootprint.REF)).unique(c.id()).string(c.customerId())
+                    .string(c.productId()).date(c.date()).decimal(c.amount()).string(c.currency())
+                    .string(c.description());
+        }
+        for (FxRate r : rates) {
+            if (f.first(r)) {
+                f.add(HeapFootprint.object(3 * HeapFootprint.REF)).date(r.date()).string(r.currency()).decimal(r.rate());
+            }
+        }
+        // the rate table: a TreeMap entry (40 bytes) per rate
+        f.add((long) rates.size() * HeapFootprint.object(5 * HeapFootprint.REF + 1));
+        f.add(list(engagement.campaigns().size()) + list(engagement.touchpoints().size()));
+        for (Campaign c : engagement.campaigns()) {
+            if (f.first(c)) {
+                f.add(HeapFootprint.object(8 * HeapFootprint.REF)).string(c.id()).string(c.name())
+                        .string(c.channel()).decimal(c.cost()).string(c.currency()).date(c.startDate())
+                        .date(c.endDate()).string(c.targetProductLine());
+            }
+        }
+        for (Touchpoint t : engagement.touchpoints()) {
+            if (f.first(t)) {
+                f.add(HeapFootprint.object(3 * HeapFootprint.REF)).string(t.customerId()).string(t.campaignId())
+                        .date(t.date());
+            }
+        }
+        engagement.usage().addTo(f);
+    }
+
+    private static long list(int size) {
+        return HeapFootprint.object(HeapFootprint.REF) + HeapFootprint.referenceArray(size);
     }
 
     /** Every attribute name carried by at least one customer, in the order first seen. */

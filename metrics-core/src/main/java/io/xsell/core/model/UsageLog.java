@@ -30,6 +30,23 @@ public final class UsageLog {
         this.count = count;
     }
 
+    /** Adds the log's columns and the id strings it holds to {@code footprint}. */
+    void addTo(HeapFootprint footprint) {
+        if (!footprint.first(this)) {
+            return;
+        }
+        footprint.add(HeapFootprint.object(6 * HeapFootprint.REF))
+                .add(HeapFootprint.referenceArray(customers.length) + HeapFootprint.referenceArray(features.length))
+                .add(HeapFootprint.intArray(offsets.length) + HeapFootprint.intArray(feature.length)
+                        + HeapFootprint.intArray(day.length) + HeapFootprint.intArray(count.length));
+        for (String c : customers) {
+            footprint.string(c);
+        }
+        for (String f : features) {
+            footprint.string(f);
+        }
+    }
+
     public static UsageLog empty() {
         return EMPTY;
     }

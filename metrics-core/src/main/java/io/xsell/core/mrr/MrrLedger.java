@@ -1,6 +1,7 @@
 package io.xsell.core.mrr;
 
 import io.xsell.core.model.Customer;
+import io.xsell.core.model.HeapFootprint;
 import io.xsell.core.model.OneTimeCharge;
 import io.xsell.core.model.Product;
 import io.xsell.core.model.RecurringItem;
@@ -29,6 +30,7 @@ public final class MrrLedger {
     private final Customer[] customers;
     private final PricedItem[][] itemsByCustomer;
     private final PricedCharge[][] chargesByCustomer;
+    private volatile long retainedBytes = -1;
 
     private MrrLedger(String currency, List<ProductLineRef> lines, Customer[] customers,
                       PricedItem[][] itemsByCustomer, PricedCharge[][] chargesByCustomer) {
@@ -55,13 +57,19 @@ public final class MrrLedger {
         for (int i = 0; i < customers.length; i++) {
             items.add(null);
         }
+        PriceMemo memo = new PriceMemo();
+        String previousCustomer = null;
+        int c = -1;
         for (RecurringItem item : dataset.items()) {
             WorkCancelledException.checkInterrupt(); // pricing a million items takes seconds: stop when told
-            PricedItem priced = price(item, lineByProduct.get(item.productId()).index(), dataset);
+            PricedItem priced = price(item, lineByProduct.get(item.productId()).index(), dataset, memo);
             if (priced.activeFrom() >= priced.end()) {
                 continue; // a trial that outlives the item: never earns MRR, never becomes active
             }
-            int c = customerIndex.get(item.customerId());
+            if (!item.customerId().equals(previousCustomer)) { // imports list a customer's items together
+                previousCustomer = item.customerId();
+                c = customerIndex.get(previousCustomer);
+            }
             List<PricedItem> list = items.get(c);
             if (list == null) {
                 list = new ArrayList<>(4);
@@ -99,11 +107,11 @@ public final class MrrLedger {
         return lines;
     }
 
-    private static PricedItem price(RecurringItem item, int line, TenantDataset dataset) {
+    private static PricedItem price(RecurringItem item, int line, TenantDataset dataset, PriceMemo memo) {
         BigDecimal rate = dataset.fxRates().rateOn(item.currency(), item.startDate()).orElseThrow();
         int from = Math.toIntExact(item.activeFrom().toEpochDay());
         int end = item.endDate() == null ? PricedItem.OPEN : Math.toIntExact(item.endDate().toEpochDay());
-        return new PricedItem(line, from, end, ItemMrr.monthly(item, rate), item.bundleId() != null);
+        return new PricedItem(line, from, end, memo.monthly(item, rate), item.bundleId() != null);
     }
 
     private static PricedCharge[][] priceCharges(TenantDataset dataset, Map<String, Integer> customerIndex, int count) {
@@ -117,6 +125,41 @@ public final class MrrLedger {
         }
         byCustomer.forEach((c, list) -> result[c] = list.toArray(NO_CHARGES));
         return result;
+    }
+
+    /**
+     * The heap this ledger adds to its dataset, in bytes: the priced items and charges, their
+     * arrays and amounts (see {@link HeapFootprint}). The {@code Customer} objects belong to the
+     * dataset and are not counted, so a prepared tenant weighs
+     * {@code dataset.retainedBytes() + ledger.retainedBytes()}. Computed once, on the first call.
+     */
+    public long retainedBytes() {
+        long known = retainedBytes;
+        if (known < 0) {
+            HeapFootprint f = new HeapFootprint();
+            f.add(HeapFootprint.object(6 * HeapFootprint.REF)).add(HeapFootprint.referenceArray(customers.length));
+            f.add(HeapFootprint.referenceArray(itemsByCustomer.length))
+                    .add(HeapFootprint.referenceArray(chargesByCustomer.length));
+            for (PricedItem[] items : itemsByCustomer) {
+                if (f.first(items)) {
+                    f.add(HeapFootprint.referenceArray(items.length));
+                    for (PricedItem item : items) {
+                        f.add(HeapFootprint.object(3 * 4 + HeapFootprint.REF + 1)).decimal(item.monthly());
+                    }
+                }
+            }
+            for (PricedCharge[] charges : chargesByCustomer) {
+                if (f.first(charges)) {
+                    f.add(HeapFootprint.referenceArray(charges.length));
+                    for (PricedCharge charge : charges) {
+                        f.add(HeapFootprint.object(4 + HeapFootprint.REF)).decimal(charge.amount());
+                    }
+                }
+            }
+            known = f.bytes();
+            retainedBytes = known;
+        }
+        return known;
     }
 
     public String currency() {

@@ -1,0 +1,34 @@
+package io.xsell.core.mrr;
+
+import io.xsell.core.model.BillingInterval;
+import io.xsell.core.model.RecurringItem;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@link ItemMrr#monthly} remembered by its inputs. A tenant's items repeat a small set of prices
+ * (a few plans, seat counts, discounts, one FX rate per month), so most of a million items cost
+ * one hash lookup instead of a 34-digit division, and items with equal inputs share one
+ * {@code BigDecimal}, which is what keeps the priced ledger small. The answer is the very value
+ * {@code ItemMrr.monthly} returns for those inputs (keys compare amounts with {@code equals},
+ * scale included), so nothing about the result changes. Not thread-safe: one per pricing thread.
+ */
+final class PriceMemo {
+    private record Key(BigDecimal unitAmount, BigDecimal quantity, BigDecimal discountPercent,
+                       BigDecimal discountAmount, BillingInterval interval, int intervalCount, BigDecimal rate) {
+    }
+
+    private final Map<Key, BigDecimal> monthly = new HashMap<>();
+
+    BigDecimal monthly(RecurringItem item, BigDecimal rate) {
+        Key key = new Key(item.unitAmount(), item.quantity(), item.discountPercent(), item.discountAmount(),
+                item.interval(), item.intervalCount(), rate);
+        BigDecimal known = monthly.get(key);
+        if (known == null) {
+            known = ItemMrr.monthly(item, rate);
+            monthly.put(key, known);
+        }
+        return known;
+    }
+}
