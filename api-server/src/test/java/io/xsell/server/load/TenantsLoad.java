@@ -1,6 +1,10 @@
 package io.xsell.server.load;
 
 import io.xsell.server.persistence.DatabaseConfig;
+import io.xsell.server.persistence.Databases;
+import io.xsell.server.persistence.JdbiTenantRegistry;
+import io.xsell.server.tenant.TenantAdministration;
+import java.time.Clock;
 import io.xsell.server.persistence.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +28,7 @@ import java.util.zip.ZipOutputStream;
 /**
  * Load generator for the memory budget of tenants (docs/performance.md, "Tenants in memory").
  * It drives the real jar in separate processes, as an operator would: generates a canonical CSV
- * account with {@code xsell.jar generate}, creates tenants with {@code xsell.jar tenant create},
+ * account with {@code xsell.jar generate}, creates tenants as {@code xsell.jar tenant create} does,
  * starts {@code xsell.jar server} with the given heap on a fresh PostgreSQL schema, imports the
  * account into every tenant ({@code POST /v1/imports}) and asks each tenant for its metrics
  * ({@code GET /v1/metrics/cross-sell}) in rounds. Any 5xx answer, or an OutOfMemoryError in the
@@ -92,12 +96,13 @@ public final class TenantsLoad {
         DatabaseConfig database = TestPostgres.createSchema("xsell_load_");
         Path config = config(database);
         try {
+            // in this process, as `tenant create` does: thirty JVM starts would take minutes on a busy machine
+            Databases.migrate(database);
+            TenantAdministration admin = new TenantAdministration(
+                    new JdbiTenantRegistry(Databases.jdbi(database)), Clock.systemUTC());
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < tenants; i++) {
-                String out = exec(List.of("java", "-jar", jar.toString(), "tenant", "create", "load-" + i,
-                        "-c", config.toString()), work.resolve("tenant.log"));
-                String[] lines = out.strip().split("\n");
-                keys.add(lines[lines.length - 1].strip());
+                keys.add(admin.createTenant("load-" + i, "USD").apiKey());
             }
             Server server = Server.start(jar, config, xmx, work.resolve("server-1.log"));
             try {
