@@ -6,6 +6,7 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.xsell.server.analytics.AnalyticsConfig;
+import io.xsell.server.cache.PreparedTenantsConfig;
 import io.xsell.server.limits.LimitsConfig;
 import io.xsell.server.persistence.DatabaseConfig;
 import io.xsell.server.reporting.ReportingConfig;
@@ -77,6 +78,12 @@ public class XsellConfiguration extends Configuration {
     @JsonProperty
     private LimitsConfig limits = new LimitsConfig();
 
+    /** The memory budget of prepared tenants kept between queries (docs/performance.md, "Tenants in memory"). */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private PreparedTenantsConfig preparedTenants = new PreparedTenantsConfig();
+
     public XsellConfiguration() {
         // Our own exception mappers answer every error as application/problem+json.
         ((DefaultServerFactory) getServerFactory()).setRegisterDefaultExceptionMappers(false);
@@ -130,5 +137,9 @@ public class XsellConfiguration extends Configuration {
 
     public LimitsConfig getLimits() {
         return limits;
+    }
+
+    public PreparedTenantsConfig getPreparedTenants() {
+        return preparedTenants;
     }
 }

@@ -26,6 +26,8 @@ import io.xsell.server.auth.SignInThrottle;
 import io.xsell.server.auth.WebSessionStore;
 import io.xsell.server.auth.WebSessions;
 import io.xsell.server.auth.TenantPrincipal;
+import io.xsell.server.cache.CaffeinePreparedTenantCache;
+import io.xsell.server.cache.PreparedTenantsConfig;
 import io.xsell.server.cache.ResponseCache;
 import io.xsell.server.dataimport.BackgroundPreparation;
 import io.xsell.server.dataimport.ImportHistory;
@@ -118,7 +120,10 @@ public class XsellModule extends DropwizardAwareModule<XsellConfiguration> {
     @Provides
     @Singleton
     MetricsService metricsService(LoadTenantDataPort data) {
-        return new MetricsService(data);
+        PreparedTenantsConfig config = configuration().getPreparedTenants();
+        return new MetricsService(data,
+                new CaffeinePreparedTenantCache<>(config.budgetBytes(Runtime.getRuntime().maxMemory())),
+                config.getConcurrentColdPreparations());
     }
 
     @Provides

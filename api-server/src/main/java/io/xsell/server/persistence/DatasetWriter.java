@@ -13,26 +13,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** Writes one source of one tenant inside the caller's transaction, in chunked batches. */
+/** Writes one source of one tenant inside the caller's transaction ({@code COPY} on PostgreSQL, batches on SQLite). */
 final class DatasetWriter extends SourceWriter {
     static final List<String> TABLES =
             List.of("customers", "products", "subscription_items", "one_time_charges", "fx_rates");
 
-    private static final String CUSTOMERS = "INSERT INTO customers (tenant_id, source, seq, customer_id, name, "
-            + "created_at, attributes) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String PRODUCTS = "INSERT INTO products (tenant_id, source, seq, product_id, name, "
-            + "product_line, kind, gross_margin, line_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String ITEMS = "INSERT INTO subscription_items (tenant_id, source, seq, item_id, "
-            + "customer_id, product_id, subscription_id, start_date, end_date, unit_amount, quantity, currency, "
-            + "billing_interval, interval_count, discount_percent, discount_amount, trial_end, bundle_id) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String CHARGES = "INSERT INTO one_time_charges (tenant_id, source, seq, charge_id, "
-            + "customer_id, product_id, charge_date, amount, currency, description) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String RATES = "INSERT INTO fx_rates (tenant_id, source, seq, rate_date, currency, rate) "
-            + "VALUES (?, ?, ?, ?, ?, ?)";
+    private static final List<String> CUSTOMERS =
+            List.of("seq", "customer_id", "name", "created_at", "attributes");
+    private static final List<String> PRODUCTS =
+            List.of("seq", "product_id", "name", "product_line", "kind", "gross_margin", "line_name");
+    private static final List<String> ITEMS = List.of("seq", "item_id", "customer_id", "product_id",
+            "subscription_id", "start_date", "end_date", "unit_amount", "quantity", "currency", "billing_interval",
+            "interval_count", "discount_percent", "discount_amount", "trial_end", "bundle_id");
+    private static final List<String> CHARGES = List.of("seq", "charge_id", "customer_id", "product_id",
+            "charge_date", "amount", "currency", "description");
+    private static final List<String> RATES = List.of("seq", "rate_date", "currency", "rate");
 
     // code() lower-cases the constant's name on every call; once per row of a million adds up
     private static final Map<BillingInterval, String> INTERVAL_CODES =
@@ -49,66 +45,66 @@ final class DatasetWriter extends SourceWriter {
 
     void insert(TenantDataset dataset) {
         // a row's seq is its position in the list
-        insertInChunks(CUSTOMERS, dataset.customers(), DatasetWriter::bindCustomer);
-        insertInChunks(PRODUCTS, dataset.products(), DatasetWriter::bindProduct);
-        insertInChunks(ITEMS, dataset.items(), DatasetWriter::bindItem);
-        insertInChunks(CHARGES, dataset.charges(), DatasetWriter::bindCharge);
-        insertInChunks(RATES, dataset.rates(), DatasetWriter::bindRate);
+        insertRows("customers", CUSTOMERS, dataset.customers(), DatasetWriter::writeCustomer);
+        insertRows("products", PRODUCTS, dataset.products(), DatasetWriter::writeProduct);
+        insertRows("subscription_items", ITEMS, dataset.items(), DatasetWriter::writeItem);
+        insertRows("one_time_charges", CHARGES, dataset.charges(), DatasetWriter::writeCharge);
+        insertRows("fx_rates", RATES, dataset.rates(), DatasetWriter::writeRate);
     }
 
-    private static void bindCustomer(PreparedBatch b, int seq, Customer c) {
-        b.bind(2, seq)
-                .bind(3, c.id())
-                .bind(4, c.name())
-                .bind(5, date(c.createdAt()))
-                .bind(6, AttributesJson.write(c.attributes()));
+    private static void writeCustomer(RowOut out, int seq, Customer c) {
+        out.integer(seq);
+        out.text(c.id());
+        out.text(c.name());
+        out.text(date(c.createdAt()));
+        out.text(AttributesJson.write(c.attributes()));
     }
 
-    private static void bindProduct(PreparedBatch b, int seq, Product p) {
-        b.bind(2, seq)
-                .bind(3, p.id())
-                .bind(4, p.name())
-                .bind(5, p.productLine())
-                .bind(6, KIND_CODES.get(p.kind()))
-                .bind(7, decimal(p.grossMargin()))
-                .bind(8, p.lineName());
+    private static void writeProduct(RowOut out, int seq, Product p) {
+        out.integer(seq);
+        out.text(p.id());
+        out.text(p.name());
+        out.text(p.productLine());
+        out.text(KIND_CODES.get(p.kind()));
+        out.text(decimal(p.grossMargin()));
+        out.text(p.lineName());
     }
 
-    private static void bindItem(PreparedBatch b, int seq, RecurringItem i) {
-        b.bind(2, seq)
-                .bind(3, i.id())
-                .bind(4, i.customerId())
-                .bind(5, i.productId())
-                .bind(6, i.subscriptionId())
-                .bind(7, date(i.startDate()))
-                .bind(8, date(i.endDate()))
-                .bind(9, decimal(i.unitAmount()))
-                .bind(10, decimal(i.quantity()))
-                .bind(11, i.currency())
-                .bind(12, INTERVAL_CODES.get(i.interval()))
-                .bind(13, i.intervalCount())
-                .bind(14, decimal(i.discountPercent()))
-                .bind(15, decimal(i.discountAmount()))
-                .bind(16, date(i.trialEnd()))
-                .bind(17, i.bundleId());
+    private static void writeItem(RowOut out, int seq, RecurringItem i) {
+        out.integer(seq);
+        out.text(i.id());
+        out.text(i.customerId());
+        out.text(i.productId());
+        out.text(i.subscriptionId());
+        out.text(date(i.startDate()));
+        out.text(date(i.endDate()));
+        out.text(decimal(i.unitAmount()));
+        out.text(decimal(i.quantity()));
+        out.text(i.currency());
+        out.text(INTERVAL_CODES.get(i.interval()));
+        out.integer(i.intervalCount());
+        out.text(decimal(i.discountPercent()));
+        out.text(decimal(i.discountAmount()));
+        out.text(date(i.trialEnd()));
+        out.text(i.bundleId());
     }
 
-    private static void bindCharge(PreparedBatch b, int seq, OneTimeCharge c) {
-        b.bind(2, seq)
-                .bind(3, c.id())
-                .bind(4, c.customerId())
-                .bind(5, c.productId())
-                .bind(6, date(c.date()))
-                .bind(7, decimal(c.amount()))
-                .bind(8, c.currency())
-                .bind(9, c.description());
+    private static void writeCharge(RowOut out, int seq, OneTimeCharge c) {
+        out.integer(seq);
+        out.text(c.id());
+        out.text(c.customerId());
+        out.text(c.productId());
+        out.text(date(c.date()));
+        out.text(decimal(c.amount()));
+        out.text(c.currency());
+        out.text(c.description());
     }
 
-    private static void bindRate(PreparedBatch b, int seq, FxRate r) {
-        b.bind(2, seq)
-                .bind(3, date(r.date()))
-                .bind(4, r.currency())
-                .bind(5, decimal(r.rate()));
+    private static void writeRate(RowOut out, int seq, FxRate r) {
+        out.integer(seq);
+        out.text(date(r.date()));
+        out.text(r.currency());
+        out.text(decimal(r.rate()));
     }
 
     private static <E extends Enum<E>> Map<E, String> codes(Class<E> type, Function<E, String> code) {

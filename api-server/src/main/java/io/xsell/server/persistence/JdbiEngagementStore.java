@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.lang.ref.SoftReference;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiConsumer;
@@ -49,24 +50,36 @@ public final class JdbiEngagementStore implements LoadEngagementDataPort, SaveEn
     private record Versions(long data, long engagement) {
     }
 
-    private record Loaded(Versions versions, EngagementData data) {
+    /** Held softly: the collector frees it under memory pressure rather than fail an import or query. */
+    private record Loaded(Versions versions, SoftReference<EngagementData> held) {
+        Loaded(Versions versions, EngagementData data) {
+            this(versions, new SoftReference<>(data));
+        }
+
+        EngagementData data() {
+            return held.get();
+        }
     }
 
     /** @throws IllegalArgumentException when the tenant does not exist */
     @Override
     public EngagementData loadEngagementData(TenantId tenant) {
         Loaded cached = cache.get(tenant);
-        if (cached != null && cached.versions().equals(versions(tenant))) {
-            return cached.data();
+        EngagementData kept = cached == null ? null : cached.data();
+        if (kept != null && cached.versions().equals(versions(tenant))) {
+            return kept;
         }
         // one load per tenant at a time: ten million usage rows loaded twice at once is heap wasted
         synchronized (loadLocks.computeIfAbsent(tenant, t -> new Object())) {
             Versions current = versions(tenant);
             cached = cache.get(tenant);
-            if (cached != null && cached.versions().equals(current)) {
-                return cached.data();
+            kept = cached == null ? null : cached.data();
+            if (kept != null && cached.versions().equals(current)) {
+                return kept;
             }
-            Loaded previous = cached;
+            EngagementData previousData = kept;
+            Loaded previous = kept == null ? null : cached;
+            EngagementData[] read = new EngagementData[1];
             Loaded loaded = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
                 Versions versions = versions(h, tenant);
                 EngagementReader reader = new EngagementReader(h, tenant.value());
@@ -74,12 +87,13 @@ public final class JdbiEngagementStore implements LoadEngagementDataPort, SaveEn
                 // millions of stored events are not read again for every batch of ten thousand)
                 boolean onlyBatches = previous != null && previous.versions().data() == versions.data()
                         && previous.versions().engagement() < versions.engagement();
-                return new Loaded(versions, onlyBatches
-                        ? reader.readSince(previous.data(), previous.versions().engagement(), SEQ_PER_BATCH)
-                        : reader.read());
+                read[0] = onlyBatches
+                        ? reader.readSince(previousData, previous.versions().engagement(), SEQ_PER_BATCH)
+                        : reader.read();
+                return new Loaded(versions, read[0]);
             });
             cache.put(tenant, loaded);
-            return loaded.data();
+            return read[0];
         }
     }
 

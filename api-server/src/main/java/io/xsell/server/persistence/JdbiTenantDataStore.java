@@ -7,6 +7,7 @@ import io.xsell.core.model.TenantId;
 import io.xsell.core.port.out.LoadTenantDataPort;
 import io.xsell.core.port.out.SaveTenantDataPort;
 import io.xsell.server.dataimport.ImportHistory;
+import java.lang.ref.WeakReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,9 +24,11 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 /**
  * Tenants' canonical data in the database, one source at a time.
  *
- * <p>Loaded datasets are cached per tenant and keyed by the tenant's data version: while the
- * version stands, every load returns the same instance, which is what lets the metrics service
- * reuse the ledger it priced from that instance. Checking the version costs one indexed query.
+ * <p>Loaded datasets are remembered per tenant and keyed by the tenant's data version: while the
+ * version stands and the dataset is still in use, every load returns the same instance, which is
+ * what lets the metrics service reuse the ledger it priced from that instance. Checking the version
+ * costs one indexed query. The store holds a dataset only weakly: what keeps a tenant in memory is
+ * the metrics service's byte-bounded cache of prepared tenants, so a tenant it drops is freed.
  */
 public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenantDataPort, ImportHistory {
     private static final String IMPORT_COLUMNS = "SELECT id, tenant_id, source, fingerprint, created_at, data_version, "
@@ -91,7 +94,7 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
         if (written.onlySource()) {
             // The dataset just written is exactly what a load of this version would read back, so
             // the first query after an import need not read it again from the database.
-            cache.put(tenant, new Loaded(written.row(), dataset.withoutEngagement()));
+            cache.put(tenant, new Loaded(written.row(), new WeakReference<>(dataset.withoutEngagement())));
         }
         return written.record();
     }
@@ -149,8 +152,9 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
     @Override
     public TenantDataset loadTenantData(TenantId tenant) {
         Loaded cached = cache.get(tenant);
-        if (cached != null && cached.row().equals(currentRow(tenant))) {
-            return cached.dataset();
+        TenantDataset held = cached == null ? null : cached.dataset().get();
+        if (held != null && cached.row().equals(currentRow(tenant))) {
+            return held;
         }
         // one load per tenant at a time: a million-customer dataset loaded twice at once could
         // exhaust the heap. Whoever waited here asks for the version again, so a queue of callers
@@ -158,16 +162,16 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
         synchronized (loadLocks.computeIfAbsent(tenant, t -> new Object())) {
             TenantRow current = currentRow(tenant);
             cached = cache.get(tenant);
-            if (cached != null && cached.row().equals(current)) {
-                return cached.dataset();
+            held = cached == null ? null : cached.dataset().get();
+            if (held != null && cached.row().equals(current)) {
+                return held;
             }
-            Loaded loaded = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            Read read = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
                 TenantRow row = tenantRow(h, tenant).orElseThrow(() -> unknownTenant(tenant));
-                TenantDataset dataset = new DatasetReader(h, tenant.value()).read(row.reportingCurrency());
-                return new Loaded(row, dataset);
+                return new Read(row, new DatasetReader(h, tenant.value()).read(row.reportingCurrency()));
             });
-            cache.put(tenant, loaded);
-            return loaded.dataset();
+            cache.put(tenant, new Loaded(read.row(), new WeakReference<>(read.dataset())));
+            return read.dataset();
         }
     }
 
@@ -214,6 +218,9 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
     private record TenantRow(long dataVersion, String reportingCurrency) {
     }
 
-    private record Loaded(TenantRow row, TenantDataset dataset) {
+    private record Loaded(TenantRow row, WeakReference<TenantDataset> dataset) {
+    }
+
+    private record Read(TenantRow row, TenantDataset dataset) {
     }
 }

@@ -1,15 +1,21 @@
 package io.xsell.server.persistence;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.postgresql.PGConnection;
 
 /**
  * What the writers of one tenant's source share: rows keyed by {@code (tenant_id, source)} in the
  * caller's transaction, inserted in batches of {@code chunkSize} (one round trip per chunk, while
- * the driver's buffers stay bounded for any size of import).
+ * the driver's buffers stay bounded for any size of import). On PostgreSQL, {@link #insertRows}
+ * streams the rows with {@code COPY} instead, several times faster than batched inserts, still
+ * inside the caller's transaction.
  */
 abstract class SourceWriter {
     final Handle handle;
@@ -51,12 +57,93 @@ abstract class SourceWriter {
         }
     }
 
+    /**
+     * Inserts the rows into {@code table}: {@code tenant_id, source} and then {@code columns},
+     * whose values the writer gives in that order. PostgreSQL: one {@code COPY}; SQLite (which has
+     * no COPY): batches of {@code chunkSize}.
+     */
+    <T> void insertRows(String table, List<String> columns, List<T> rows, RowWriter<T> writer) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PGConnection postgres = postgres(handle.getConnection());
+        if (postgres != null) {
+            copyRows(postgres, table, columns, rows, writer);
+            return;
+        }
+        String sql = "INSERT INTO " + table + " (tenant_id, source, " + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size() + 2, "?")) + ")";
+        insertInChunks(sql, rows, (batch, index, row) -> writer.write(new BatchOut(batch), index, row));
+    }
+
+    private <T> void copyRows(PGConnection postgres, String table, List<String> columns, List<T> rows,
+                              RowWriter<T> writer) {
+        List<String> all = new java.util.ArrayList<>(columns.size() + 2);
+        all.add("tenant_id");
+        all.add("source");
+        all.addAll(columns);
+        try (CopyRows copy = CopyRows.into(postgres, table, all)) {
+            for (int index = 0; index < rows.size(); index++) {
+                copy.text(tenant);
+                copy.text(source);
+                writer.write(copy, index, rows.get(index));
+                copy.endRow();
+            }
+            copy.finish();
+        } catch (SQLException e) {
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
+                    "COPY into " + table + " failed: " + e.getMessage(), e, null);
+        }
+    }
+
+    /** The PostgreSQL connection under the pool's proxy, or null on another database. */
+    private static PGConnection postgres(Connection connection) {
+        try {
+            return connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) : null;
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
     static String date(LocalDate date) {
         return date == null ? null : date.toString();
     }
 
     static String decimal(BigDecimal value) {
         return value == null ? null : value.toPlainString();
+    }
+
+    /** Where a row's values go, in the order of its columns. */
+    interface RowOut {
+        void text(String value);
+
+        void integer(int value);
+    }
+
+    @FunctionalInterface
+    interface RowWriter<T> {
+        /** @param index the row's position in the list */
+        void write(RowOut out, int index, T row);
+    }
+
+    /** Binds a row's values to a batch from parameter 2 on (0 and 1 are tenant and source). */
+    private static final class BatchOut implements RowOut {
+        private final PreparedBatch batch;
+        private int position = 2;
+
+        BatchOut(PreparedBatch batch) {
+            this.batch = batch;
+        }
+
+        @Override
+        public void text(String value) {
+            batch.bind(position++, value);
+        }
+
+        @Override
+        public void integer(int value) {
+            batch.bind(position++, value);
+        }
     }
 
     @FunctionalInterface

@@ -16,6 +16,7 @@ import io.xsell.core.port.in.JourneyAnalyticsQuery;
 import io.xsell.core.port.in.JourneyAnalyticsUseCase;
 import io.xsell.core.port.out.LoadEngagementDataPort;
 import io.xsell.core.port.out.LoadTenantDataPort;
+import java.lang.ref.SoftReference;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,9 @@ public final class EngagementAnalyticsService implements CampaignAnalyticsUseCas
     private final MetricsService metrics;
     private final LoadTenantDataPort billing;
     private final LoadEngagementDataPort engagement;
-    private final Map<TenantId, EngagementIndex> indexes = new ConcurrentHashMap<>();
+    // held softly: an index holds its ledger, which the byte-bounded cache of prepared tenants may
+    // have dropped; a strong reference here would keep every tenant's ledger for ever
+    private final Map<TenantId, SoftReference<EngagementIndex>> indexes = new ConcurrentHashMap<>();
 
     public EngagementAnalyticsService(MetricsService metrics, LoadTenantDataPort billing,
                                       LoadEngagementDataPort engagement) {
@@ -44,13 +47,14 @@ public final class EngagementAnalyticsService implements CampaignAnalyticsUseCas
     EngagementIndex index(TenantId tenant) {
         MrrLedger ledger = metrics.ledger(tenant);
         EngagementData data = engagement.loadEngagementData(tenant);
-        EngagementIndex index = indexes.get(tenant);
+        SoftReference<EngagementIndex> held = indexes.get(tenant);
+        EngagementIndex index = held == null ? null : held.get();
         if (index != null && index.ledger() == ledger && index.data() == data) {
             return index;
         }
         // new engagement data on unchanged billing data (a batch): keep what depends on the ledger
         index = index != null && index.ledger() == ledger ? index.with(data) : EngagementIndex.of(ledger, data);
-        indexes.put(tenant, index);
+        indexes.put(tenant, new SoftReference<>(index));
         return index;
     }
 

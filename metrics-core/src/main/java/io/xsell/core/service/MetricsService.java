@@ -8,6 +8,7 @@ import io.xsell.core.metrics.PenetrationReport;
 import io.xsell.core.metrics.PeriodMovements;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.core.model.TenantId;
+import io.xsell.core.model.WorkCancelledException;
 import io.xsell.core.mrr.MrrLedger;
 import io.xsell.core.port.in.CrossSellReportQuery;
 import io.xsell.core.port.in.CrossSellReportUseCase;
@@ -17,29 +18,56 @@ import io.xsell.core.port.in.PenetrationQuery;
 import io.xsell.core.port.in.PenetrationUseCase;
 import io.xsell.core.port.in.PrepareMetricsUseCase;
 import io.xsell.core.port.out.LoadTenantDataPort;
+import io.xsell.core.port.out.PreparedTenantCache;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /**
  * Answers the metric queries from the tenant's data. Pricing a dataset into a ledger is the
- * window-independent half of the work, so the last ledger of each tenant is kept and reused
- * for as long as the outbound port hands back the very same dataset instance (adapters that
- * cache by data version do; a new import yields a new instance and so a new ledger).
+ * window-independent half of the work, so the tenant's ledger is kept in a {@link PreparedTenantCache}
+ * and reused for as long as the outbound port hands back the very same dataset instance (adapters
+ * that cache by data version do; a new import yields a new instance and so a new ledger). The cache
+ * may drop a tenant at any time; it is then loaded and priced again.
+ *
+ * <p>Loading and pricing a tenant that is not kept is what fills the heap, so only a bounded
+ * number of such cold preparations run at once; the others wait their turn.
  */
 public final class MetricsService
         implements CrossSellReportUseCase, MovementSeriesUseCase, PenetrationUseCase, PrepareMetricsUseCase {
     private final LoadTenantDataPort loadTenantData;
-    private final Map<TenantId, Priced> ledgers = new ConcurrentHashMap<>();
+    private final PreparedTenantCache<Priced> prepared;
+    private final Semaphore coldPreparations;
     private final Map<TenantId, Object> pricingLocks = new ConcurrentHashMap<>();
 
+    /** Keeps every tenant's ledger: for one-off use over a few tenants (command line, tests). */
     public MetricsService(LoadTenantDataPort loadTenantData) {
+        this(loadTenantData, PreparedTenantCache.unbounded(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param concurrentColdPreparations how many tenants may be loaded and priced at the same time
+     */
+    public MetricsService(LoadTenantDataPort loadTenantData, PreparedTenantCache<Priced> prepared,
+                          int concurrentColdPreparations) {
+        if (concurrentColdPreparations < 1) {
+            throw new IllegalArgumentException("concurrentColdPreparations must be at least 1, was "
+                    + concurrentColdPreparations);
+        }
         this.loadTenantData = Objects.requireNonNull(loadTenantData);
+        this.prepared = Objects.requireNonNull(prepared);
+        this.coldPreparations = new Semaphore(concurrentColdPreparations, true);
     }
 
     /** A tenant's dataset and the ledger priced from it. */
-    record Priced(TenantDataset dataset, MrrLedger ledger) {
+    public record Priced(TenantDataset dataset, MrrLedger ledger) {
+        /** Heap this pair holds on to; see {@link PreparedTenantSize}. */
+        public long retainedBytes() {
+            return PreparedTenantSize.estimate(dataset, ledger);
+        }
     }
 
     /** The tenant's ledger; concurrent callers for one tenant wait for a single pricing. */
@@ -47,20 +75,35 @@ public final class MetricsService
         return priced(tenant).ledger();
     }
 
-    /** The tenant's dataset with its ledger, priced at most once per dataset instance. */
+    /** The tenant's dataset with its ledger, priced at most once per dataset instance while kept. */
     Priced priced(TenantId tenant) {
-        TenantDataset dataset = loadTenantData.loadTenantData(tenant);
-        Priced priced = ledgers.get(tenant);
-        if (priced != null && priced.dataset() == dataset) {
-            return priced;
-        }
-        synchronized (pricingLocks.computeIfAbsent(tenant, t -> new Object())) {
-            priced = ledgers.get(tenant);
-            if (priced == null || priced.dataset() != dataset) {
-                priced = new Priced(dataset, MrrLedger.of(dataset));
-                ledgers.put(tenant, priced);
+        Optional<Priced> kept = prepared.find(tenant);
+        if (kept.isPresent()) {
+            // cheap while the kept dataset is the current one: the adapter hands back that instance
+            TenantDataset dataset = loadTenantData.loadTenantData(tenant);
+            if (kept.get().dataset() == dataset) {
+                return kept.get();
             }
-            return priced;
+        }
+        try {
+            coldPreparations.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkCancelledException();
+        }
+        try {
+            synchronized (pricingLocks.computeIfAbsent(tenant, t -> new Object())) {
+                TenantDataset dataset = loadTenantData.loadTenantData(tenant);
+                kept = prepared.find(tenant);
+                if (kept.isPresent() && kept.get().dataset() == dataset) {
+                    return kept.get();
+                }
+                Priced priced = new Priced(dataset, MrrLedger.of(dataset));
+                prepared.keep(tenant, priced, priced.retainedBytes());
+                return priced;
+            }
+        } finally {
+            coldPreparations.release();
         }
     }
 
