@@ -64,9 +64,13 @@ public final class MetricsService
 
     /** A tenant's dataset and the ledger priced from it. */
     public record Priced(TenantDataset dataset, MrrLedger ledger) {
-        /** Heap this pair holds on to; see {@link PreparedTenantSize}. */
+        /**
+         * Heap this pair holds on to: the dataset's and what the ledger adds to it (the ledger's
+         * figure leaves out the customers it shares with the dataset). Both are computed once and
+         * then cached, so the first call, made on the pricing thread, pays for the walk.
+         */
         public long retainedBytes() {
-            return PreparedTenantSize.estimate(dataset, ledger);
+            return dataset.retainedBytes() + ledger.retainedBytes();
         }
     }
 
