@@ -7,7 +7,7 @@ import io.xsell.server.persistence.Databases;
 import io.xsell.server.persistence.JdbiTenantDataStore;
 import io.xsell.server.stripe.JdbiStripeStore;
 import io.xsell.server.stripe.StripeSyncService;
-import io.xsell.server.stripe.SyncRun;
+import io.xsell.server.connections.SyncRun;
 import java.io.PrintStream;
 import java.time.Clock;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;

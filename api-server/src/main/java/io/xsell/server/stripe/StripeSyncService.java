@@ -21,6 +21,8 @@ import io.xsell.ingestion.stripe.sync.StripeBackfill;
 import io.xsell.ingestion.stripe.sync.StripeEvents;
 import io.xsell.ingestion.stripe.sync.StripeRecord;
 import io.xsell.ingestion.provider.SyncProgress;
+import io.xsell.server.connections.SecretBox;
+import io.xsell.server.connections.SyncRun;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
