@@ -1,0 +1,451 @@
+package io.xsell.ingestion.chargebee.mapping;
+
+import static io.xsell.ingestion.chargebee.mapping.ChargebeeAmounts.day;
+import static io.xsell.ingestion.chargebee.mapping.ChargebeeAmounts.major;
+import static io.xsell.ingestion.chargebee.mapping.Json.array;
+import static io.xsell.ingestion.chargebee.mapping.Json.decimal;
+import static io.xsell.ingestion.chargebee.mapping.Json.lng;
+import static io.xsell.ingestion.chargebee.mapping.Json.requiredLong;
+import static io.xsell.ingestion.chargebee.mapping.Json.requiredStr;
+import static io.xsell.ingestion.chargebee.mapping.Json.str;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.xsell.core.model.BillingInterval;
+import io.xsell.core.model.Customer;
+import io.xsell.core.model.InvalidDatasetException;
+import io.xsell.core.model.InvalidFieldException;
+import io.xsell.core.model.LineKind;
+import io.xsell.core.model.OneTimeCharge;
+import io.xsell.core.model.Product;
+import io.xsell.core.model.RecurringItem;
+import io.xsell.core.model.TenantDataset;
+import io.xsell.ingestion.provider.LineOverride;
+import io.xsell.ingestion.provider.MappingSettings;
+import io.xsell.ingestion.provider.ProviderRecord;
+import io.xsell.ingestion.provider.RecordSnapshot;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Maps a Chargebee site (Product Catalog 2.0) to the canonical model; the rules are in
+ * docs/chargebee.md, side by side with Stripe's. The ones that shape the numbers:
+ * <ul>
+ *   <li>one canonical product per item; its product line from the connection's override (by item
+ *       id, then item family id), else the item's {@code metadata.product_line}, else its item family;</li>
+ *   <li>each subscription item's history comes from the invoice lines that billed it: a line's
+ *       quantity, unit price and recurring coupon hold from its {@code date_from} until a later line
+ *       says otherwise, so a mid-period change (a prorated line) counts from the day it happened and
+ *       never rewrites earlier days;</li>
+ *   <li>the history ends on {@code cancelled_at} (cancelled, and non_renewing's planned cancel),
+ *       {@code pause_date} (paused), or, for an item taken off the subscription, on the
+ *       {@code date_from} of the prorated credit note line that refunded it;</li>
+ *   <li>{@code one_time} coupons change no MRR; {@code forever} and {@code limited_period} ones
+ *       hold on the lines they discounted.</li>
+ * </ul>
+ */
+public final class ChargebeeAccountMapper {
+    private static final Set<String> RECURRING_ENTITIES = Set.of("plan_item_price", "addon_item_price");
+    private static final Set<String> CHARGE_ENTITIES = Set.of("charge_item_price", "adhoc");
+    private static final Set<String> COUPON_DISCOUNTS = Set.of("item_level_coupon", "document_level_coupon");
+
+    private final MappingSettings settings;
+    private final Map<String, JsonObject> items = new HashMap<>();
+    private final Map<String, JsonObject> itemPrices = new HashMap<>();
+    private final Map<String, JsonObject> coupons = new HashMap<>();
+    /** Invoice lines of each subscription item, by subscription id then item price id. */
+    private final Map<String, Map<String, List<BilledLine>>> billed = new LinkedHashMap<>();
+    /** Day of each prorated credit of a subscription item, same keys. */
+    private final Map<String, Map<String, List<LocalDate>>> credited = new HashMap<>();
+    private final List<OneTimeCharge> charges = new ArrayList<>();
+
+    private ChargebeeAccountMapper(MappingSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @throws InvalidDatasetException naming the Chargebee object, its id and the field when an
+     *                                 object cannot be mapped or the result breaks a dataset rule
+     */
+    public static TenantDataset map(RecordSnapshot snapshot, MappingSettings settings) {
+        return new ChargebeeAccountMapper(Objects.requireNonNull(settings)).run(snapshot);
+    }
+
+    private TenantDataset run(RecordSnapshot snapshot) {
+        Map<String, JsonObject> families = new HashMap<>();
+        each(snapshot, "item_family", json -> families.put(requiredStr(json, "id"), json));
+        each(snapshot, "item", json -> items.put(requiredStr(json, "id"), json));
+        each(snapshot, "item_price", json -> itemPrices.put(requiredStr(json, "id"), json));
+        each(snapshot, "coupon", json -> coupons.put(requiredStr(json, "id"), json));
+        List<Product> products = products();
+        List<Customer> customers = new ArrayList<>();
+        each(snapshot, "customer", json -> customers.add(customer(json)));
+        each(snapshot, "invoice", this::invoice);
+        each(snapshot, "credit_note", this::creditNote);
+        List<RecurringItem> recurring = new ArrayList<>();
+        each(snapshot, "subscription", json -> recurring.addAll(subscription(json)));
+        return TenantDataset.of(settings.reportingCurrency(), customers, products, recurring, charges,
+                settings.fxRates());
+    }
+
+    private interface Mapping {
+        void accept(JsonObject json);
+    }
+
+    /** Every live record of {@code type}, oldest id first so that a re-run maps the same way. */
+    private static void each(RecordSnapshot snapshot, String type, Mapping mapping) {
+        List<ProviderRecord> records = new ArrayList<>(snapshot.records(type));
+        records.sort(Comparator.comparing(ProviderRecord::id));
+        for (ProviderRecord record : records) {
+            if (record.deleted()) {
+                continue;
+            }
+            try {
+                JsonObject json = JsonParser.parseString(record.json()).getAsJsonObject();
+                if (Json.bool(json, "deleted")) {
+                    continue;
+                }
+                mapping.accept(json);
+            } catch (Json.MappingProblem e) {
+                throw problem(type, record.id(), e.field, e.getMessage());
+            } catch (InvalidFieldException e) {
+                throw problem(type, record.id(), e.field(), e.getMessage());
+            } catch (JsonParseException | IllegalStateException | IllegalArgumentException | ArithmeticException e) {
+                throw problem(type, record.id(), "json", e.getMessage());
+            }
+        }
+    }
+
+    private static InvalidDatasetException problem(String type, String id, String field, String message) {
+        return new InvalidDatasetException(List.of("Chargebee " + type + " " + id + ", field " + field + ": "
+                + message));
+    }
+
+    private String id(String chargebeeId) {
+        return settings.idPrefix() + chargebeeId;
+    }
+
+    // ---- catalogue ----
+
+    private List<Product> products() {
+        // a line's default kind: core when it holds a plan, add_on otherwise, so one line has one kind
+        Map<String, String> lineOf = new HashMap<>();
+        Map<String, LineKind> defaultKind = new HashMap<>();
+        List<String> ids = items.keySet().stream().sorted().toList();
+        for (String itemId : ids) {
+            JsonObject item = items.get(itemId);
+            String line = productLine(item);
+            lineOf.put(itemId, line);
+            if ("plan".equals(str(item, "type"))) {
+                defaultKind.put(line, LineKind.CORE);
+            } else {
+                defaultKind.putIfAbsent(line, LineKind.ADD_ON);
+            }
+        }
+        List<Product> products = new ArrayList<>();
+        for (String itemId : ids) {
+            JsonObject item = items.get(itemId);
+            try {
+                Map<String, String> metadata = Json.strings(item, "metadata");
+                LineOverride override = override(item);
+                LineKind kind = override != null && override.kind() != null ? override.kind()
+                        : metadata.containsKey("kind") ? LineKind.parse(metadata.get("kind"))
+                        : defaultKind.get(lineOf.get(itemId));
+                String margin = metadata.get("gross_margin");
+                products.add(new Product(id(itemId), str(item, "name"), lineOf.get(itemId), kind,
+                        margin == null ? null : new BigDecimal(margin), null));
+            } catch (InvalidFieldException e) {
+                throw problem("item", itemId, e.field(), e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw problem("item", itemId, "metadata", e.getMessage());
+            }
+        }
+        return products;
+    }
+
+    private LineOverride override(JsonObject item) {
+        LineOverride byItem = settings.lineOverrides().get(requiredStr(item, "id"));
+        String family = str(item, "item_family_id");
+        return byItem != null ? byItem : family == null ? null : settings.lineOverrides().get(family);
+    }
+
+    private String productLine(JsonObject item) {
+        LineOverride override = override(item);
+        if (override != null) {
+            return override.productLine();
+        }
+        String line = Json.strings(item, "metadata").get("product_line");
+        if (line != null && !line.isBlank()) {
+            return line;
+        }
+        String family = str(item, "item_family_id");
+        return family != null ? family : requiredStr(item, "id");
+    }
+
+    private Customer customer(JsonObject json) {
+        String company = str(json, "company");
+        String person = String.join(" ", java.util.stream.Stream.of(str(json, "first_name"), str(json, "last_name"))
+                .filter(Objects::nonNull).toList());
+        String name = company != null && !company.isBlank() ? company : person.isBlank() ? null : person;
+        Long created = lng(json, "created_at");
+        return new Customer(id(requiredStr(json, "id")), name, created == null ? null : day(created),
+                Json.strings(json, "meta_data"));
+    }
+
+    // ---- invoices and credit notes ----
+
+    /** One invoice line of a subscription item: its state from {@code from}. */
+    private record BilledLine(LocalDate from, LocalDate to, long invoiceDate, String lineId, long quantity,
+                              BigDecimal unitAmount, String currency, BigDecimal percentOff, BigDecimal amountOff) {
+        boolean sameState(BilledLine other) {
+            return quantity == other.quantity && unitAmount.compareTo(other.unitAmount) == 0
+                    && currency.equals(other.currency) && equal(percentOff, other.percentOff)
+                    && equal(amountOff, other.amountOff);
+        }
+    }
+
+    private static boolean equal(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private void invoice(JsonObject invoice) {
+        if ("voided".equals(str(invoice, "status"))) {
+            return;
+        }
+        String currency = requiredStr(invoice, "currency_code").toUpperCase(Locale.ROOT);
+        long date = requiredLong(invoice, "date");
+        Map<String, String> couponOfLine = new HashMap<>();
+        for (JsonObject discount : array(invoice, "line_item_discounts")) {
+            if (COUPON_DISCOUNTS.contains(str(discount, "discount_type"))) {
+                String coupon = str(discount, "coupon_id") != null ? str(discount, "coupon_id")
+                        : str(discount, "entity_id");
+                couponOfLine.put(requiredStr(discount, "line_item_id"), coupon);
+            }
+        }
+        for (JsonObject line : array(invoice, "line_items")) {
+            String entity = requiredStr(line, "entity_type");
+            String lineId = requiredStr(line, "id");
+            if (RECURRING_ENTITIES.contains(entity) && str(line, "subscription_id") != null) {
+                Long quantity = lng(line, "quantity");
+                JsonObject coupon = recurringCoupon(couponOfLine.get(lineId));
+                BigDecimal percent = coupon != null && "percentage".equals(str(coupon, "discount_type"))
+                        ? decimal(coupon, "discount_percentage") : null;
+                BigDecimal amount = coupon != null && "fixed_amount".equals(str(coupon, "discount_type"))
+                        ? major(requiredLong(coupon, "discount_amount"), currency) : null;
+                BilledLine billedLine = new BilledLine(day(requiredLong(line, "date_from")),
+                        day(requiredLong(line, "date_to")), date, lineId, quantity == null ? 1 : quantity,
+                        major(requiredLong(line, "unit_amount"), currency), currency, percent, amount);
+                billed.computeIfAbsent(line.get("subscription_id").getAsString(), s -> new LinkedHashMap<>())
+                        .computeIfAbsent(requiredStr(line, "entity_id"), p -> new ArrayList<>()).add(billedLine);
+            } else if (CHARGE_ENTITIES.contains(entity)) {
+                long net = requiredLong(line, "amount") - Objects.requireNonNullElse(lng(line, "discount_amount"), 0L);
+                String customer = str(line, "customer_id") != null ? str(line, "customer_id")
+                        : requiredStr(invoice, "customer_id");
+                JsonObject price = "charge_item_price".equals(entity) ? itemPrices.get(str(line, "entity_id")) : null;
+                String product = price == null ? null : id(requiredStr(price, "item_id"));
+                charges.add(new OneTimeCharge(id(lineId), id(customer), product, day(date), major(net, currency),
+                        currency, str(line, "description")));
+            }
+        }
+    }
+
+    /** The coupon when it discounts every period it applies to (forever, limited_period); null for one_time. */
+    private JsonObject recurringCoupon(String couponId) {
+        if (couponId == null) {
+            return null;
+        }
+        JsonObject coupon = coupons.get(couponId);
+        if (coupon == null) {
+            throw new Json.MappingProblem("line_item_discounts", "names coupon '" + couponId
+                    + "', which the site did not list");
+        }
+        return "one_time".equals(str(coupon, "duration_type")) ? null : coupon;
+    }
+
+    private void creditNote(JsonObject note) {
+        if ("voided".equals(str(note, "status"))) {
+            return;
+        }
+        for (JsonObject line : array(note, "line_items")) {
+            if (RECURRING_ENTITIES.contains(str(line, "entity_type")) && str(line, "subscription_id") != null) {
+                credited.computeIfAbsent(str(line, "subscription_id"), s -> new HashMap<>())
+                        .computeIfAbsent(requiredStr(line, "entity_id"), p -> new ArrayList<>())
+                        .add(day(requiredLong(line, "date_from")));
+            }
+        }
+    }
+
+    // ---- subscriptions ----
+
+    private List<RecurringItem> subscription(JsonObject sub) {
+        String subscriptionId = requiredStr(sub, "id");
+        String status = requiredStr(sub, "status");
+        if ("future".equals(status) || "transferred".equals(status)) {
+            return List.of(); // not begun, or moved to another customer under a new subscription
+        }
+        String customer = requiredStr(sub, "customer_id");
+        Map<String, JsonObject> current = new LinkedHashMap<>();
+        for (JsonObject item : array(sub, "subscription_items")) {
+            String type = requiredStr(item, "item_type");
+            if (!"charge".equals(type)) {
+                current.put(requiredStr(item, "item_price_id"), item);
+            }
+        }
+        Map<String, List<BilledLine>> lines = billed.getOrDefault(subscriptionId, Map.of());
+        Set<String> prices = new LinkedHashSet<>(lines.keySet());
+        prices.addAll(current.keySet());
+        LocalDate end = subscriptionEnd(sub, status);
+        Long trialStart = lng(sub, "trial_start");
+        Long trialEndAt = lng(sub, "trial_end");
+        LocalDate trialEnd = trialEndAt == null ? null : day(trialEndAt);
+        LocalDate started = trialStart != null ? day(trialStart) : lng(sub, "started_at") != null
+                ? day(requiredLong(sub, "started_at")) : day(requiredLong(sub, "created_at"));
+        String bundle = Json.strings(sub, "meta_data").get("bundle_id");
+        List<RecurringItem> result = new ArrayList<>();
+        for (String priceId : prices) {
+            JsonObject price = itemPrices.get(priceId);
+            if (price == null) {
+                throw new Json.MappingProblem("subscription_items", "names item price '" + priceId
+                        + "', which the site did not list");
+            }
+            List<BilledLine> history = new ArrayList<>(lines.getOrDefault(priceId, List.of()));
+            if (history.isEmpty()) {
+                history.add(unbilled(sub, current.get(priceId), started));
+            }
+            history.sort(Comparator.comparing(BilledLine::from).thenComparingLong(BilledLine::invoiceDate)
+                    .thenComparing(BilledLine::lineId));
+            LocalDate itemEnd = current.containsKey(priceId) ? end
+                    : removal(history, credited.getOrDefault(subscriptionId, Map.of()).getOrDefault(priceId,
+                    List.of()));
+            result.addAll(segments(subscriptionId, customer, priceId, price, history, started, trialEnd, itemEnd,
+                    bundle));
+        }
+        return result;
+    }
+
+    /** An item no invoice billed yet (a trial, a subscription begun today): its present state from the start. */
+    private BilledLine unbilled(JsonObject sub, JsonObject item, LocalDate started) {
+        String currency = requiredStr(sub, "currency_code").toUpperCase(Locale.ROOT);
+        JsonObject coupon = null;
+        for (JsonObject applied : array(sub, "coupons")) {
+            JsonObject found = recurringCoupon(requiredStr(applied, "coupon_id"));
+            if (found != null) {
+                coupon = found;
+            }
+        }
+        BigDecimal percent = coupon != null && "percentage".equals(str(coupon, "discount_type"))
+                ? decimal(coupon, "discount_percentage") : null;
+        BigDecimal amount = coupon != null && "fixed_amount".equals(str(coupon, "discount_type"))
+                ? major(requiredLong(coupon, "discount_amount"), currency) : null;
+        Long quantity = lng(item, "quantity");
+        Long unit = lng(item, "unit_price");
+        if (unit == null) {
+            throw new Json.MappingProblem("subscription_items.unit_price", "is missing for item price "
+                    + str(item, "item_price_id"));
+        }
+        return new BilledLine(started, started, 0, "", quantity == null ? 1 : quantity, major(unit, currency),
+                currency, percent, amount);
+    }
+
+    private static LocalDate subscriptionEnd(JsonObject sub, String status) {
+        return switch (status) {
+            case "cancelled" -> day(requiredLong(sub, "cancelled_at"));
+            case "non_renewing" -> lng(sub, "cancelled_at") != null ? day(requiredLong(sub, "cancelled_at"))
+                    : day(requiredLong(sub, "current_term_end"));
+            case "paused" -> lng(sub, "pause_date") != null ? day(requiredLong(sub, "pause_date"))
+                    : day(requiredLong(sub, "current_term_start"));
+            case "active", "in_trial" -> null;
+            default -> throw new Json.MappingProblem("status", "'" + status + "' is not a Chargebee subscription status");
+        };
+    }
+
+    /** An item no longer on the subscription ends where its prorated credit begins, else where its last line ends. */
+    private static LocalDate removal(List<BilledLine> history, List<LocalDate> credits) {
+        BilledLine last = history.get(history.size() - 1);
+        LocalDate end = last.to();
+        for (LocalDate credit : credits) {
+            if (credit.isAfter(last.from()) && credit.isBefore(end)) {
+                end = credit;
+            }
+        }
+        return end;
+    }
+
+    private List<RecurringItem> segments(String subscriptionId, String customer, String priceId, JsonObject price,
+                                         List<BilledLine> history, LocalDate started, LocalDate trialEnd,
+                                         LocalDate end, String bundle) {
+        BillingInterval interval = interval(price);
+        int count = Math.toIntExact(Objects.requireNonNullElse(lng(price, "period"), 1L));
+        String product = id(requiredStr(price, "item_id"));
+        List<RecurringItem> result = new ArrayList<>();
+        BilledLine state = null;
+        LocalDate from = null;
+        LocalDate paidTo = null;
+        for (BilledLine line : history) {
+            // the trial is never invoiced: the first line's state holds from the subscription's start
+            LocalDate lineFrom = state == null && trialEnd != null && !line.from().isAfter(trialEnd)
+                    && started.isBefore(line.from()) ? started : line.from();
+            if (end != null && !lineFrom.isBefore(end)) {
+                break;
+            }
+            if (state == null) {
+                state = line;
+                from = lineFrom;
+            } else if (paidTo != null && paidTo.isBefore(lineFrom)) {
+                add(result, subscriptionId, customer, product, state, from, paidTo, trialEnd, interval, count, bundle);
+                state = line;
+                from = lineFrom;
+            } else if (!state.sameState(line) && lineFrom.isAfter(from)) {
+                add(result, subscriptionId, customer, product, state, from, lineFrom, trialEnd, interval, count,
+                        bundle);
+                state = line;
+                from = lineFrom;
+            } else if (!state.sameState(line)) {
+                state = line; // re-billed from the same day: the later invoice holds
+            }
+            paidTo = paidTo == null || line.to().isAfter(paidTo) ? line.to() : paidTo;
+        }
+        if (state != null) {
+            add(result, subscriptionId, customer, product, state, from, end, trialEnd, interval, count, bundle);
+        }
+        return result;
+    }
+
+    private void add(List<RecurringItem> result, String subscriptionId, String customer, String product,
+                     BilledLine state, LocalDate from, LocalDate to, LocalDate trialEnd, BillingInterval interval,
+                     int count, String bundle) {
+        if (to != null && !to.isAfter(from)) {
+            return;
+        }
+        LocalDate trial = trialEnd != null && trialEnd.isAfter(from) ? trialEnd : null;
+        result.add(new RecurringItem(id(subscriptionId + ":" + state.lineId() + ":" + from), id(customer), product,
+                id(subscriptionId), from, to, state.unitAmount(), BigDecimal.valueOf(state.quantity()),
+                state.currency(), interval, count, state.percentOff(), state.amountOff(), trial, bundle));
+    }
+
+    private static BillingInterval interval(JsonObject price) {
+        String unit = str(price, "period_unit");
+        if (unit == null) {
+            throw new Json.MappingProblem("period_unit", "item price " + str(price, "id")
+                    + " has no period_unit: not a recurring price");
+        }
+        return switch (unit) {
+            case "day" -> BillingInterval.DAY;
+            case "week" -> BillingInterval.WEEK;
+            case "month" -> BillingInterval.MONTH;
+            case "year" -> BillingInterval.YEAR;
+            default -> throw new Json.MappingProblem("period_unit", "'" + unit + "' is not day, week, month or year");
+        };
+    }
+}
