@@ -9,6 +9,8 @@ import com.google.inject.multibindings.Multibinder;
 import io.xsell.core.port.in.ImportTenantDataUseCase;
 import io.xsell.server.XsellConfiguration;
 import io.xsell.server.cache.ResponseCache;
+import io.xsell.server.connections.CommandLineSync;
+import io.xsell.server.connections.JdbiConnectionStore;
 import io.xsell.server.dataimport.BackgroundPreparation;
 import io.xsell.server.port.in.ChangeConnectionSettingsUseCase;
 import io.xsell.server.port.in.ConnectStripeUseCase;
@@ -54,8 +56,14 @@ public class StripeModule extends DropwizardAwareModule<XsellConfiguration> {
 
     @Provides
     @Singleton
-    JdbiStripeStore stripeStore(Jdbi jdbi) {
-        return new JdbiStripeStore(jdbi);
+    JdbiStripeStore stripeStore(JdbiConnectionStore store) {
+        return new JdbiStripeStore(store);
+    }
+
+    /** The Stripe sync of the {@code sync} command. */
+    public static CommandLineSync commandLineSync() {
+        return (configuration, jdbi, imports, clock) -> StripeSyncTask.providerSync(new StripeSyncService(
+                new JdbiStripeStore(jdbi), configuration.getStripe(), imports, tenant -> { }, clock));
     }
 
     @Provides

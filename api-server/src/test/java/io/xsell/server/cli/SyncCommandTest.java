@@ -79,7 +79,7 @@ class SyncCommandTest {
 
             CommandRunner.Result unknown = CommandRunner.run("sync", "conn_nope");
             assertThat(unknown.failure()).isPresent();
-            assertThat(unknown.stderr()).contains("no Stripe connection 'conn_nope'");
+            assertThat(unknown.stderr()).contains("no connection 'conn_nope'");
         }
     }
 
