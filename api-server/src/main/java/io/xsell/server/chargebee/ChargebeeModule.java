@@ -1,5 +1,6 @@
 package io.xsell.server.chargebee;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -11,6 +12,9 @@ import io.xsell.server.cache.ResponseCache;
 import io.xsell.server.connections.CommandLineSync;
 import io.xsell.server.connections.JdbiConnectionStore;
 import io.xsell.server.connections.MasterKey;
+import io.xsell.server.connections.ProviderConnections;
+import io.xsell.server.port.in.ConnectChargebeeUseCase;
+import io.xsell.server.port.in.ReceiveChargebeeWebhookUseCase;
 import io.xsell.server.connections.SecretBox;
 import io.xsell.server.dataimport.BackgroundPreparation;
 import java.time.Clock;
@@ -22,6 +26,9 @@ public class ChargebeeModule extends DropwizardAwareModule<XsellConfiguration> {
 
     @Override
     protected void configure() {
+        bind(ConnectChargebeeUseCase.class).to(ChargebeeConnectionService.class);
+        bind(ReceiveChargebeeWebhookUseCase.class).to(ChargebeeWebhookReceiver.class);
+        Multibinder.newSetBinder(binder(), ProviderConnections.class).addBinding().to(ChargebeeConnectionService.class);
         Multibinder.newSetBinder(binder(), new TypeLiteral<Task<?>>() { }).addBinding()
                 .toProvider(TaskProvider.class);
     }
@@ -51,6 +58,18 @@ public class ChargebeeModule extends DropwizardAwareModule<XsellConfiguration> {
                     responses.dataChanged(tenant);
                     preparation.afterImport(tenant);
                 }, clock);
+    }
+
+    @Provides
+    @Singleton
+    ChargebeeConnectionService connectionService(ChargebeeSyncService sync, SchedulerClient scheduler) {
+        return new ChargebeeConnectionService(sync, scheduler);
+    }
+
+    @Provides
+    @Singleton
+    ChargebeeWebhookReceiver webhookReceiver(ChargebeeWebhooks webhooks) {
+        return new ChargebeeWebhookReceiver(webhooks);
     }
 
     @Provides
