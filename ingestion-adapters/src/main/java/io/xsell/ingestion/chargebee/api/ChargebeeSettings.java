@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * @param site              the site's name, as in {@code https://{site}.chargebee.com}
  * @param apiBase           the site's API root, or a test double
  * @param requestsPerSecond xsell's own ceiling; the default (2 per second, 120 a minute) stays below
- *                          Chargebee's smallest documented limits (150 a minute on live sites of the
- *                          entry plans, 750 per 5 minutes on test sites), leaving room for the site's
- *                          other clients
+ *                          Chargebee's smallest documented limit (150 a minute, test sites and live
+ *                          sites on the Starter plan; Performance 1000, Enterprise 3500), leaving room
+ *                          for the site's other clients; raise it per connection for larger plans
  * @param maxAttempts       attempts per request, the first included
  * @param initialBackoff    wait before the first retry; doubled per retry with jitter up to maxBackoff,
  *                          never shorter than the {@code Retry-After} the site sent
