@@ -20,6 +20,17 @@ public class ChargebeeConfig {
     @JsonProperty
     private Duration syncInterval = Duration.hours(1);
 
+    /**
+     * Calls a second to one site: the default stays below the smallest documented limit (150 a
+     * minute for test sites and live Starter sites); raise it for larger plans.
+     */
+    @JsonProperty
+    private double requestsPerSecond = ChargebeeSettings.DEFAULT_RATE;
+
+    public double getRequestsPerSecond() {
+        return requestsPerSecond;
+    }
+
     public String getApiBase() {
         return apiBase;
     }

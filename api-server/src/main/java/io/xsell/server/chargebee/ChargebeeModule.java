@@ -53,7 +53,8 @@ public class ChargebeeModule extends DropwizardAwareModule<XsellConfiguration> {
     @Singleton
     ChargebeeSyncService chargebeeSync(JdbiConnectionStore store, ImportTenantDataUseCase imports,
                                        ResponseCache responses, BackgroundPreparation preparation, Clock clock) {
-        return new ChargebeeSyncService(store, box(configuration()), configuration().getChargebee()::apiBase, imports,
+        return new ChargebeeSyncService(store, box(configuration()), configuration().getChargebee()::apiBase,
+                configuration().getChargebee().getRequestsPerSecond(), imports,
                 tenant -> {
                     responses.dataChanged(tenant);
                     preparation.afterImport(tenant);
@@ -94,7 +95,8 @@ public class ChargebeeModule extends DropwizardAwareModule<XsellConfiguration> {
     /** The Chargebee sync of the {@code sync} command. */
     public static CommandLineSync commandLineSync() {
         return (configuration, jdbi, imports, clock) -> ChargebeeSyncTask.providerSync(new ChargebeeSyncService(
-                new JdbiConnectionStore(jdbi), box(configuration), configuration.getChargebee()::apiBase, imports,
+                new JdbiConnectionStore(jdbi), box(configuration), configuration.getChargebee()::apiBase,
+                configuration.getChargebee().getRequestsPerSecond(), imports,
                 tenant -> { }, clock));
     }
 }

@@ -56,19 +56,23 @@ public class ChargebeeSyncService {
     private final JdbiConnectionStore store;
     private final Supplier<SecretBox> box;
     private final Function<String, URI> apiBase;
+    private final double requestsPerSecond;
     private final ImportTenantDataUseCase imports;
     private final Consumer<TenantId> afterImport;
     private final Clock clock;
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
     /**
-     * @param apiBase the API base of a site (Chargebee's {@code https://{site}.chargebee.com}; a double in tests)
+     * @param apiBase           the API base of a site (Chargebee's {@code https://{site}.chargebee.com}; a double in tests)
+     * @param requestsPerSecond the rate limit of calls to one site
      */
     public ChargebeeSyncService(JdbiConnectionStore store, Supplier<SecretBox> box, Function<String, URI> apiBase,
-                                ImportTenantDataUseCase imports, Consumer<TenantId> afterImport, Clock clock) {
+                                double requestsPerSecond, ImportTenantDataUseCase imports,
+                                Consumer<TenantId> afterImport, Clock clock) {
         this.store = store;
         this.box = box;
         this.apiBase = apiBase;
+        this.requestsPerSecond = requestsPerSecond;
         this.imports = imports;
         this.afterImport = afterImport;
         this.clock = clock;
@@ -83,7 +87,7 @@ public class ChargebeeSyncService {
     }
 
     public ChargebeeApi api(String site, String apiKey) {
-        return new ChargebeeApi(ChargebeeSettings.defaults(site, apiKey, apiBase.apply(site)));
+        return new ChargebeeApi(ChargebeeSettings.defaults(site, apiKey, apiBase.apply(site)).withRate(requestsPerSecond));
     }
 
     /**

@@ -77,7 +77,7 @@ class ChargebeeWebhooksTest {
         JdbiConnectionStore store = new JdbiConnectionStore(jdbi);
         SecretBox box = SecretBox.of(Base64.getEncoder().encodeToString(new byte[32]));
         ChargebeeSyncService sync = new ChargebeeSyncService(store, () -> box,
-                s -> URI.create(site.baseUrl()), new TenantDataImportService(new JdbiTenantDataStore(jdbi),
+                s -> URI.create(site.baseUrl()), 2.0, new TenantDataImportService(new JdbiTenantDataStore(jdbi),
                 Clock.systemUTC()), t -> { }, Clock.systemUTC());
         ChargebeeWebhooks webhooks = new ChargebeeWebhooks(sync);
 
