@@ -22,6 +22,9 @@ import io.xsell.server.problem.ProblemErrorHandler;
 import io.xsell.server.reporting.ReportingModule;
 import io.xsell.server.schedule.SchedulingModule;
 import io.xsell.server.stripe.StripeModule;
+import io.xsell.server.chargebee.ChargebeeModule;
+import io.xsell.server.connections.ConnectionsModule;
+import java.util.Map;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import ru.vyarus.dropwizard.guice.GuiceBundle;
 
@@ -43,7 +46,8 @@ public class XsellApplication extends Application<XsellConfiguration> {
         bootstrap.addBundle(GuiceBundle.builder()
                 .enableAutoConfig(XsellApplication.class.getPackageName())
                 .modules(new XsellModule(), new SchedulingModule(), new AnalyticsModule(), new EngagementModule(),
-                        new ReportingModule(), new StripeModule(), new DataImportModule(), new DisplayNamesModule())
+                        new ReportingModule(), new ConnectionsModule(), new StripeModule(), new ChargebeeModule(),
+                        new DataImportModule(), new DisplayNamesModule())
                 .build());
         bootstrap.addCommand(new ReportCommand());
         bootstrap.addCommand(new ReportPdfCommand());
@@ -51,7 +55,8 @@ public class XsellApplication extends Application<XsellConfiguration> {
         bootstrap.addCommand(new TenantCommand());
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new DemoCommand(this));
-        bootstrap.addCommand(new SyncCommand());
+        bootstrap.addCommand(new SyncCommand(Map.of("stripe", StripeModule.commandLineSync(),
+                "chargebee", ChargebeeModule.commandLineSync())));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.xsell.server.limits.LimitsConfig;
 import io.xsell.server.persistence.DatabaseConfig;
 import io.xsell.server.reporting.ReportingConfig;
 import io.xsell.server.schedule.SchedulerConfig;
+import io.xsell.server.chargebee.ChargebeeConfig;
 import io.xsell.server.stripe.StripeConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -97,6 +98,24 @@ public class XsellConfiguration extends Configuration {
 
     public StripeConfig getStripe() {
         return stripe;
+    }
+
+    /** Chargebee connections and their syncs. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ChargebeeConfig chargebee = new ChargebeeConfig();
+
+    public ChargebeeConfig getChargebee() {
+        return chargebee;
+    }
+
+    /**
+     * The master key that seals every provider's secrets: {@code stripe.masterKey} (where it was
+     * first configured) or, when that is not set, null for the {@code XSELL_MASTER_KEY} environment variable.
+     */
+    public String masterKey() {
+        return stripe.getMasterKey();
     }
 
     public SchedulerConfig getScheduler() {

@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A Stripe connection as clients see it: never the API key nor the webhook secret, only the
+ * A connection (Stripe or Chargebee, named by {@code provider}; {@code type} is its older name) as
+ * clients see it: never the API key nor the webhook secret or credentials, only the
  * key's last four characters to tell keys apart.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record StripeConnectionJson(String id, String type, boolean livemode, String keyHint, String reportingCurrency,
+public record StripeConnectionJson(String id, String provider, String type, String site, boolean livemode, String keyHint, String reportingCurrency,
                                    Map<String, Map<String, String>> productLines, int fxRates, boolean webhookSecretSet,
                                    String webhookUrl, String createdAt, String lastSyncedAt) {
 
@@ -25,9 +26,9 @@ public record StripeConnectionJson(String id, String type, boolean livemode, Str
             }
             lines.put(product, value);
         });
-        return new StripeConnectionJson(connection.id(), connection.type(), connection.livemode(), "…" + connection.keyHint(),
+        return new StripeConnectionJson(connection.id(), connection.type(), connection.type(), connection.account(), connection.livemode(), "…" + connection.keyHint(),
                 connection.reportingCurrency(), lines, connection.fxRateCount(), connection.hasWebhookSecret(),
-                "/v1/webhooks/stripe/" + connection.id(), connection.createdAt().toString(),
+                "/v1/webhooks/" + connection.type() + "/" + connection.id(), connection.createdAt().toString(),
                 connection.lastSyncedAt() == null ? null : connection.lastSyncedAt().toString());
     }
 }

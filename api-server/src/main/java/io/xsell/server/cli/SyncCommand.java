@@ -3,13 +3,15 @@ package io.xsell.server.cli;
 import io.xsell.core.service.TenantDataImportService;
 import io.xsell.ingestion.provider.SyncProgress;
 import io.xsell.server.XsellConfiguration;
+import io.xsell.server.connections.CommandLineSync;
+import io.xsell.server.connections.Connection;
+import io.xsell.server.connections.JdbiConnectionStore;
+import io.xsell.server.connections.SyncRun;
 import io.xsell.server.persistence.Databases;
 import io.xsell.server.persistence.JdbiTenantDataStore;
-import io.xsell.server.stripe.JdbiStripeStore;
-import io.xsell.server.stripe.StripeSyncService;
-import io.xsell.server.stripe.SyncRun;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -19,19 +21,23 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Syncs one Stripe connection now, in this process, with a progress bar on stderr: meant for a
- * connection's first import (a backfill of the whole account), which can take a while. A sync cut
- * off (Ctrl-C, a failure) resumes where it stopped the next time, from here or from the server.
+ * Syncs one connection (Stripe or Chargebee) now, in this process, with a progress bar on stderr:
+ * meant for a connection's first import (a backfill of the whole account), which can take a while.
+ * A sync cut off (Ctrl-C, a failure) resumes where it stopped the next time, from here or from the
+ * server.
  */
 public class SyncCommand extends DatabaseCommand {
+    private final Map<String, CommandLineSync> providers;
 
-    public SyncCommand() {
-        super("sync", "Sync a Stripe connection now, with a progress bar (a backfill on its first run)");
+    /** @param providers each provider's sync by its name ({@code stripe}, {@code chargebee}) */
+    public SyncCommand(Map<String, CommandLineSync> providers) {
+        super("sync", "Sync a Stripe or Chargebee connection now, with a progress bar (a backfill on its first run)");
+        this.providers = Map.copyOf(providers);
     }
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("connection").help("the connection id (conn_…), as POST /v1/connections/stripe answered");
+        subparser.addArgument("connection").help("the connection id (conn_…), as POST /v1/connections/{provider} answered");
         super.configure(subparser);
     }
 
@@ -40,17 +46,19 @@ public class SyncCommand extends DatabaseCommand {
         String connectionId = namespace.getString("connection");
         Databases.migrate(configuration.getDatabase());
         Jdbi jdbi = Databases.jdbi(configuration.getDatabase());
-        JdbiStripeStore store = new JdbiStripeStore(jdbi);
-        io.xsell.server.stripe.StripeConnection connection = store.connection(connectionId).orElseThrow(
-                () -> new IllegalArgumentException("no Stripe connection '" + connectionId + "'"));
+        JdbiConnectionStore store = new JdbiConnectionStore(jdbi);
+        Connection connection = store.connection(connectionId)
+                .filter(c -> providers.containsKey(c.provider()))
+                .orElseThrow(() -> new IllegalArgumentException("no connection '" + connectionId + "'"));
         Clock clock = Clock.systemUTC();
         // a server sharing the database notices the new data version on its own (dataVersionTtl)
-        StripeSyncService sync = new StripeSyncService(store, configuration.getStripe(),
-                new TenantDataImportService(new JdbiTenantDataStore(jdbi), clock), tenant -> { }, clock);
+        var sync = providers.get(connection.provider()).create(configuration, jdbi,
+                new TenantDataImportService(new JdbiTenantDataStore(jdbi), clock), clock);
         long estimate = store.lastBackfillSize(connection.tenant(), connectionId).orElse(-1L);
+        String name = Character.toUpperCase(connection.provider().charAt(0)) + connection.provider().substring(1);
         PrintStream err = System.err;
         SyncRun run;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Stripe sync").setInitialMax(estimate)
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(name + " sync").setInitialMax(estimate)
                 .setUnit(" objects", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
                 .setConsumer(new ConsoleProgressBarConsumer(err)).showSpeed().build()) {
             SyncProgress progress = (list, stored, total) -> {

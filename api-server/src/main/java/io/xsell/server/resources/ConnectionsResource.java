@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.xsell.core.model.InvalidDatasetException;
+import io.xsell.server.api.ConnectChargebeeRequest;
 import io.xsell.server.api.ConnectStripeRequest;
 import io.xsell.server.api.ConnectionSettingsRequest;
 import io.xsell.server.api.RequestBodies;
@@ -16,6 +17,8 @@ import io.xsell.server.api.SyncRunJson;
 import io.xsell.server.auth.TenantPrincipal;
 import io.xsell.server.port.in.ChangeConnectionSettingsCommand;
 import io.xsell.server.port.in.ChangeConnectionSettingsUseCase;
+import io.xsell.server.port.in.ConnectChargebeeCommand;
+import io.xsell.server.port.in.ConnectChargebeeUseCase;
 import io.xsell.server.port.in.ConnectStripeCommand;
 import io.xsell.server.port.in.ConnectStripeUseCase;
 import io.xsell.server.port.in.ConnectionFailedException;
@@ -44,22 +47,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Billing-system connections: connect a Stripe account, read it, follow its syncs. */
+/** Billing-system connections: connect a Stripe account or a Chargebee site, read them, follow their syncs. */
 @Path("/v1/connections")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "connections")
 public class ConnectionsResource {
     private final ConnectStripeUseCase connect;
+    private final ConnectChargebeeUseCase connectChargebee;
     private final ReadConnectionsQuery connections;
     private final ChangeConnectionSettingsUseCase settings;
     private final SyncConnectionUseCase sync;
     private final TenantRegistry tenants;
 
     @Inject
-    public ConnectionsResource(ConnectStripeUseCase connect, ReadConnectionsQuery connections,
+    public ConnectionsResource(ConnectStripeUseCase connect, ConnectChargebeeUseCase connectChargebee,
+                               ReadConnectionsQuery connections,
                                ChangeConnectionSettingsUseCase settings, SyncConnectionUseCase sync,
                                TenantRegistry tenants) {
         this.connect = connect;
+        this.connectChargebee = connectChargebee;
         this.connections = connections;
         this.settings = settings;
         this.sync = sync;
@@ -106,6 +112,51 @@ public class ConnectionsResource {
                         "Stripe refused the key (HTTP " + e.providerStatus() + ")")));
                 case PROVIDER_UNAVAILABLE -> new ProblemException(Problem.of(Response.Status.BAD_GATEWAY,
                         "stripe-unavailable", "the key could not be checked: " + e.getMessage()));
+            };
+        }
+        return Response.created(URI.create("/v1/connections/" + connection.id()))
+                .entity(StripeConnectionJson.of(connection)).build();
+    }
+
+    /**
+     * Body: {@code site} (as in {@code https://{site}.chargebee.com}), {@code api_key} (a read-only
+     * key), {@code reporting_currency} (the tenant's), optional {@code webhook_username} and
+     * {@code webhook_password} (the basic-auth credentials Chargebee's webhook sends), {@code product_lines}
+     * and {@code fx_rates} as for Stripe. The key is checked with one call to Chargebee, then stored
+     * encrypted with the credentials; the first sync starts at once.
+     */
+    @POST
+    @Path("/chargebee")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Connect a Chargebee site; its first sync starts at once")
+    public Response connectChargebee(@Parameter(hidden = true) @Auth TenantPrincipal principal,
+                                     @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                             schema = @Schema(implementation = ConnectChargebeeRequest.class)))
+                                     String text) {
+        requireJson(contentType);
+        ConnectChargebeeRequest body = RequestBodies.read(text, ConnectChargebeeRequest.class,
+                ConnectChargebeeRequest.SHAPES, ConnectionsResource::invalid).value();
+        String currency = tenants.reportingCurrency(principal.tenant());
+        if (body == null) {
+            throw invalid(List.of(Problem.FieldError.parameter("body", "must be a JSON object")));
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        ConnectChargebeeCommand command = body.toCommand(principal.tenant(), currency, errors);
+        if (command == null) {
+            throw invalid(errors);
+        }
+        ConnectionView connection;
+        try {
+            connection = connectChargebee.connect(command);
+        } catch (ConnectionFailedException e) {
+            throw switch (e.reason()) {
+                case NO_MASTER_KEY -> new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                        "no-master-key", e.getMessage()));
+                case KEY_REFUSED -> invalid(List.of(Problem.FieldError.parameter("api_key",
+                        "Chargebee refused the key (HTTP " + e.providerStatus() + ")")));
+                case PROVIDER_UNAVAILABLE -> new ProblemException(Problem.of(Response.Status.BAD_GATEWAY,
+                        "chargebee-unavailable", "the key could not be checked: " + e.getMessage()));
             };
         }
         return Response.created(URI.create("/v1/connections/" + connection.id()))

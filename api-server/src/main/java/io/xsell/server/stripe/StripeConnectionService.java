@@ -5,14 +5,12 @@ import io.xsell.core.model.TenantId;
 import io.xsell.ingestion.stripe.api.StripeCallFailedException;
 import io.xsell.ingestion.provider.LineOverride;
 import io.xsell.server.port.in.ChangeConnectionSettingsCommand;
-import io.xsell.server.port.in.ChangeConnectionSettingsUseCase;
+import io.xsell.server.connections.ProviderConnections;
 import io.xsell.server.port.in.ConnectStripeCommand;
 import io.xsell.server.port.in.ConnectStripeUseCase;
 import io.xsell.server.port.in.ConnectionFailedException;
 import io.xsell.server.port.in.ConnectionView;
 import io.xsell.server.port.in.ProductLineOverride;
-import io.xsell.server.port.in.ReadConnectionsQuery;
-import io.xsell.server.port.in.SyncConnectionUseCase;
 import io.xsell.server.port.in.SyncRunView;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +21,18 @@ import java.util.Optional;
  * The Stripe connection use cases: connecting, reading, changing settings and asking for a sync,
  * over {@link StripeSyncService}, its store and each connection's scheduled {@link StripeSyncTask}.
  */
-public class StripeConnectionService implements ConnectStripeUseCase, ReadConnectionsQuery,
-        ChangeConnectionSettingsUseCase, SyncConnectionUseCase {
+public class StripeConnectionService implements ConnectStripeUseCase, ProviderConnections {
     private final StripeSyncService stripe;
     private final SchedulerClient scheduler;
 
     public StripeConnectionService(StripeSyncService stripe, SchedulerClient scheduler) {
         this.stripe = stripe;
         this.scheduler = scheduler;
+    }
+
+    @Override
+    public String provider() {
+        return JdbiStripeStore.PROVIDER;
     }
 
     @Override
@@ -112,6 +114,6 @@ public class StripeConnectionService implements ConnectStripeUseCase, ReadConnec
                 lines.put(product, new ProductLineOverride(override.productLine(), override.kind())));
         return new ConnectionView(connection.id(), connection.tenant(), "stripe", connection.createdAt(),
                 connection.livemode(), connection.keyHint(), connection.hasWebhookSecret(),
-                connection.reportingCurrency(), lines, connection.fxRates().size(), connection.lastSyncedAt());
+                connection.reportingCurrency(), lines, connection.fxRates().size(), connection.lastSyncedAt(), null);
     }
 }

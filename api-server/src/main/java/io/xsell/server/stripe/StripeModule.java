@@ -9,12 +9,12 @@ import com.google.inject.multibindings.Multibinder;
 import io.xsell.core.port.in.ImportTenantDataUseCase;
 import io.xsell.server.XsellConfiguration;
 import io.xsell.server.cache.ResponseCache;
+import io.xsell.server.connections.CommandLineSync;
+import io.xsell.server.connections.JdbiConnectionStore;
 import io.xsell.server.dataimport.BackgroundPreparation;
-import io.xsell.server.port.in.ChangeConnectionSettingsUseCase;
+import io.xsell.server.connections.ProviderConnections;
 import io.xsell.server.port.in.ConnectStripeUseCase;
-import io.xsell.server.port.in.ReadConnectionsQuery;
 import io.xsell.server.port.in.ReceiveStripeWebhookUseCase;
-import io.xsell.server.port.in.SyncConnectionUseCase;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import ru.vyarus.dropwizard.guice.module.support.DropwizardAwareModule;
@@ -28,9 +28,7 @@ public class StripeModule extends DropwizardAwareModule<XsellConfiguration> {
     @Override
     protected void configure() {
         bind(ConnectStripeUseCase.class).to(StripeConnectionService.class);
-        bind(ReadConnectionsQuery.class).to(StripeConnectionService.class);
-        bind(ChangeConnectionSettingsUseCase.class).to(StripeConnectionService.class);
-        bind(SyncConnectionUseCase.class).to(StripeConnectionService.class);
+        Multibinder.newSetBinder(binder(), ProviderConnections.class).addBinding().to(StripeConnectionService.class);
         bind(ReceiveStripeWebhookUseCase.class).to(StripeWebhookReceiver.class);
         Multibinder.newSetBinder(binder(), new TypeLiteral<Task<?>>() { }).addBinding()
                 .toProvider(TaskProvider.class);
@@ -54,8 +52,14 @@ public class StripeModule extends DropwizardAwareModule<XsellConfiguration> {
 
     @Provides
     @Singleton
-    JdbiStripeStore stripeStore(Jdbi jdbi) {
-        return new JdbiStripeStore(jdbi);
+    JdbiStripeStore stripeStore(JdbiConnectionStore store) {
+        return new JdbiStripeStore(store);
+    }
+
+    /** The Stripe sync of the {@code sync} command. */
+    public static CommandLineSync commandLineSync() {
+        return (configuration, jdbi, imports, clock) -> StripeSyncTask.providerSync(new StripeSyncService(
+                new JdbiStripeStore(jdbi), configuration.getStripe(), imports, tenant -> { }, clock));
     }
 
     @Provides

@@ -21,13 +21,12 @@ import io.xsell.ingestion.stripe.sync.StripeBackfill;
 import io.xsell.ingestion.stripe.sync.StripeEvents;
 import io.xsell.ingestion.stripe.sync.StripeRecord;
 import io.xsell.ingestion.provider.SyncProgress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.xsell.server.connections.DatasetFingerprint;
+import io.xsell.server.connections.SecretBox;
+import io.xsell.server.connections.SyncRun;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -269,7 +268,7 @@ public class StripeSyncService {
 
     private void importDataset(StripeConnection connection, TenantDataset dataset) {
         var outcome = imports.importTenantData(new ImportTenantDataCommand(connection.tenant(), connection.source(),
-                dataset, fingerprint(dataset)));
+                dataset, DatasetFingerprint.of(dataset)));
         if (!outcome.unchanged()) {
             afterImport.accept(connection.tenant());
         }
@@ -296,27 +295,6 @@ public class StripeSyncService {
             }
         }
         return store.connection(connection.tenant(), connection.id()).orElseThrow();
-    }
-
-    private static String fingerprint(TenantDataset dataset) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            update(digest, dataset.customers());
-            update(digest, dataset.products());
-            update(digest, dataset.items());
-            update(digest, dataset.charges());
-            update(digest, dataset.rates());
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void update(MessageDigest digest, List<?> records) {
-        for (Object record : records) {
-            digest.update(record.toString().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-        }
     }
 
     public JdbiStripeStore store() {

@@ -1,18 +1,12 @@
 package io.xsell.server.stripe;
 
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import io.xsell.ingestion.provider.SyncProgress;
+import io.xsell.server.connections.ConnectionSyncTask;
+import io.xsell.server.connections.ProviderSync;
 import java.time.Duration;
 
-/**
- * One persistent task instance per connection (its id is the connection id): it syncs the
- * connection, then reschedules itself one interval later. db-scheduler runs each instance on one
- * server at a time, however many share the database; an instance whose server died is revived.
- */
+/** Stripe's scheduled sync, one task instance per connection (see {@link ConnectionSyncTask}). */
 public final class StripeSyncTask {
     public static final String NAME = "stripe-sync";
 
@@ -20,16 +14,23 @@ public final class StripeSyncTask {
     }
 
     public static Task<Void> create(StripeSyncService sync, Duration interval) {
-        return Tasks.custom(NAME, Void.class)
-                .onFailureReschedule(Schedules.fixedDelay(interval))
-                .onDeadExecutionRevive()
-                .execute((instance, context) -> {
-                    if (sync.store().connection(instance.getId()).isEmpty()) {
-                        return new CompletionHandler.OnCompleteRemove<>();
-                    }
-                    sync.sync(instance.getId(), SyncProgress.NONE);
-                    return new CompletionHandler.OnCompleteReschedule<>(Schedules.fixedDelay(interval));
-                });
+        return ConnectionSyncTask.create(NAME, providerSync(sync), interval);
+    }
+
+    /** The Stripe sync as the schedule and the {@code sync} command see it. */
+    public static ProviderSync providerSync(StripeSyncService sync) {
+        return new ProviderSync() {
+            @Override
+            public boolean exists(String connectionId) {
+                return sync.store().connection(connectionId).isPresent();
+            }
+
+            @Override
+            public io.xsell.server.connections.SyncRun sync(String connectionId,
+                                                             io.xsell.ingestion.provider.SyncProgress progress) {
+                return sync.sync(connectionId, progress);
+            }
+        };
     }
 
     public static TaskInstance<Void> instance(String connectionId) {

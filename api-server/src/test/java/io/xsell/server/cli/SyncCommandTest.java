@@ -16,7 +16,7 @@ import io.xsell.server.persistence.JdbiTenantRegistry;
 import io.xsell.server.stripe.JdbiStripeStore;
 import io.xsell.server.stripe.StripeConnection;
 import io.xsell.server.stripe.StripeSyncService;
-import io.xsell.server.stripe.SyncRun;
+import io.xsell.server.connections.SyncRun;
 import io.xsell.server.tenant.TenantAdministration;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,7 +79,7 @@ class SyncCommandTest {
 
             CommandRunner.Result unknown = CommandRunner.run("sync", "conn_nope");
             assertThat(unknown.failure()).isPresent();
-            assertThat(unknown.stderr()).contains("no Stripe connection 'conn_nope'");
+            assertThat(unknown.stderr()).contains("no connection 'conn_nope'");
         }
     }
 
@@ -135,7 +135,7 @@ class SyncCommandTest {
             SyncRun run = store.runs(tenant, connection, 1).get(0);
             assertThat(run.id()).as("the same run, resumed").isEqualTo(killed.id());
             assertThat(run.state()).isEqualTo("succeeded");
-            long rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stripe_objects "
+            long rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM provider_objects "
                     + "WHERE object_type NOT IN ('subscription_item', 'discount', 'xsell.item_change')")
                     .mapTo(Long.class).one());
             assertThat(rows).isEqualTo(expected);

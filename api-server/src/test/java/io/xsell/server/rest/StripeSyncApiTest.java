@@ -147,7 +147,7 @@ abstract class StripeSyncApiTest {
                         "fx_rates", List.of(Map.of("date", "2025-13-01", "currency", "EUR", "rate", "1.1")))).expectProblem(422);
         assertThat(ApiResponse.list(invalid.path("errors"))).extracting(e -> e.path("field").asText())
                 .contains("api_key", "reporting_currency", "fx_rates[0].date");
-        long connections = jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stripe_connections")
+        long connections = jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM provider_connections")
                 .mapTo(Long.class).one());
         assertThat(connections).isZero();
     }
@@ -165,7 +165,7 @@ abstract class StripeSyncApiTest {
         assertThat(app().get("/v1/connections/" + connectionId, key).text()).doesNotContain(STRIPE_KEY);
 
         // at rest: only ciphertext, which opens with the master key for this row only
-        Map<String, Object> row = jdbi().withHandle(h -> h.createQuery("SELECT * FROM stripe_connections WHERE id = ?")
+        Map<String, Object> row = jdbi().withHandle(h -> h.createQuery("SELECT * FROM provider_connections WHERE id = ?")
                 .bind(0, connectionId).mapToMap().one());
         assertThat(row.toString()).doesNotContain(STRIPE_KEY).doesNotContain(WEBHOOK_SECRET);
         StripeSyncService sync = app().instance(StripeSyncService.class);
@@ -246,12 +246,12 @@ abstract class StripeSyncApiTest {
     }
 
     private long storedEvents() {
-        return jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stripe_events WHERE connection_id = ?")
+        return jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM provider_events WHERE connection_id = ?")
                 .bind(0, connectionId).mapTo(Long.class).one());
     }
 
     private String storedObject(String type, String id) {
-        return jdbi().withHandle(h -> h.createQuery("SELECT payload FROM stripe_objects WHERE connection_id = ? "
+        return jdbi().withHandle(h -> h.createQuery("SELECT payload FROM provider_objects WHERE connection_id = ? "
                         + "AND object_type = ? AND object_id = ?").bind(0, connectionId).bind(1, type).bind(2, id)
                 .mapTo(String.class).one());
     }
@@ -328,7 +328,7 @@ abstract class StripeSyncApiTest {
     @Test
     @Order(6)
     void aCursorOlderThanStripesEventWindowFallsBackToAFullResync() {
-        jdbi().useHandle(h -> h.createUpdate("UPDATE stripe_connections SET event_cursor_created = ? WHERE id = ?")
+        jdbi().useHandle(h -> h.createUpdate("UPDATE provider_connections SET event_cursor_created = ? WHERE id = ?")
                 .bind(0, Instant.now().getEpochSecond() - 31L * 86_400).bind(1, connectionId).execute());
         int runs = runs();
         app().post("/v1/connections/" + connectionId + "/syncs", key, "application/json", new byte[0]).expectJson(202);
@@ -361,7 +361,7 @@ abstract class StripeSyncApiTest {
             await().atMost(Duration.ofMinutes(3)).until(() -> latestSync().path("state").asText().equals("succeeded"));
             JsonNode resumed = latestSync();
             assertThat(resumed.path("id").asText()).as("the same run, resumed").isEqualTo(failed.path("id").asText());
-            long stored = (long) jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stripe_objects WHERE connection_id = ? "
+            long stored = (long) jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM provider_objects WHERE connection_id = ? "
                             + "AND object_type NOT IN ('subscription_item', 'discount', 'xsell.item_change')")
                     .bind(0, connectionId).mapTo(Long.class).one());
             assertThat(resumed.path("progress").path("done").asLong()).as("every object counted once").isEqualTo(stored);

@@ -141,6 +141,11 @@ abstract class TenantIsolationApiTest {
         // authenticated by signature, not by key: B's key opens nothing, an unsigned delivery is refused
         answers.put("/v1/webhooks/stripe/{connection_id}", app().post("/v1/webhooks/stripe/" + connectionA, keyB,
                 "application/json", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        answers.put("/v1/connections/chargebee", app().post("/v1/connections/chargebee", keyB, "application/json",
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        // authenticated by basic auth, not by key; A's connection is Stripe's, so no Chargebee connection
+        answers.put("/v1/webhooks/chargebee/{connection_id}", app().post("/v1/webhooks/chargebee/" + connectionA, keyB,
+                "application/json", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(answers.keySet().stream().map(k -> k.replaceFirst("^[A-Z]+ ", "")).distinct().toList())
                 .as("a new endpoint must be walked here too")
                 .containsExactlyInAnyOrderElementsOf(ResourcePaths.v1().keySet());
@@ -151,6 +156,8 @@ abstract class TenantIsolationApiTest {
         answers.get("POST /v1/connections/{id}/syncs").expectProblem(404);
         answers.get("PATCH /v1/connections/{id}").expectProblem(404);
         answers.get("/v1/webhooks/stripe/{connection_id}").expectProblem(400);
+        answers.get("/v1/connections/chargebee").expectProblem(422);
+        answers.get("/v1/webhooks/chargebee/{connection_id}").expectProblem(404);
         return answers;
     }
 

@@ -1,5 +1,6 @@
 package io.xsell.server.stripe;
 
+import io.xsell.server.connections.SyncRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

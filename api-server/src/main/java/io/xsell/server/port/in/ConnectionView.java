@@ -9,8 +9,10 @@ import java.util.Map;
  *
  * @param keyHint      the key's last four characters, to tell keys apart
  * @param lastSyncedAt null until a sync has succeeded
+ * @param account      the provider account where the key alone does not name it (a Chargebee site), else null
  */
 public record ConnectionView(String id, TenantId tenant, String type, Instant createdAt, boolean livemode,
                              String keyHint, boolean hasWebhookSecret, String reportingCurrency,
-                             Map<String, ProductLineOverride> productLines, int fxRateCount, Instant lastSyncedAt) {
+                             Map<String, ProductLineOverride> productLines, int fxRateCount, Instant lastSyncedAt,
+                             String account) {
 }

@@ -1,4 +1,4 @@
-package io.xsell.server.stripe;
+package io.xsell.server.connections;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Map;
  *                         event cursor was too old) or {@code incremental} (events since the cursor)
  * @param state            {@code running}, {@code succeeded} or {@code failed}
  * @param objectsEstimated null until an earlier backfill of the connection gives an estimate
- * @param counts           objects stored, by Stripe type (and {@code events} for incremental runs)
+ * @param counts           objects stored, by provider object type (and {@code events} for incremental runs)
  */
 public record SyncRun(String id, String connectionId, String kind, String state, Instant startedAt,
                       Instant finishedAt, long objectsDone, Long objectsEstimated, Map<String, Long> counts,

@@ -1,4 +1,4 @@
-package io.xsell.server.stripe;
+package io.xsell.server.connections;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,0 +1,148 @@
+package io.xsell.server.chargebee;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.xsell.core.model.TenantId;
+import io.xsell.core.service.TenantDataImportService;
+import io.xsell.ingestion.provider.ProviderRecord;
+import io.xsell.server.connections.Connection;
+import io.xsell.server.connections.JdbiConnectionStore;
+import io.xsell.server.connections.SecretBox;
+import io.xsell.server.persistence.Databases;
+import io.xsell.server.persistence.JdbiTenantDataStore;
+import io.xsell.server.persistence.JdbiTenantRegistry;
+import io.xsell.server.persistence.TestDatabase;
+import io.xsell.server.persistence.TestDatabases;
+import io.xsell.server.stripe.JdbiStripeStore;
+import io.xsell.server.tenant.TenantAdministration;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Chargebee webhooks against a WireMock site answering with the Events API's JSON: credentials are
+ * checked before anything is stored, the event is taken from the API (never from the posted body),
+ * once per id, an older version never replaces a newer one; and the connection is its tenant's only.
+ */
+class ChargebeeWebhooksTest {
+    @RegisterExtension
+    static final TestDatabases DATABASES = new TestDatabases();
+
+    private static final String KEY = "test_cbkey_readonly_1234";
+    private WireMockServer site;
+
+    static List<TestDatabase> databases() {
+        return DATABASES.all();
+    }
+
+    @BeforeEach
+    void startSite() {
+        site = new WireMockServer(wireMockConfig().dynamicPort());
+        site.start();
+        site.stubFor(get(urlPathEqualTo("/api/v2/customers")).willReturn(json("{\"list\":[]}")));
+        site.stubFor(get(urlPathEqualTo("/api/v2/events/ev_new")).willReturn(json(
+                "{\"event\":" + event("ev_new", 1_700_000_200L, "New", 1_700_000_200_000L) + "}")));
+        site.stubFor(get(urlPathEqualTo("/api/v2/events/ev_old")).willReturn(json(
+                "{\"event\":" + event("ev_old", 1_700_000_100L, "Old", 1_700_000_100_000L) + "}")));
+    }
+
+    @AfterEach
+    void stopSite() {
+        site.stop();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void onlyRightCredentialsStoreTheApisEventOnceAndTheNewestVersionWins(TestDatabase database) {
+        Databases.migrate(database.config());
+        Jdbi jdbi = database.jdbi();
+        TenantAdministration tenants = new TenantAdministration(new JdbiTenantRegistry(jdbi), Clock.systemUTC());
+        TenantId owner = tenants.createTenant("cb-owner-" + database.dialect(), "USD").tenant().id();
+        TenantId other = tenants.createTenant("cb-other-" + database.dialect(), "USD").tenant().id();
+        JdbiConnectionStore store = new JdbiConnectionStore(jdbi);
+        SecretBox box = SecretBox.of(Base64.getEncoder().encodeToString(new byte[32]));
+        ChargebeeSyncService sync = new ChargebeeSyncService(store, () -> box,
+                s -> URI.create(site.baseUrl()), 2.0, new TenantDataImportService(new JdbiTenantDataStore(jdbi),
+                Clock.systemUTC()), t -> { }, Clock.systemUTC());
+        ChargebeeWebhooks webhooks = new ChargebeeWebhooks(sync);
+
+        Connection connection = sync.connect(owner, "acme-test", KEY, "hook", "s3cret", "USD", Map.of(), List.of());
+        String raw = jdbi.withHandle(h -> h.createQuery("SELECT key_ciphertext || ' ' || webhook_ciphertext "
+                + "FROM provider_connections WHERE id = ?").bind(0, connection.id()).mapTo(String.class).one());
+        assertThat(raw).doesNotContain(KEY).doesNotContain("s3cret");
+        assertThat(store.connection(owner, connection.id()).orElseThrow().provider()).isEqualTo("chargebee");
+
+        // the posted body claims another name: only its id is used
+        String posted = event("ev_new", 1_700_000_200L, "Forged", 9_999_999_999_999L);
+        assertThat(webhooks.receive(connection.id(), posted, null).outcome())
+                .isEqualTo(ChargebeeWebhooks.Outcome.BAD_CREDENTIALS);
+        assertThat(webhooks.receive(connection.id(), posted, basic("hook", "wrong")).outcome())
+                .isEqualTo(ChargebeeWebhooks.Outcome.BAD_CREDENTIALS);
+        assertThat(webhooks.receive(connection.id(), posted, basic("hook", "s3cret!")).outcome())
+                .isEqualTo(ChargebeeWebhooks.Outcome.BAD_CREDENTIALS);
+        assertThat(store.eventCount(owner, connection.id())).isZero();
+        site.verify(0, getRequestedFor(urlPathEqualTo("/api/v2/events/ev_new")));
+
+        assertThat(webhooks.receive(connection.id(), posted, basic("hook", "s3cret")).outcome())
+                .isEqualTo(ChargebeeWebhooks.Outcome.RECEIVED);
+        assertThat(webhooks.receive(connection.id(), posted, basic("hook", "s3cret")).outcome())
+                .isEqualTo(ChargebeeWebhooks.Outcome.DUPLICATE);
+        // delivered after the newer one: stored in the inbox, but the mirror keeps the newer customer
+        assertThat(webhooks.receive(connection.id(), event("ev_old", 1, "Old", 1), basic("hook", "s3cret"))
+                .outcome()).isEqualTo(ChargebeeWebhooks.Outcome.RECEIVED);
+        assertThat(store.eventCount(owner, connection.id())).isEqualTo(2);
+        List<ProviderRecord> customers = store.records(owner, connection.id(), "customer");
+        assertThat(customers).hasSize(1);
+        assertThat(customers.get(0).json()).contains("\"first_name\":\"New\"").doesNotContain("Forged");
+        assertThat(customers.get(0).version()).isEqualTo(1_700_000_200_000L);
+
+        // a malformed body is refused after the credentials, before any call
+        assertThat(webhooks.receive(connection.id(), "{\"id\":\"../customers\"}", basic("hook", "s3cret"))
+                .outcome()).isEqualTo(ChargebeeWebhooks.Outcome.MALFORMED);
+        assertThat(webhooks.receive("conn_unknown", posted, basic("hook", "s3cret")).outcome())
+                .isEqualTo(ChargebeeWebhooks.Outcome.UNKNOWN_CONNECTION);
+
+        // another tenant sees nothing of it, and Stripe's store does not take it for a Stripe connection
+        assertThat(sync.connection(other, connection.id())).isEmpty();
+        assertThat(store.connections(other)).isEmpty();
+        assertThat(store.records(other, connection.id(), "customer")).isEmpty();
+        assertThat(store.eventCount(other, connection.id())).isZero();
+        assertThat(new JdbiStripeStore(store).connection(owner, connection.id())).isEmpty();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json;charset=utf-8").withBody(body);
+    }
+
+    /** A {@code customer_changed} event as Chargebee's Events API documents it. */
+    private static String event(String id, long occurredAt, String firstName, long resourceVersion) {
+        return "{\"id\":\"" + id + "\",\"occurred_at\":" + occurredAt + ",\"source\":\"admin_console\","
+                + "\"user\":\"ops@acme.test\",\"object\":\"event\",\"api_version\":\"v2\",\"webhook_status\":\"scheduled\","
+                + "\"event_type\":\"customer_changed\",\"content\":{\"customer\":{\"id\":\"cus_A1\",\"first_name\":\""
+                + firstName + "\",\"email\":\"ada@acme.test\",\"auto_collection\":\"on\",\"net_term_days\":0,"
+                + "\"allow_direct_debit\":false,\"created_at\":1690000000,\"taxability\":\"taxable\","
+                + "\"updated_at\":" + occurredAt + ",\"pii_cleared\":\"active\",\"channel\":\"web\","
+                + "\"resource_version\":" + resourceVersion + ",\"deleted\":false,\"object\":\"customer\","
+                + "\"card_status\":\"no_card\",\"promotional_credits\":0,\"refundable_credits\":0,"
+                + "\"excess_payments\":0,\"unbilled_charges\":0,\"preferred_currency_code\":\"USD\",\"mrr\":0}}}";
+    }
+}
