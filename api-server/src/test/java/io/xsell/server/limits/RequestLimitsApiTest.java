@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import ru.vyarus.dropwizard.guice.hook.GuiceyConfigurationHook;
 
 /**
  * The per-request time limit and a tenant's share against the real server, with a cross-sell use case
@@ -29,14 +28,11 @@ import ru.vyarus.dropwizard.guice.hook.GuiceyConfigurationHook;
 class RequestLimitsApiTest {
     private static final SpinningCrossSell SPINNING = new SpinningCrossSell();
 
-    static {
-        // must precede the server's start: the spinning use case replaces the real one
-        ((GuiceyConfigurationHook) builder -> builder.modulesOverride(
-                binder -> binder.bind(CrossSellReportUseCase.class).toInstance(SPINNING))).register();
-    }
-
     @RegisterExtension
     static final XsellApp APP = XsellApp.on(Dialect.SQLITE)
+            // the spinning use case replaces the real one in this class's server only
+            .hook(builder -> builder.modulesOverride(
+                    binder -> binder.bind(CrossSellReportUseCase.class).toInstance(SPINNING)))
             .with("limits.requestTimeout", "2s")
             .with("limits.concurrentPerTenant", "1")
             .with("limits.maxWait", "200ms");

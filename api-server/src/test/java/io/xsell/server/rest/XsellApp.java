@@ -23,14 +23,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import ru.vyarus.dropwizard.guice.hook.GuiceyConfigurationHook;
 import ru.vyarus.dropwizard.guice.injector.lookup.InjectorLookup;
 
 /**
@@ -52,6 +55,7 @@ public final class XsellApp implements BeforeAllCallback, AfterAllCallback {
 
     private final Dialect dialect;
     private final Map<String, String> settings = new LinkedHashMap<>();
+    private final List<GuiceyConfigurationHook> hooks = new ArrayList<>();
     private final TestDatabases databases = new TestDatabases();
     private Path folder;
     private DropwizardAppExtension<XsellConfiguration> app;
@@ -74,6 +78,16 @@ public final class XsellApp implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /**
+     * A change to the server's Guice set-up (a module override, say) for this app only. Guicey keeps
+     * registered hooks per thread until the next application starts, so a hook registered anywhere
+     * else (a static initializer) would reach whichever test class starts a server next.
+     */
+    public XsellApp hook(GuiceyConfigurationHook hook) {
+        hooks.add(hook);
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         DatabaseConfig database = dialect == Dialect.SQLITE ? databases.sqlite().config() : databases.postgresql().config();
@@ -82,6 +96,7 @@ public final class XsellApp implements BeforeAllCallback, AfterAllCallback {
         // JSON is YAML: written with Jackson, no value needs quoting by hand
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(config.toFile(), configuration(database));
         app = new DropwizardAppExtension<>(XsellApplication.class, config.toString());
+        hooks.forEach(GuiceyConfigurationHook::register);
         app.before();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
