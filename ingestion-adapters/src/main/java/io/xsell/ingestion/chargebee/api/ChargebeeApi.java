@@ -4,11 +4,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
+import io.xsell.ingestion.provider.CallPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,27 +47,10 @@ public final class ChargebeeApi {
         // Chargebee's basic auth: the key as user name, no password
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((settings.apiKey() + ":").getBytes(StandardCharsets.UTF_8));
-        long periodNanos = Math.max(1, Math.round(1_000_000_000d / settings.requestsPerSecond()));
-        this.rateLimiter = RateLimiter.of("chargebee", RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(periodNanos))
-                .timeoutDuration(Duration.ofHours(1))
-                .build());
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5,
-                settings.maxBackoff());
-        this.retry = Retry.of("chargebee", RetryConfig.<Object>custom()
-                .maxAttempts(settings.maxAttempts())
-                .intervalBiFunction((attempt, outcome) -> {
-                    long wait = backoff.apply(attempt);
-                    if (outcome.isLeft() && outcome.getLeft() instanceof TransientChargebeeException e
-                            && e.retryAfter() != null) {
-                        wait = Math.max(wait, e.retryAfter().toMillis());
-                    }
-                    return wait;
-                })
-                .retryOnException(e -> e instanceof TransientChargebeeException)
-                .failAfterMaxAttempts(false)
-                .build());
+        this.rateLimiter = CallPolicy.evenPace("chargebee", settings.requestsPerSecond());
+        this.retry = CallPolicy.retryTransient("chargebee", settings.maxAttempts(), settings.initialBackoff(),
+                settings.maxBackoff(), e -> e instanceof TransientChargebeeException,
+                e -> e instanceof TransientChargebeeException t ? t.retryAfter() : null);
         this.retry.getEventPublisher().onRetry(event -> retries.incrementAndGet());
     }
 

@@ -10,11 +10,9 @@ import com.stripe.net.StripeResponse;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
+import io.xsell.ingestion.provider.CallPolicy;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,28 +49,10 @@ public final class StripeApi {
                 .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
                 .setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()))
                 .build();
-        // one permit per 1/rate seconds: an even pace, no burst at the top of each second
-        long periodNanos = Math.max(1, Math.round(1_000_000_000d / settings.requestsPerSecond()));
-        this.rateLimiter = RateLimiter.of("stripe", RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(periodNanos))
-                .timeoutDuration(Duration.ofHours(1))
-                .build());
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5,
-                settings.maxBackoff());
-        this.retry = Retry.of("stripe", RetryConfig.<Object>custom()
-                .maxAttempts(settings.maxAttempts())
-                .intervalBiFunction((attempt, outcome) -> {
-                    long wait = backoff.apply(attempt);
-                    if (outcome.isLeft() && outcome.getLeft() instanceof TransientStripeException e
-                            && e.retryAfter() != null) {
-                        wait = Math.max(wait, e.retryAfter().toMillis());
-                    }
-                    return wait;
-                })
-                .retryOnException(e -> e instanceof TransientStripeException || e instanceof CallNotPermittedException)
-                .failAfterMaxAttempts(false)
-                .build());
+        this.rateLimiter = CallPolicy.evenPace("stripe", settings.requestsPerSecond());
+        this.retry = CallPolicy.retryTransient("stripe", settings.maxAttempts(), settings.initialBackoff(),
+                settings.maxBackoff(), e -> e instanceof TransientStripeException || e instanceof CallNotPermittedException,
+                e -> e instanceof TransientStripeException t ? t.retryAfter() : null);
         this.retry.getEventPublisher().onRetry(event -> retries.incrementAndGet());
         this.circuitBreaker = CircuitBreaker.of("stripe", CircuitBreakerConfig.custom()
                 .slidingWindowSize(20)
