@@ -21,6 +21,7 @@ import io.xsell.server.connections.Connection;
 import io.xsell.server.connections.DatasetFingerprint;
 import io.xsell.server.connections.InboxEvent;
 import io.xsell.server.connections.JdbiConnectionStore;
+import io.xsell.server.connections.RunOutcome;
 import io.xsell.server.connections.SecretBox;
 import io.xsell.server.connections.SyncRun;
 import java.net.URI;
@@ -171,32 +172,24 @@ public class ChargebeeSyncService {
     }
 
     private SyncRun backfill(Connection connection, ChargebeeApi api, SyncRun run, SyncProgress progress) {
-        List<String> errors = new ArrayList<>();
-        String state = "succeeded";
+        RunOutcome outcome = new RunOutcome();
         try {
             EventCursor cursor = new ChargebeeBackfill(api, store.offsetCheckpoints(connection.tenant(),
                     connection.id(), run.id()), clock).run(progress);
             store.setEventCursor(connection.tenant(), connection.id(), cursor.lastEventId(), cursor.occurredAt());
             rebuild(connection);
         } catch (ChargebeeCallFailedException | InvalidDatasetException e) {
-            state = "failed";
-            errors.addAll(describe(e));
+            outcome.failed(e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            state = "failed";
-            errors.add("interrupted; the next sync resumes from the checkpoints");
+            outcome.interrupted();
         } catch (RuntimeException e) {
             LOG.error("Chargebee backfill of connection {} failed", connection.id(), e);
-            state = "failed";
-            errors.add("unexpected error: " + e);
+            outcome.unexpected(e);
         }
         Map<String, Long> counts = backfillCounts(connection.tenant(), run.id());
         long done = counts.values().stream().mapToLong(Long::longValue).sum();
-        store.finishRun(connection.tenant(), run.id(), state, clock.instant(), done, counts, errors);
-        if ("succeeded".equals(state)) {
-            store.markSynced(connection.tenant(), connection.id(), clock.instant());
-        }
-        return store.run(connection.tenant(), run.id()).orElseThrow();
+        return store.finish(connection.tenant(), connection.id(), run.id(), outcome, clock.instant(), done,
+                counts);
     }
 
     /** Objects stored per Chargebee list by a backfill run, from its checkpoints. */
@@ -212,8 +205,7 @@ public class ChargebeeSyncService {
 
     private SyncRun incremental(Connection connection, ChargebeeApi api) {
         SyncRun run = newRun(connection, "incremental");
-        List<String> errors = new ArrayList<>();
-        String state = "succeeded";
+        RunOutcome outcome = new RunOutcome();
         long[] seen = {0, 0};
         try {
             new ChargebeeEvents(api).readAfter(new EventCursor(connection.eventCursorCreated(),
@@ -226,21 +218,16 @@ public class ChargebeeSyncService {
                 rebuild(connection(connection.tenant(), connection.id()).orElseThrow());
             }
         } catch (ChargebeeCallFailedException | InvalidDatasetException e) {
-            state = "failed";
-            errors.addAll(describe(e));
+            outcome.failed(e);
         } catch (RuntimeException e) {
             LOG.error("Chargebee incremental sync of connection {} failed", connection.id(), e);
-            state = "failed";
-            errors.add("unexpected error: " + e);
+            outcome.unexpected(e);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("events", seen[0]);
         counts.put("new_events", seen[1]);
-        store.finishRun(connection.tenant(), run.id(), state, clock.instant(), seen[0], counts, errors);
-        if ("succeeded".equals(state)) {
-            store.markSynced(connection.tenant(), connection.id(), clock.instant());
-        }
-        return store.run(connection.tenant(), run.id()).orElseThrow();
+        return store.finish(connection.tenant(), connection.id(), run.id(), outcome, clock.instant(), seen[0],
+                counts);
     }
 
     /** Events as the inbox stores them: the API's own copy, with what each changes in the mirror. */
@@ -252,13 +239,6 @@ public class ChargebeeSyncService {
                     event.toString(), ChargebeeEvents.records(event)));
         }
         return out;
-    }
-
-    private static List<String> describe(RuntimeException e) {
-        if (e instanceof InvalidDatasetException invalid) {
-            return invalid.problems().stream().map(p -> "mapping: " + p).toList();
-        }
-        return List.of(String.valueOf(e.getMessage()));
     }
 
     /**

@@ -226,6 +226,19 @@ public final class JdbiConnectionStore {
                 .bind(4, write(errors)).bind(5, runId).bind(6, tenant.value()).execute());
     }
 
+    /**
+     * Records how a run ended and, when it succeeded, that its connection is synced at that moment;
+     * answers the run as stored.
+     */
+    public SyncRun finish(TenantId tenant, String connectionId, String runId, RunOutcome outcome, Instant at,
+                          long objectsDone, Map<String, Long> counts) {
+        finishRun(tenant, runId, outcome.state(), at, objectsDone, counts, outcome.errors());
+        if (outcome.succeeded()) {
+            markSynced(tenant, connectionId, at);
+        }
+        return run(tenant, runId).orElseThrow();
+    }
+
     /** Newest first. */
     public List<SyncRun> runs(TenantId tenant, String connectionId, int limit) {
         return jdbi.withHandle(h -> h.createQuery(RUN_COLUMNS + " WHERE connection_id = ? AND" + OF_TENANT

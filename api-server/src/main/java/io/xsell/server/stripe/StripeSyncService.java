@@ -22,6 +22,7 @@ import io.xsell.ingestion.stripe.sync.StripeEvents;
 import io.xsell.ingestion.stripe.sync.StripeRecord;
 import io.xsell.ingestion.provider.SyncProgress;
 import io.xsell.server.connections.DatasetFingerprint;
+import io.xsell.server.connections.RunOutcome;
 import io.xsell.server.connections.SecretBox;
 import io.xsell.server.connections.SyncRun;
 import java.time.Clock;
@@ -150,38 +151,29 @@ public class StripeSyncService {
     }
 
     private SyncRun backfill(StripeConnection connection, StripeApi api, SyncRun run, SyncProgress progress) {
-        List<String> errors = new ArrayList<>();
-        String state = "succeeded";
+        RunOutcome outcome = new RunOutcome();
         try {
             BackfillPlan plan = new StripeBackfill(api, store.backfillStore(connection.tenant(), run.id(),
                     connection.id()), config.getBackfillWorkers(), config.getBackfillSlices(), clock).run(progress);
             store.setEventCursor(connection.tenant(), connection.id(), plan.eventCursor(), plan.eventCursorCreated());
             rebuild(connection, api);
         } catch (StripeCallFailedException | InvalidDatasetException e) {
-            state = "failed";
-            errors.addAll(describe(e));
+            outcome.failed(e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            state = "failed";
-            errors.add("interrupted; the next sync resumes from the checkpoints");
+            outcome.interrupted();
         } catch (RuntimeException e) {
             LOG.error("Stripe backfill of connection {} failed", connection.id(), e);
-            state = "failed";
-            errors.add("unexpected error: " + e);
+            outcome.unexpected(e);
         }
         Map<String, Long> counts = store.backfillCounts(connection.tenant(), run.id());
         long done = counts.values().stream().mapToLong(Long::longValue).sum();
-        store.finishRun(connection.tenant(), run.id(), state, clock.instant(), done, counts, errors);
-        if ("succeeded".equals(state)) {
-            store.markSynced(connection.tenant(), connection.id(), clock.instant());
-        }
-        return store.run(connection.tenant(), run.id()).orElseThrow();
+        return store.shared().finish(connection.tenant(), connection.id(), run.id(), outcome, clock.instant(), done,
+                counts);
     }
 
     private SyncRun incremental(StripeConnection connection, StripeApi api) {
         SyncRun run = newRun(connection, "incremental");
-        List<String> errors = new ArrayList<>();
-        String state = "succeeded";
+        RunOutcome outcome = new RunOutcome();
         long[] seen = {0, 0};
         try {
             long since = connection.eventCursorCreated();
@@ -198,28 +190,16 @@ public class StripeSyncService {
                 rebuild(store.connection(connection.tenant(), connection.id()).orElseThrow(), api);
             }
         } catch (StripeCallFailedException | InvalidDatasetException e) {
-            state = "failed";
-            errors.addAll(describe(e));
+            outcome.failed(e);
         } catch (RuntimeException e) {
             LOG.error("Stripe incremental sync of connection {} failed", connection.id(), e);
-            state = "failed";
-            errors.add("unexpected error: " + e);
+            outcome.unexpected(e);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("events", seen[0]);
         counts.put("new_events", seen[1]);
-        store.finishRun(connection.tenant(), run.id(), state, clock.instant(), seen[0], counts, errors);
-        if ("succeeded".equals(state)) {
-            store.markSynced(connection.tenant(), connection.id(), clock.instant());
-        }
-        return store.run(connection.tenant(), run.id()).orElseThrow();
-    }
-
-    private static List<String> describe(RuntimeException e) {
-        if (e instanceof InvalidDatasetException invalid) {
-            return invalid.problems().stream().map(p -> "mapping: " + p).toList();
-        }
-        return List.of(e.getMessage());
+        return store.shared().finish(connection.tenant(), connection.id(), run.id(), outcome, clock.instant(), seen[0],
+                counts);
     }
 
     /** An event as the inbox stores it; an invoice whose lines Stripe cut short is completed first. */
