@@ -38,10 +38,12 @@ abstract class AuthAndOperationsApiTest {
     }
 
     /**
-     * Endpoints Stripe calls: authenticated by the signature of the delivery, not by an API key
-     * (Stripe holds no xsell key); see {@link #signatureAuthenticatedEndpointsRefuseUnsignedDeliveriesWhateverTheKey}.
+     * Endpoints billing providers call: authenticated by the delivery itself (Stripe's signature,
+     * Chargebee's basic-auth credentials of the connection), not by an API key (providers hold no
+     * xsell key); see {@link #signatureAuthenticatedEndpointsRefuseUnsignedDeliveriesWhateverTheKey}.
      */
-    static final Set<String> SIGNATURE_AUTHENTICATED = Set.of("/v1/webhooks/stripe/{connection_id}");
+    static final Set<String> SIGNATURE_AUTHENTICATED = Set.of("/v1/webhooks/stripe/{connection_id}",
+            "/v1/webhooks/chargebee/{connection_id}");
 
     /** One request per endpoint the resource classes declare, ready for a key. */
     private List<HttpRequest> everyV1Endpoint(String authorization) {
@@ -92,7 +94,7 @@ abstract class AuthAndOperationsApiTest {
                     + "\"date\": \"2025-01-01\"}]}";
             case "/v1/usage-events" -> "{\"usage_events\": [{\"customer_id\": \"c0\", \"feature\": \"f\", "
                     + "\"date\": \"2025-01-01\"}]}";
-            case "/v1/report-schedules", "/v1/report-schedules/{id}/send", "/v1/reports/{id}/resend", "/v1/connections/stripe", "/v1/connections/{id}/syncs" -> "{}";
+            case "/v1/report-schedules", "/v1/report-schedules/{id}/send", "/v1/reports/{id}/resend", "/v1/connections/stripe", "/v1/connections/chargebee", "/v1/connections/{id}/syncs" -> "{}";
             default -> throw new AssertionError("no body for POST " + path + " in this test yet");
         };
     }
@@ -194,6 +196,8 @@ abstract class AuthAndOperationsApiTest {
         Map<String, List<String>> bodies = Map.of(
                 "/v1/connections/stripe post", List.of("api_key", "reporting_currency", "webhook_secret",
                         "product_lines", "fx_rates"),
+                "/v1/connections/chargebee post", List.of("site", "api_key", "webhook_username",
+                        "webhook_password", "reporting_currency", "product_lines", "fx_rates"),
                 "/v1/connections/{id} patch", List.of("product_lines", "fx_rates"),
                 "/v1/report-schedules post", List.of("cadence", "time_zone", "send_day", "send_time", "recipients",
                         "segment_by"),
