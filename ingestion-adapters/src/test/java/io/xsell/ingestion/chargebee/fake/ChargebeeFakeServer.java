@@ -61,6 +61,8 @@ public final class ChargebeeFakeServer implements AutoCloseable {
     private final String authorization;
     private final AtomicInteger requests = new AtomicInteger();
     private final WireMockServer server;
+    private final List<Long> waitsAfter429 = new java.util.ArrayList<>();
+    private Long last429At;
     private volatile FaultPlan faults = FaultPlan.NONE;
 
     public ChargebeeFakeServer(SyntheticChargebeeAccount account, long cutOff, String apiKey) {
@@ -81,6 +83,22 @@ public final class ChargebeeFakeServer implements AutoCloseable {
 
     public int requests() {
         return requests.get();
+    }
+
+    /**
+     * Gaps, in milliseconds, between each 429 the double answered and the next request it received;
+     * the client reads sequentially, so the next request is that call's retry.
+     */
+    public synchronized List<Long> waitsAfterTooManyRequests() {
+        return List.copyOf(waitsAfter429);
+    }
+
+    private synchronized void received(boolean answeredTooManyRequests) {
+        long now = System.nanoTime();
+        if (last429At != null) {
+            waitsAfter429.add((now - last429At) / 1_000_000);
+        }
+        last429At = answeredTooManyRequests ? now : null;
     }
 
     public void faults(FaultPlan plan) {
@@ -191,6 +209,7 @@ public final class ChargebeeFakeServer implements AutoCloseable {
             LoggedRequest request = serveEvent.getRequest();
             int number = requests.incrementAndGet();
             Optional<ResponseDefinition> fault = faults.fault(number, request.getUrl());
+            received(fault.isPresent() && fault.get().getStatus() == 429);
             if (fault.isPresent()) {
                 return fault.get();
             }
