@@ -9,6 +9,7 @@ import com.google.inject.multibindings.Multibinder;
 import io.xsell.core.port.in.ImportTenantDataUseCase;
 import io.xsell.server.XsellConfiguration;
 import io.xsell.server.cache.ResponseCache;
+import io.xsell.server.connections.BackgroundRebuilds;
 import io.xsell.server.connections.CommandLineSync;
 import io.xsell.server.connections.JdbiConnectionStore;
 import io.xsell.server.connections.MasterKey;
@@ -75,8 +76,8 @@ public class ChargebeeModule extends DropwizardAwareModule<XsellConfiguration> {
 
     @Provides
     @Singleton
-    ChargebeeWebhooks chargebeeWebhooks(ChargebeeSyncService sync) {
-        return new ChargebeeWebhooks(sync);
+    ChargebeeWebhooks chargebeeWebhooks(ChargebeeSyncService sync, BackgroundRebuilds rebuilds) {
+        return new ChargebeeWebhooks(sync, rebuilds);
     }
 
     /** The master key is read when a secret is first sealed or opened, so a server without one still starts. */

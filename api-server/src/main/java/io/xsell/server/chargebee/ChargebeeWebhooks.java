@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.xsell.ingestion.chargebee.api.ChargebeeApi;
 import io.xsell.ingestion.chargebee.api.ChargebeeCallFailedException;
+import io.xsell.server.connections.BackgroundRebuilds;
 import io.xsell.server.connections.Connection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * Chargebee webhook deliveries. Chargebee signs nothing: a delivery is taken only with the HTTP
  * basic-auth credentials stored (sealed) on the connection, compared in constant time, and even
  * then only its event id is used: the event is fetched again from the API and what the API returns
- * is stored in the inbox (once per id) and applied. A refused delivery stores nothing.
+ * is stored in the inbox (once per id) and applied by a rebuild queued on {@link BackgroundRebuilds}. A refused delivery stores nothing.
  */
 public class ChargebeeWebhooks {
     /** Chargebee event ids: {@code ev_} and letters, digits, underscores; bounded before any call is made. */
@@ -26,9 +27,11 @@ public class ChargebeeWebhooks {
     public static final int MAX_BODY_CHARS = 1_000_000;
 
     private final ChargebeeSyncService sync;
+    private final BackgroundRebuilds rebuilds;
 
-    public ChargebeeWebhooks(ChargebeeSyncService sync) {
+    public ChargebeeWebhooks(ChargebeeSyncService sync, BackgroundRebuilds rebuilds) {
         this.sync = sync;
+        this.rebuilds = rebuilds;
     }
 
     /** What happened to a delivery. */
@@ -70,9 +73,9 @@ public class ChargebeeWebhooks {
         }
         if (connection.eventCursorCreated() != null) {
             // before the first backfill ends there is nothing whole to rebuild; the backfill does it
-            sync.rebuild(connection);
+            rebuilds.request(connection.id(), () -> sync.rebuild(connection));
         }
-        return new Delivery(Outcome.RECEIVED, eventId, "fetched from Chargebee, stored and applied");
+        return new Delivery(Outcome.RECEIVED, eventId, "fetched from Chargebee and stored; applied in the background");
     }
 
     /** Compares {@code Basic base64(user:password)} with the stored pair in time independent of where they differ. */

@@ -29,6 +29,17 @@ public class ConnectionsModule extends DropwizardAwareModule<XsellConfiguration>
         return new ConnectionsService(store, providers);
     }
 
+    /**
+     * One managed thread for every provider's webhook rebuilds: rebuilds of one connection supersede
+     * each other, and Dropwizard stops the thread with the server.
+     */
+    @Provides
+    @Singleton
+    BackgroundRebuilds backgroundRebuilds() {
+        return new BackgroundRebuilds(environment().lifecycle().executorService("connection-rebuild-%d")
+                .minThreads(1).maxThreads(1).build());
+    }
+
     @Provides
     @Singleton
     JdbiConnectionStore connectionStore(Jdbi jdbi) {

@@ -9,6 +9,7 @@ import com.google.inject.multibindings.Multibinder;
 import io.xsell.core.port.in.ImportTenantDataUseCase;
 import io.xsell.server.XsellConfiguration;
 import io.xsell.server.cache.ResponseCache;
+import io.xsell.server.connections.BackgroundRebuilds;
 import io.xsell.server.connections.CommandLineSync;
 import io.xsell.server.connections.JdbiConnectionStore;
 import io.xsell.server.dataimport.BackgroundPreparation;
@@ -84,11 +85,9 @@ public class StripeModule extends DropwizardAwareModule<XsellConfiguration> {
         return new StripeWebhookReceiver(webhooks);
     }
 
-    /** One thread: rebuilds of one connection supersede each other anyway. */
     @Provides
     @Singleton
-    StripeWebhooks stripeWebhooks(StripeSyncService sync) {
-        return new StripeWebhooks(sync, environment().lifecycle().executorService("stripe-rebuild-%d")
-                .minThreads(1).maxThreads(1).build());
+    StripeWebhooks stripeWebhooks(StripeSyncService sync, BackgroundRebuilds rebuilds) {
+        return new StripeWebhooks(sync, rebuilds);
     }
 }

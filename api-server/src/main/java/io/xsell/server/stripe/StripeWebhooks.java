@@ -6,22 +6,18 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.xsell.server.connections.BackgroundRebuilds;
 
 /**
  * Webhook deliveries: verified with the connection's endpoint secret, stored in the inbox (once
  * per event id) and applied to the mirror in one transaction, then the canonical data is rebuilt
- * in the background. A delivery that fails verification stores nothing.
+ * in the background ({@link BackgroundRebuilds}). A delivery that fails verification stores nothing.
  */
 public class StripeWebhooks {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StripeWebhooks.class);
     private final StripeSyncService sync;
-    private final ExecutorService rebuilds;
-    private final java.util.concurrent.ConcurrentMap<String, AtomicBoolean> pending =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final BackgroundRebuilds rebuilds;
 
-    public StripeWebhooks(StripeSyncService sync, ExecutorService rebuilds) {
+    public StripeWebhooks(StripeSyncService sync, BackgroundRebuilds rebuilds) {
         this.sync = sync;
         this.rebuilds = rebuilds;
     }
@@ -66,18 +62,7 @@ public class StripeWebhooks {
         StripeConnection current = connection.get();
         if (current.eventCursorCreated() != null) {
             // before the first backfill ends there is nothing whole to rebuild; the backfill does it
-            // a burst of deliveries queues one rebuild, not one per event: the flag is cleared when
-            // the rebuild starts, so an event stored during it queues the next one
-            if (pending.computeIfAbsent(connectionId, id -> new AtomicBoolean()).compareAndSet(false, true)) {
-                rebuilds.submit(() -> {
-                    pending.get(connectionId).set(false);
-                    try {
-                        sync.rebuild(current);
-                    } catch (RuntimeException e) {
-                        LOG.error("rebuilding connection {} after event {} failed", connectionId, inbox.id(), e);
-                    }
-                });
-            }
+            rebuilds.request(connectionId, () -> sync.rebuild(current));
         }
         return new Delivery(Outcome.RECEIVED, inbox.id(), "stored and applied");
     }

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.xsell.core.model.TenantId;
 import io.xsell.core.service.TenantDataImportService;
 import io.xsell.ingestion.provider.ProviderRecord;
+import io.xsell.server.connections.BackgroundRebuilds;
 import io.xsell.server.connections.Connection;
 import io.xsell.server.connections.JdbiConnectionStore;
 import io.xsell.server.connections.SecretBox;
@@ -79,7 +80,7 @@ class ChargebeeWebhooksTest {
         ChargebeeSyncService sync = new ChargebeeSyncService(store, () -> box,
                 s -> URI.create(site.baseUrl()), 2.0, new TenantDataImportService(new JdbiTenantDataStore(jdbi),
                 Clock.systemUTC()), t -> { }, Clock.systemUTC());
-        ChargebeeWebhooks webhooks = new ChargebeeWebhooks(sync);
+        ChargebeeWebhooks webhooks = new ChargebeeWebhooks(sync, new BackgroundRebuilds(Runnable::run));
 
         Connection connection = sync.connect(owner, "acme-test", KEY, "hook", "s3cret", "USD", Map.of(), List.of());
         String raw = jdbi.withHandle(h -> h.createQuery("SELECT key_ciphertext || ' ' || webhook_ciphertext "
