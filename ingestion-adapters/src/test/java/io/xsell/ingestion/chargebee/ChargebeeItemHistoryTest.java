@@ -96,6 +96,48 @@ class ChargebeeItemHistoryTest {
         assertThat(after.get(1).unitAmount()).isEqualByComparingTo("10.00");
     }
 
+    static JsonObject unbilledCharge(String id, String from, int quantity, boolean voided) {
+        return json("{'id':'" + id + "','customer_id':'c1','subscription_id':'sub1','date_from':" + day(from)
+                + ",'date_to':" + day("2026-04-01") + ",'unit_amount':1000,'pricing_model':'per_unit','quantity':"
+                + quantity + ",'amount':" + 700 * quantity + ",'currency_code':'USD','discount_amount':0,"
+                + "'description':'seats','entity_type':'plan_item_price','entity_id':'seats-m','is_voided':" + voided
+                + ",'deleted':false}");
+    }
+
+    @Test
+    void aChangeWhoseInvoiceIsDeferredCountsFromItsUnbilledChargeAndTheInvoiceLaterChangesNothing() {
+        InMemoryChargebeeMirror mirror = site("USD", "active");
+        put(mirror, "invoice", invoice("inv1", "2026-01-01", "2026-01-01", "2026-02-01", 5, "USD"));
+        put(mirror, "invoice", invoice("inv2", "2026-02-01", "2026-02-01", "2026-03-01", 5, "USD"));
+        put(mirror, "invoice", invoice("inv3", "2026-03-01", "2026-03-01", "2026-04-01", 5, "USD"));
+        put(mirror, "unbilled_charge", unbilledCharge("ubc_voided", "2026-03-05", 20, true));
+        put(mirror, "unbilled_charge", unbilledCharge("ubc_1", "2026-03-10", 8, false));
+        List<RecurringItem> pending = items(ChargebeeAccountMapper.map(mirror, settings(Map.of())));
+        assertThat(pending).extracting(RecurringItem::startDate, RecurringItem::endDate, i -> i.quantity().intValue())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2026-01-01"),
+                        LocalDate.parse("2026-03-10"), 5), org.assertj.core.groups.Tuple.tuple(
+                        LocalDate.parse("2026-03-10"), null, 8));
+
+        // invoiced at the term's end: the charge leaves the unbilled list, the invoice's line bills it
+        JsonObject event = new JsonObject();
+        event.addProperty("id", "ev_invoiced");
+        event.addProperty("occurred_at", day("2026-04-01"));
+        event.addProperty("event_type", "unbilled_charges_invoiced");
+        JsonObject content = new JsonObject();
+        com.google.gson.JsonArray charges = new com.google.gson.JsonArray();
+        charges.add(unbilledCharge("ubc_1", "2026-03-10", 8, false));
+        content.add("unbilled_charges", charges);
+        event.add("content", content);
+        mirror.apply(ChargebeeEvents.records(event));
+        assertThat(mirror.records("unbilled_charge")).filteredOn(r -> !r.deleted()).extracting(r -> r.id())
+                .containsExactly("ubc_voided");
+        put(mirror, "invoice", invoice("inv4", "2026-04-01", "2026-03-10", "2026-04-01", 8, "USD"));
+        assertThat(items(ChargebeeAccountMapper.map(mirror, settings(Map.of()))))
+                .extracting(RecurringItem::startDate, RecurringItem::endDate, i -> i.quantity().intValue())
+                .isEqualTo(pending.stream().map(i -> org.assertj.core.groups.Tuple.tuple(i.startDate(), i.endDate(),
+                        i.quantity().intValue())).toList());
+    }
+
     @Test
     void anOlderVersionOfASubscriptionNeverReplacesANewerOne() {
         InMemoryChargebeeMirror mirror = site("USD", "cancelled");

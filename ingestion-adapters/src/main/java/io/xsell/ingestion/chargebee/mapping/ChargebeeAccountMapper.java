@@ -68,6 +68,8 @@ public final class ChargebeeAccountMapper {
     private final Map<String, Map<String, List<BilledLine>>> billed = new LinkedHashMap<>();
     /** Day of each prorated credit of a subscription item, same keys. */
     private final Map<String, Map<String, List<LocalDate>>> credited = new HashMap<>();
+    /** Unbilled charges of each subscription item (a change whose invoice is deferred), same keys. */
+    private final Map<String, Map<String, List<JsonObject>>> unbilledCharges = new HashMap<>();
     private final List<OneTimeCharge> charges = new ArrayList<>();
 
     private ChargebeeAccountMapper(MappingSettings settings) {
@@ -93,6 +95,7 @@ public final class ChargebeeAccountMapper {
         each(snapshot, "customer", json -> customers.add(customer(json)));
         each(snapshot, "invoice", this::invoice);
         each(snapshot, "credit_note", this::creditNote);
+        each(snapshot, "unbilled_charge", this::unbilledCharge);
         List<RecurringItem> recurring = new ArrayList<>();
         each(snapshot, "subscription", json -> recurring.addAll(subscription(json)));
         return TenantDataset.of(settings.reportingCurrency(), customers, products, recurring, charges,
@@ -239,10 +242,8 @@ public final class ChargebeeAccountMapper {
             if (RECURRING_ENTITIES.contains(entity) && str(line, "subscription_id") != null) {
                 Long quantity = lng(line, "quantity");
                 JsonObject coupon = recurringCoupon(couponOfLine.get(lineId));
-                BigDecimal percent = coupon != null && "percentage".equals(str(coupon, "discount_type"))
-                        ? decimal(coupon, "discount_percentage") : null;
-                BigDecimal amount = coupon != null && "fixed_amount".equals(str(coupon, "discount_type"))
-                        ? major(requiredLong(coupon, "discount_amount"), currency) : null;
+                BigDecimal percent = percentOff(coupon);
+                BigDecimal amount = amountOff(coupon, currency);
                 BilledLine billedLine = new BilledLine(day(requiredLong(line, "date_from")),
                         day(requiredLong(line, "date_to")), date, lineId, quantity == null ? 1 : quantity,
                         major(requiredLong(line, "unit_amount"), currency), currency, percent, amount);
@@ -286,6 +287,22 @@ public final class ChargebeeAccountMapper {
         }
     }
 
+    /**
+     * A charge Chargebee holds for the next invoice (a change made with invoicing deferred): like
+     * Stripe's pending proration items, it dates the change before any invoice bills it.
+     */
+    private void unbilledCharge(JsonObject charge) {
+        Boolean voided = charge.has("is_voided") && !charge.get("is_voided").isJsonNull()
+                ? charge.get("is_voided").getAsBoolean() : false;
+        Long amount = lng(charge, "amount");
+        if (voided || !RECURRING_ENTITIES.contains(str(charge, "entity_type")) || str(charge, "subscription_id") == null
+                || amount != null && amount < 0) {
+            return;
+        }
+        unbilledCharges.computeIfAbsent(requiredStr(charge, "subscription_id"), s -> new HashMap<>())
+                .computeIfAbsent(requiredStr(charge, "entity_id"), p -> new ArrayList<>()).add(charge);
+    }
+
     // ---- subscriptions ----
 
     private List<RecurringItem> subscription(JsonObject sub) {
@@ -303,7 +320,9 @@ public final class ChargebeeAccountMapper {
             }
         }
         Map<String, List<BilledLine>> lines = billed.getOrDefault(subscriptionId, Map.of());
+        Map<String, List<JsonObject>> pending = unbilledCharges.getOrDefault(subscriptionId, Map.of());
         Set<String> prices = new LinkedHashSet<>(lines.keySet());
+        prices.addAll(pending.keySet());
         prices.addAll(current.keySet());
         LocalDate end = subscriptionEnd(sub, status);
         Long trialStart = lng(sub, "trial_start");
@@ -320,6 +339,9 @@ public final class ChargebeeAccountMapper {
                         + "', which the site did not list");
             }
             List<BilledLine> history = new ArrayList<>(lines.getOrDefault(priceId, List.of()));
+            for (JsonObject charge : pending.getOrDefault(priceId, List.of())) {
+                history.add(pendingLine(sub, charge));
+            }
             if (history.isEmpty()) {
                 history.add(unbilled(sub, current.get(priceId), started));
             }
@@ -334,9 +356,22 @@ public final class ChargebeeAccountMapper {
         return result;
     }
 
-    /** An item no invoice billed yet (a trial, a subscription begun today): its present state from the start. */
-    private BilledLine unbilled(JsonObject sub, JsonObject item, LocalDate started) {
-        String currency = requiredStr(sub, "currency_code").toUpperCase(Locale.ROOT);
+    /**
+     * An unbilled charge as a line: its state from its {@code date_from}, after every invoice of that
+     * day (it is billed next). It names no coupon, so the subscription's current recurring one applies.
+     */
+    private BilledLine pendingLine(JsonObject sub, JsonObject charge) {
+        String currency = requiredStr(charge, "currency_code").toUpperCase(Locale.ROOT);
+        JsonObject coupon = subscriptionCoupon(sub);
+        Long quantity = lng(charge, "quantity");
+        return new BilledLine(day(requiredLong(charge, "date_from")), day(requiredLong(charge, "date_to")),
+                Long.MAX_VALUE, requiredStr(charge, "id"), quantity == null ? 1 : quantity,
+                major(requiredLong(charge, "unit_amount"), currency), currency, percentOff(coupon),
+                amountOff(coupon, currency));
+    }
+
+    /** The subscription's current recurring coupon (the last applied), null when none. */
+    private JsonObject subscriptionCoupon(JsonObject sub) {
         JsonObject coupon = null;
         for (JsonObject applied : array(sub, "coupons")) {
             JsonObject found = recurringCoupon(requiredStr(applied, "coupon_id"));
@@ -344,10 +379,25 @@ public final class ChargebeeAccountMapper {
                 coupon = found;
             }
         }
-        BigDecimal percent = coupon != null && "percentage".equals(str(coupon, "discount_type"))
+        return coupon;
+    }
+
+    private static BigDecimal percentOff(JsonObject coupon) {
+        return coupon != null && "percentage".equals(str(coupon, "discount_type"))
                 ? decimal(coupon, "discount_percentage") : null;
-        BigDecimal amount = coupon != null && "fixed_amount".equals(str(coupon, "discount_type"))
+    }
+
+    private static BigDecimal amountOff(JsonObject coupon, String currency) {
+        return coupon != null && "fixed_amount".equals(str(coupon, "discount_type"))
                 ? major(requiredLong(coupon, "discount_amount"), currency) : null;
+    }
+
+    /** An item no invoice billed yet (a trial, a subscription begun today): its present state from the start. */
+    private BilledLine unbilled(JsonObject sub, JsonObject item, LocalDate started) {
+        String currency = requiredStr(sub, "currency_code").toUpperCase(Locale.ROOT);
+        JsonObject coupon = subscriptionCoupon(sub);
+        BigDecimal percent = percentOff(coupon);
+        BigDecimal amount = amountOff(coupon, currency);
         Long quantity = lng(item, "quantity");
         Long unit = lng(item, "unit_price");
         if (unit == null) {

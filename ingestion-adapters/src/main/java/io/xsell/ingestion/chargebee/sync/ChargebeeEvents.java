@@ -66,7 +66,9 @@ public final class ChargebeeEvents {
             } else if (type.equals("unbilled_charges") && entry.getValue().isJsonArray()) {
                 for (JsonElement charge : (JsonArray) entry.getValue()) {
                     records.add(ChargebeeRecords.of("unbilled_charge", charge.getAsJsonObject(),
-                            eventType.equals("unbilled_charges_deleted")));
+                            // once invoiced, the invoice's line carries the charge
+                            eventType.equals("unbilled_charges_deleted")
+                                    || eventType.equals("unbilled_charges_invoiced")));
                 }
             }
         }
