@@ -111,11 +111,19 @@ public class XsellConfiguration extends Configuration {
     }
 
     /**
-     * The master key that seals every provider's secrets: {@code stripe.masterKey} (where it was
-     * first configured) or, when that is not set, null for the {@code XSELL_MASTER_KEY} environment variable.
+     * Base64 of 32 random bytes: the AES-256 key that seals every provider's stored API keys and
+     * webhook secrets. When absent, the environment variable {@code XSELL_MASTER_KEY} is used.
+     */
+    @JsonProperty
+    private String masterKey;
+
+    /**
+     * The master key that seals every provider's secrets: {@code masterKey}, else the deprecated
+     * {@code stripe.masterKey} (where it was first configured, still accepted), else null for the
+     * {@code XSELL_MASTER_KEY} environment variable.
      */
     public String masterKey() {
-        return stripe.getMasterKey();
+        return masterKey != null ? masterKey : stripe.getMasterKey();
     }
 
     public SchedulerConfig getScheduler() {

@@ -12,7 +12,7 @@ public final class MasterKey {
     public static SecretBox box(String configured) {
         String key = configured != null ? configured : System.getenv("XSELL_MASTER_KEY");
         if (key == null || key.isBlank()) {
-            throw new IllegalStateException("no master key: set stripe.masterKey or the XSELL_MASTER_KEY environment "
+            throw new IllegalStateException("no master key: set masterKey or the XSELL_MASTER_KEY environment "
                     + "variable (base64 of 32 random bytes, e.g. `openssl rand -base64 32`)");
         }
         return SecretBox.of(key);

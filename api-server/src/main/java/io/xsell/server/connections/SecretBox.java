@@ -33,10 +33,10 @@ public final class SecretBox {
         try {
             key = Base64.getDecoder().decode(base64Key.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("stripe.masterKey (or XSELL_MASTER_KEY) is not base64");
+            throw new IllegalArgumentException("masterKey (or XSELL_MASTER_KEY) is not base64");
         }
         if (key.length != 32) {
-            throw new IllegalArgumentException("stripe.masterKey (or XSELL_MASTER_KEY) must be 32 bytes, base64-encoded; was "
+            throw new IllegalArgumentException("masterKey (or XSELL_MASTER_KEY) must be 32 bytes, base64-encoded; was "
                     + key.length + " bytes");
         }
         return new SecretBox(key);

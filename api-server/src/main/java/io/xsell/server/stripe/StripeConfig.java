@@ -15,9 +15,8 @@ public class StripeConfig {
     private String apiBase = "https://api.stripe.com";
 
     /**
-     * Base64 of 32 random bytes: the AES-256 key that encrypts stored API keys and webhook
-     * secrets. When absent, the environment variable {@code XSELL_MASTER_KEY} is used; with
-     * neither, connections cannot be created.
+     * Deprecated: the top-level {@code masterKey} seals every provider's secrets. Still accepted
+     * when that is not set (see {@link io.xsell.server.XsellConfiguration#masterKey()}).
      */
     @JsonProperty
     private String masterKey;

@@ -60,17 +60,19 @@ public class StripeModule extends DropwizardAwareModule<XsellConfiguration> {
     /** The Stripe sync of the {@code sync} command. */
     public static CommandLineSync commandLineSync() {
         return (configuration, jdbi, imports, clock) -> StripeSyncTask.providerSync(new StripeSyncService(
-                new JdbiStripeStore(jdbi), configuration.getStripe(), imports, tenant -> { }, clock));
+                new JdbiStripeStore(jdbi), configuration.getStripe(), configuration.masterKey(), imports, tenant -> { },
+                clock));
     }
 
     @Provides
     @Singleton
     StripeSyncService stripeSync(JdbiStripeStore store, ImportTenantDataUseCase imports, ResponseCache responses,
                                  BackgroundPreparation preparation, Clock clock) {
-        return new StripeSyncService(store, configuration().getStripe(), imports, tenant -> {
-            responses.dataChanged(tenant);
-            preparation.afterImport(tenant);
-        }, clock);
+        return new StripeSyncService(store, configuration().getStripe(), configuration().masterKey(), imports,
+                tenant -> {
+                    responses.dataChanged(tenant);
+                    preparation.afterImport(tenant);
+                }, clock);
     }
 
     @Provides

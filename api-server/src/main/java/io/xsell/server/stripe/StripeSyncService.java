@@ -50,6 +50,7 @@ public class StripeSyncService {
 
     private final JdbiStripeStore store;
     private final StripeConfig config;
+    private final String masterKey;
     private final ImportTenantDataUseCase imports;
     private final Consumer<TenantId> afterImport;
     private final Clock clock;
@@ -57,10 +58,15 @@ public class StripeSyncService {
     private final ConcurrentMap<String, Object> rebuildLocks = new ConcurrentHashMap<>();
     private volatile SecretBox box;
 
-    public StripeSyncService(JdbiStripeStore store, StripeConfig config, ImportTenantDataUseCase imports,
-                             Consumer<TenantId> afterImport, Clock clock) {
+    /**
+     * @param masterKey the configured master key ({@link io.xsell.server.XsellConfiguration#masterKey()}),
+     *                  null for the environment's
+     */
+    public StripeSyncService(JdbiStripeStore store, StripeConfig config, String masterKey,
+                             ImportTenantDataUseCase imports, Consumer<TenantId> afterImport, Clock clock) {
         this.store = store;
         this.config = config;
+        this.masterKey = masterKey;
         this.imports = imports;
         this.afterImport = afterImport;
         this.clock = clock;
@@ -70,7 +76,7 @@ public class StripeSyncService {
     public SecretBox box() {
         SecretBox current = box;
         if (current == null) {
-            String key = config.getMasterKey() != null ? config.getMasterKey() : System.getenv("XSELL_MASTER_KEY");
+            String key = masterKey != null ? masterKey : System.getenv("XSELL_MASTER_KEY");
             if (key == null || key.isBlank()) {
                 throw new MasterKeyMissingException();
             }
@@ -292,7 +298,7 @@ public class StripeSyncService {
     /** Thrown when a secret must be sealed or opened and no master key is configured. */
     public static final class MasterKeyMissingException extends RuntimeException {
         MasterKeyMissingException() {
-            super("no master key: set stripe.masterKey or the XSELL_MASTER_KEY environment variable "
+            super("no master key: set masterKey or the XSELL_MASTER_KEY environment variable "
                     + "(base64 of 32 random bytes, e.g. `openssl rand -base64 32`)");
         }
     }

@@ -61,7 +61,7 @@ class SyncCommandTest {
             var stripeConfig = configuration.getStripe();
             setField(stripeConfig, "apiBase", stripe.baseUrl());
             setField(stripeConfig, "masterKey", MASTER_KEY);
-            StripeSyncService service = new StripeSyncService(new JdbiStripeStore(jdbi), stripeConfig,
+            StripeSyncService service = new StripeSyncService(new JdbiStripeStore(jdbi), stripeConfig, MASTER_KEY,
                     new TenantDataImportService(new JdbiTenantDataStore(jdbi), Clock.systemUTC()), t -> { },
                     Clock.systemUTC());
             String connection = service.connect(new StripeConnection(null, tenant, null, false, null, false, "USD",
@@ -106,7 +106,7 @@ class SyncCommandTest {
             XsellConfiguration configuration = new XsellConfiguration();
             setField(configuration.getStripe(), "apiBase", stripe.baseUrl());
             setField(configuration.getStripe(), "masterKey", MASTER_KEY);
-            StripeSyncService service = new StripeSyncService(new JdbiStripeStore(jdbi), configuration.getStripe(),
+            StripeSyncService service = new StripeSyncService(new JdbiStripeStore(jdbi), configuration.getStripe(), MASTER_KEY,
                     new TenantDataImportService(new JdbiTenantDataStore(jdbi), Clock.systemUTC()), t -> { },
                     Clock.systemUTC());
             String connection = service.connect(new StripeConnection(null, tenant, null, false, null, false, "USD",

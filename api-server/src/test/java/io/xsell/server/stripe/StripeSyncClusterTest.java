@@ -102,7 +102,7 @@ class StripeSyncClusterTest {
     }
 
     private static StripeSyncService service(Jdbi jdbi, StripeConfig config) {
-        return new StripeSyncService(new JdbiStripeStore(jdbi), config,
+        return new StripeSyncService(new JdbiStripeStore(jdbi), config, config.getMasterKey(),
                 new TenantDataImportService(new JdbiTenantDataStore(jdbi), Clock.systemUTC()), t -> { }, Clock.systemUTC());
     }
 }
