@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Chargebee webhook deliveries. Chargebee signs nothing: a delivery is taken only with the HTTP
  * basic-auth credentials stored (sealed) on the connection, compared in constant time, and even
  * then only its event id is used: the event is fetched again from the API and what the API returns
- * is stored in the inbox (once per id) and applied by a rebuild queued on {@link BackgroundRebuilds}. A refused delivery stores nothing.
+ * is stored in the inbox (once per id) and applied by a rebuild queued on {@link BackgroundRebuilds}.
+ * A refused delivery stores nothing.
  */
 public class ChargebeeWebhooks {
     /** Chargebee event ids: {@code ev_} and letters, digits, underscores; bounded before any call is made. */
@@ -35,7 +36,8 @@ public class ChargebeeWebhooks {
     }
 
     /** What happened to a delivery. */
-    public enum Outcome { UNKNOWN_CONNECTION, NO_SECRET, BAD_CREDENTIALS, MALFORMED, RECEIVED, DUPLICATE, UNAVAILABLE }
+    public enum Outcome { UNKNOWN_CONNECTION, NO_SECRET, BAD_CREDENTIALS, MALFORMED, UNKNOWN_EVENT, RECEIVED, DUPLICATE,
+        UNAVAILABLE }
 
     public record Delivery(Outcome outcome, String eventId, String detail) {
     }
@@ -63,6 +65,11 @@ public class ChargebeeWebhooks {
             ChargebeeApi api = sync.api(connection);
             event = api.retrieveEvent(eventId);
         } catch (ChargebeeCallFailedException e) {
+            if (e.status() == 404) {
+                // Chargebee keeps every event it sent: one it does not know was never sent by it
+                return new Delivery(Outcome.UNKNOWN_EVENT, eventId, "Chargebee has no event '" + eventId
+                        + "': the delivery is not taken");
+            }
             return new Delivery(Outcome.UNAVAILABLE, eventId, "the event could not be fetched from Chargebee: "
                     + e.getMessage());
         }

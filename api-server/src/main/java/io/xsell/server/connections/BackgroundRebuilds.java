@@ -1,5 +1,6 @@
 package io.xsell.server.connections;
 
+import io.xsell.core.model.InvalidDatasetException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
@@ -20,7 +21,10 @@ public final class BackgroundRebuilds {
     private final Executor executor;
     private final ConcurrentMap<String, AtomicBoolean> pending = new ConcurrentHashMap<>();
 
-    /** @param executor where rebuilds run; the server's is one managed thread (rebuilds of a connection supersede each other) */
+    /**
+     * @param executor where rebuilds run; the server's is one managed thread (rebuilds of a
+     *                 connection supersede each other)
+     */
     public BackgroundRebuilds(Executor executor) {
         this.executor = executor;
     }
@@ -38,6 +42,10 @@ public final class BackgroundRebuilds {
             queued.set(false);
             try {
                 rebuild.run();
+            } catch (InvalidDatasetException e) {
+                // events delivered out of order can leave the mirror briefly unmappable (an invoice
+                // before its customer); the previous data stays until the missing events arrive
+                LOG.warn("connection {} not rebuilt yet: {}", connectionId, e.getMessage());
             } catch (RuntimeException e) {
                 LOG.error("rebuilding connection {} after its webhooks failed", connectionId, e);
             }

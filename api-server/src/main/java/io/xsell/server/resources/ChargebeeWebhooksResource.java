@@ -60,6 +60,8 @@ public class ChargebeeWebhooksResource {
                     "bad-webhook-credentials", delivery.detail()));
             case MALFORMED -> throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
                     "bad-webhook-payload", delivery.detail()));
+            case UNKNOWN_EVENT -> throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
+                    "unknown-chargebee-event", delivery.detail()));
             case UNAVAILABLE -> throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
                     "chargebee-unavailable", delivery.detail()));
             default -> {
