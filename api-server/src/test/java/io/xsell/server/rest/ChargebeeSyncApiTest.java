@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.xsell.core.model.FxRate;
 import io.xsell.ingestion.chargebee.fake.ChargebeeFakeServer;
 import io.xsell.ingestion.chargebee.mapping.ChargebeeAmounts;
 import io.xsell.ingestion.chargebee.synthetic.SyntheticChargebeeAccount;
@@ -71,7 +69,7 @@ abstract class ChargebeeSyncApiTest {
         return XsellApp.on(dialect)
                 .with("chargebee.apiBase", chargebee.baseUri().toString())
                 .with("chargebee.requestsPerSecond", "2000")
-                .with("stripe.masterKey", MASTER_KEY)
+                .with("masterKey", MASTER_KEY)
                 .with("scheduler.pollingInterval", "100ms");
     }
 
@@ -117,12 +115,7 @@ abstract class ChargebeeSyncApiTest {
         body.put("reporting_currency", "USD");
         body.put("webhook_username", "xsell");
         body.put("webhook_password", "hook-pass-2026");
-        ArrayNode rates = ApiResponse.JSON.createArrayNode();
-        for (FxRate rate : ACCOUNT.canonical().rates()) {
-            rates.addObject().put("date", rate.date().toString()).put("currency", rate.currency())
-                    .put("rate", rate.rate().toPlainString());
-        }
-        body.put("fx_rates", rates);
+        body.put("fx_rates", FxRatesBody.of(ACCOUNT.canonical().rates()));
 
         JsonNode invalid = postJson("/v1/connections/chargebee", key, Map.of("site", "Not A Site", "api_key", "sk_x",
                 "reporting_currency", "USD", "webhook_username", "only-half")).expectProblem(422);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.xsell.core.model.FxRate;
 import io.xsell.ingestion.csv.CanonicalCsvWriter;
 import io.xsell.ingestion.stripe.fake.FakeStripeServer;
 import io.xsell.ingestion.stripe.mapping.StripeAmounts;
@@ -23,11 +21,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,10 +144,11 @@ class StripePathsApiTest {
         sync("events");
 
         // webhooks: each event twice, the first round with neighbours swapped, the second reversed
-        deliverAll("webhooks", twiceOutOfOrder(later));
+        deliverAll("webhooks", Redeliveries.twiceOutOfOrder(later, 12));
 
         // a mix: half the events by webhook first, then a sync delivers all of them again
-        deliverAll("mix", twiceOutOfOrder(later.subList(0, later.size() / 2)).subList(0, later.size() / 2));
+        deliverAll("mix", Redeliveries.twiceOutOfOrder(later.subList(0, later.size() / 2), 12)
+                .subList(0, later.size() / 2));
         sync("mix");
 
         for (String route : keys.keySet()) {
@@ -206,22 +203,6 @@ class StripePathsApiTest {
         }
     }
 
-    /** Each event twice: the first round with some neighbours swapped, the second in reverse. */
-    static List<String> twiceOutOfOrder(List<String> events) {
-        List<String> first = new ArrayList<>(events);
-        SplittableRandom random = new SplittableRandom(12);
-        for (int i = 0; i + 1 < first.size(); i += 2) {
-            if (random.nextBoolean()) {
-                Collections.swap(first, i, i + 1);
-            }
-        }
-        List<String> second = new ArrayList<>(events);
-        Collections.reverse(second);
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
-    }
-
     private ApiResponse post(String path, String key, Object body) {
         try {
             return APP.post(path, key, "application/json", ApiResponse.JSON.writeValueAsBytes(body));
@@ -235,12 +216,7 @@ class StripePathsApiTest {
         body.put("api_key", STRIPE_KEY);
         body.put("reporting_currency", "USD");
         body.put("webhook_secret", WEBHOOK_SECRET);
-        ArrayNode rates = ApiResponse.JSON.createArrayNode();
-        for (FxRate rate : ACCOUNT.canonical().rates()) {
-            rates.addObject().put("date", rate.date().toString()).put("currency", rate.currency())
-                    .put("rate", rate.rate().toPlainString());
-        }
-        body.put("fx_rates", rates);
+        body.put("fx_rates", FxRatesBody.of(ACCOUNT.canonical().rates()));
         return body;
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.xsell.core.model.FxRate;
 import io.xsell.ingestion.csv.CanonicalCsvWriter;
 import io.xsell.ingestion.stripe.StripeObjectType;
 import io.xsell.ingestion.stripe.fake.FakeStripeServer;
@@ -106,12 +104,7 @@ abstract class StripeSyncApiTest {
         body.put("api_key", apiKey);
         body.put("reporting_currency", "USD");
         body.put("webhook_secret", WEBHOOK_SECRET);
-        ArrayNode rates = ApiResponse.JSON.createArrayNode();
-        for (FxRate rate : ACCOUNT.canonical().rates()) {
-            rates.addObject().put("date", rate.date().toString()).put("currency", rate.currency())
-                    .put("rate", rate.rate().toPlainString());
-        }
-        body.put("fx_rates", rates);
+        body.put("fx_rates", FxRatesBody.of(ACCOUNT.canonical().rates()));
         return body;
     }
 
