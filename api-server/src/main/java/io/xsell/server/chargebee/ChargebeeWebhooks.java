@@ -36,8 +36,9 @@ public class ChargebeeWebhooks {
     }
 
     /** What happened to a delivery. */
-    public enum Outcome { UNKNOWN_CONNECTION, NO_SECRET, BAD_CREDENTIALS, MALFORMED, UNKNOWN_EVENT, RECEIVED, DUPLICATE,
-        UNAVAILABLE }
+    public enum Outcome {
+        UNKNOWN_CONNECTION, NO_SECRET, BAD_CREDENTIALS, MALFORMED, UNKNOWN_EVENT, RECEIVED, DUPLICATE, UNAVAILABLE
+    }
 
     public record Delivery(Outcome outcome, String eventId, String detail) {
     }

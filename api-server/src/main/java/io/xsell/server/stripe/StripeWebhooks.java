@@ -4,9 +4,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
+import io.xsell.server.connections.BackgroundRebuilds;
 import java.util.List;
 import java.util.Optional;
-import io.xsell.server.connections.BackgroundRebuilds;
 
 /**
  * Webhook deliveries: verified with the connection's endpoint secret, stored in the inbox (once
