@@ -395,12 +395,7 @@ final class MultiItemSubscriptions {
             }
             JsonObject before = at.apply(day.minusDays(1));
             JsonObject after = at.apply(day);
-            JsonObject previous = new JsonObject();
-            for (String field : after.keySet()) {
-                if (!after.get(field).equals(before.get(field))) {
-                    previous.add(field, before.get(field));
-                }
-            }
+            JsonObject previous = StripeJson.previousAttributes(before, after);
             boolean deleted = "canceled".equals(after.get("status").getAsString()) && previous.has("status");
             account.publish(deleted ? "customer.subscription.deleted" : "customer.subscription.updated",
                     StripeObjectType.SUBSCRIPTION, epoch(day) + 1, after, deleted ? null : previous);

@@ -400,12 +400,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
             }
             JsonObject before = at.apply(day.minusDays(1));
             JsonObject after = at.apply(day);
-            JsonObject previous = new JsonObject();
-            for (String field : after.keySet()) {
-                if (!after.get(field).equals(before.get(field))) {
-                    previous.add(field, before.get(field));
-                }
-            }
+            JsonObject previous = StripeJson.previousAttributes(before, after);
             if (previous.size() == 0) {
                 continue;
             }
