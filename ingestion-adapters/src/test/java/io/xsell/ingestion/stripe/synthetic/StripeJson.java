@@ -32,6 +32,7 @@ final class StripeJson {
         data.forEach(array::add);
         json.add("data", array);
         json.addProperty("has_more", false);
+        json.addProperty("total_count", data.size());
         json.addProperty("url", url);
         return json;
     }
