@@ -174,7 +174,8 @@ final class MultiItemSubscriptions {
         LocalDate start = switch (kind) {
             case AMOUNT_OFF_FOREVER -> change;
             case AMOUNT_OFF_REPEATING -> change.minusMonths(SyntheticStripeAccount.REPEATING_MONTHS);
-            default -> change.minusMonths((long) months * (1 + i % 3)).minusDays(3 + i % 18);
+            // at most about 15 months before the account's day: within the history of the generated accounts
+            default -> change.minusMonths((long) months * (1 + i % 2)).minusDays(3 + i % 18);
         };
         String currency = i % 5 == 4 ? "EUR" : "USD";
         String customerId = "mi_" + kind.name().toLowerCase(Locale.ROOT) + "_" + i;

@@ -164,7 +164,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
             invoiceItem(charge);
         }
         MultiItemSubscriptions multi = MultiItemSubscriptions.add(this, asOf, source.products(), source.customers(),
-                Math.max(2, source.customers().size() / 50));
+                source.customers().isEmpty() ? 0 : Math.max(2, source.customers().size() / 50));
         multiItems = multi.changes();
         prices.values().forEach(p -> created(StripeObjectType.PRICE, "price.created", p));
         coupons.values().forEach(c -> created(StripeObjectType.COUPON, "coupon.created", c));
