@@ -171,7 +171,8 @@ abstract class StripeSyncApiTest {
         long expected = Stream.of(StripeObjectType.values()).mapToLong(t -> ACCOUNT.objects(t).size()).sum();
         assertThat(backfill.path("progress").path("done").asLong()).isEqualTo(expected);
         assertThat(backfill.path("counts").path("invoice").asLong()).isEqualTo(ACCOUNT.objects(StripeObjectType.INVOICE).size());
-        assertThat(backfill.path("counts").path("customer").asLong()).isEqualTo(2000);
+        assertThat(backfill.path("counts").path("customer").asLong())
+                .isEqualTo(ACCOUNT.objects(StripeObjectType.CUSTOMER).size()).isGreaterThanOrEqualTo(2000);
 
         // the same account imported as canonical CSV by another tenant answers the same, to the cent
         csvKey = app().createTenant("csv").apiKey();

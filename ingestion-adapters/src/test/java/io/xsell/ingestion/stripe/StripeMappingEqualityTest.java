@@ -10,6 +10,7 @@ import io.xsell.ingestion.csv.CanonicalCsvImporter;
 import io.xsell.ingestion.csv.CanonicalCsvWriter;
 import io.xsell.ingestion.provider.MappingSettings;
 import io.xsell.ingestion.stripe.mapping.StripeAccountMapper;
+import io.xsell.ingestion.stripe.synthetic.MultiItemCoverage;
 import io.xsell.ingestion.stripe.synthetic.SyntheticStripeAccount;
 import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
 import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
@@ -88,5 +89,11 @@ class StripeMappingEqualityTest {
                 .anyMatch(o -> o.json().contains("\"status\":\"active\""))
                 .anyMatch(o -> o.json().contains("\"status\":\"released\""));
         assertThat(stripe.charges()).hasSize(csv.charges().size());
+        // every multi-item case of issue 12, about 40 customers each, and invoices longer than Stripe embeds
+        MultiItemCoverage coverage = account.multiItemCoverage();
+        for (MultiItemCoverage.Case kind : MultiItemCoverage.Case.values()) {
+            assertThat(coverage.before(kind, Long.MAX_VALUE)).as(kind.name()).isEqualTo(40);
+        }
+        assertThat(coverage.invoicesOverTenLines()).isGreaterThan(100);
     }
 }

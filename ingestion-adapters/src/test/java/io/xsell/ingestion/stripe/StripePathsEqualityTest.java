@@ -18,8 +18,10 @@ import io.xsell.ingestion.provider.MappingSettings;
 import io.xsell.ingestion.stripe.mapping.StripeAccountMapper;
 import io.xsell.ingestion.stripe.mapping.StripeAmounts;
 import io.xsell.ingestion.stripe.sync.DiscountResolver;
+import io.xsell.ingestion.stripe.sync.InvoiceLines;
 import io.xsell.ingestion.stripe.sync.StripeEvents;
 import io.xsell.ingestion.stripe.sync.StripeRecords;
+import io.xsell.ingestion.stripe.synthetic.MultiItemCoverage;
 import io.xsell.ingestion.stripe.synthetic.StripeAccountObjects;
 import io.xsell.ingestion.stripe.synthetic.StripeFakeEvent;
 import io.xsell.ingestion.stripe.synthetic.StripeFakeObject;
@@ -92,6 +94,25 @@ class StripePathsEqualityTest {
     }
 
     @Test
+    void everyMultiItemCaseHappensBothBeforeTheCutOffAndAfterIt() {
+        MultiItemCoverage coverage = account.multiItemCoverage();
+        long cutOff = StripeAmounts.epoch(CUT_OFF);
+        for (MultiItemCoverage.Case kind : MultiItemCoverage.Case.values()) {
+            // the backfill reads the first, events and webhooks bring the others
+            assertThat(coverage.before(kind, cutOff)).as(kind.name()).isGreaterThanOrEqualTo(5);
+            assertThat(coverage.atOrAfter(kind, cutOff)).as(kind.name()).isGreaterThanOrEqualTo(20);
+        }
+        // invoices longer than the ten lines Stripe embeds, read by the backfill and published as events
+        assertThat(account.asOf(cutOff).objects(StripeObjectType.INVOICE))
+                .anyMatch(o -> JsonParser.parseString(o.json()).getAsJsonObject().getAsJsonObject("lines")
+                        .getAsJsonArray("data").size() > FakeStripeServer.EMBEDDED_LINES);
+        assertThat(account.eventsFrom(cutOff)).filteredOn(e -> e.type().equals("invoice.created"))
+                .anyMatch(e -> JsonParser.parseString(FakeStripeServer.eventJson(e)).getAsJsonObject()
+                        .getAsJsonObject("data").getAsJsonObject("object").getAsJsonObject("lines")
+                        .get("has_more").getAsBoolean());
+    }
+
+    @Test
     void theEventsAreTheOnesStripeDocumentsForEachChange() {
         List<StripeFakeEvent> events = account.eventsFrom(StripeAmounts.epoch(CUT_OFF));
         assertThat(events).extracting(StripeFakeEvent::type).contains("customer.subscription.created",
@@ -133,13 +154,22 @@ class StripePathsEqualityTest {
         List<String> events = account.eventsFrom(cutOff).stream().map(FakeStripeServer::eventJson).toList();
         List<String> deliveries = route.deliveries(events);
         assertThat(deliveries.size()).isGreaterThanOrEqualTo(events.size() * minimumDeliveriesPerEvent);
-        for (String delivery : deliveries) {
-            JsonObject event = JsonParser.parseString(delivery).getAsJsonObject();
-            mirror.apply(StripeEvents.records(event));
-        }
         try (FakeStripeServer stripe = new FakeStripeServer(account, KEY)) {
             StripeApi api = new StripeApi(StripeSettings.defaults(KEY, stripe.baseUrl()).withRate(1000)
                     .withRetries(5, Duration.ofMillis(5), Duration.ofMillis(50)));
+            int completed = 0;
+            for (String delivery : deliveries) {
+                JsonObject event = JsonParser.parseString(delivery).getAsJsonObject();
+                JsonObject object = event.getAsJsonObject("data").getAsJsonObject("object");
+                if (object.has("lines") && object.getAsJsonObject("lines").get("has_more").getAsBoolean()) {
+                    // an event shows ten lines of an invoice, as Stripe does: the rest come from its lines
+                    // endpoint (the server completes such an event from the Events API before applying it)
+                    InvoiceLines.complete(api, object);
+                    completed++;
+                }
+                mirror.apply(StripeEvents.records(event));
+            }
+            assertThat(completed).as("invoices of more than ten lines arrive by events").isPositive();
             var discounts = new DiscountResolver(api).missing(mirror, cutOff);
             assertThat(discounts).as("discounts first seen on events are fetched").isNotEmpty();
             mirror.apply(discounts);

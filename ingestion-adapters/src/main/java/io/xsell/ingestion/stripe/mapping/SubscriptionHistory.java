@@ -328,29 +328,35 @@ final class SubscriptionHistory {
 
     /**
      * Stripe's rule when no invoice line says it yet: an amount-off coupon is spread over the
-     * discountable items in proportion to their amounts (the share of this item, in minor units,
-     * rounded half up).
+     * subscription's items in its currency in proportion to their amounts ({@link AmountOffShares}).
+     * The share of this item, in minor units.
      */
     private long proportionalShare(String itemId, Coupon coupon, Price price, BigDecimal quantity) {
-        BigDecimal mine = amount(price, quantity);
-        BigDecimal total = mine;
+        List<BigDecimal> amounts = new ArrayList<>();
+        int mine = -1;
         if (subscription.getItems() != null && subscription.getItems().getData() != null) {
             for (SubscriptionItem item : subscription.getItems().getData()) {
                 if (item.getId().equals(itemId)) {
+                    mine = amounts.size();
+                    amounts.add(amount(price, quantity));
                     continue;
                 }
                 Price other = item.getPrice() == null ? null : mapper.price(item.getPrice().getId());
                 if (other != null && other.getCurrency() != null
                         && other.getCurrency().equalsIgnoreCase(coupon.getCurrency())) {
-                    total = total.add(amount(other, BigDecimal.valueOf(item.getQuantity() == null ? 1 : item.getQuantity())));
+                    amounts.add(amount(other, BigDecimal.valueOf(item.getQuantity() == null ? 1 : item.getQuantity())));
                 }
             }
         }
-        if (total.signum() <= 0 || mine.compareTo(total) >= 0) {
-            return coupon.getAmountOff();
+        if (mine < 0) {
+            // an item no longer on the subscription: its own amount beside the current ones
+            mine = amounts.size();
+            amounts.add(amount(price, quantity));
         }
-        return BigDecimal.valueOf(coupon.getAmountOff()).multiply(mine)
-                .divide(total, 0, java.math.RoundingMode.HALF_UP).longValueExact();
+        // a line's amount is whole minor units; a decimal unit price rounds as Stripe bills it
+        long[] minor = amounts.stream().mapToLong(a -> a.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact())
+                .toArray();
+        return AmountOffShares.of(coupon.getAmountOff(), minor)[mine];
     }
 
     private static BigDecimal amount(Price price, BigDecimal quantity) {

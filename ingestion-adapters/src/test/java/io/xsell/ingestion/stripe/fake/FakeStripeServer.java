@@ -188,6 +188,7 @@ public final class FakeStripeServer implements AutoCloseable {
         event.addProperty("type", type);
         JsonObject data = new JsonObject();
         JsonObject object = JsonParser.parseString(objectJson).getAsJsonObject();
+        embedFirstLines(object);
         collapseDiscounts(object, false, false, false);
         data.add("object", object);
         if (previousAttributes != null) {
@@ -275,6 +276,7 @@ public final class FakeStripeServer implements AutoCloseable {
                 if (object.id().equals(id)) {
                     served.incrementAndGet();
                     JsonObject json = JsonParser.parseString(object.json()).getAsJsonObject();
+                    embedFirstLines(json);
                     List<String> expand = expansions(request);
                     collapseDiscounts(json, expand.contains("discounts"), expand.contains("items.data.discounts"),
                             expand.contains("lines.data.discounts"));
@@ -407,8 +409,12 @@ public final class FakeStripeServer implements AutoCloseable {
     private record Rendering(StripeFakeObject object, String variant) {
     }
 
-    /** Stripe embeds an invoice's first ten lines; {@code /v1/invoices/{id}/lines} pages the rest. */
-    static final int EMBEDDED_LINES = 10;
+    /**
+     * Stripe embeds an invoice's first ten lines wherever it shows an invoice (lists, retrieves,
+     * events), with {@code has_more} and the {@code url} of {@code /v1/invoices/{id}/lines}, which
+     * pages the rest.
+     */
+    public static final int EMBEDDED_LINES = 10;
     private static final com.google.gson.Gson PRETTY = new com.google.gson.GsonBuilder().setPrettyPrinting()
             .serializeNulls().create();
     private static final java.util.regex.Pattern INVOICE_LINES = java.util.regex.Pattern.compile(

@@ -52,4 +52,15 @@ final class StripeJson {
             json.addProperty(field, value);
         }
     }
+
+    /** What an {@code *.updated} event lists in {@code data.previous_attributes}: the fields that changed, as they were. */
+    static JsonObject previousAttributes(JsonObject before, JsonObject after) {
+        JsonObject previous = new JsonObject();
+        for (String field : after.keySet()) {
+            if (!after.get(field).equals(before.get(field))) {
+                previous.add(field, before.get(field));
+            }
+        }
+        return previous;
+    }
 }

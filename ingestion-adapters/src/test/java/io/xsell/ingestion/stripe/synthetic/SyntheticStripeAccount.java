@@ -40,7 +40,7 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticStripeAccount implements StripeAccountObjects {
     private static final String ONCE_COUPON = "co_welcome_once_50";
-    private static final int REPEATING_MONTHS = 3;
+    static final int REPEATING_MONTHS = 3;
 
     private final TenantDataset source;
     private final LocalDate asOf;
@@ -48,11 +48,12 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
     private final List<RecurringItem> canonicalItems = new ArrayList<>();
     private final Map<StripeObjectType, List<StripeFakeObject>> objects = new EnumMap<>(StripeObjectType.class);
     private final Map<String, JsonObject> prices = new LinkedHashMap<>();
-    private final Map<String, JsonObject> coupons = new LinkedHashMap<>();
-    private final Map<String, String> customerCurrency = new HashMap<>();
+    final Map<String, JsonObject> coupons = new LinkedHashMap<>();
+    final Map<String, String> customerCurrency = new HashMap<>();
     private final List<StripeFakeEvent> history = new ArrayList<>();
-    private final Map<String, java.util.function.Function<LocalDate, JsonObject>> renderers = new HashMap<>();
+    final Map<String, java.util.function.Function<LocalDate, JsonObject>> renderers = new HashMap<>();
     private TenantDataset canonical;
+    private Map<MultiItemCoverage.Case, List<Long>> multiItems;
     private int nextId = 1;
 
     private SyntheticStripeAccount(TenantDataset source, LocalDate asOf, long seed) {
@@ -76,6 +77,18 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
     /** The canonical data of the same account: write it as CSV to compare with what a sync maps. */
     public TenantDataset canonical() {
         return canonical;
+    }
+
+    /** The customers with several items per subscription, case by case (issue 12), and their invoices' lengths. */
+    public MultiItemCoverage multiItemCoverage() {
+        int overTen = 0;
+        for (StripeFakeObject invoice : objects.get(StripeObjectType.INVOICE)) {
+            if (com.google.gson.JsonParser.parseString(invoice.json()).getAsJsonObject().getAsJsonObject("lines")
+                    .getAsJsonArray("data").size() > 10) {
+                overTen++;
+            }
+        }
+        return new MultiItemCoverage(multiItems, overTen);
     }
 
     /** Newest first, as Stripe lists them (created descending): the account on its {@code asOf} day. */
@@ -123,7 +136,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
                 .sorted(Comparator.comparingLong(StripeFakeEvent::created)).toList();
     }
 
-    private void publish(String type, StripeObjectType objectType, long created, JsonObject object,
+    void publish(String type, StripeObjectType objectType, long created, JsonObject object,
                          JsonObject previousAttributes) {
         history.add(new StripeFakeEvent("evt_" + Integer.toString(history.size() + 1, 36) + "X" + created, type,
                 objectType, object.get("id").getAsString(), created, object.toString(), previousAttributes));
@@ -150,19 +163,25 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
         for (OneTimeCharge charge : source.charges()) {
             invoiceItem(charge);
         }
+        MultiItemSubscriptions multi = MultiItemSubscriptions.add(this, asOf, source.products(), source.customers(),
+                source.customers().isEmpty() ? 0 : Math.max(2, source.customers().size() / 50));
+        multiItems = multi.changes();
         prices.values().forEach(p -> created(StripeObjectType.PRICE, "price.created", p));
         coupons.values().forEach(c -> created(StripeObjectType.COUPON, "coupon.created", c));
         objects.values().forEach(list -> list.sort(Comparator.comparingLong(StripeFakeObject::created).reversed()
                 .thenComparing(StripeFakeObject::id, Comparator.reverseOrder())));
-        canonical = TenantDataset.of(source.reportingCurrency(), source.customers(), source.products(), canonicalItems,
+        List<Customer> customers = new ArrayList<>(source.customers());
+        customers.addAll(multi.customers());
+        canonicalItems.addAll(multi.items());
+        canonical = TenantDataset.of(source.reportingCurrency(), customers, source.products(), canonicalItems,
                 source.charges(), source.rates());
     }
 
-    private String id(String prefix) {
+    String id(String prefix) {
         return prefix + "_" + Integer.toString(nextId++, 36) + "X" + Integer.toString(random.nextInt(1 << 20), 36);
     }
 
-    private void add(StripeObjectType type, JsonObject json) {
+    void add(StripeObjectType type, JsonObject json) {
         objects.get(type).add(new StripeFakeObject(json.get("id").getAsString(), json.get("created").getAsLong(),
                 json.toString()));
     }
@@ -172,7 +191,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
         publish(eventType, type, json.get("created").getAsLong(), json, null);
     }
 
-    private long historyStart() {
+    long historyStart() {
         LocalDate first = asOf;
         for (RecurringItem item : source.items()) {
             if (item.startDate().isBefore(first)) {
@@ -198,7 +217,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
         created(StripeObjectType.PRODUCT, "product.created", json);
     }
 
-    private void customer(Customer customer, List<RecurringItem> items) {
+    void customer(Customer customer, List<RecurringItem> items) {
         JsonObject json = object("customer", "cus_" + customer.id());
         LocalDate created = customer.createdAt() != null ? customer.createdAt()
                 : items.isEmpty() ? asOf : items.get(0).startDate();
@@ -215,7 +234,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
 
     // ---- chains: one product held by one customer without a break in terms ----
 
-    private static final class Chain {
+    static final class Chain {
         final List<RecurringItem> items = new ArrayList<>();
         LocalDate trialEnd;
         LocalDate end;
@@ -287,7 +306,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
 
     // ---- billing cycles ----
 
-    private static LocalDate plus(LocalDate anchor, BillingInterval interval, int count, int k) {
+    static LocalDate plus(LocalDate anchor, BillingInterval interval, int count, int k) {
         return switch (interval) {
             case DAY -> anchor.plusDays((long) k * count);
             case WEEK -> anchor.plusWeeks((long) k * count);
@@ -381,12 +400,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
             }
             JsonObject before = at.apply(day.minusDays(1));
             JsonObject after = at.apply(day);
-            JsonObject previous = new JsonObject();
-            for (String field : after.keySet()) {
-                if (!after.get(field).equals(before.get(field))) {
-                    previous.add(field, before.get(field));
-                }
-            }
+            JsonObject previous = StripeJson.previousAttributes(before, after);
             if (previous.size() == 0) {
                 continue;
             }
@@ -638,7 +652,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
         return a.isBefore(b) ? a : b;
     }
 
-    private JsonObject price(RecurringItem item) {
+    JsonObject price(RecurringItem item) {
         BillingInterval interval = item.interval() == BillingInterval.QUARTER ? BillingInterval.MONTH : item.interval();
         int count = item.interval() == BillingInterval.QUARTER ? 3 * item.intervalCount() : item.intervalCount();
         String key = item.productId() + "|" + item.unitAmount().toPlainString() + "|" + item.currency() + "|"
@@ -699,7 +713,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
         return id;
     }
 
-    private JsonObject discountObject(String couponId, String subscriptionId, Chain chain, LocalDate start) {
+    JsonObject discountObject(String couponId, String subscriptionId, Chain chain, LocalDate start) {
         JsonObject json = object("discount", id("di"));
         json.remove("livemode");
         JsonObject source = new JsonObject();
@@ -752,7 +766,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
     }
 
     /** A pending invoice item and the line it becomes on the next invoice. */
-    private record Proration(JsonObject item, JsonObject line) {
+    record Proration(JsonObject item, JsonObject line) {
     }
 
     private List<Proration> prorations(Chain chain, String subscriptionId, String itemId, JsonObject price,
@@ -773,7 +787,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
                         discountOn(chain, change, charge, false)));
     }
 
-    private Proration proration(Chain chain, String subscriptionId, String itemId, JsonObject price,
+    Proration proration(Chain chain, String subscriptionId, String itemId, JsonObject price,
                                 JsonObject discount, RecurringItem state, LocalDate change, LocalDate periodEnd,
                                 long amount, Long discountAmount) {
         JsonObject line = line(subscriptionId, itemId, price, state, change, periodEnd, amount, true, discount,
@@ -810,7 +824,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
         return new Proration(item, line);
     }
 
-    private JsonObject line(String subscriptionId, String itemId, JsonObject price, RecurringItem state,
+    JsonObject line(String subscriptionId, String itemId, JsonObject price, RecurringItem state,
                             LocalDate start, LocalDate end, long amount, boolean proration, JsonObject discount,
                             Long discountAmount) {
         JsonObject line = object("line_item", id("il"));
@@ -853,7 +867,7 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
         return line;
     }
 
-    private void writeInvoice(Chain chain, String subscriptionId, LocalDate created, String reason, String status,
+    void writeInvoice(Chain chain, String subscriptionId, LocalDate created, String reason, String status,
                               List<JsonObject> lines, JsonObject discount, List<Proration> prorations) {
         String invoiceId = id("in");
         JsonObject json = object("invoice", invoiceId);
