@@ -54,6 +54,8 @@ public class StripeWebhooksResource {
             case UNKNOWN_CONNECTION -> throw ProblemException.notFound(delivery.detail());
             case NO_SECRET, BAD_SIGNATURE -> throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
                     "bad-webhook-signature", delivery.detail()));
+            case UNAVAILABLE -> throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "stripe-unavailable", delivery.detail()));
             default -> {
                 Map<String, Object> answer = new LinkedHashMap<>();
                 answer.put("received", true);

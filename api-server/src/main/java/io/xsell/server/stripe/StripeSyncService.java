@@ -133,7 +133,7 @@ public class StripeSyncService {
         }
     }
 
-    private StripeApi api(StripeConnection connection) {
+    StripeApi api(StripeConnection connection) {
         return api(box().open(store.sealedKey(connection.tenant(), connection.id()), connection.id()));
     }
 

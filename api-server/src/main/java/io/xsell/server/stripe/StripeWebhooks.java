@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
+import io.xsell.ingestion.stripe.api.StripeCallFailedException;
 import io.xsell.server.connections.BackgroundRebuilds;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,9 @@ import java.util.Optional;
  * Webhook deliveries: verified with the connection's endpoint secret, stored in the inbox (once
  * per event id) and applied to the mirror in one transaction, then the canonical data is rebuilt
  * in the background ({@link BackgroundRebuilds}). A delivery that fails verification stores nothing.
+ * An invoice whose embedded lines Stripe cut short (ten at most, {@code has_more}) is completed from
+ * {@code /v1/invoices/{id}/lines} before it is stored; when Stripe cannot be read the answer is
+ * {@link Outcome#UNAVAILABLE} (503), nothing is stored, and Stripe delivers the event again later.
  */
 public class StripeWebhooks {
     private final StripeSyncService sync;
@@ -23,7 +27,7 @@ public class StripeWebhooks {
     }
 
     /** What happened to a delivery. */
-    public enum Outcome { UNKNOWN_CONNECTION, NO_SECRET, BAD_SIGNATURE, RECEIVED, DUPLICATE, DEFERRED }
+    public enum Outcome { UNKNOWN_CONNECTION, NO_SECRET, BAD_SIGNATURE, RECEIVED, DUPLICATE, UNAVAILABLE }
 
     public record Delivery(Outcome outcome, String eventId, String detail) {
     }
@@ -48,11 +52,12 @@ public class StripeWebhooks {
             return new Delivery(Outcome.BAD_SIGNATURE, null, "the payload is not a Stripe event");
         }
         JsonObject event = JsonParser.parseString(payload).getAsJsonObject();
-        JdbiStripeStore.InboxEvent inbox = sync.inboxEvent(null, event);
-        if (!inbox.effects().isEmpty() && !inbox.effects().get(0).deleted() && hasMoreLines(inbox.effects().get(0).json())) {
-            // an invoice whose lines Stripe cut short: the Events API delivers the same event to the
-            // next sync, which completes the lines; storing it here would hide that event as a duplicate
-            return new Delivery(Outcome.DEFERRED, inbox.id(), "invoice lines incomplete: applied by the next sync");
+        JdbiStripeStore.InboxEvent inbox;
+        try {
+            inbox = sync.inboxEvent(hasMoreLines(event) ? sync.api(connection.get()) : null, event);
+        } catch (StripeCallFailedException e) {
+            return new Delivery(Outcome.UNAVAILABLE, event.get("id").getAsString(),
+                    "the invoice's lines could not be read from Stripe: " + e.getMessage());
         }
         int fresh = sync.store().receive(connection.get().tenant(), connectionId, List.of(inbox), "webhook", sync.now(),
                 null, null);
@@ -67,9 +72,12 @@ public class StripeWebhooks {
         return new Delivery(Outcome.RECEIVED, inbox.id(), "stored and applied");
     }
 
-    private static boolean hasMoreLines(String json) {
-        JsonObject object = JsonParser.parseString(json).getAsJsonObject();
-        JsonObject lines = object.has("lines") && object.get("lines").isJsonObject() ? object.getAsJsonObject("lines") : null;
+    private static boolean hasMoreLines(JsonObject event) {
+        JsonObject data = event.has("data") && event.get("data").isJsonObject() ? event.getAsJsonObject("data") : null;
+        JsonObject object = data != null && data.has("object") && data.get("object").isJsonObject()
+                ? data.getAsJsonObject("object") : null;
+        JsonObject lines = object != null && object.has("lines") && object.get("lines").isJsonObject()
+                ? object.getAsJsonObject("lines") : null;
         return lines != null && lines.has("has_more") && lines.get("has_more").getAsBoolean();
     }
 }

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fourth tenant. Then everything that happened after the cut-off reaches each tenant by its route:
  * the Events API (a sync), webhooks signed with the endpoint secret (each delivered twice, the
  * first round with neighbours swapped, the second in reverse; an invoice of more than the ten lines
- * an event shows is deferred, as the server does, to the scheduled sync that follows), or half by
+ * an event shows is completed from the invoice's lines before it is stored), or half by
  * webhooks and then a sync.
  * Afterwards {@code GET /v1/metrics/cross-sell} equals the CSV tenant's to the cent on every field
  * for every window, those ending before the cut-off included. The account's dates follow today's,
@@ -154,12 +154,8 @@ class StripePathsApiTest {
         sync("events");
 
         // webhooks: each event twice, the first round with neighbours swapped, the second reversed. An
-        // invoice event shows ten lines, as Stripe's do: one with more is deferred to the next sync
-        assertThat(deliverAll("webhooks", Redeliveries.twiceOutOfOrder(later, 12))).as("invoices of more than ten lines")
-                .contains("deferred");
-        assertEqualToCsv("webhooks", PAST);
-        // the sync the scheduler runs next reads the Events API and completes the deferred invoices
-        sync("webhooks");
+        // invoice event shows ten lines, as Stripe's do: the webhook reads the rest from the invoice's lines
+        deliverAll("webhooks", Redeliveries.twiceOutOfOrder(later, 12));
 
         // a mix: half the events by webhook first, then a sync delivers all of them again
         deliverAll("mix", Redeliveries.twiceOutOfOrder(later.subList(0, later.size() / 2), 12)
@@ -196,7 +192,7 @@ class StripePathsApiTest {
                 .expectJson(200).path("syncs"));
     }
 
-    /** The answers' {@code status}: each is received, a duplicate, or deferred (an invoice cut short). */
+    /** The answers' {@code status}: each is received or a duplicate. */
     private List<String> deliverAll(String route, List<String> deliveries) throws Exception {
         java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
@@ -215,7 +211,7 @@ class StripePathsApiTest {
             for (var answer : answers) {
                 statuses.add(answer.get());
             }
-            assertThat(statuses).isSubsetOf("received", "duplicate", "deferred").contains("received");
+            assertThat(statuses).isSubsetOf("received", "duplicate").contains("received");
             return statuses;
         } finally {
             senders.shutdown();

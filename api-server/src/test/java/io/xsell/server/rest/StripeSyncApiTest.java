@@ -371,4 +371,36 @@ abstract class StripeSyncApiTest {
             connectionId = savedConnection;
         }
     }
+
+    @Test
+    @Order(8)
+    void anInvoiceWebhookCutAtTenLinesIsCompletedFromItsLinesAndIsA503WhileStripeCannotBeRead() throws Exception {
+        StripeFakeObject invoice = ACCOUNT.objects(StripeObjectType.INVOICE).stream()
+                .filter(o -> lines(o.json()).size() > 10).findFirst().orElseThrow();
+        long now = Instant.now().getEpochSecond();
+        String payload = FakeStripeServer.eventJson("evt_wh_long_invoice", "invoice.updated", now, invoice.json());
+        JsonObject embedded = JsonParser.parseString(payload).getAsJsonObject().getAsJsonObject("data")
+                .getAsJsonObject("object").getAsJsonObject("lines");
+        assertThat(embedded.getAsJsonArray("data")).as("Stripe embeds ten lines").hasSize(10);
+        assertThat(embedded.get("has_more").getAsBoolean()).isTrue();
+        long before = storedEvents();
+        try {
+            stripe().faults((n, url) -> url.contains("/lines")
+                    ? Optional.of(FakeStripeServer.error(500, "api_error", "lines are down")) : Optional.empty());
+            assertThat(deliver(payload, sign(payload, now, WEBHOOK_SECRET)).expectProblem(503).toString())
+                    .contains("stripe-unavailable");
+            assertThat(storedEvents()).as("nothing stored: Stripe delivers the event again").isEqualTo(before);
+        } finally {
+            stripe().faults(FakeStripeServer.FaultPlan.NONE);
+        }
+        assertThat(deliver(payload, sign(payload, now, WEBHOOK_SECRET)).expectJson(200).path("status").asText())
+                .isEqualTo("received");
+        assertThat(storedEvents()).isEqualTo(before + 1);
+        assertThat(lines(storedObject("invoice", invoice.id()))).as("every line, read from the invoice's lines")
+                .hasSize(lines(invoice.json()).size());
+    }
+
+    private static com.google.gson.JsonArray lines(String invoiceJson) {
+        return JsonParser.parseString(invoiceJson).getAsJsonObject().getAsJsonObject("lines").getAsJsonArray("data");
+    }
 }
