@@ -1,0 +1,181 @@
+package io.xsell.server.persistence.snapshot;
+
+import static io.xsell.server.persistence.snapshot.SnapshotOutput.DICTIONARY_MAX;
+import static io.xsell.server.persistence.snapshot.SnapshotOutput.KNOWN;
+import static io.xsell.server.persistence.snapshot.SnapshotOutput.NEW;
+import static io.xsell.server.persistence.snapshot.SnapshotOutput.NULL;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads what {@link SnapshotOutput} wrote. Every length and dictionary number is checked, so a
+ * damaged body that slipped past the checksum ends in a {@link CorruptSnapshotException}, not in
+ * a huge allocation or a wrong value. Values read twice come back as one shared instance.
+ */
+final class SnapshotInput {
+    /** No string the model accepts is longer; a larger length means a damaged body. */
+    private static final int TEXT_MAX_BYTES = 1 << 16;
+    private static final int UNSCALED_MAX_BYTES = 64;
+
+    private final DataInputStream in;
+    private final List<String> strings = new ArrayList<>();
+    private final List<BigDecimal> decimals = new ArrayList<>();
+    private final Map<Long, LocalDate> days = new HashMap<>();
+    private String previousRun;
+
+    SnapshotInput(DataInputStream in) {
+        this.in = in;
+    }
+
+    long unsigned() throws IOException {
+        long result = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = in.readUnsignedByte();
+            result |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return result;
+            }
+        }
+        throw new CorruptSnapshotException("a variable-length integer runs past 64 bits");
+    }
+
+    long signed() throws IOException {
+        long v = unsigned();
+        return (v >>> 1) ^ -(v & 1);
+    }
+
+    /** A non-negative count or index below {@code limit}. */
+    int count(long limit) throws IOException {
+        long v = unsigned();
+        if (v >= limit) {
+            throw new CorruptSnapshotException("count " + v + " is not below " + limit);
+        }
+        return (int) v;
+    }
+
+    int signedInt() throws IOException {
+        long v = signed();
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new CorruptSnapshotException("value " + v + " does not fit an int");
+        }
+        return (int) v;
+    }
+
+    boolean flag() throws IOException {
+        int b = in.readUnsignedByte();
+        if (b > 1) {
+            throw new CorruptSnapshotException("flag byte " + b);
+        }
+        return b == 1;
+    }
+
+    LocalDate day() throws IOException {
+        long tag = unsigned();
+        if (tag == NULL) {
+            return null;
+        }
+        expectNew(tag);
+        long epochDay = signed();
+        LocalDate known = days.get(epochDay);
+        if (known == null) {
+            try {
+                known = LocalDate.ofEpochDay(epochDay);
+            } catch (java.time.DateTimeException e) {
+                throw new CorruptSnapshotException("epoch day " + epochDay + " is no date");
+            }
+            days.put(epochDay, known);
+        }
+        return known;
+    }
+
+    String text() throws IOException {
+        long length = unsigned();
+        if (length == NULL) {
+            return null;
+        }
+        if (length - 1 > TEXT_MAX_BYTES) {
+            throw new CorruptSnapshotException("string of " + (length - 1) + " bytes");
+        }
+        byte[] bytes = new byte[(int) (length - 1)];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    String run() throws IOException {
+        long tag = unsigned();
+        if (tag == 0) {
+            if (previousRun == null) {
+                throw new CorruptSnapshotException("a repeated string with nothing before it");
+            }
+            return previousRun;
+        }
+        if (tag != 1) {
+            throw new CorruptSnapshotException("run tag " + tag);
+        }
+        previousRun = text();
+        return previousRun;
+    }
+
+    String shared() throws IOException {
+        long tag = unsigned();
+        if (tag == NULL) {
+            return null;
+        }
+        if (tag >= KNOWN) {
+            return known(strings, tag);
+        }
+        String value = text();
+        if (value == null) {
+            throw new CorruptSnapshotException("a new dictionary string that is null");
+        }
+        if (strings.size() < DICTIONARY_MAX) {
+            strings.add(value);
+        }
+        return value;
+    }
+
+    BigDecimal decimal() throws IOException {
+        long tag = unsigned();
+        if (tag == NULL) {
+            return null;
+        }
+        if (tag >= KNOWN) {
+            return known(decimals, tag);
+        }
+        int scale = signedInt();
+        int length = count(UNSCALED_MAX_BYTES + 1);
+        if (length == 0) {
+            throw new CorruptSnapshotException("a decimal without digits");
+        }
+        byte[] unscaled = new byte[length];
+        in.readFully(unscaled);
+        BigDecimal value = new BigDecimal(new BigInteger(unscaled), scale);
+        if (decimals.size() < DICTIONARY_MAX) {
+            decimals.add(value);
+        }
+        return value;
+    }
+
+    private static <T> T known(List<T> dictionary, long tag) {
+        long index = tag - KNOWN;
+        if (index >= dictionary.size()) {
+            throw new CorruptSnapshotException("dictionary entry " + index + " of " + dictionary.size());
+        }
+        return dictionary.get((int) index);
+    }
+
+    private static void expectNew(long tag) {
+        if (tag != NEW) {
+            throw new CorruptSnapshotException("value tag " + tag);
+        }
+    }
+}

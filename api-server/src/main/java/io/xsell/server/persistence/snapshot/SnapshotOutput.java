@@ -1,0 +1,124 @@
+package io.xsell.server.persistence.snapshot;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The primitive encodings of a snapshot: variable-length integers, epoch days, strings and exact
+ * decimals. Values that repeat (currencies, product ids, amounts, attribute values) go through
+ * a dictionary built as they are written: the first occurrence is written in full and numbered,
+ * later ones as that number. {@link SnapshotInput} mirrors every method.
+ */
+final class SnapshotOutput {
+    /** Entries per dictionary; past it new values are written in full each time (ids never repeat). */
+    static final int DICTIONARY_MAX = 1 << 16;
+    static final int NULL = 0;
+    static final int NEW = 1;
+    /** Dictionary entry {@code k} is written as {@code k + KNOWN}. */
+    static final int KNOWN = 2;
+
+    private final DataOutputStream out;
+    private final Map<String, Integer> strings = new HashMap<>();
+    private final Map<BigDecimal, Integer> decimals = new HashMap<>(); // equals() tells 1.0 from 1.00: exact
+    private String previousRun;
+
+    SnapshotOutput(DataOutputStream out) {
+        this.out = out;
+    }
+
+    void unsigned(long value) throws IOException {
+        long v = value;
+        while ((v & ~0x7FL) != 0) {
+            out.writeByte((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.writeByte((int) v);
+    }
+
+    void signed(long value) throws IOException {
+        unsigned((value << 1) ^ (value >> 63));
+    }
+
+    void flag(boolean value) throws IOException {
+        out.writeByte(value ? 1 : 0);
+    }
+
+    /** A day as its epoch day; null allowed. */
+    void day(LocalDate day) throws IOException {
+        if (day == null) {
+            unsigned(NULL);
+        } else {
+            unsigned(NEW);
+            signed(day.toEpochDay());
+        }
+    }
+
+    /** A string written in full (ids, names): null allowed. */
+    void text(String value) throws IOException {
+        if (value == null) {
+            unsigned(NULL);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        unsigned(bytes.length + 1L);
+        out.write(bytes);
+    }
+
+    /**
+     * A string that usually equals the one written just before through this method (a customer's
+     * items and charges follow each other, so do a subscription's items): 0 for the same again.
+     */
+    void run(String value) throws IOException {
+        if (value != null && value.equals(previousRun)) {
+            unsigned(0);
+        } else {
+            unsigned(1);
+            text(value);
+            previousRun = value;
+        }
+    }
+
+    /** A string from a small set (currencies, product ids, codes, attribute values): null allowed. */
+    void shared(String value) throws IOException {
+        if (value == null) {
+            unsigned(NULL);
+            return;
+        }
+        Integer known = strings.get(value);
+        if (known != null) {
+            unsigned(known + (long) KNOWN);
+            return;
+        }
+        unsigned(NEW);
+        text(value);
+        if (strings.size() < DICTIONARY_MAX) {
+            strings.put(value, strings.size());
+        }
+    }
+
+    /** An exact decimal, scale included; null allowed. */
+    void decimal(BigDecimal value) throws IOException {
+        if (value == null) {
+            unsigned(NULL);
+            return;
+        }
+        Integer known = decimals.get(value);
+        if (known != null) {
+            unsigned(known + (long) KNOWN);
+            return;
+        }
+        unsigned(NEW);
+        signed(value.scale());
+        byte[] unscaled = value.unscaledValue().toByteArray();
+        unsigned(unscaled.length);
+        out.write(unscaled);
+        if (decimals.size() < DICTIONARY_MAX) {
+            decimals.put(value, decimals.size());
+        }
+    }
+}
