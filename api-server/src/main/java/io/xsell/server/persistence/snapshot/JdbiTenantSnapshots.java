@@ -98,7 +98,18 @@ public final class JdbiTenantSnapshots implements PreparedTenantSnapshots, Manag
         } catch (CorruptSnapshotException e) {
             LOG.warn("Ignoring the snapshot of tenant {} version {}: {}; loading its rows and writing a new one",
                     tenant, dataVersion, e.getMessage());
+            discard(tenant, dataVersion);
             return Optional.empty();
+        }
+    }
+
+    /** Removes a snapshot that cannot be used, so that the next write replaces it. */
+    private void discard(TenantId tenant, long dataVersion) {
+        try {
+            jdbi.useHandle(h -> h.createUpdate("DELETE FROM tenant_snapshots WHERE tenant_id = ? AND data_version = ?")
+                    .bind(0, tenant.value()).bind(1, dataVersion).execute());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove the unusable snapshot of tenant {}", tenant, e);
         }
     }
 

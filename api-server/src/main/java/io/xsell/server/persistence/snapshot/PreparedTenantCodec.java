@@ -111,7 +111,9 @@ public final class PreparedTenantCodec {
             return new Restored(dataset, ledger);
         } catch (IOException e) { // a truncated or damaged deflate stream
             throw corrupt(e);
-        } catch (IllegalArgumentException e) { // the model's own checks, InvalidDatasetException included
+        } catch (CorruptSnapshotException e) {
+            throw e;
+        } catch (RuntimeException e) { // the model's own checks on damaged values: never trusted, rebuilt
             throw corrupt(e);
         } finally {
             inflater.end();
