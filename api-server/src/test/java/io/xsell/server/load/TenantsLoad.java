@@ -43,7 +43,10 @@ import java.util.zip.ZipOutputStream;
  * </pre>
  *
  * With {@code restart=true} it stops the server after the imports, starts it again and times the
- * first metrics answer of each tenant on the restarted server (nothing kept in memory).
+ * first metrics answer of each tenant on the restarted server (nothing kept in memory), as many
+ * times as {@code restarts=N} (default 1). {@code snapshots=false} runs the server without tenant
+ * snapshots (the rows are read and priced after each restart), {@code requestTimeout=120s} lets
+ * such a slow first answer finish instead of ending in a 503.
  */
 public final class TenantsLoad {
     /** Another window each round, so the response cache cannot answer without the tenant's ledger. */
@@ -84,6 +87,7 @@ public final class TenantsLoad {
         int rounds = Integer.parseInt(option("rounds", "3"));
         String xmx = option("xmx", "2g");
         boolean restart = Boolean.parseBoolean(option("restart", "false"));
+        int restarts = Integer.parseInt(option("restarts", "1"));
         log("%s; load average %s", options, loadAverage());
 
         Path csv = work.resolve("csv");
@@ -124,12 +128,13 @@ public final class TenantsLoad {
             } finally {
                 server.stop();
             }
-            if (restart) {
-                Server again = Server.start(jar, config, xmx, work.resolve("server-2.log"));
+            for (int r = 1; restart && r <= restarts; r++) {
+                log("restart %d; load average %s", r, loadAverage());
+                Server again = Server.start(jar, config, xmx, work.resolve("server-" + (r + 1) + ".log"));
                 try {
                     for (int i = 0; i < tenants; i++) {
                         String key = keys.get(i);
-                        timed("first metrics after restart", i, () -> send(HttpRequest.newBuilder(
+                        timed("first metrics after restart " + r, i, () -> send(HttpRequest.newBuilder(
                                 again.uri("/v1/metrics/cross-sell?" + window(0))).GET(), key));
                     }
                     again.checkNoOutOfMemory();
@@ -182,8 +187,14 @@ public final class TenantsLoad {
                 "  adminConnectors:",
                 "    - type: http",
                 "      port: " + adminPort,
+                "preparedTenants:",
+                "  snapshots: " + Boolean.parseBoolean(option("snapshots", "true")),
+                "limits:",
+                "  requestTimeout: " + option("requestTimeout", "30s"),
                 "logging:",
                 "  level: WARN",
+                "  loggers:",
+                "    io.xsell.server.persistence.snapshot: INFO",
                 ""));
         return file;
     }
