@@ -46,7 +46,8 @@ import java.util.zip.ZipOutputStream;
  * first metrics answer of each tenant on the restarted server (nothing kept in memory), as many
  * times as {@code restarts=N} (default 1). {@code snapshots=false} runs the server without tenant
  * snapshots (the rows are read and priced after each restart), {@code requestTimeout=120s} lets
- * such a slow first answer finish instead of ending in a 503.
+ * such a slow first answer finish instead of ending in a 503, and {@code restartJvm="..."} adds JVM
+ * options to the restarted servers ({@code %r} is the restart's number), a flight recording say.
  */
 public final class TenantsLoad {
     /** Another window each round, so the response cache cannot answer without the tenant's ledger. */
@@ -108,7 +109,7 @@ public final class TenantsLoad {
             for (int i = 0; i < tenants; i++) {
                 keys.add(admin.createTenant("load-" + i, "USD").apiKey());
             }
-            Server server = Server.start(jar, config, xmx, work.resolve("server-1.log"));
+            Server server = Server.start(jar, config, xmx, List.of(), work.resolve("server-1.log"));
             try {
                 for (int i = 0; i < tenants; i++) {
                     String key = keys.get(i);
@@ -130,7 +131,10 @@ public final class TenantsLoad {
             }
             for (int r = 1; restart && r <= restarts; r++) {
                 log("restart %d; load average %s", r, loadAverage());
-                Server again = Server.start(jar, config, xmx, work.resolve("server-" + (r + 1) + ".log"));
+                // a profiler, say: restartJvm=-XX:StartFlightRecording=filename=/tmp/restart.jfr,settings=profile
+                List<String> jvm = option("restartJvm", "").isBlank() ? List.of()
+                        : List.of(option("restartJvm", "").replace("%r", Integer.toString(r)).split(" "));
+                Server again = Server.start(jar, config, xmx, jvm, work.resolve("server-" + (r + 1) + ".log"));
                 try {
                     for (int i = 0; i < tenants; i++) {
                         String key = keys.get(i);
@@ -253,11 +257,13 @@ public final class TenantsLoad {
 
     /** The server in a process of its own, with its own heap. */
     private record Server(Process process, Path log, URI base) {
-        static Server start(Path jar, Path config, String xmx, Path log) throws Exception {
+        static Server start(Path jar, Path config, String xmx, List<String> jvmOptions, Path log) throws Exception {
             String yaml = Files.readString(config);
             int port = Integer.parseInt(yaml.split("port: ")[1].split("\n")[0].strip());
-            Process process = new ProcessBuilder("java", "-Xmx" + xmx, "-XX:+ExitOnOutOfMemoryError", "-jar",
-                    jar.toString(), "server", config.toString())
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx" + xmx, "-XX:+ExitOnOutOfMemoryError"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString(), "server", config.toString()));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Server server = new Server(process, log, URI.create("http://127.0.0.1:" + port));
             long start = System.nanoTime();

@@ -31,12 +31,17 @@ class PreparedTenantCodecTest {
 
     @Test
     void aGeneratedAccountComesBackExactlyWithItsLedger() {
-        byte[] body = PreparedTenantCodec.encode(TENANT, 7, DATASET, LEDGER);
+        byte[] body = PreparedTenantCodec.encode(TENANT, 7, DATASET, LEDGER, 123_456_789L);
 
         PreparedTenantCodec.Restored restored = PreparedTenantCodec.decode(body, TENANT, 7, "USD");
 
         JdbiTenantDataStoreTest.assertSameData(restored.dataset(), DATASET);
         assertSameLedger(restored.ledger(), LEDGER);
+        assertThat(restored.retainedBytes()).isEqualTo(123_456_789L);
+        assertThat(restored.dataset().items().get(0).customerId())
+                .as("an item shares its customer's id instance, as a load from the database does")
+                .isSameAs(restored.dataset().customers().stream()
+                        .filter(c -> c.id().equals(DATASET.items().get(0).customerId())).findFirst().orElseThrow().id());
         assertThat(body.length).as("compact: well under 100 bytes per item").isLessThan(DATASET.items().size() * 100);
     }
 
@@ -55,7 +60,7 @@ class PreparedTenantCodecTest {
         MrrLedger ledger = MrrLedger.of(dataset);
 
         PreparedTenantCodec.Restored restored = PreparedTenantCodec.decode(
-                PreparedTenantCodec.encode(TENANT, 1, dataset, ledger), TENANT, 1, "USD");
+                PreparedTenantCodec.encode(TENANT, 1, dataset, ledger, 1), TENANT, 1, "USD");
 
         JdbiTenantDataStoreTest.assertSameData(restored.dataset(), dataset);
         assertSameLedger(restored.ledger(), ledger);
@@ -65,7 +70,7 @@ class PreparedTenantCodecTest {
 
     @Test
     void aSnapshotOfAnotherTenantVersionOrCurrencyIsRefused() {
-        byte[] body = PreparedTenantCodec.encode(TENANT, 7, DATASET, LEDGER);
+        byte[] body = PreparedTenantCodec.encode(TENANT, 7, DATASET, LEDGER, 123_456_789L);
 
         assertThatThrownBy(() -> PreparedTenantCodec.decode(body, new TenantId("other"), 7, "USD"))
                 .isInstanceOf(CorruptSnapshotException.class).hasMessageContaining("t-codec");
@@ -77,7 +82,7 @@ class PreparedTenantCodecTest {
 
     @Test
     void aTruncatedOrDamagedBodyIsRefusedNeverMisread() {
-        byte[] body = PreparedTenantCodec.encode(TENANT, 7, DATASET, LEDGER);
+        byte[] body = PreparedTenantCodec.encode(TENANT, 7, DATASET, LEDGER, 123_456_789L);
 
         for (int length : new int[] {0, 3, body.length / 2, body.length - 1}) {
             byte[] truncated = Arrays.copyOf(body, length);

@@ -58,6 +58,8 @@ class TenantSnapshotsTest {
         Prepared restored = second.prepare(tenant);
 
         assertThat(second.restoredLedgers.get()).as("ledger restored, not priced").isEqualTo(1);
+        assertThat(second.weight.get()).as("weighed as when saved")
+                .isEqualTo(priced.dataset().retainedBytes() + priced.ledger().retainedBytes());
         JdbiTenantDataStoreTest.assertSameData(restored.dataset(), EVERY_FEATURE);
         PreparedTenantCodecTest.assertSameLedger(restored.ledger(), priced.ledger());
         assertSameAnswers(restored.ledger(), MrrLedger.of(EVERY_FEATURE));
@@ -166,19 +168,21 @@ class TenantSnapshotsTest {
         final MetricsService metrics;
         final AtomicInteger restoredLedgers = new AtomicInteger();
         final AtomicReference<MrrLedger> ledger = new AtomicReference<>();
+        final java.util.concurrent.atomic.AtomicLong weight = new java.util.concurrent.atomic.AtomicLong();
 
         Process(Jdbi jdbi) {
             snapshots = new JdbiTenantSnapshots(jdbi, Duration.ofMinutes(10), Clock.systemUTC());
             store = new JdbiTenantDataStore(jdbi, snapshots);
             PreparedTenantSnapshots counting = new PreparedTenantSnapshots() {
                 @Override
-                public Optional<MrrLedger> restoredLedger(TenantId tenant, TenantDataset dataset) {
-                    Optional<MrrLedger> ledger = snapshots.restoredLedger(tenant, dataset);
-                    ledger.ifPresent(l -> {
+                public Optional<Restored> restoredLedger(TenantId tenant, TenantDataset dataset) {
+                    Optional<Restored> restored = snapshots.restoredLedger(tenant, dataset);
+                    restored.ifPresent(r -> {
                         restoredLedgers.incrementAndGet();
-                        Process.this.ledger.set(l);
+                        ledger.set(r.ledger());
+                        weight.set(r.retainedBytes());
                     });
-                    return ledger;
+                    return restored;
                 }
 
                 @Override

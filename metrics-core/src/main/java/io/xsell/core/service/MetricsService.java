@@ -114,12 +114,15 @@ public final class MetricsService
                 if (kept.isPresent() && kept.get().dataset() == dataset) {
                     return kept.get();
                 }
-                Optional<MrrLedger> restored = snapshots.restoredLedger(tenant, dataset);
-                Priced priced = new Priced(dataset, restored.orElseGet(() -> MrrLedger.of(dataset)));
-                prepared.keep(tenant, priced, priced.retainedBytes());
-                if (restored.isEmpty()) {
-                    snapshots.prepared(tenant, dataset, priced.ledger());
+                Optional<PreparedTenantSnapshots.Restored> restored = snapshots.restoredLedger(tenant, dataset);
+                if (restored.isPresent()) {
+                    Priced priced = new Priced(dataset, restored.get().ledger());
+                    prepared.keep(tenant, priced, restored.get().retainedBytes());
+                    return priced;
                 }
+                Priced priced = new Priced(dataset, MrrLedger.of(dataset));
+                prepared.keep(tenant, priced, priced.retainedBytes());
+                snapshots.prepared(tenant, dataset, priced.ledger());
                 return priced;
             }
         } finally {

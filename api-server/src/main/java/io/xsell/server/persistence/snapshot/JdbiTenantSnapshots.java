@@ -93,7 +93,7 @@ public final class JdbiTenantSnapshots implements PreparedTenantSnapshots, Manag
             PreparedTenantCodec.Restored restored =
                     PreparedTenantCodec.decode(s.body(), tenant, dataVersion, reportingCurrency);
             known.put(tenant, new Known(dataVersion, new WeakReference<>(restored.dataset()),
-                    new SoftReference<>(restored.ledger())));
+                    new SoftReference<>(new Restored(restored.ledger(), restored.retainedBytes()))));
             return Optional.of(restored.dataset());
         } catch (CorruptSnapshotException e) {
             LOG.warn("Ignoring the snapshot of tenant {} version {}: {}; loading its rows and writing a new one",
@@ -119,12 +119,12 @@ public final class JdbiTenantSnapshots implements PreparedTenantSnapshots, Manag
     }
 
     @Override
-    public Optional<MrrLedger> restoredLedger(TenantId tenant, TenantDataset dataset) {
+    public Optional<Restored> restoredLedger(TenantId tenant, TenantDataset dataset) {
         Known k = known.get(tenant);
         if (k == null || k.restoredLedger() == null || k.dataset().get() != dataset) {
             return Optional.empty();
         }
-        MrrLedger ledger = k.restoredLedger().get();
+        Restored ledger = k.restoredLedger().get();
         // handed over once: from now on the prepared-tenant cache decides how long it lives
         known.replace(tenant, k, new Known(k.dataVersion(), k.dataset(), null));
         return Optional.ofNullable(ledger);
@@ -201,7 +201,9 @@ public final class JdbiTenantSnapshots implements PreparedTenantSnapshots, Manag
                 return;
             }
             long started = System.nanoTime();
-            byte[] body = PreparedTenantCodec.encode(p.tenant, p.dataVersion, dataset, ledger);
+            // both weights were computed (and are remembered) when the metrics service kept the tenant
+            byte[] body = PreparedTenantCodec.encode(p.tenant, p.dataVersion, dataset, ledger,
+                    dataset.retainedBytes() + ledger.retainedBytes());
             jdbi.useTransaction(h -> {
                 // a version newer than ours may have been written meanwhile: never replace it with ours
                 Long newest = h.createQuery("SELECT MAX(data_version) FROM tenant_snapshots WHERE tenant_id = ?")
@@ -250,7 +252,7 @@ public final class JdbiTenantSnapshots implements PreparedTenantSnapshots, Manag
         return crc.getValue();
     }
 
-    private record Known(long dataVersion, WeakReference<TenantDataset> dataset, Reference<MrrLedger> restoredLedger) {
+    private record Known(long dataVersion, WeakReference<TenantDataset> dataset, Reference<Restored> restoredLedger) {
     }
 
     private record Stored(int format, long checksum, byte[] body) {

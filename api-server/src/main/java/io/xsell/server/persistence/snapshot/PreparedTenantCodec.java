@@ -12,13 +12,11 @@ import io.xsell.core.model.TenantId;
 import io.xsell.core.mrr.MrrLedger;
 import io.xsell.core.mrr.PricedCharge;
 import io.xsell.core.mrr.PricedItem;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,25 +48,32 @@ public final class PreparedTenantCodec {
     private PreparedTenantCodec() {
     }
 
-    /** What a snapshot gives back. */
-    public record Restored(TenantDataset dataset, MrrLedger ledger) {
+    /**
+     * What a snapshot gives back.
+     *
+     * @param retainedBytes what the prepared tenant weighed when it was saved
+     */
+    public record Restored(TenantDataset dataset, MrrLedger ledger, long retainedBytes) {
     }
 
-    public static byte[] encode(TenantId tenant, long dataVersion, TenantDataset dataset, MrrLedger ledger) {
+    /** @param retainedBytes the prepared tenant's weight, given back by {@link #decode} */
+    public static byte[] encode(TenantId tenant, long dataVersion, TenantDataset dataset, MrrLedger ledger,
+                                long retainedBytes) {
         if (ledger.customerCount() != dataset.customers().size()) {
             throw new IllegalArgumentException("the ledger was not priced from this dataset");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(BUFFER);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream data = new DataOutputStream(new BufferedOutputStream(
-                new DeflaterOutputStream(bytes, deflater, BUFFER), BUFFER))) {
-            data.writeInt(MAGIC);
-            data.writeInt(FORMAT);
-            SnapshotOutput out = new SnapshotOutput(data);
+        try (OutputStream deflated = new DeflaterOutputStream(bytes, deflater, BUFFER)) {
+            SnapshotOutput out = new SnapshotOutput(deflated);
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
             out.text(tenant.value());
             out.unsigned(dataVersion);
+            out.unsigned(retainedBytes);
             writeDataset(out, dataset);
             writeLedger(out, ledger);
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory failed", e);
         } finally {
@@ -83,18 +88,18 @@ public final class PreparedTenantCodec {
      */
     public static Restored decode(byte[] body, TenantId tenant, long dataVersion, String reportingCurrency) {
         Inflater inflater = new Inflater();
-        try (DataInputStream data = new DataInputStream(new BufferedInputStream(
-                new InflaterInputStream(new ByteArrayInputStream(body), inflater, BUFFER), BUFFER))) {
-            if (data.readInt() != MAGIC) {
+        try (InputStream inflated = new InflaterInputStream(new ByteArrayInputStream(body), inflater, BUFFER)) {
+            SnapshotInput in = new SnapshotInput(inflated);
+            if (in.readInt() != MAGIC) {
                 throw new CorruptSnapshotException("not a tenant snapshot");
             }
-            int format = data.readInt();
+            int format = in.readInt();
             if (format != FORMAT) {
                 throw new CorruptSnapshotException("snapshot format " + format + ", this server reads " + FORMAT);
             }
-            SnapshotInput in = new SnapshotInput(data);
             String storedTenant = in.text();
             long storedVersion = in.unsigned();
+            long retainedBytes = in.unsigned();
             if (!tenant.value().equals(storedTenant) || storedVersion != dataVersion) {
                 throw new CorruptSnapshotException("snapshot of tenant '" + storedTenant + "' version " + storedVersion
                         + " stored as tenant '" + tenant + "' version " + dataVersion);
@@ -105,10 +110,10 @@ public final class PreparedTenantCodec {
                         + " for a tenant reporting in " + reportingCurrency);
             }
             MrrLedger ledger = readLedger(in, dataset);
-            if (data.read() != -1) {
+            if (!in.atEnd()) {
                 throw new CorruptSnapshotException("bytes after the end of the snapshot");
             }
-            return new Restored(dataset, ledger);
+            return new Restored(dataset, ledger, retainedBytes);
         } catch (IOException e) { // a truncated or damaged deflate stream
             throw corrupt(e);
         } catch (CorruptSnapshotException e) {
@@ -226,17 +231,18 @@ public final class PreparedTenantCodec {
             products.add(new Product(in.shared(), in.text(), in.shared(), LineKind.valueOf(in.shared()), in.decimal(),
                     in.text()));
         }
+        CustomerIds customerIds = new CustomerIds(customers);
         int itemCount = in.count(ROWS_MAX);
         List<RecurringItem> items = new ArrayList<>(Math.min(itemCount, 1 << 22));
         for (int n = 0; n < itemCount; n++) {
-            items.add(new RecurringItem(in.text(), in.run(), in.shared(), in.text(), in.day(), in.day(), in.decimal(),
+            items.add(new RecurringItem(in.text(), customerIds.of(in.run()), in.shared(), in.text(), in.day(), in.day(), in.decimal(),
                     in.decimal(), in.shared(), BillingInterval.valueOf(in.shared()), in.count(Integer.MAX_VALUE),
                     in.decimal(), in.decimal(), in.day(), in.shared()));
         }
         int chargeCount = in.count(ROWS_MAX);
         List<OneTimeCharge> charges = new ArrayList<>(Math.min(chargeCount, 1 << 20));
         for (int n = 0; n < chargeCount; n++) {
-            charges.add(new OneTimeCharge(in.text(), in.run(), in.shared(), in.day(), in.decimal(), in.shared(),
+            charges.add(new OneTimeCharge(in.text(), customerIds.of(in.run()), in.shared(), in.day(), in.decimal(), in.shared(),
                     in.shared()));
         }
         int rateCount = in.count(ROWS_MAX);
@@ -301,5 +307,49 @@ public final class PreparedTenantCodec {
             throw new CorruptSnapshotException("a priced amount that is null");
         }
         return value;
+    }
+
+    /**
+     * Gives an item or charge the very id instance of its customer, as a load from the database
+     * does, so a restored tenant weighs what it weighed when saved. Rows list a customer's items
+     * together and customers in the same order, so a cursor finds nearly every one; a map is built
+     * only for rows out of that order.
+     */
+    private static final class CustomerIds {
+        private final List<Customer> customers;
+        private int cursor;
+        private String lastRaw;
+        private String lastShared;
+        private Map<String, String> all;
+
+        CustomerIds(List<Customer> customers) {
+            this.customers = customers;
+        }
+
+        String of(String raw) {
+            if (raw == lastRaw) { // the same run: SnapshotInput.run() returned the same instance
+                return lastShared;
+            }
+            lastRaw = raw;
+            lastShared = find(raw);
+            return lastShared;
+        }
+
+        private String find(String raw) {
+            for (int k = cursor; k < Math.min(cursor + 2, customers.size()); k++) {
+                if (customers.get(k).id().equals(raw)) {
+                    cursor = k;
+                    return customers.get(k).id();
+                }
+            }
+            if (all == null) {
+                all = new HashMap<>(customers.size() * 2);
+                for (Customer c : customers) {
+                    all.put(c.id(), c.id());
+                }
+            }
+            // an unknown id stays as read: TenantDataset.of reports it and the snapshot is refused
+            return all.getOrDefault(raw, raw);
+        }
     }
 }

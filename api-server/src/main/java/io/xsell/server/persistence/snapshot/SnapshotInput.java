@@ -5,8 +5,9 @@ import static io.xsell.server.persistence.snapshot.SnapshotOutput.KNOWN;
 import static io.xsell.server.persistence.snapshot.SnapshotOutput.NEW;
 import static io.xsell.server.persistence.snapshot.SnapshotOutput.NULL;
 
-import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -26,20 +27,75 @@ final class SnapshotInput {
     private static final int TEXT_MAX_BYTES = 1 << 16;
     private static final int UNSCALED_MAX_BYTES = 64;
 
-    private final DataInputStream in;
+    /** Days from 1970 to 2149 are looked up in an array; others (rare) in a map. */
+    private static final int DAY_CACHE = 1 << 16;
+
+    private final InputStream in;
+    // our own buffer: a buffered stream's per-byte read is synchronized, and a snapshot is ~10^8 bytes
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
     private final List<String> strings = new ArrayList<>();
     private final List<BigDecimal> decimals = new ArrayList<>();
-    private final Map<Long, LocalDate> days = new HashMap<>();
+    private final LocalDate[] recentDays = new LocalDate[DAY_CACHE];
+    private final Map<Long, LocalDate> otherDays = new HashMap<>();
     private String previousRun;
 
-    SnapshotInput(DataInputStream in) {
+    SnapshotInput(InputStream in) {
         this.in = in;
+    }
+
+    int readUnsignedByte() throws IOException {
+        if (position == limit) {
+            fill();
+        }
+        return buffer[position++] & 0xFF;
+    }
+
+    int readInt() throws IOException {
+        return readUnsignedByte() << 24 | readUnsignedByte() << 16 | readUnsignedByte() << 8 | readUnsignedByte();
+    }
+
+    /** True when nothing follows (which also makes the inflater check the stream's own checksum). */
+    boolean atEnd() throws IOException {
+        if (position < limit) {
+            return false;
+        }
+        int n = in.read(buffer);
+        if (n <= 0) {
+            return true;
+        }
+        position = 0;
+        limit = n;
+        return false;
+    }
+
+    private void fill() throws IOException {
+        int n = in.read(buffer);
+        if (n <= 0) {
+            throw new EOFException("the snapshot ends early");
+        }
+        position = 0;
+        limit = n;
+    }
+
+    private void readFully(byte[] target) throws IOException {
+        int done = 0;
+        while (done < target.length) {
+            if (position == limit) {
+                fill();
+            }
+            int n = Math.min(target.length - done, limit - position);
+            System.arraycopy(buffer, position, target, done, n);
+            position += n;
+            done += n;
+        }
     }
 
     long unsigned() throws IOException {
         long result = 0;
         for (int shift = 0; shift < 64; shift += 7) {
-            int b = in.readUnsignedByte();
+            int b = readUnsignedByte();
             result |= (long) (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
                 return result;
@@ -71,7 +127,7 @@ final class SnapshotInput {
     }
 
     boolean flag() throws IOException {
-        int b = in.readUnsignedByte();
+        int b = readUnsignedByte();
         if (b > 1) {
             throw new CorruptSnapshotException("flag byte " + b);
         }
@@ -85,14 +141,22 @@ final class SnapshotInput {
         }
         expectNew(tag);
         long epochDay = signed();
-        LocalDate known = days.get(epochDay);
+        if (epochDay >= 0 && epochDay < DAY_CACHE) {
+            LocalDate known = recentDays[(int) epochDay];
+            if (known == null) {
+                known = LocalDate.ofEpochDay(epochDay);
+                recentDays[(int) epochDay] = known;
+            }
+            return known;
+        }
+        LocalDate known = otherDays.get(epochDay);
         if (known == null) {
             try {
                 known = LocalDate.ofEpochDay(epochDay);
             } catch (java.time.DateTimeException e) {
                 throw new CorruptSnapshotException("epoch day " + epochDay + " is no date");
             }
-            days.put(epochDay, known);
+            otherDays.put(epochDay, known);
         }
         return known;
     }
@@ -106,7 +170,7 @@ final class SnapshotInput {
             throw new CorruptSnapshotException("string of " + (length - 1) + " bytes");
         }
         byte[] bytes = new byte[(int) (length - 1)];
-        in.readFully(bytes);
+        readFully(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
@@ -157,7 +221,7 @@ final class SnapshotInput {
             throw new CorruptSnapshotException("a decimal without digits");
         }
         byte[] unscaled = new byte[length];
-        in.readFully(unscaled);
+        readFully(unscaled);
         BigDecimal value = new BigDecimal(new BigInteger(unscaled), scale);
         if (decimals.size() < DICTIONARY_MAX) {
             decimals.add(value);

@@ -1,7 +1,7 @@
 package io.xsell.server.persistence.snapshot;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -22,22 +22,60 @@ final class SnapshotOutput {
     /** Dictionary entry {@code k} is written as {@code k + KNOWN}. */
     static final int KNOWN = 2;
 
-    private final DataOutputStream out;
+    private final OutputStream out;
+    // our own buffer: a buffered stream's per-byte write is synchronized, and a snapshot is ~10^8 bytes
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
     private final Map<String, Integer> strings = new HashMap<>();
     private final Map<BigDecimal, Integer> decimals = new HashMap<>(); // equals() tells 1.0 from 1.00: exact
     private String previousRun;
 
-    SnapshotOutput(DataOutputStream out) {
+    SnapshotOutput(OutputStream out) {
         this.out = out;
+    }
+
+    /** Hands what is buffered to the stream; call once at the end. */
+    void flush() throws IOException {
+        out.write(buffer, 0, position);
+        position = 0;
+        out.flush();
+    }
+
+    void writeByte(int b) throws IOException {
+        if (position == buffer.length) {
+            out.write(buffer, 0, position);
+            position = 0;
+        }
+        buffer[position++] = (byte) b;
+    }
+
+    void writeInt(int v) throws IOException {
+        writeByte(v >>> 24);
+        writeByte(v >>> 16);
+        writeByte(v >>> 8);
+        writeByte(v);
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        if (bytes.length > buffer.length - position) {
+            out.write(buffer, 0, position);
+            position = 0;
+            if (bytes.length > buffer.length) {
+                out.write(bytes);
+                return;
+            }
+        }
+        System.arraycopy(bytes, 0, buffer, position, bytes.length);
+        position += bytes.length;
     }
 
     void unsigned(long value) throws IOException {
         long v = value;
         while ((v & ~0x7FL) != 0) {
-            out.writeByte((int) ((v & 0x7F) | 0x80));
+            writeByte((int) ((v & 0x7F) | 0x80));
             v >>>= 7;
         }
-        out.writeByte((int) v);
+        writeByte((int) v);
     }
 
     void signed(long value) throws IOException {
@@ -45,7 +83,7 @@ final class SnapshotOutput {
     }
 
     void flag(boolean value) throws IOException {
-        out.writeByte(value ? 1 : 0);
+        writeByte(value ? 1 : 0);
     }
 
     /** A day as its epoch day; null allowed. */
@@ -66,7 +104,7 @@ final class SnapshotOutput {
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         unsigned(bytes.length + 1L);
-        out.write(bytes);
+        write(bytes);
     }
 
     /**
@@ -116,7 +154,7 @@ final class SnapshotOutput {
         signed(value.scale());
         byte[] unscaled = value.unscaledValue().toByteArray();
         unsigned(unscaled.length);
-        out.write(unscaled);
+        write(unscaled);
         if (decimals.size() < DICTIONARY_MAX) {
             decimals.put(value, decimals.size());
         }

@@ -16,7 +16,14 @@ public interface PreparedTenantSnapshots {
      * The ledger restored together with this very dataset instance (the one the load port handed
      * out), if the dataset came from a snapshot; empty otherwise, and the caller prices it.
      */
-    Optional<MrrLedger> restoredLedger(TenantId tenant, TenantDataset dataset);
+    Optional<Restored> restoredLedger(TenantId tenant, TenantDataset dataset);
+
+    /**
+     * A ledger from a snapshot, with the heap the prepared tenant retained when it was saved (its
+     * {@code retainedBytes()}), so that the caller need not walk a million rows again to weigh it.
+     */
+    record Restored(MrrLedger ledger, long retainedBytes) {
+    }
 
     /**
      * The tenant's dataset was just priced into {@code ledger}: the adapter may save a copy, off the
@@ -28,7 +35,7 @@ public interface PreparedTenantSnapshots {
     static PreparedTenantSnapshots none() {
         return new PreparedTenantSnapshots() {
             @Override
-            public Optional<MrrLedger> restoredLedger(TenantId tenant, TenantDataset dataset) {
+            public Optional<Restored> restoredLedger(TenantId tenant, TenantDataset dataset) {
                 return Optional.empty();
             }
 
