@@ -45,7 +45,8 @@ import java.util.zip.ZipOutputStream;
  * With {@code restart=true} it stops the server after the imports, starts it again and times the
  * first metrics answer of each tenant on the restarted server (nothing kept in memory), as many
  * times as {@code restarts=N} (default 1). {@code snapshots=false} runs the server without tenant
- * snapshots (the rows are read and priced after each restart), {@code requestTimeout=120s} lets
+ * snapshots (the rows are read and priced after each restart), {@code compare=true} restarts as
+ * many times more without them (before and after on the same data), {@code requestTimeout=120s} lets
  * such a slow first answer finish instead of ending in a 503, and {@code restartJvm="..."} adds JVM
  * options to the restarted servers ({@code %r} is the restart's number), a flight recording say.
  */
@@ -99,7 +100,7 @@ public final class TenantsLoad {
         log("generated %,d customers in %.1f s: %,d bytes zipped", customers, seconds(start), Files.size(zip));
 
         DatabaseConfig database = TestPostgres.createSchema("xsell_load_");
-        Path config = config(database);
+        Path config = config(database, Boolean.parseBoolean(option("snapshots", "true")));
         try {
             // in this process, as `tenant create` does: thirty JVM starts would take minutes on a busy machine
             Databases.migrate(database);
@@ -129,8 +130,14 @@ public final class TenantsLoad {
             } finally {
                 server.stop();
             }
-            for (int r = 1; restart && r <= restarts; r++) {
-                log("restart %d; load average %s", r, loadAverage());
+            boolean compare = Boolean.parseBoolean(option("compare", "false"));
+            for (int r = 1; restart && r <= (compare ? 2 * restarts : restarts); r++) {
+                if (compare && r == restarts + 1) {
+                    // the same database and data, the server now reading rows and pricing after a restart
+                    config = config(database, false);
+                }
+                log("restart %d (snapshots %s); load average %s", r, Files.readString(config).contains("snapshots: true"),
+                        loadAverage());
                 // a profiler, say: restartJvm=-XX:StartFlightRecording=filename=/tmp/restart.jfr,settings=profile
                 List<String> jvm = option("restartJvm", "").isBlank() ? List.of()
                         : List.of(option("restartJvm", "").replace("%r", Integer.toString(r)).split(" "));
@@ -174,10 +181,13 @@ public final class TenantsLoad {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private Path config(DatabaseConfig database) throws IOException {
-        int port = freePort();
-        int adminPort = freePort();
+    private Path config(DatabaseConfig database, boolean snapshots) throws IOException {
         Path file = work.resolve("xsell.yml");
+        // a rewrite keeps the ports, which the running harness already knows
+        int port = Files.exists(file) ? Integer.parseInt(Files.readString(file).split("port: ")[1].split("\n")[0].strip())
+                : freePort();
+        int adminPort = Files.exists(file) ? Integer.parseInt(Files.readString(file).split("port: ")[2].split("\n")[0].strip())
+                : freePort();
         Files.writeString(file, String.join("\n",
                 "database:",
                 "  url: \"" + database.getUrl() + "\"",
@@ -192,7 +202,7 @@ public final class TenantsLoad {
                 "    - type: http",
                 "      port: " + adminPort,
                 "preparedTenants:",
-                "  snapshots: " + Boolean.parseBoolean(option("snapshots", "true")),
+                "  snapshots: " + snapshots,
                 "limits:",
                 "  requestTimeout: " + option("requestTimeout", "30s"),
                 "logging:",
