@@ -34,10 +34,11 @@ public final class SnapshotBenchmark {
         MrrLedger ledger = MrrLedger.of(dataset);
         System.out.printf(Locale.ROOT, "%,d customers, %,d items, %,d charges; load average %s%n", customers,
                 dataset.items().size(), dataset.charges().size(), loadAverage());
+        long weight = dataset.retainedBytes() + ledger.retainedBytes();
         byte[] body = null;
         for (int i = 0; i < repeats; i++) {
             long start = System.nanoTime();
-            body = PreparedTenantCodec.encode(tenant, 1, dataset, ledger, 1);
+            body = PreparedTenantCodec.encode(tenant, 1, dataset, ledger, weight);
             print("encode", start, body.length);
         }
         for (int i = 0; i < repeats; i++) {
@@ -54,6 +55,27 @@ public final class SnapshotBenchmark {
             print("weigh (now stored)", start, bytes);
         }
         System.out.printf(Locale.ROOT, "load average %s%n", loadAverage());
+        retained(body, tenant);
+    }
+
+    /**
+     * Heap in use after full collections with only one restored tenant reachable, minus the same
+     * with nothing of it reachable: what a restored 1M-customer tenant costs the server.
+     */
+    private static void retained(byte[] body, TenantId tenant) {
+        long before = usedAfterGc();
+        PreparedTenantCodec.Restored restored = PreparedTenantCodec.decode(body, tenant, 1, "USD");
+        long after = usedAfterGc();
+        System.out.printf(Locale.ROOT, "heap retained by the restored tenant: %,d KiB (stored weight %,d KiB)%n",
+                (after - before) >> 10, restored.retainedBytes() >> 10);
+        java.lang.ref.Reference.reachabilityFence(restored);
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long inflatedSize(byte[] body) throws IOException {
