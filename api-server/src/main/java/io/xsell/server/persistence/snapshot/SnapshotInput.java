@@ -190,43 +190,43 @@ final class SnapshotInput {
     }
 
     String shared() throws IOException {
+        return fromDictionary(strings, this::text);
+    }
+
+    BigDecimal decimal() throws IOException {
+        return fromDictionary(decimals, () -> {
+            int scale = signedInt();
+            int length = count(UNSCALED_MAX_BYTES + 1);
+            if (length == 0) {
+                throw new CorruptSnapshotException("a decimal without digits");
+            }
+            byte[] unscaled = new byte[length];
+            readFully(unscaled);
+            return new BigDecimal(new BigInteger(unscaled), scale);
+        });
+    }
+
+    /** Mirrors {@code SnapshotOutput.reference}: null, a numbered entry, or a new value (numbered if room). */
+    private <T> T fromDictionary(List<T> dictionary, Reader<T> newValue) throws IOException {
         long tag = unsigned();
         if (tag == NULL) {
             return null;
         }
         if (tag >= KNOWN) {
-            return known(strings, tag);
+            return known(dictionary, tag);
         }
-        String value = text();
+        T value = newValue.read();
         if (value == null) {
-            throw new CorruptSnapshotException("a new dictionary string that is null");
+            throw new CorruptSnapshotException("a new dictionary value that is null");
         }
-        if (strings.size() < DICTIONARY_MAX) {
-            strings.add(value);
+        if (dictionary.size() < DICTIONARY_MAX) {
+            dictionary.add(value);
         }
         return value;
     }
 
-    BigDecimal decimal() throws IOException {
-        long tag = unsigned();
-        if (tag == NULL) {
-            return null;
-        }
-        if (tag >= KNOWN) {
-            return known(decimals, tag);
-        }
-        int scale = signedInt();
-        int length = count(UNSCALED_MAX_BYTES + 1);
-        if (length == 0) {
-            throw new CorruptSnapshotException("a decimal without digits");
-        }
-        byte[] unscaled = new byte[length];
-        readFully(unscaled);
-        BigDecimal value = new BigDecimal(new BigInteger(unscaled), scale);
-        if (decimals.size() < DICTIONARY_MAX) {
-            decimals.add(value);
-        }
-        return value;
+    private interface Reader<T> {
+        T read() throws IOException;
     }
 
     private static <T> T known(List<T> dictionary, long tag) {

@@ -125,17 +125,8 @@ final class SnapshotOutput {
     void shared(String value) throws IOException {
         if (value == null) {
             unsigned(NULL);
-            return;
-        }
-        Integer known = strings.get(value);
-        if (known != null) {
-            unsigned(known + (long) KNOWN);
-            return;
-        }
-        unsigned(NEW);
-        text(value);
-        if (strings.size() < DICTIONARY_MAX) {
-            strings.put(value, strings.size());
+        } else if (!reference(strings, value)) {
+            text(value);
         }
     }
 
@@ -143,20 +134,28 @@ final class SnapshotOutput {
     void decimal(BigDecimal value) throws IOException {
         if (value == null) {
             unsigned(NULL);
-            return;
+        } else if (!reference(decimals, value)) {
+            signed(value.scale());
+            byte[] unscaled = value.unscaledValue().toByteArray();
+            unsigned(unscaled.length);
+            write(unscaled);
         }
-        Integer known = decimals.get(value);
+    }
+
+    /**
+     * Writes the value's number when the dictionary knows it and returns true; otherwise writes
+     * {@link #NEW}, numbers the value while there is room, and returns false: the caller writes it.
+     */
+    private <T> boolean reference(Map<T, Integer> dictionary, T value) throws IOException {
+        Integer known = dictionary.get(value);
         if (known != null) {
             unsigned(known + (long) KNOWN);
-            return;
+            return true;
         }
         unsigned(NEW);
-        signed(value.scale());
-        byte[] unscaled = value.unscaledValue().toByteArray();
-        unsigned(unscaled.length);
-        write(unscaled);
-        if (decimals.size() < DICTIONARY_MAX) {
-            decimals.put(value, decimals.size());
+        if (dictionary.size() < DICTIONARY_MAX) {
+            dictionary.put(value, dictionary.size());
         }
+        return false;
     }
 }
