@@ -242,7 +242,8 @@ public final class JdbiTenantSnapshots implements PreparedTenantSnapshots, Manag
     }
 
     private boolean exists(TenantId tenant, long dataVersion) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT 1 FROM tenant_snapshots WHERE tenant_id = ? AND data_version = ?")
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT 1 FROM tenant_snapshots WHERE tenant_id = ? AND data_version = ?")
                 .bind(0, tenant.value()).bind(1, dataVersion).mapTo(Integer.class).findOne().isPresent());
     }
 

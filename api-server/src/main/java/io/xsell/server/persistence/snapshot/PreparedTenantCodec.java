@@ -38,12 +38,14 @@ import java.util.zip.InflaterInputStream;
  */
 public final class PreparedTenantCodec {
     /** Bumped whenever the layout changes: a snapshot of another format is ignored and rebuilt. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     private static final int MAGIC = 0x58534E50; // "XSNP"
     private static final int BUFFER = 1 << 16;
     private static final int ROWS_MAX = Integer.MAX_VALUE - 8;
     private static final PricedItem[] NO_ITEMS = new PricedItem[0];
     private static final PricedCharge[] NO_CHARGES = new PricedCharge[0];
+    private static final int CUSTOMER_RUN = 0;
+    private static final int SUBSCRIPTION_RUN = 1;
 
     private PreparedTenantCodec() {
     }
@@ -166,9 +168,9 @@ public final class PreparedTenantCodec {
         out.unsigned(dataset.items().size());
         for (RecurringItem i : dataset.items()) {
             out.text(i.id());
-            out.run(i.customerId());
+            out.run(CUSTOMER_RUN, i.customerId());
             out.shared(i.productId());
-            out.text(i.subscriptionId());
+            out.run(SUBSCRIPTION_RUN, i.subscriptionId());
             out.day(i.startDate());
             out.day(i.endDate());
             out.decimal(i.unitAmount());
@@ -184,7 +186,7 @@ public final class PreparedTenantCodec {
         out.unsigned(dataset.charges().size());
         for (OneTimeCharge c : dataset.charges()) {
             out.text(c.id());
-            out.run(c.customerId());
+            out.run(CUSTOMER_RUN, c.customerId());
             out.shared(c.productId());
             out.day(c.date());
             out.decimal(c.amount());
@@ -235,15 +237,16 @@ public final class PreparedTenantCodec {
         int itemCount = in.count(ROWS_MAX);
         List<RecurringItem> items = new ArrayList<>(Math.min(itemCount, 1 << 22));
         for (int n = 0; n < itemCount; n++) {
-            items.add(new RecurringItem(in.text(), customerIds.of(in.run()), in.shared(), in.text(), in.day(), in.day(), in.decimal(),
+            items.add(new RecurringItem(in.text(), customerIds.of(in.run(CUSTOMER_RUN)), in.shared(),
+                    in.run(SUBSCRIPTION_RUN), in.day(), in.day(), in.decimal(),
                     in.decimal(), in.shared(), BillingInterval.valueOf(in.shared()), in.count(Integer.MAX_VALUE),
                     in.decimal(), in.decimal(), in.day(), in.shared()));
         }
         int chargeCount = in.count(ROWS_MAX);
         List<OneTimeCharge> charges = new ArrayList<>(Math.min(chargeCount, 1 << 20));
         for (int n = 0; n < chargeCount; n++) {
-            charges.add(new OneTimeCharge(in.text(), customerIds.of(in.run()), in.shared(), in.day(), in.decimal(), in.shared(),
-                    in.shared()));
+            charges.add(new OneTimeCharge(in.text(), customerIds.of(in.run(CUSTOMER_RUN)), in.shared(), in.day(),
+                    in.decimal(), in.shared(), in.shared()));
         }
         int rateCount = in.count(ROWS_MAX);
         List<FxRate> rates = new ArrayList<>(Math.min(rateCount, 1 << 16));
@@ -327,7 +330,7 @@ public final class PreparedTenantCodec {
         }
 
         String of(String raw) {
-            if (raw == lastRaw) { // the same run: SnapshotInput.run() returned the same instance
+            if (raw == lastRaw) { // the same run: SnapshotInput.run returned the same instance
                 return lastShared;
             }
             lastRaw = raw;

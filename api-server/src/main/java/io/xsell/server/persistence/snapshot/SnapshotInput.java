@@ -39,7 +39,7 @@ final class SnapshotInput {
     private final List<BigDecimal> decimals = new ArrayList<>();
     private final LocalDate[] recentDays = new LocalDate[DAY_CACHE];
     private final Map<Long, LocalDate> otherDays = new HashMap<>();
-    private String previousRun;
+    private final String[] previousRuns = new String[SnapshotOutput.RUN_COLUMNS];
 
     SnapshotInput(InputStream in) {
         this.in = in;
@@ -174,19 +174,19 @@ final class SnapshotInput {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    String run() throws IOException {
+    String run(int column) throws IOException {
         long tag = unsigned();
         if (tag == 0) {
-            if (previousRun == null) {
+            if (previousRuns[column] == null) {
                 throw new CorruptSnapshotException("a repeated string with nothing before it");
             }
-            return previousRun;
+            return previousRuns[column];
         }
         if (tag != 1) {
             throw new CorruptSnapshotException("run tag " + tag);
         }
-        previousRun = text();
-        return previousRun;
+        previousRuns[column] = text();
+        return previousRuns[column];
     }
 
     String shared() throws IOException {

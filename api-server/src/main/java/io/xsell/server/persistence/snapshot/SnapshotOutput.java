@@ -21,6 +21,8 @@ final class SnapshotOutput {
     static final int NEW = 1;
     /** Dictionary entry {@code k} is written as {@code k + KNOWN}. */
     static final int KNOWN = 2;
+    /** Columns written with {@link #run}: a row's customer id and its subscription id. */
+    static final int RUN_COLUMNS = 2;
 
     private final OutputStream out;
     // our own buffer: a buffered stream's per-byte write is synchronized, and a snapshot is ~10^8 bytes
@@ -28,7 +30,7 @@ final class SnapshotOutput {
     private int position;
     private final Map<String, Integer> strings = new HashMap<>();
     private final Map<BigDecimal, Integer> decimals = new HashMap<>(); // equals() tells 1.0 from 1.00: exact
-    private String previousRun;
+    private final String[] previousRuns = new String[RUN_COLUMNS];
 
     SnapshotOutput(OutputStream out) {
         this.out = out;
@@ -108,16 +110,16 @@ final class SnapshotOutput {
     }
 
     /**
-     * A string that usually equals the one written just before through this method (a customer's
+     * A string that usually equals the one written just before in the same column (a customer's
      * items and charges follow each other, so do a subscription's items): 0 for the same again.
      */
-    void run(String value) throws IOException {
-        if (value != null && value.equals(previousRun)) {
+    void run(int column, String value) throws IOException {
+        if (value != null && value.equals(previousRuns[column])) {
             unsigned(0);
         } else {
             unsigned(1);
             text(value);
-            previousRun = value;
+            previousRuns[column] = value;
         }
     }
 
