@@ -15,6 +15,7 @@ import io.xsell.core.port.in.PenetrationUseCase;
 import io.xsell.core.port.in.PrepareMetricsUseCase;
 import io.xsell.core.port.out.LoadTenantDataPort;
 import io.xsell.core.port.out.SaveTenantDataPort;
+import io.xsell.core.port.out.PreparedTenantSnapshots;
 import io.xsell.core.service.MetricsService;
 import io.xsell.core.service.TenantDataImportService;
 import io.xsell.ingestion.csv.CanonicalCsvImporter;
@@ -33,6 +34,7 @@ import io.xsell.server.dataimport.BackgroundPreparation;
 import io.xsell.server.dataimport.ImportHistory;
 import io.xsell.server.persistence.Databases;
 import io.xsell.server.persistence.JdbiTenantDataStore;
+import io.xsell.server.persistence.snapshot.JdbiTenantSnapshots;
 import io.xsell.server.persistence.JdbiTenantRegistry;
 import io.xsell.server.persistence.JdbiWebSessionStore;
 import io.xsell.server.tenant.TenantRegistry;
@@ -113,17 +115,30 @@ public class XsellModule extends DropwizardAwareModule<XsellConfiguration> {
 
     @Provides
     @Singleton
-    JdbiTenantDataStore tenantDataStore(Jdbi jdbi) {
-        return new JdbiTenantDataStore(jdbi);
+    JdbiTenantDataStore tenantDataStore(Jdbi jdbi, JdbiTenantSnapshots snapshots) {
+        return configuration().getPreparedTenants().isSnapshots()
+                ? new JdbiTenantDataStore(jdbi, snapshots) : new JdbiTenantDataStore(jdbi);
+    }
+
+    /**
+     * A {@code Managed} extension (found by Guicey's classpath scan), so registered after the
+     * database pool it writes to and stopped, and so flushed, before it.
+     */
+    @Provides
+    @Singleton
+    JdbiTenantSnapshots tenantSnapshots(Jdbi jdbi, Clock clock) {
+        return new JdbiTenantSnapshots(jdbi, configuration().getPreparedTenants().getSnapshotDelay().toJavaDuration(),
+                clock);
     }
 
     @Provides
     @Singleton
-    MetricsService metricsService(LoadTenantDataPort data) {
+    MetricsService metricsService(LoadTenantDataPort data, JdbiTenantSnapshots snapshots) {
         PreparedTenantsConfig config = configuration().getPreparedTenants();
         return new MetricsService(data,
                 new CaffeinePreparedTenantCache<>(config.budgetBytes(Runtime.getRuntime().maxMemory())),
-                config.getConcurrentColdPreparations());
+                config.getConcurrentColdPreparations(),
+                config.isSnapshots() ? snapshots : PreparedTenantSnapshots.none());
     }
 
     @Provides

@@ -2,8 +2,10 @@ package io.xsell.server.cache;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
+import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 /** The memory budget of prepared tenants kept between queries (docs/performance.md, "Tenants in memory"). */
 public class PreparedTenantsConfig {
@@ -25,6 +27,26 @@ public class PreparedTenantsConfig {
     @Max(64)
     @JsonProperty
     private int concurrentColdPreparations = 1;
+
+    /**
+     * Save each prepared tenant (per data version) in the database, so that after a restart it is
+     * answered without reading its rows and pricing them again.
+     */
+    @JsonProperty
+    private boolean snapshots = true;
+
+    /** How long after a tenant was priced its snapshot is written (imports in a row write once). */
+    @NotNull
+    @JsonProperty
+    private Duration snapshotDelay = Duration.seconds(2);
+
+    public boolean isSnapshots() {
+        return snapshots;
+    }
+
+    public Duration getSnapshotDelay() {
+        return snapshotDelay;
+    }
 
     public int getHeapPercent() {
         return heapPercent;

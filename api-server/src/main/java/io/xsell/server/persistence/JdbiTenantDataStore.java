@@ -7,6 +7,7 @@ import io.xsell.core.model.TenantId;
 import io.xsell.core.port.out.LoadTenantDataPort;
 import io.xsell.core.port.out.SaveTenantDataPort;
 import io.xsell.server.dataimport.ImportHistory;
+import io.xsell.server.persistence.snapshot.JdbiTenantSnapshots;
 import java.lang.ref.WeakReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,16 +40,27 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
 
     private final Jdbi jdbi;
     private final int chunkSize;
+    private final JdbiTenantSnapshots snapshots; // null: this store keeps none
     private final ConcurrentMap<TenantId, Loaded> cache = new ConcurrentHashMap<>();
     private final ConcurrentMap<TenantId, Object> loadLocks = new ConcurrentHashMap<>();
 
     public JdbiTenantDataStore(Jdbi jdbi) {
-        this(jdbi, DEFAULT_CHUNK_SIZE);
+        this(jdbi, DEFAULT_CHUNK_SIZE, null);
+    }
+
+    /** A store that restores tenants from {@code snapshots} before reading their rows. */
+    public JdbiTenantDataStore(Jdbi jdbi, JdbiTenantSnapshots snapshots) {
+        this(jdbi, DEFAULT_CHUNK_SIZE, Objects.requireNonNull(snapshots, "snapshots"));
     }
 
     JdbiTenantDataStore(Jdbi jdbi, int chunkSize) {
+        this(jdbi, chunkSize, null);
+    }
+
+    private JdbiTenantDataStore(Jdbi jdbi, int chunkSize, JdbiTenantSnapshots snapshots) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.chunkSize = chunkSize;
+        this.snapshots = snapshots;
     }
 
     /**
@@ -94,7 +106,11 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
         if (written.onlySource()) {
             // The dataset just written is exactly what a load of this version would read back, so
             // the first query after an import need not read it again from the database.
-            cache.put(tenant, new Loaded(written.row(), new WeakReference<>(dataset.withoutEngagement())));
+            TenantDataset billing = dataset.withoutEngagement();
+            cache.put(tenant, new Loaded(written.row(), new WeakReference<>(billing)));
+            if (snapshots != null) {
+                snapshots.loaded(tenant, written.row().dataVersion(), billing);
+            }
         }
         return written.record();
     }
@@ -166,11 +182,22 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
             if (held != null && cached.row().equals(current)) {
                 return held;
             }
+            if (snapshots != null) {
+                Optional<TenantDataset> restored =
+                        snapshots.restore(tenant, current.dataVersion(), current.reportingCurrency());
+                if (restored.isPresent()) {
+                    cache.put(tenant, new Loaded(current, new WeakReference<>(restored.get())));
+                    return restored.get();
+                }
+            }
             Read read = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
                 TenantRow row = tenantRow(h, tenant).orElseThrow(() -> unknownTenant(tenant));
                 return new Read(row, new DatasetReader(h, tenant.value()).read(row.reportingCurrency()));
             });
             cache.put(tenant, new Loaded(read.row(), new WeakReference<>(read.dataset())));
+            if (snapshots != null) {
+                snapshots.loaded(tenant, read.row().dataVersion(), read.dataset());
+            }
             return read.dataset();
         }
     }

@@ -43,7 +43,12 @@ import java.util.zip.ZipOutputStream;
  * </pre>
  *
  * With {@code restart=true} it stops the server after the imports, starts it again and times the
- * first metrics answer of each tenant on the restarted server (nothing kept in memory).
+ * first metrics answer of each tenant on the restarted server (nothing kept in memory), as many
+ * times as {@code restarts=N} (default 1). {@code snapshots=false} runs the server without tenant
+ * snapshots (the rows are read and priced after each restart), {@code compare=true} restarts as
+ * many times more without them (before and after on the same data), {@code requestTimeout=120s} lets
+ * such a slow first answer finish instead of ending in a 503, and {@code restartJvm="..."} adds JVM
+ * options to the restarted servers ({@code %r} is the restart's number), a flight recording say.
  */
 public final class TenantsLoad {
     /** Another window each round, so the response cache cannot answer without the tenant's ledger. */
@@ -84,6 +89,7 @@ public final class TenantsLoad {
         int rounds = Integer.parseInt(option("rounds", "3"));
         String xmx = option("xmx", "2g");
         boolean restart = Boolean.parseBoolean(option("restart", "false"));
+        int restarts = Integer.parseInt(option("restarts", "1"));
         log("%s; load average %s", options, loadAverage());
 
         Path csv = work.resolve("csv");
@@ -94,7 +100,7 @@ public final class TenantsLoad {
         log("generated %,d customers in %.1f s: %,d bytes zipped", customers, seconds(start), Files.size(zip));
 
         DatabaseConfig database = TestPostgres.createSchema("xsell_load_");
-        Path config = config(database);
+        Path config = config(database, Boolean.parseBoolean(option("snapshots", "true")));
         try {
             // in this process, as `tenant create` does: thirty JVM starts would take minutes on a busy machine
             Databases.migrate(database);
@@ -104,7 +110,7 @@ public final class TenantsLoad {
             for (int i = 0; i < tenants; i++) {
                 keys.add(admin.createTenant("load-" + i, "USD").apiKey());
             }
-            Server server = Server.start(jar, config, xmx, work.resolve("server-1.log"));
+            Server server = Server.start(jar, config, xmx, List.of(), work.resolve("server-1.log"));
             try {
                 for (int i = 0; i < tenants; i++) {
                     String key = keys.get(i);
@@ -124,12 +130,22 @@ public final class TenantsLoad {
             } finally {
                 server.stop();
             }
-            if (restart) {
-                Server again = Server.start(jar, config, xmx, work.resolve("server-2.log"));
+            boolean compare = Boolean.parseBoolean(option("compare", "false"));
+            for (int r = 1; restart && r <= (compare ? 2 * restarts : restarts); r++) {
+                if (compare && r == restarts + 1) {
+                    // the same database and data, the server now reading rows and pricing after a restart
+                    config = config(database, false);
+                }
+                log("restart %d (snapshots %s); load average %s", r, Files.readString(config).contains("snapshots: true"),
+                        loadAverage());
+                // a profiler, say: restartJvm=-XX:StartFlightRecording=filename=/tmp/restart.jfr,settings=profile
+                List<String> jvm = option("restartJvm", "").isBlank() ? List.of()
+                        : List.of(option("restartJvm", "").replace("%r", Integer.toString(r)).split(" "));
+                Server again = Server.start(jar, config, xmx, jvm, work.resolve("server-" + (r + 1) + ".log"));
                 try {
                     for (int i = 0; i < tenants; i++) {
                         String key = keys.get(i);
-                        timed("first metrics after restart", i, () -> send(HttpRequest.newBuilder(
+                        timed("first metrics after restart " + r, i, () -> send(HttpRequest.newBuilder(
                                 again.uri("/v1/metrics/cross-sell?" + window(0))).GET(), key));
                     }
                     again.checkNoOutOfMemory();
@@ -165,10 +181,13 @@ public final class TenantsLoad {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private Path config(DatabaseConfig database) throws IOException {
-        int port = freePort();
-        int adminPort = freePort();
+    private Path config(DatabaseConfig database, boolean snapshots) throws IOException {
         Path file = work.resolve("xsell.yml");
+        // a rewrite keeps the ports, which the running harness already knows
+        int port = Files.exists(file) ? Integer.parseInt(Files.readString(file).split("port: ")[1].split("\n")[0].strip())
+                : freePort();
+        int adminPort = Files.exists(file) ? Integer.parseInt(Files.readString(file).split("port: ")[2].split("\n")[0].strip())
+                : freePort();
         Files.writeString(file, String.join("\n",
                 "database:",
                 "  url: \"" + database.getUrl() + "\"",
@@ -182,8 +201,14 @@ public final class TenantsLoad {
                 "  adminConnectors:",
                 "    - type: http",
                 "      port: " + adminPort,
+                "preparedTenants:",
+                "  snapshots: " + snapshots,
+                "limits:",
+                "  requestTimeout: " + option("requestTimeout", "30s"),
                 "logging:",
                 "  level: WARN",
+                "  loggers:",
+                "    io.xsell.server.persistence.snapshot: INFO",
                 ""));
         return file;
     }
@@ -242,11 +267,13 @@ public final class TenantsLoad {
 
     /** The server in a process of its own, with its own heap. */
     private record Server(Process process, Path log, URI base) {
-        static Server start(Path jar, Path config, String xmx, Path log) throws Exception {
+        static Server start(Path jar, Path config, String xmx, List<String> jvmOptions, Path log) throws Exception {
             String yaml = Files.readString(config);
             int port = Integer.parseInt(yaml.split("port: ")[1].split("\n")[0].strip());
-            Process process = new ProcessBuilder("java", "-Xmx" + xmx, "-XX:+ExitOnOutOfMemoryError", "-jar",
-                    jar.toString(), "server", config.toString())
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx" + xmx, "-XX:+ExitOnOutOfMemoryError"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString(), "server", config.toString()));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Server server = new Server(process, log, URI.create("http://127.0.0.1:" + port));
             long start = System.nanoTime();

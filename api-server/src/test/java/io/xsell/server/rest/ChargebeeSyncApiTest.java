@@ -23,7 +23,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -170,7 +169,7 @@ abstract class ChargebeeSyncApiTest {
 
         String csvKey = app().createTenant("chargebee-csv").apiKey();
         CanonicalCsvWriter.write(ACCOUNT.canonical(), dir);
-        app().postZip(csvKey, zip(dir)).expectJson(201);
+        app().postZip(csvKey, Zips.folder(dir)).expectJson(201);
         for (String query : List.of("/v1/metrics/cross-sell?" + WINDOW, "/v1/metrics/cross-sell?" + WINDOW
                 + "&segment_by=segment", "/v1/metrics/movements?" + WINDOW + "&granularity=month")) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -183,13 +182,4 @@ abstract class ChargebeeSyncApiTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] zip(Path dir) throws IOException {
-        Map<String, String> files = new LinkedHashMap<>();
-        try (Stream<Path> paths = Files.list(dir)) {
-            for (Path file : paths.toList()) {
-                files.put(file.getFileName().toString(), Files.readString(file));
-            }
-        }
-        return Zips.zip(files);
-    }
 }

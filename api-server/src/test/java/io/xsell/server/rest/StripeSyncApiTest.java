@@ -177,7 +177,7 @@ abstract class StripeSyncApiTest {
         // the same account imported as canonical CSV by another tenant answers the same, to the cent
         csvKey = app().createTenant("csv").apiKey();
         CanonicalCsvWriter.write(ACCOUNT.canonical(), dir);
-        app().postZip(csvKey, zip(dir)).expectJson(201);
+        app().postZip(csvKey, Zips.folder(dir)).expectJson(201);
         for (String query : List.of("/v1/metrics/cross-sell?" + WINDOW + "&segment_by=segment",
                 "/v1/metrics/movements?" + WINDOW + "&granularity=month", "/v1/metrics/penetration?date=2026-10-31")) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -211,16 +211,6 @@ abstract class StripeSyncApiTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(app().get("/v1/metrics/penetration?date=2026-10-31", key).expectJson(200))
                         .isEqualTo(app().get("/v1/metrics/penetration?date=2026-10-31", csvKey).expectJson(200)));
-    }
-
-    private static byte[] zip(Path dir) throws IOException {
-        Map<String, String> files = new LinkedHashMap<>();
-        try (Stream<Path> paths = Files.list(dir)) {
-            for (Path file : paths.toList()) {
-                files.put(file.getFileName().toString(), Files.readString(file));
-            }
-        }
-        return Zips.zip(files);
     }
 
     static String sign(String payload, long timestamp, String secret) throws Exception {

@@ -129,6 +129,17 @@ public final class XsellApp implements BeforeAllCallback, AfterAllCallback {
         return root;
     }
 
+    /**
+     * Stops the server as an operator would (its managed objects stop, so what they flush is
+     * flushed) and starts a new one with the same settings on the same database.
+     */
+    public void restart() throws Exception {
+        app.after();
+        app = new DropwizardAppExtension<>(XsellApplication.class, folder.resolve("config.yml").toString());
+        hooks.forEach(GuiceyConfigurationHook::register);
+        app.before();
+    }
+
     @Override
     public void afterAll(ExtensionContext context) {
         try {

@@ -94,6 +94,36 @@ public final class MrrLedger {
                 itemsByCustomer, priceCharges(dataset, customerIndex, customers.length));
     }
 
+    /**
+     * A ledger priced earlier from this dataset (by {@link #of}) and kept elsewhere, put back
+     * together without pricing: {@code items[c]} and {@code charges[c]} belong to the dataset's
+     * {@code c}-th customer, items ordered by the day they start earning. Checks that the parts
+     * fit the dataset's customers and product lines, not that they are the prices of its items:
+     * that is the keeper's guarantee (a copy tied to the dataset's version and checksummed).
+     *
+     * @throws IllegalArgumentException when the parts do not fit the dataset
+     */
+    public static MrrLedger restore(TenantDataset dataset, PricedItem[][] items, PricedCharge[][] charges) {
+        Customer[] customers = dataset.customers().toArray(new Customer[0]);
+        List<ProductLineRef> lines = List.copyOf(indexLines(dataset.products()).values());
+        if (items.length != customers.length || charges.length != customers.length) {
+            throw new IllegalArgumentException("a restored ledger needs items and charges for each of the "
+                    + customers.length + " customers, got " + items.length + " and " + charges.length);
+        }
+        for (int c = 0; c < customers.length; c++) {
+            int previousStart = Integer.MIN_VALUE;
+            for (PricedItem item : items[c]) {
+                if (item.line() < 0 || item.line() >= lines.size() || item.activeFrom() >= item.end()
+                        || item.activeFrom() < previousStart) {
+                    throw new IllegalArgumentException("restored item " + item + " of customer '"
+                            + customers[c].id() + "' does not fit the dataset's " + lines.size() + " lines");
+                }
+                previousStart = item.activeFrom();
+            }
+        }
+        return new MrrLedger(dataset.reportingCurrency(), lines, customers, items, charges);
+    }
+
     private static Map<String, ProductLineRef> indexLines(List<Product> products) {
         TreeMap<String, Product> firstByLine = new TreeMap<>();
         for (Product p : products) {

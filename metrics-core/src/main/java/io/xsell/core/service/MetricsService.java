@@ -19,6 +19,7 @@ import io.xsell.core.port.in.PenetrationUseCase;
 import io.xsell.core.port.in.PrepareMetricsUseCase;
 import io.xsell.core.port.out.LoadTenantDataPort;
 import io.xsell.core.port.out.PreparedTenantCache;
+import io.xsell.core.port.out.PreparedTenantSnapshots;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +41,7 @@ public final class MetricsService
         implements CrossSellReportUseCase, MovementSeriesUseCase, PenetrationUseCase, PrepareMetricsUseCase {
     private final LoadTenantDataPort loadTenantData;
     private final PreparedTenantCache<Priced> prepared;
+    private final PreparedTenantSnapshots snapshots;
     private final Semaphore coldPreparations;
     private final Map<TenantId, Object> pricingLocks = new ConcurrentHashMap<>();
 
@@ -53,6 +55,15 @@ public final class MetricsService
      */
     public MetricsService(LoadTenantDataPort loadTenantData, PreparedTenantCache<Priced> prepared,
                           int concurrentColdPreparations) {
+        this(loadTenantData, prepared, concurrentColdPreparations, PreparedTenantSnapshots.none());
+    }
+
+    /**
+     * @param snapshots durable copies of prepared tenants: a dataset restored from one comes with its
+     *                  ledger, and every tenant priced here is offered to it
+     */
+    public MetricsService(LoadTenantDataPort loadTenantData, PreparedTenantCache<Priced> prepared,
+                          int concurrentColdPreparations, PreparedTenantSnapshots snapshots) {
         if (concurrentColdPreparations < 1) {
             throw new IllegalArgumentException("concurrentColdPreparations must be at least 1, was "
                     + concurrentColdPreparations);
@@ -60,6 +71,7 @@ public final class MetricsService
         this.loadTenantData = Objects.requireNonNull(loadTenantData);
         this.prepared = Objects.requireNonNull(prepared);
         this.coldPreparations = new Semaphore(concurrentColdPreparations, true);
+        this.snapshots = Objects.requireNonNull(snapshots);
     }
 
     /** A tenant's dataset and the ledger priced from it. */
@@ -102,8 +114,15 @@ public final class MetricsService
                 if (kept.isPresent() && kept.get().dataset() == dataset) {
                     return kept.get();
                 }
+                Optional<PreparedTenantSnapshots.Restored> restored = snapshots.restoredLedger(tenant, dataset);
+                if (restored.isPresent()) {
+                    Priced priced = new Priced(dataset, restored.get().ledger());
+                    prepared.keep(tenant, priced, restored.get().retainedBytes());
+                    return priced;
+                }
                 Priced priced = new Priced(dataset, MrrLedger.of(dataset));
                 prepared.keep(tenant, priced, priced.retainedBytes());
+                snapshots.prepared(tenant, dataset, priced.ledger());
                 return priced;
             }
         } finally {

@@ -1,0 +1,115 @@
+package io.xsell.server.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.xsell.core.model.Customer;
+import io.xsell.core.model.FxRate;
+import io.xsell.core.model.Product;
+import io.xsell.core.model.RecurringItem;
+import io.xsell.core.model.TenantDataset;
+import io.xsell.core.model.TenantId;
+import io.xsell.core.mrr.MrrLedger;
+import io.xsell.server.persistence.snapshot.CorruptSnapshotException;
+import io.xsell.server.persistence.snapshot.PreparedTenantCodec;
+import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
+import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The snapshot body alone: exact round trips and the refusal of anything damaged or misplaced. */
+class PreparedTenantCodecTest {
+    private static final TenantId TENANT = new TenantId("t-codec");
+    private static final TenantDataset DATASET =
+            SyntheticAccountGenerator.generate(SyntheticAccountSpec.defaults(5, 3000));
+    private static final MrrLedger LEDGER = MrrLedger.of(DATASET);
+
+    @Test
+    void aGeneratedAccountComesBackExactlyWithItsLedger() {
+        byte[] body = PreparedTenantCodec.encode(TENANT, 7, DATASET, LEDGER, 123_456_789L);
+
+        PreparedTenantCodec.Restored restored = PreparedTenantCodec.decode(body, TENANT, 7, "USD");
+
+        JdbiTenantDataStoreTest.assertSameData(restored.dataset(), DATASET);
+        assertSameLedger(restored.ledger(), LEDGER);
+        assertThat(restored.retainedBytes()).isEqualTo(123_456_789L);
+        assertThat(restored.dataset().items().get(0).customerId())
+                .as("an item shares its customer's id instance, as a load from the database does")
+                .isSameAs(restored.dataset().customers().stream()
+                        .filter(c -> c.id().equals(DATASET.items().get(0).customerId())).findFirst().orElseThrow().id());
+        assertThat(body.length).as("compact: well under 100 bytes per item").isLessThan(DATASET.items().size() * 100);
+    }
+
+    @Test
+    void scalesNullsLongTextAndHugeAmountsSurvive() {
+        List<Customer> customers = List.of(new Customer("c-1", "x".repeat(200), null, Map.of("k", "")),
+                new Customer("c-2", null, LocalDate.of(1970, 1, 1), Map.of()));
+        List<Product> products = List.of(Product.standalone("p"));
+        List<RecurringItem> items = new ArrayList<>();
+        items.add(RecurringItem.builder("i-1", "c-1", "p").start("2020-01-01").unitAmount("1.50").build());
+        items.add(RecurringItem.builder("i-2", "c-1", "p").start("2020-01-01").unitAmount("1.5").build());
+        items.add(RecurringItem.builder("i-3", "c-2", "p").start("1960-02-29").end("2099-12-31")
+                .unitAmount("999999999999.9999999999999999999999").currency("EUR").build());
+        List<FxRate> rates = List.of(new FxRate(LocalDate.of(1900, 1, 1), "EUR", new BigDecimal("0.000000000001")));
+        TenantDataset dataset = TenantDataset.of("USD", customers, products, items, List.of(), rates);
+        MrrLedger ledger = MrrLedger.of(dataset);
+
+        PreparedTenantCodec.Restored restored = PreparedTenantCodec.decode(
+                PreparedTenantCodec.encode(TENANT, 1, dataset, ledger, 1), TENANT, 1, "USD");
+
+        JdbiTenantDataStoreTest.assertSameData(restored.dataset(), dataset);
+        assertSameLedger(restored.ledger(), ledger);
+        assertThat(restored.dataset().items().get(0).unitAmount().toString()).isEqualTo("1.50");
+        assertThat(restored.dataset().items().get(1).unitAmount().toString()).isEqualTo("1.5");
+    }
+
+    @Test
+    void aSnapshotOfAnotherTenantVersionOrCurrencyIsRefused() {
+        byte[] body = PreparedTenantCodec.encode(TENANT, 7, DATASET, LEDGER, 123_456_789L);
+
+        assertThatThrownBy(() -> PreparedTenantCodec.decode(body, new TenantId("other"), 7, "USD"))
+                .isInstanceOf(CorruptSnapshotException.class).hasMessageContaining("t-codec");
+        assertThatThrownBy(() -> PreparedTenantCodec.decode(body, TENANT, 8, "USD"))
+                .isInstanceOf(CorruptSnapshotException.class).hasMessageContaining("version 7");
+        assertThatThrownBy(() -> PreparedTenantCodec.decode(body, TENANT, 7, "EUR"))
+                .isInstanceOf(CorruptSnapshotException.class).hasMessageContaining("EUR");
+    }
+
+    @Test
+    void aTruncatedOrDamagedBodyIsRefusedNeverMisread() {
+        byte[] body = PreparedTenantCodec.encode(TENANT, 7, DATASET, LEDGER, 123_456_789L);
+
+        for (int length : new int[] {0, 3, body.length / 2, body.length - 1}) {
+            byte[] truncated = Arrays.copyOf(body, length);
+            assertThatThrownBy(() -> PreparedTenantCodec.decode(truncated, TENANT, 7, "USD"))
+                    .as("truncated to %d bytes", length)
+                    .isInstanceOf(CorruptSnapshotException.class);
+        }
+        // the store checks the table's checksum first; past it, the model's checks and deflate's own
+        // Adler-32 (verified by reading to the end) still refuse a damaged body
+        for (int position : new int[] {9, body.length / 3, body.length - 6}) {
+            byte[] damaged = body.clone();
+            damaged[position] ^= 0x10;
+            assertThatThrownBy(() -> PreparedTenantCodec.decode(damaged, TENANT, 7, "USD"))
+                    .as("bit flipped at %d", position)
+                    .isInstanceOf(CorruptSnapshotException.class);
+        }
+    }
+
+    /** Record equality compares amounts with {@code BigDecimal.equals}: scale included. */
+    static void assertSameLedger(MrrLedger actual, MrrLedger expected) {
+        assertThat(actual.currency()).isEqualTo(expected.currency());
+        assertThat(actual.lines()).isEqualTo(expected.lines());
+        assertThat(actual.customerCount()).isEqualTo(expected.customerCount());
+        for (int c = 0; c < expected.customerCount(); c++) {
+            assertThat(actual.customer(c)).isEqualTo(expected.customer(c));
+            assertThat(actual.items(c)).containsExactly(expected.items(c));
+            assertThat(actual.charges(c)).containsExactly(expected.charges(c));
+        }
+    }
+}
