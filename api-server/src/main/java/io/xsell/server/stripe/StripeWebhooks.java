@@ -1,10 +1,12 @@
 package io.xsell.server.stripe;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import io.xsell.ingestion.stripe.api.StripeCallFailedException;
+import io.xsell.ingestion.stripe.sync.InvoiceLines;
 import io.xsell.server.connections.BackgroundRebuilds;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +56,8 @@ public class StripeWebhooks {
         JsonObject event = JsonParser.parseString(payload).getAsJsonObject();
         JdbiStripeStore.InboxEvent inbox;
         try {
-            inbox = sync.inboxEvent(hasMoreLines(event) ? sync.api(connection.get()) : null, event);
+            // only an invoice cut short needs a client: building one per delivery is not free
+            inbox = sync.inboxEvent(invoiceCutShort(event) ? sync.api(connection.get()) : null, event);
         } catch (StripeCallFailedException e) {
             return new Delivery(Outcome.UNAVAILABLE, event.get("id").getAsString(),
                     "the invoice's lines could not be read from Stripe: " + e.getMessage());
@@ -72,12 +75,10 @@ public class StripeWebhooks {
         return new Delivery(Outcome.RECEIVED, inbox.id(), "stored and applied");
     }
 
-    private static boolean hasMoreLines(JsonObject event) {
-        JsonObject data = event.has("data") && event.get("data").isJsonObject() ? event.getAsJsonObject("data") : null;
-        JsonObject object = data != null && data.has("object") && data.get("object").isJsonObject()
-                ? data.getAsJsonObject("object") : null;
-        JsonObject lines = object != null && object.has("lines") && object.get("lines").isJsonObject()
-                ? object.getAsJsonObject("lines") : null;
-        return lines != null && lines.has("has_more") && lines.get("has_more").getAsBoolean();
+    /** Whether the event's object lists only its first lines, as an invoice in an event does past ten. */
+    private static boolean invoiceCutShort(JsonObject event) {
+        JsonElement data = event.get("data");
+        JsonElement object = data != null && data.isJsonObject() ? data.getAsJsonObject().get("object") : null;
+        return object != null && object.isJsonObject() && InvoiceLines.cutShort(object.getAsJsonObject());
     }
 }

@@ -1,6 +1,7 @@
 package io.xsell.ingestion.stripe.sync;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.xsell.ingestion.stripe.api.StripeApi;
 import io.xsell.ingestion.stripe.api.StripePage;
@@ -14,10 +15,10 @@ public final class InvoiceLines {
 
     /** An invoice lists its first lines only; the rest are read from its lines endpoint. */
     public static void complete(StripeApi api, JsonObject invoice) {
-        JsonObject lines = invoice.getAsJsonObject("lines");
-        if (lines == null || lines.get("has_more") == null || !lines.get("has_more").getAsBoolean()) {
+        if (!cutShort(invoice)) {
             return;
         }
+        JsonObject lines = invoice.getAsJsonObject("lines");
         JsonArray data = lines.getAsJsonArray("data");
         String cursor = data.isEmpty() ? null : data.get(data.size() - 1).getAsJsonObject().get("id").getAsString();
         String path = "/v1/invoices/" + invoice.get("id").getAsString() + "/lines";
@@ -37,5 +38,12 @@ public final class InvoiceLines {
             cursor = page.lastId();
         }
         lines.addProperty("has_more", false);
+    }
+
+    /** Whether the object lists only its first lines ({@code lines.has_more}): then {@link #complete} reads. */
+    public static boolean cutShort(JsonObject invoice) {
+        JsonElement lines = invoice.get("lines");
+        JsonElement hasMore = lines != null && lines.isJsonObject() ? lines.getAsJsonObject().get("has_more") : null;
+        return hasMore != null && !hasMore.isJsonNull() && hasMore.getAsBoolean();
     }
 }
