@@ -197,7 +197,7 @@ public final class JdbiTenantSnapshots implements PreparedTenantSnapshots, Manag
             return;
         }
         try {
-            if (!isCurrent(p.tenant, p.dataVersion) || exists(p.tenant, p.dataVersion)) {
+            if (!isCurrent(p.tenant, p.dataVersion) || jdbi.withHandle(h -> savedAtOrAfter(h, p))) {
                 return;
             }
             long started = System.nanoTime();
@@ -205,10 +205,8 @@ public final class JdbiTenantSnapshots implements PreparedTenantSnapshots, Manag
             byte[] body = PreparedTenantCodec.encode(p.tenant, p.dataVersion, dataset, ledger,
                     dataset.retainedBytes() + ledger.retainedBytes());
             jdbi.useTransaction(h -> {
-                // a version newer than ours may have been written meanwhile: never replace it with ours
-                Long newest = h.createQuery("SELECT MAX(data_version) FROM tenant_snapshots WHERE tenant_id = ?")
-                        .bind(0, p.tenant.value()).mapTo(Long.class).one();
-                if (newest != null && newest > p.dataVersion) {
+                // ours or a newer version may have been written while we encoded: never replace it
+                if (savedAtOrAfter(h, p)) {
                     return;
                 }
                 h.createUpdate("DELETE FROM tenant_snapshots WHERE tenant_id = ?").bind(0, p.tenant.value()).execute();
@@ -241,10 +239,11 @@ public final class JdbiTenantSnapshots implements PreparedTenantSnapshots, Manag
                 .filter(v -> v == dataVersion).isPresent();
     }
 
-    private boolean exists(TenantId tenant, long dataVersion) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT 1 FROM tenant_snapshots WHERE tenant_id = ? AND data_version = ?")
-                .bind(0, tenant.value()).bind(1, dataVersion).mapTo(Integer.class).findOne().isPresent());
+    /** Whether a snapshot of this version or a newer one is saved: then {@code p} is not worth writing. */
+    private static boolean savedAtOrAfter(Handle h, Pending p) {
+        Long newest = h.createQuery("SELECT MAX(data_version) FROM tenant_snapshots WHERE tenant_id = ?")
+                .bind(0, p.tenant.value()).mapTo(Long.class).one();
+        return newest != null && newest >= p.dataVersion;
     }
 
     static long checksum(byte[] body) {
