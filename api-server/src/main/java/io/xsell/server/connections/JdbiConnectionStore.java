@@ -31,7 +31,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /**
  * What every provider's connections share in storage: the connections with their sealed secrets,
  * sync runs, backfill checkpoints, the mirror of the provider's objects and the event inbox.
- * Every query names the tenant, but for {@link #connection(String)}.
+ * Every query names the tenant, but for {@link #connection(String)}; a write of a run's rows also checks,
+ * in its own statement, that the run is the connection's.
  */
 public final class JdbiConnectionStore {
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
@@ -49,6 +50,8 @@ public final class JdbiConnectionStore {
     /** Every query of a connection's rows names the tenant: rows of another tenant's connection are never read. */
     static final String OF_TENANT = " connection_id IN (SELECT id FROM provider_connections WHERE tenant_id = ?)";
     static final String RUN_OF_TENANT = " run_id IN (SELECT id FROM sync_runs WHERE" + OF_TENANT + ")";
+    /** A run of the tenant's connection: binds the run id, the connection id, then the tenant. */
+    static final String RUN_OF_CONNECTION = " id = ? AND connection_id = ? AND" + OF_TENANT;
 
     private final Jdbi jdbi;
     private final ObjectMapper json = new ObjectMapper();
@@ -307,8 +310,9 @@ public final class JdbiConnectionStore {
     public void startPlan(TenantId tenant, String connectionId, String runId, String plan, List<String> keys) {
         requireOwned(tenant, connectionId);
         jdbi.useTransaction(h -> {
-            h.createUpdate("UPDATE sync_runs SET plan = ? WHERE id = ? AND" + OF_TENANT)
-                    .bind(0, plan).bind(1, runId).bind(2, tenant.value()).execute();
+            requireRunUpdated(h.createUpdate("UPDATE sync_runs SET plan = ? WHERE" + RUN_OF_CONNECTION)
+                    .bind(0, plan).bind(1, runId).bind(2, connectionId).bind(3, tenant.value()).execute(),
+                    connectionId, runId);
             PreparedBatch batch = h.prepareBatch("INSERT INTO backfill_checkpoints "
                     + "(run_id, slice_key, position, cursor, done, objects) VALUES (?, ?, ?, NULL, 0, 0)");
             int position = 0;
@@ -329,6 +333,11 @@ public final class JdbiConnectionStore {
                          List<ProviderRecord> records) {
         requireOwned(tenant, connectionId);
         jdbi.useTransaction(h -> {
+            // the run is checked in the write itself: an owned connection must not move another run's checkpoints
+            requireRunUpdated(h.createUpdate("UPDATE sync_runs SET objects_done = objects_done + ? WHERE"
+                            + RUN_OF_CONNECTION)
+                    .bind(0, listed).bind(1, runId).bind(2, connectionId).bind(3, tenant.value()).execute(),
+                    connectionId, runId);
             upsert(h, connectionId, records);
             int moved = h.createUpdate("UPDATE backfill_checkpoints SET cursor = ?, done = ?, objects = ? "
                             + "WHERE run_id = ? AND slice_key = ?")
@@ -340,9 +349,15 @@ public final class JdbiConnectionStore {
                         .bind(0, runId).bind(1, after.key()).bind(2, runId).bind(3, after.cursor())
                         .bind(4, after.done() ? 1 : 0).bind(5, after.objects()).execute();
             }
-            h.createUpdate("UPDATE sync_runs SET objects_done = objects_done + ? WHERE id = ?")
-                    .bind(0, listed).bind(1, runId).execute();
         });
+    }
+
+    /** Rolls the write transaction back when its run is not one of the tenant's connection's runs. */
+    private static void requireRunUpdated(int updated, String connectionId, String runId) {
+        if (updated == 0) {
+            throw new IllegalArgumentException("no sync run '" + runId + "' of connection '" + connectionId
+                    + "' for this tenant");
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.xsell.server.stripe;
 
+import io.xsell.server.connections.JdbiConnectionStore;
 import io.xsell.server.connections.SyncRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,6 +82,48 @@ class JdbiStripeStoreTenantTest {
         StripeConnection unchanged = store.connection(owner, connection.id()).orElseThrow();
         assertThat(unchanged.lastSyncedAt()).isNull();
         assertThat(unchanged.eventCursor()).isEqualTo("evt_1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aTenantsOwnConnectionDoesNotOpenAnotherTenantsRunCheckpoints(TestDatabase database) {
+        Databases.migrate(database.config());
+        Jdbi jdbi = database.jdbi();
+        TenantAdministration tenants = new TenantAdministration(new JdbiTenantRegistry(jdbi), Clock.systemUTC());
+        TenantId owner = tenants.createTenant("run-owner-" + database.dialect(), "USD").tenant().id();
+        TenantId other = tenants.createTenant("run-other-" + database.dialect(), "USD").tenant().id();
+        JdbiStripeStore stripe = new JdbiStripeStore(jdbi);
+        JdbiConnectionStore store = stripe.shared();
+        stripe.insertConnection(new StripeConnection("conn_run_owner", owner, Instant.now(), false, "4242", true,
+                "USD", Map.of(), List.of(), null, null, null), "k", "s");
+        stripe.insertConnection(new StripeConnection("conn_run_other", other, Instant.now(), false, "4343", true,
+                "USD", Map.of(), List.of(), null, null, null), "k", "s");
+        SyncRun run = new SyncRun("sync_run_owner", "conn_run_owner", "backfill", "running", Instant.now(), null, 0,
+                null, Map.of(), List.of());
+        store.insertRun(owner, run);
+        store.startPlan(owner, "conn_run_owner", run.id(), "{\"slices\":[]}", List.of("customers"));
+        StripeRecord customer = new StripeRecord(StripeObjectType.CUSTOMER, "cus_9", 1,
+                "{\"id\":\"cus_9\",\"object\":\"customer\"}");
+
+        // the other tenant names its own connection and the owner's run: refused, nothing written
+        assertThatThrownBy(() -> store.savePage(other, "conn_run_other", run.id(),
+                new JdbiConnectionStore.Checkpoint("customers", "cus_forged", true, 99), 1,
+                JdbiStripeStore.neutral(List.of(customer))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(run.id());
+        assertThatThrownBy(() -> store.startPlan(other, "conn_run_other", run.id(), "{}", List.of("forged")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.checkpoints(owner, run.id()))
+                .containsExactly(new JdbiConnectionStore.Checkpoint("customers", null, false, 0));
+        assertThat(store.plan(owner, run.id())).isEqualTo("{\"slices\":[]}");
+        assertThat(store.run(owner, run.id()).orElseThrow().objectsDone()).isZero();
+        assertThat(store.records(other, "conn_run_other", "customer")).isEmpty();
+
+        // the owner moves its own checkpoint
+        store.savePage(owner, "conn_run_owner", run.id(), new JdbiConnectionStore.Checkpoint("customers", "cus_9",
+                false, 1), 1, JdbiStripeStore.neutral(List.of(customer)));
+        assertThat(store.checkpoints(owner, run.id()))
+                .containsExactly(new JdbiConnectionStore.Checkpoint("customers", "cus_9", false, 1));
+        assertThat(store.run(owner, run.id()).orElseThrow().objectsDone()).isEqualTo(1);
     }
 
     private static List<String> objects(JdbiStripeStore store, TenantId tenant, String connectionId) {
