@@ -4,6 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -24,7 +25,8 @@ class ResourcesOnPortsArchitectureTest {
 
     /** Adapters, stores and the services that implement use cases; value records of reporting stay readable. */
     static final DescribedPredicate<JavaClass> BEHIND_PORTS = resideInAnyPackage(
-            "io.xsell.server.persistence..", "io.xsell.server.stripe..", "io.xsell.ingestion..",
+            "io.xsell.server.persistence..", "io.xsell.server.stripe..", "io.xsell.server.chargebee..",
+            "io.xsell.server.connections..", "io.xsell.ingestion..",
             "io.xsell.core.service..", "org.jdbi..", "com.stripe..", "com.github.kagkarlsson..")
             .or(simpleNameStartingWith("Jdbi"))
             .or(resideInAPackage("io.xsell.server.reporting..").and(DescribedPredicate.describe("not a record",
@@ -36,6 +38,11 @@ class ResourcesOnPortsArchitectureTest {
     static final ArchRule webCallsUseCasesOnly = noClasses().that().resideInAnyPackage(WEB)
             .should().dependOnClassesThat(BEHIND_PORTS)
             .because("resources and pages talk to use cases (port.in), never to adapters or stores");
+
+    @ArchTest
+    static final ArchRule everyEndpointIsOnTheWebSide = classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
+            .should().resideInAnyPackage(WEB)
+            .because("an endpoint elsewhere would escape the rule that the web side calls use cases only");
 
     @ArchTest
     static final ArchRule useCasePortsKnowNoAdapters = noClasses().that().resideInAPackage("io.xsell.server.port.in..")
