@@ -44,10 +44,75 @@ final class SubscriptionHistory {
             }
         }
         List<RecurringItem> result = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
         for (String itemId : knownItemIds(itemIds)) {
-            result.addAll(itemHistory(itemId));
+            result.addAll(itemHistory(itemId, spans));
         }
+        result.addAll(priced(spans));
         return result;
+    }
+
+    /**
+     * The canonical items of every item's states, each cut where its share of an amount-off coupon
+     * changes: the shares are split again whenever the subscription's items change ({@link AmountOffSplit}).
+     */
+    private List<RecurringItem> priced(List<Span> spans) {
+        Map<String, LocalDate> joined = new java.util.HashMap<>();
+        spans.forEach(s -> joined.merge(s.itemId(), s.start(), StripeAccountMapper::min));
+        Map<Span, ItemSpan> of = new java.util.IdentityHashMap<>();
+        Map<String, Long> amountOff = new java.util.HashMap<>();
+        for (Span span : spans) {
+            Price price = mapper.price(span.state().priceId());
+            if (price == null || price.getCurrency() == null) {
+                continue;
+            }
+            List<String> coupons = new ArrayList<>();
+            for (String couponId : span.state().couponIds()) {
+                Coupon coupon = mapper.coupon(couponId);
+                if (coupon.getAmountOff() != null && price.getCurrency().equalsIgnoreCase(coupon.getCurrency())) {
+                    coupons.add(couponId);
+                    amountOff.put(couponId, coupon.getAmountOff());
+                }
+            }
+            if (!coupons.isEmpty()) {
+                of.put(span, new ItemSpan(span.itemId(), joined.get(span.itemId()), span.start(), span.end(),
+                        minorAmount(price, span.state().quantity()), coupons, billedShares(span.itemId())));
+            }
+        }
+        Map<ItemSpan, List<AmountOffSplit.Share>> shares = AmountOffSplit.of(List.copyOf(of.values()), amountOff);
+        Map<String, Integer> counters = new java.util.HashMap<>();
+        List<RecurringItem> items = new ArrayList<>();
+        for (Span span : spans) {
+            List<AmountOffSplit.Share> pieces = of.containsKey(span) ? shares.get(of.get(span)) : null;
+            if (pieces == null) {
+                pieces = List.of(new AmountOffSplit.Share(span.start(), span.end(), 0));
+            }
+            for (AmountOffSplit.Share piece : pieces) {
+                int index = counters.merge(span.itemId(), 1, Integer::sum) - 1;
+                RecurringItem item = item(span.itemId(), index, piece.start(), piece.end(), span.state(),
+                        span.billed(), piece.amount());
+                if (item != null) {
+                    items.add(item);
+                }
+            }
+        }
+        return items;
+    }
+
+    /** What each full-period line of the item billed of its amount-off coupons, by the line's first day. */
+    private Map<LocalDate, Long> billedShares(String itemId) {
+        Map<LocalDate, Long> shares = new java.util.HashMap<>();
+        for (BilledPeriod period : mapper.periods(itemId)) {
+            if (period.isCredit()) {
+                continue;
+            }
+            Long share = amountOffShare(period, mapper.recurringCoupons(period.discountIds() != null
+                    ? period.discountIds() : List.of()));
+            if (share != null) {
+                shares.put(period.start(), share);
+            }
+        }
+        return shares;
     }
 
     /** Items removed from the subscription still have their invoice lines, prorations, records and changes. */
@@ -60,12 +125,14 @@ final class SubscriptionHistory {
         return all;
     }
 
-    private List<RecurringItem> itemHistory(String itemId) {
+    /** The metered item's canonical items, or else the item's states added to {@code spans}. */
+    private List<RecurringItem> itemHistory(String itemId, List<Span> spans) {
         List<BilledPeriod> periods = new ArrayList<>(mapper.periods(itemId));
         periods.sort(BY_START);
         List<BilledPeriod> states = periods.stream().filter(p -> !p.isCredit()).toList();
         if (states.isEmpty()) {
-            return fromCurrentState(itemId);
+            fromCurrentState(itemId, spans);
+            return List.of();
         }
         Price firstPrice = mapper.price(states.get(0).priceId());
         if (firstPrice != null && firstPrice.getRecurring() != null
@@ -99,19 +166,14 @@ final class SubscriptionHistory {
                 .max(Comparator.naturalOrder()).orElse(runs.get(runs.size() - 1).start);
         LocalDate end = end(itemId, periods, runs.get(runs.size() - 1).start, lastBilledEnd, lastRegularStart);
 
-        List<RecurringItem> items = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
             LocalDate runEnd = i + 1 < runs.size() ? min(runs.get(i + 1).start, end) : end;
-            if (runEnd != null && !runEnd.isAfter(run.start)) {
-                continue;
-            }
-            RecurringItem item = item(itemId, i, run.start, runEnd, run.state, run.period);
-            if (item != null) {
-                items.add(item);
+            if (runEnd == null || runEnd.isAfter(run.start)) {
+                spans.add(new Span(itemId, run.start, runEnd, run.state, run.period));
             }
         }
-        return items;
+        return List.of();
     }
 
     /**
@@ -222,9 +284,9 @@ final class SubscriptionHistory {
     }
 
     /** An item with no invoice line yet: its current price and quantity since the subscription began. */
-    private List<RecurringItem> fromCurrentState(String itemId) {
+    private void fromCurrentState(String itemId, List<Span> spans) {
         if (subscription.getItems() == null) {
-            return List.of();
+            return;
         }
         for (SubscriptionItem item : subscription.getItems().getData()) {
             if (item.getId().equals(itemId) && item.getPrice() != null) {
@@ -233,21 +295,19 @@ final class SubscriptionHistory {
                         : item.getCreated() == null ? subscription.getStartDate()
                         : Math.max(subscription.getStartDate(), item.getCreated());
                 if (started == null) {
-                    return List.of();
+                    return;
                 }
                 LocalDate start = day(started);
                 ItemState state = new ItemState(item.getPrice().getId(),
                         BigDecimal.valueOf(item.getQuantity() == null ? 1 : item.getQuantity()),
                         mapper.recurringCoupons(currentDiscountIds(itemId)), null);
                 LocalDate end = end(itemId, List.of(), start, null, start);
-                if (end != null && !end.isAfter(start)) {
-                    return List.of();
+                if (end == null || end.isAfter(start)) {
+                    spans.add(new Span(itemId, start, end, state, null));
                 }
-                RecurringItem mapped = item(itemId, 0, start, end, state, null);
-                return mapped == null ? List.of() : List.of(mapped);
+                return;
             }
         }
-        return List.of();
     }
 
     /** Metered usage is billed after the fact: each closed period's amount stands until the next closes. */
@@ -280,8 +340,9 @@ final class SubscriptionHistory {
         return items;
     }
 
+    /** @param amountOffShare the item's share of its amount-off coupons on these days, in minor units */
     private RecurringItem item(String itemId, int index, LocalDate start, LocalDate end, ItemState state,
-                               BilledPeriod billed) {
+                               BilledPeriod billed, long amountOffShare) {
         Price price = mapper.price(state.priceId());
         if (price == null || price.getRecurring() == null || state.quantity().signum() <= 0) {
             return null;
@@ -300,19 +361,13 @@ final class SubscriptionHistory {
             return null;
         }
         BigDecimal percent = null;
-        BigDecimal amountOff = state.amountOffShare() == null ? null
-                : StripeAmounts.major(state.amountOffShare(), currency);
         for (String couponId : state.couponIds()) {
             Coupon coupon = mapper.coupon(couponId);
             if (coupon.getPercentOff() != null && percent == null) {
                 percent = coupon.getPercentOff();
-            } else if (state.amountOffShare() == null && coupon.getAmountOff() != null && coupon.getCurrency() != null
-                    && coupon.getCurrency().equalsIgnoreCase(currency)) {
-                BigDecimal off = StripeAmounts.major(proportionalShare(itemId, coupon, price, state.quantity()),
-                        currency);
-                amountOff = amountOff == null ? off : amountOff.add(off);
             }
         }
+        BigDecimal amountOff = StripeAmounts.major(amountOffShare, currency);
         if (amountOff != null && amountOff.signum() == 0) {
             amountOff = null;
         }
@@ -326,43 +381,13 @@ final class SubscriptionHistory {
                 Math.toIntExact(price.getRecurring().getIntervalCount()), percent, amountOff, trialEnd, bundle(itemId));
     }
 
-    /**
-     * Stripe's rule when no invoice line says it yet: an amount-off coupon is spread over the
-     * subscription's items in its currency in proportion to their amounts ({@link AmountOffShares}).
-     * The share of this item, in minor units.
-     */
-    private long proportionalShare(String itemId, Coupon coupon, Price price, BigDecimal quantity) {
-        List<BigDecimal> amounts = new ArrayList<>();
-        int mine = -1;
-        if (subscription.getItems() != null && subscription.getItems().getData() != null) {
-            for (SubscriptionItem item : subscription.getItems().getData()) {
-                if (item.getId().equals(itemId)) {
-                    mine = amounts.size();
-                    amounts.add(amount(price, quantity));
-                    continue;
-                }
-                Price other = item.getPrice() == null ? null : mapper.price(item.getPrice().getId());
-                if (other != null && other.getCurrency() != null
-                        && other.getCurrency().equalsIgnoreCase(coupon.getCurrency())) {
-                    amounts.add(amount(other, BigDecimal.valueOf(item.getQuantity() == null ? 1 : item.getQuantity())));
-                }
-            }
-        }
-        if (mine < 0) {
-            // an item no longer on the subscription: its own amount beside the current ones
-            mine = amounts.size();
-            amounts.add(amount(price, quantity));
-        }
-        // a line's amount is whole minor units; a decimal unit price rounds as Stripe bills it
-        long[] minor = amounts.stream().mapToLong(a -> a.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact())
-                .toArray();
-        return AmountOffShares.of(coupon.getAmountOff(), minor)[mine];
-    }
-
-    private static BigDecimal amount(Price price, BigDecimal quantity) {
+    /** Price × quantity in minor units, as a line bills it (a decimal unit price rounds half up). */
+    private static long minorAmount(Price price, BigDecimal quantity) {
         BigDecimal unit = price.getUnitAmountDecimal() != null ? price.getUnitAmountDecimal()
                 : price.getUnitAmount() != null ? BigDecimal.valueOf(price.getUnitAmount()) : BigDecimal.ZERO;
-        return unit.multiply(quantity);
+        BigDecimal amount = unit.multiply(quantity).setScale(0, java.math.RoundingMode.HALF_UP);
+        // beyond a long the item itself is refused, naming the field (RecurringItem's bounds)
+        return amount.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 1024)) > 0 ? 0 : amount.longValueExact();
     }
 
     /**
@@ -384,5 +409,9 @@ final class SubscriptionHistory {
     }
 
     private record Run(LocalDate start, ItemState state, BilledPeriod period) {
+    }
+
+    /** One state of one item over {@code [start, end)}, before the amount-off split cuts it. */
+    private record Span(String itemId, LocalDate start, LocalDate end, ItemState state, BilledPeriod billed) {
     }
 }
