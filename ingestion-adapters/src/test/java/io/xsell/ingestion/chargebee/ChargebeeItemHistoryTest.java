@@ -224,4 +224,124 @@ class ChargebeeItemHistoryTest {
         assertThat(items.get(1).discountPercent()).isNull();
         assertThat(items.get(1).discountAmount()).isNull();
     }
+
+    /** A subscription event as Chargebee sends it: {@code content.subscription} with the given items (JSON). */
+    static JsonObject subscriptionEvent(String id, String type, String day, String items, String extra) {
+        return json("{'id':'" + id + "','occurred_at':" + (day(day) + 3600) + ",'event_type':'" + type
+                + "','source':'admin_console','api_version':'v2','content':{'subscription':{'id':'sub1',"
+                + "'customer_id':'c1','status':'active','currency_code':'USD','started_at':" + day("2026-01-01")
+                + ",'created_at':" + day("2026-01-01") + ",'current_term_start':" + day("2026-03-01")
+                + ",'current_term_end':" + day("2026-04-01") + extra + ",'subscription_items':[" + items
+                + "],'resource_version':" + (day(day) + 3600) * 1000 + "}}}");
+    }
+
+    static String seats(int quantity) {
+        return "{'item_price_id':'seats-m','item_type':'plan','quantity':" + quantity + ",'unit_price':1000}";
+    }
+
+    static List<org.assertj.core.groups.Tuple> periods(InMemoryChargebeeMirror mirror, String product) {
+        return items(ChargebeeAccountMapper.map(mirror, settings(Map.of()))).stream()
+                .filter(i -> i.productId().equals(product))
+                .map(i -> org.assertj.core.groups.Tuple.tuple(i.startDate(), i.endDate(), i.quantity().intValue()))
+                .toList();
+    }
+
+    static org.assertj.core.groups.Tuple period(String from, String to, int quantity) {
+        return org.assertj.core.groups.Tuple.tuple(LocalDate.parse(from), to == null ? null : LocalDate.parse(to),
+                quantity);
+    }
+
+    @Test
+    void aChangeWithoutProrationCountsFromItsEventsDayAndTheNextInvoiceChangesNothing() {
+        InMemoryChargebeeMirror mirror = site("USD", "active");
+        put(mirror, "invoice", invoice("inv1", "2026-01-01", "2026-01-01", "2026-02-01", 5, "USD"));
+        put(mirror, "invoice", invoice("inv2", "2026-02-01", "2026-02-01", "2026-03-01", 5, "USD"));
+        put(mirror, "invoice", invoice("inv3", "2026-03-01", "2026-03-01", "2026-04-01", 5, "USD"));
+        assertThat(periods(mirror, "cb:crm-seats")).as("before the event: the subscription says nothing of the day")
+                .containsExactly(period("2026-01-01", null, 5));
+
+        // seats raised to 8 on 10 March with prorate=false: no charge, no credit, only the event
+        JsonObject changed = subscriptionEvent("ev_changed", "subscription_changed", "2026-03-10", seats(8), "");
+        mirror.apply(ChargebeeEvents.records(changed));
+        assertThat(mirror.records(ChargebeeRecords.SUBSCRIPTION_CHANGE)).extracting(r -> r.id())
+                .containsExactly("ev_changed");
+        List<org.assertj.core.groups.Tuple> dated = periods(mirror, "cb:crm-seats");
+        assertThat(dated).containsExactly(period("2026-01-01", "2026-03-10", 5), period("2026-03-10", null, 8));
+
+        // the next term bills 8 from 1 April; the event read again (a webhook, a backfill) changes nothing
+        put(mirror, "invoice", invoice("inv4", "2026-04-01", "2026-04-01", "2026-05-01", 8, "USD"));
+        mirror.apply(ChargebeeEvents.records(changed));
+        mirror.apply(List.of(ChargebeeEvents.change(changed).orElseThrow()));
+        assertThat(periods(mirror, "cb:crm-seats")).isEqualTo(dated);
+    }
+
+    @Test
+    void aLineOfTheChangesDayWinsOverItsEvent() {
+        InMemoryChargebeeMirror mirror = site("USD", "active");
+        put(mirror, "invoice", invoice("inv1", "2026-03-01", "2026-03-01", "2026-04-01", 5, "USD"));
+        mirror.apply(ChargebeeEvents.records(subscriptionEvent("ev_changed", "subscription_changed", "2026-03-10",
+                seats(8), "")));
+        put(mirror, "invoice", invoice("inv2", "2026-03-10", "2026-03-10", "2026-04-01", 9, "USD"));
+        assertThat(periods(mirror, "cb:crm-seats")).containsExactly(period("2026-03-01", "2026-03-10", 5),
+                period("2026-03-10", null, 9));
+        // an unbilled charge of that day wins too
+        InMemoryChargebeeMirror deferred = site("USD", "active");
+        put(deferred, "invoice", invoice("inv1", "2026-03-01", "2026-03-01", "2026-04-01", 5, "USD"));
+        deferred.apply(ChargebeeEvents.records(subscriptionEvent("ev_changed", "subscription_changed", "2026-03-10",
+                seats(7), "")));
+        put(deferred, "unbilled_charge", unbilledCharge("ubc_1", "2026-03-10", 8, false));
+        assertThat(periods(deferred, "cb:crm-seats")).containsExactly(period("2026-03-01", "2026-03-10", 5),
+                period("2026-03-10", null, 8));
+    }
+
+    @Test
+    void anAddonAddedAndRemovedMidTermWithoutProrationCountsBetweenItsEvents() {
+        InMemoryChargebeeMirror mirror = site("USD", "active");
+        put(mirror, "item_price", json("{'id':'reports-m','item_id':'crm-reports','item_type':'addon','period':1,"
+                + "'period_unit':'month','currency_code':'USD','price':300,'resource_version':1}"));
+        put(mirror, "invoice", invoice("inv1", "2026-01-01", "2026-01-01", "2026-02-01", 5, "USD"));
+        put(mirror, "invoice", invoice("inv2", "2026-02-01", "2026-02-01", "2026-03-01", 5, "USD"));
+        String reports = "{'item_price_id':'reports-m','item_type':'addon','quantity':2,'unit_price':300}";
+        mirror.apply(ChargebeeEvents.records(subscriptionEvent("ev_added", "subscription_changed", "2026-02-15",
+                seats(5) + "," + reports, "")));
+        assertThat(periods(mirror, "cb:crm-reports")).as("added on 15 February, billed from 1 March")
+                .containsExactly(period("2026-02-15", null, 2));
+        JsonObject march = invoice("inv3", "2026-03-01", "2026-03-01", "2026-04-01", 5, "USD");
+        march.getAsJsonArray("line_items").add(json("{'id':'li_inv3_reports','subscription_id':'sub1','date_from':"
+                + day("2026-03-01") + ",'date_to':" + day("2026-04-01") + ",'unit_amount':300,'quantity':2,"
+                + "'amount':600,'entity_type':'addon_item_price','entity_id':'reports-m','customer_id':'c1'}"));
+        put(mirror, "invoice", march);
+        assertThat(periods(mirror, "cb:crm-reports")).containsExactly(period("2026-02-15", null, 2));
+
+        // removed on 20 March without proration: no credit note, the line runs to 1 April
+        mirror.apply(ChargebeeEvents.records(subscriptionEvent("ev_removed", "subscription_changed", "2026-03-20",
+                seats(5), "")));
+        assertThat(periods(mirror, "cb:crm-reports")).containsExactly(period("2026-02-15", "2026-03-20", 2));
+        assertThat(periods(mirror, "cb:crm-seats")).as("the plan does not move")
+                .containsExactly(period("2026-01-01", null, 5));
+    }
+
+    @Test
+    void aScheduledChangeCountsOnlyOnceChargebeeAppliesIt() {
+        InMemoryChargebeeMirror mirror = site("USD", "active");
+        put(mirror, "invoice", invoice("inv1", "2026-02-01", "2026-02-01", "2026-03-01", 5, "USD"));
+        put(mirror, "invoice", invoice("inv2", "2026-03-01", "2026-03-01", "2026-04-01", 5, "USD"));
+        // on 10 March a decrease to 3 is scheduled for the term's end: the subscription keeps 5 seats
+        JsonObject scheduled = subscriptionEvent("ev_scheduled", "subscription_changes_scheduled", "2026-03-10",
+                seats(5), ",'has_scheduled_changes':true,'changes_scheduled_at':" + day("2026-04-01"));
+        mirror.apply(ChargebeeEvents.records(scheduled));
+        assertThat(mirror.records(ChargebeeRecords.SUBSCRIPTION_CHANGE)).isEmpty();
+        assertThat(periods(mirror, "cb:crm-seats")).containsExactly(period("2026-02-01", null, 5));
+
+        // Chargebee applies it at the term's end (source scheduled_job) and bills the new term
+        JsonObject applied = subscriptionEvent("ev_applied", "subscription_changed", "2026-04-01", seats(3),
+                ",'has_scheduled_changes':false");
+        applied.addProperty("source", "scheduled_job");
+        mirror.apply(ChargebeeEvents.records(applied));
+        assertThat(periods(mirror, "cb:crm-seats")).containsExactly(period("2026-02-01", "2026-04-01", 5),
+                period("2026-04-01", null, 3));
+        put(mirror, "invoice", invoice("inv3", "2026-04-01", "2026-04-01", "2026-05-01", 3, "USD"));
+        assertThat(periods(mirror, "cb:crm-seats")).containsExactly(period("2026-02-01", "2026-04-01", 5),
+                period("2026-04-01", null, 3));
+    }
 }

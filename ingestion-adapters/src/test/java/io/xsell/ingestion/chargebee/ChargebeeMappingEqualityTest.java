@@ -8,8 +8,10 @@ import io.xsell.core.metrics.Window;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.core.mrr.MrrLedger;
 import io.xsell.core.mrr.MrrTimeline;
+import io.xsell.ingestion.chargebee.fake.ChargebeeFakeServer;
 import io.xsell.ingestion.chargebee.fake.InMemoryChargebeeMirror;
 import io.xsell.ingestion.chargebee.mapping.ChargebeeAccountMapper;
+import io.xsell.ingestion.chargebee.sync.ChargebeeEvents;
 import io.xsell.ingestion.chargebee.sync.ChargebeeRecords;
 import io.xsell.ingestion.chargebee.synthetic.ChargebeeFakeObject;
 import io.xsell.ingestion.chargebee.synthetic.SyntheticChargebeeAccount;
@@ -46,13 +48,21 @@ class ChargebeeMappingEqualityTest {
         return SyntheticChargebeeAccount.of(generated, AS_OF, 18L);
     }
 
-    /** The site as listed at {@code cutOff}, applied to a mirror. */
+    /**
+     * The site as listed at {@code cutOff}, applied to a mirror, with its {@code subscription_changed}
+     * events before then (what a backfill reads from the events list).
+     */
     static InMemoryChargebeeMirror mirrorAsOf(SyntheticChargebeeAccount account, long cutOff) {
         InMemoryChargebeeMirror mirror = new InMemoryChargebeeMirror();
         for (String type : ChargebeeRecords.TYPES) {
             for (ChargebeeFakeObject object : account.asOf(type, cutOff)) {
                 mirror.apply(List.of(ChargebeeRecords.of(type, JsonParser.parseString(object.json()).getAsJsonObject(),
                         false)));
+            }
+        }
+        for (ChargebeeFakeObject version : account.versions()) {
+            if (version.at() < cutOff && version.event().equals("subscription_changed")) {
+                mirror.apply(ChargebeeEvents.records(ChargebeeFakeServer.event(version, null)));
             }
         }
         return mirror;
@@ -116,6 +126,12 @@ class ChargebeeMappingEqualityTest {
                 .contains("subscription_change", "subscription_cancellation");
         assertThat(all).filteredOn(v -> v.type().equals("item")).extracting(v -> field(v, "type"))
                 .contains("plan", "addon", "charge");
+        assertThat(account.unproratedChanges()).as("mid-term changes made with prorate=false").isGreaterThan(50);
+        assertThat(account.scheduledChanges()).as("changes scheduled for a term's end").isGreaterThan(15);
+        assertThat(all).filteredOn(v -> v.event().equals("subscription_changes_scheduled"))
+                .allMatch(v -> field(v, "has_scheduled_changes").equals("true") && field(v, "changes_scheduled_at") != null);
+        assertThat(all).filteredOn(v -> v.event().equals("subscription_changed")).extracting(ChargebeeFakeObject::source)
+                .contains("admin_console", "scheduled_job");
     }
 
     static String field(ChargebeeFakeObject object, String name) {

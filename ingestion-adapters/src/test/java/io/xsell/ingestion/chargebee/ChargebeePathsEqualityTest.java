@@ -97,7 +97,7 @@ class ChargebeePathsEqualityTest {
 
     static Map<String, String> contents(InMemoryChargebeeMirror mirror) {
         Map<String, String> contents = new TreeMap<>();
-        for (String type : ChargebeeRecords.TYPES) {
+        for (String type : ChargebeeRecords.RECORD_TYPES) {
             for (ProviderRecord record : mirror.records(type)) {
                 contents.put(type + "/" + record.id(), record.version() + " " + record.json());
             }

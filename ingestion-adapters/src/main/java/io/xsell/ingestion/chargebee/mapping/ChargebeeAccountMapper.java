@@ -21,6 +21,7 @@ import io.xsell.core.model.OneTimeCharge;
 import io.xsell.core.model.Product;
 import io.xsell.core.model.RecurringItem;
 import io.xsell.core.model.TenantDataset;
+import io.xsell.ingestion.chargebee.sync.ChargebeeRecords;
 import io.xsell.ingestion.provider.LineOverride;
 import io.xsell.ingestion.provider.MappingSettings;
 import io.xsell.ingestion.provider.ProviderRecord;
@@ -48,6 +49,9 @@ import java.util.Set;
  *       quantity, unit price and recurring coupon hold from its {@code date_from} until a later line
  *       says otherwise, so a mid-period change (a prorated line) counts from the day it happened and
  *       never rewrites earlier days;</li>
+ *   <li>a {@code subscription_changed} event dates a change no line or unbilled charge dates
+ *       ({@code prorate=false}, an item added or removed mid-term) from its {@code occurred_at} day;
+ *       a line or unbilled charge of the same day wins;</li>
  *   <li>the history ends on {@code cancelled_at} (cancelled, and non_renewing's planned cancel),
  *       {@code pause_date} (paused), or, for an item taken off the subscription, on the
  *       {@code date_from} of the prorated credit note line that refunded it;</li>
@@ -70,6 +74,8 @@ public final class ChargebeeAccountMapper {
     private final Map<String, Map<String, List<LocalDate>>> credited = new HashMap<>();
     /** Unbilled charges of each subscription item (a change whose invoice is deferred), same keys. */
     private final Map<String, Map<String, List<JsonObject>>> unbilledCharges = new HashMap<>();
+    /** The {@code subscription_change} records (subscription_changed events) of each subscription. */
+    private final Map<String, List<JsonObject>> changes = new HashMap<>();
     private final List<OneTimeCharge> charges = new ArrayList<>();
 
     private ChargebeeAccountMapper(MappingSettings settings) {
@@ -96,6 +102,8 @@ public final class ChargebeeAccountMapper {
         each(snapshot, "invoice", this::invoice);
         each(snapshot, "credit_note", this::creditNote);
         each(snapshot, "unbilled_charge", this::unbilledCharge);
+        each(snapshot, ChargebeeRecords.SUBSCRIPTION_CHANGE, change -> changes.computeIfAbsent(
+                requiredStr(Json.object(change, "subscription"), "id"), s -> new ArrayList<>()).add(change));
         List<RecurringItem> recurring = new ArrayList<>();
         each(snapshot, "subscription", json -> recurring.addAll(subscription(json)));
         return TenantDataset.of(settings.reportingCurrency(), customers, products, recurring, charges,
@@ -208,9 +216,32 @@ public final class ChargebeeAccountMapper {
 
     // ---- invoices and credit notes ----
 
-    /** One invoice line of a subscription item: its state from {@code from}. */
-    private record BilledLine(LocalDate from, LocalDate to, long invoiceDate, String lineId, long quantity,
-                              BigDecimal unitAmount, String currency, BigDecimal percentOff, BigDecimal amountOff) {
+    /** A dated fact of a subscription item's history, by kind: of one day, the later kind wins. */
+    private enum Fact {
+        /** a subscription_changed event: the item's state from the event's day, or its removal */
+        CHANGE,
+        /** an invoice line (or, for an item never billed, its present state) */
+        LINE,
+        /** an unbilled charge: billed next */
+        PENDING
+    }
+
+    /**
+     * One fact of a subscription item: its state from {@code from} ({@code removed}: the item left
+     * the subscription on that day). {@code invoiceDate} orders facts of one kind and day.
+     */
+    private record BilledLine(Fact fact, LocalDate from, LocalDate to, long invoiceDate, String lineId, long quantity,
+                              BigDecimal unitAmount, String currency, BigDecimal percentOff, BigDecimal amountOff,
+                              boolean removed) {
+        BilledLine(Fact fact, LocalDate from, LocalDate to, long invoiceDate, String lineId, long quantity,
+                   BigDecimal unitAmount, String currency, BigDecimal percentOff, BigDecimal amountOff) {
+            this(fact, from, to, invoiceDate, lineId, quantity, unitAmount, currency, percentOff, amountOff, false);
+        }
+
+        static BilledLine removal(LocalDate day, long at, String id) {
+            return new BilledLine(Fact.CHANGE, day, day, at, id, 0, BigDecimal.ZERO, "", null, null, true);
+        }
+
         boolean sameState(BilledLine other) {
             return quantity == other.quantity && unitAmount.compareTo(other.unitAmount) == 0
                     && currency.equals(other.currency) && equal(percentOff, other.percentOff)
@@ -244,7 +275,7 @@ public final class ChargebeeAccountMapper {
                 JsonObject coupon = recurringCoupon(couponOfLine.get(lineId));
                 BigDecimal percent = percentOff(coupon);
                 BigDecimal amount = amountOff(coupon, currency);
-                BilledLine billedLine = new BilledLine(day(requiredLong(line, "date_from")),
+                BilledLine billedLine = new BilledLine(Fact.LINE, day(requiredLong(line, "date_from")),
                         day(requiredLong(line, "date_to")), date, lineId, quantity == null ? 1 : quantity,
                         major(requiredLong(line, "unit_amount"), currency), currency, percent, amount);
                 billed.computeIfAbsent(line.get("subscription_id").getAsString(), s -> new LinkedHashMap<>())
@@ -312,18 +343,16 @@ public final class ChargebeeAccountMapper {
             return List.of(); // not begun, or moved to another customer under a new subscription
         }
         String customer = requiredStr(sub, "customer_id");
-        Map<String, JsonObject> current = new LinkedHashMap<>();
-        for (JsonObject item : array(sub, "subscription_items")) {
-            String type = requiredStr(item, "item_type");
-            if (!"charge".equals(type)) {
-                current.put(requiredStr(item, "item_price_id"), item);
-            }
-        }
+        Map<String, JsonObject> current = recurringItems(sub);
         Map<String, List<BilledLine>> lines = billed.getOrDefault(subscriptionId, Map.of());
         Map<String, List<JsonObject>> pending = unbilledCharges.getOrDefault(subscriptionId, Map.of());
+        List<JsonObject> subscriptionChanges = changes.getOrDefault(subscriptionId, List.of());
         Set<String> prices = new LinkedHashSet<>(lines.keySet());
         prices.addAll(pending.keySet());
         prices.addAll(current.keySet());
+        for (JsonObject change : subscriptionChanges) {
+            prices.addAll(recurringItems(Json.object(change, "subscription")).keySet());
+        }
         LocalDate end = subscriptionEnd(sub, status);
         Long trialStart = lng(sub, "trial_start");
         Long trialEndAt = lng(sub, "trial_end");
@@ -342,18 +371,71 @@ public final class ChargebeeAccountMapper {
             for (JsonObject charge : pending.getOrDefault(priceId, List.of())) {
                 history.add(pendingLine(sub, charge));
             }
-            if (history.isEmpty()) {
-                history.add(unbilled(sub, current.get(priceId), started));
-            }
-            history.sort(Comparator.comparing(BilledLine::from).thenComparingLong(BilledLine::invoiceDate)
-                    .thenComparing(BilledLine::lineId));
-            LocalDate itemEnd = current.containsKey(priceId) ? end
+            history.sort(HISTORY_ORDER);
+            LocalDate itemEnd = current.containsKey(priceId) ? end : history.isEmpty() ? null
                     : removal(history, credited.getOrDefault(subscriptionId, Map.of()).getOrDefault(priceId,
                     List.of()));
+            for (JsonObject change : subscriptionChanges) {
+                BilledLine fact = changeFact(change, priceId, started);
+                if (fact != null) {
+                    history.add(fact);
+                }
+            }
+            if (history.stream().allMatch(BilledLine::removed)) {
+                if (!current.containsKey(priceId)) {
+                    continue;
+                }
+                history.add(unbilled(sub, current.get(priceId), started));
+            }
+            history.sort(HISTORY_ORDER);
+            if (itemEnd == null && !current.containsKey(priceId)) {
+                // known only from changes, and gone without one saying so: nothing after the last
+                itemEnd = history.get(history.size() - 1).from();
+            }
             result.addAll(segments(subscriptionId, customer, priceId, price, history, started, trialEnd, itemEnd,
                     bundle));
         }
         return result;
+    }
+
+    private static final Comparator<BilledLine> HISTORY_ORDER = Comparator.comparing(BilledLine::from)
+            .thenComparing(BilledLine::fact).thenComparingLong(BilledLine::invoiceDate).thenComparing(BilledLine::lineId);
+
+    /** The subscription's recurring items (plans and addons) by item price id. */
+    private static Map<String, JsonObject> recurringItems(JsonObject sub) {
+        Map<String, JsonObject> items = new LinkedHashMap<>();
+        for (JsonObject item : array(sub, "subscription_items")) {
+            if (!"charge".equals(requiredStr(item, "item_type"))) {
+                items.put(requiredStr(item, "item_price_id"), item);
+            }
+        }
+        return items;
+    }
+
+    /**
+     * What one subscription_changed event says of an item price: its state from the event's day
+     * (never before the subscription's start) with the subscription's recurring coupon then, or its
+     * removal when the subscription no longer holds it; null for an item without {@code unit_price}
+     * (a tiered price: its lines date it).
+     */
+    private BilledLine changeFact(JsonObject change, String priceId, LocalDate started) {
+        JsonObject sub = Json.object(change, "subscription");
+        long at = requiredLong(change, "occurred_at");
+        LocalDate day = day(at).isBefore(started) ? started : day(at);
+        String eventId = requiredStr(change, "id");
+        JsonObject item = recurringItems(sub).get(priceId);
+        if (item == null) {
+            return BilledLine.removal(day, at, eventId);
+        }
+        Long unit = lng(item, "unit_price");
+        if (unit == null) {
+            return null;
+        }
+        String currency = requiredStr(sub, "currency_code").toUpperCase(Locale.ROOT);
+        JsonObject coupon = subscriptionCoupon(sub);
+        Long quantity = lng(item, "quantity");
+        return new BilledLine(Fact.CHANGE, day, day, at, eventId, quantity == null ? 1 : quantity,
+                major(unit, currency), currency, percentOff(coupon), amountOff(coupon, currency));
     }
 
     /**
@@ -364,7 +446,7 @@ public final class ChargebeeAccountMapper {
         String currency = requiredStr(charge, "currency_code").toUpperCase(Locale.ROOT);
         JsonObject coupon = subscriptionCoupon(sub);
         Long quantity = lng(charge, "quantity");
-        return new BilledLine(day(requiredLong(charge, "date_from")), day(requiredLong(charge, "date_to")),
+        return new BilledLine(Fact.PENDING, day(requiredLong(charge, "date_from")), day(requiredLong(charge, "date_to")),
                 Long.MAX_VALUE, requiredStr(charge, "id"), quantity == null ? 1 : quantity,
                 major(requiredLong(charge, "unit_amount"), currency), currency, percentOff(coupon),
                 amountOff(coupon, currency));
@@ -404,7 +486,7 @@ public final class ChargebeeAccountMapper {
             throw new Json.MappingProblem("subscription_items.unit_price", "is missing for item price "
                     + str(item, "item_price_id"));
         }
-        return new BilledLine(started, started, 0, "", quantity == null ? 1 : quantity, major(unit, currency),
+        return new BilledLine(Fact.LINE, started, started, 0, "", quantity == null ? 1 : quantity, major(unit, currency),
                 currency, percent, amount);
     }
 
@@ -442,17 +524,29 @@ public final class ChargebeeAccountMapper {
         BilledLine state = null;
         LocalDate from = null;
         LocalDate paidTo = null;
+        boolean begun = false;
         for (BilledLine line : history) {
             // the trial is never invoiced: the first line's state holds from the subscription's start
-            LocalDate lineFrom = state == null && trialEnd != null && !line.from().isAfter(trialEnd)
+            LocalDate lineFrom = !begun && !line.removed() && trialEnd != null && !line.from().isAfter(trialEnd)
                     && started.isBefore(line.from()) ? started : line.from();
             if (end != null && !lineFrom.isBefore(end)) {
                 break;
             }
+            if (line.removed()) {
+                // taken off the subscription that day: the state ends, a later fact starts a new one
+                if (state != null) {
+                    add(result, subscriptionId, customer, product, state, from, lineFrom, trialEnd, interval, count,
+                            bundle);
+                }
+                state = null;
+                paidTo = null;
+                continue;
+            }
+            begun = true;
             if (state == null) {
                 state = line;
                 from = lineFrom;
-            } else if (paidTo != null && paidTo.isBefore(lineFrom)) {
+            } else if (line.fact() != Fact.CHANGE && paidTo != null && paidTo.isBefore(lineFrom)) {
                 add(result, subscriptionId, customer, product, state, from, paidTo, trialEnd, interval, count, bundle);
                 state = line;
                 from = lineFrom;
@@ -464,7 +558,9 @@ public final class ChargebeeAccountMapper {
             } else if (!state.sameState(line)) {
                 state = line; // re-billed from the same day: the later invoice holds
             }
-            paidTo = paidTo == null || line.to().isAfter(paidTo) ? line.to() : paidTo;
+            if (line.fact() != Fact.CHANGE) {
+                paidTo = paidTo == null || line.to().isAfter(paidTo) ? line.to() : paidTo;
+            }
         }
         if (state != null) {
             add(result, subscriptionId, customer, product, state, from, end, trialEnd, interval, count, bundle);

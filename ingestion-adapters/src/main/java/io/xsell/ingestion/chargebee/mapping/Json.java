@@ -63,6 +63,17 @@ final class Json {
         return value != null && !value.isJsonNull() && value.getAsBoolean();
     }
 
+    static JsonObject object(JsonObject object, String field) {
+        JsonElement value = object.get(field);
+        if (value == null || value.isJsonNull()) {
+            throw new MappingProblem(field, "is missing");
+        }
+        if (!value.isJsonObject()) {
+            throw new MappingProblem(field, "is not an object");
+        }
+        return value.getAsJsonObject();
+    }
+
     static List<JsonObject> array(JsonObject object, String field) {
         JsonElement value = object.get(field);
         if (value == null || value.isJsonNull()) {

@@ -52,7 +52,11 @@ public final class ChargebeeBackfill {
                 ChargebeePage page = api.page(list.path(), list.params(), offset);
                 List<ProviderRecord> records = new ArrayList<>(page.entries().size());
                 for (JsonObject resource : page.resources(list.resource())) {
-                    records.add(ChargebeeRecords.of(list.resource(), resource, isDeleted(resource)));
+                    if (list == ChargebeeList.SUBSCRIPTION_CHANGES) {
+                        ChargebeeEvents.change(resource).ifPresent(records::add);
+                    } else {
+                        records.add(ChargebeeRecords.of(list.resource(), resource, isDeleted(resource)));
+                    }
                 }
                 offset = page.nextOffset() == null ? BackfillCheckpoints.DONE : page.nextOffset();
                 checkpoints.save(list.listName(), offset, records);

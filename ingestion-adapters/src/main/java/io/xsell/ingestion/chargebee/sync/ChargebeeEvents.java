@@ -9,6 +9,7 @@ import io.xsell.ingestion.provider.ProviderRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the Events API from a cursor, oldest first ({@code sort_by[asc]=occurred_at}), and says
@@ -18,6 +19,9 @@ import java.util.Map;
  * {@code resource_version}; the server's inbox drops an event id it has).
  */
 public final class ChargebeeEvents {
+    /** The event of a change to a subscription's items, their quantities or prices, or its coupons. */
+    public static final String SUBSCRIPTION_CHANGED = "subscription_changed";
+
     private final ChargebeeApi api;
 
     public ChargebeeEvents(ChargebeeApi api) {
@@ -72,7 +76,32 @@ public final class ChargebeeEvents {
                 }
             }
         }
+        change(event).ifPresent(records::add);
         return records;
+    }
+
+    /**
+     * A {@code subscription_changed} event as a {@code subscription_change} record, id the event's:
+     * the subscription right after the change ({@code content.subscription}) and when it happened
+     * ({@code occurred_at}). It dates a change that no invoice line or unbilled charge dates (made
+     * with {@code prorate=false}, or an item added or removed without proration). Its version is
+     * {@code occurred_at} in milliseconds, so the same event stored twice changes nothing. Empty for
+     * any other event.
+     */
+    public static Optional<ProviderRecord> change(JsonObject event) {
+        JsonElement type = event.get("event_type");
+        JsonElement content = event.get("content");
+        if (type == null || !SUBSCRIPTION_CHANGED.equals(type.getAsString()) || content == null
+                || !content.isJsonObject() || !content.getAsJsonObject().has("subscription")
+                || !content.getAsJsonObject().get("subscription").isJsonObject()) {
+            return Optional.empty();
+        }
+        JsonObject change = new JsonObject();
+        change.addProperty("id", id(event));
+        change.addProperty("occurred_at", occurredAt(event));
+        change.add("subscription", content.getAsJsonObject().get("subscription"));
+        return Optional.of(new ProviderRecord(ChargebeeRecords.SUBSCRIPTION_CHANGE, id(event),
+                occurredAt(event) * 1000, change.toString(), false));
     }
 
     private static JsonElement required(JsonObject event, String field) {

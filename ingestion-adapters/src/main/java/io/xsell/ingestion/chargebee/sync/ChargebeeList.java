@@ -6,7 +6,9 @@ import java.util.Map;
  * The lists a backfill reads (Product Catalog 2.0), catalogue first. Invoices carry their
  * {@code line_items}, {@code discounts} and {@code line_item_discounts}, credit notes their lines,
  * subscriptions their {@code subscription_items} and {@code coupons}; one-off charges are invoice
- * lines of {@code charge_item_price} or {@code adhoc} entities, so no list of their own.
+ * lines of {@code charge_item_price} or {@code adhoc} entities, so no list of their own. Last, the
+ * site's {@code subscription_changed} events ({@code event_type[is]}): the days of past changes
+ * that no resource keeps, stored as {@code subscription_change} records.
  */
 public enum ChargebeeList {
     ITEM_FAMILIES("item_family", "/api/v2/item_families"),
@@ -17,7 +19,8 @@ public enum ChargebeeList {
     SUBSCRIPTIONS("subscription", "/api/v2/subscriptions"),
     INVOICES("invoice", "/api/v2/invoices"),
     CREDIT_NOTES("credit_note", "/api/v2/credit_notes"),
-    UNBILLED_CHARGES("unbilled_charge", "/api/v2/unbilled_charges");
+    UNBILLED_CHARGES("unbilled_charge", "/api/v2/unbilled_charges"),
+    SUBSCRIPTION_CHANGES("event", "/api/v2/events");
 
     private final String resource;
     private final String path;
@@ -27,7 +30,10 @@ public enum ChargebeeList {
         this.path = path;
     }
 
-    /** The resource's name in Chargebee's JSON, also the record type in the mirror. */
+    /**
+     * The resource's name in Chargebee's JSON, also the record type in the mirror (the events list's
+     * records are {@code subscription_change}s, {@link ChargebeeEvents#change}).
+     */
     public String resource() {
         return resource;
     }
@@ -38,11 +44,14 @@ public enum ChargebeeList {
 
     /** The checkpoint's name. */
     public String listName() {
-        return path.substring("/api/v2/".length());
+        return this == SUBSCRIPTION_CHANGES ? "subscription_changed_events" : path.substring("/api/v2/".length());
     }
 
     /** Oldest first, so that a list read over a long time ends with what changed meanwhile. */
     public Map<String, String> params() {
+        if (this == SUBSCRIPTION_CHANGES) {
+            return Map.of("event_type[is]", ChargebeeEvents.SUBSCRIPTION_CHANGED, "sort_by[asc]", "occurred_at");
+        }
         return this == ITEM_FAMILIES || this == UNBILLED_CHARGES ? Map.of()
                 : Map.of("sort_by[asc]", this == INVOICES || this == CREDIT_NOTES ? "date" : "created_at");
     }

@@ -10,6 +10,14 @@ public final class ChargebeeRecords {
     /** The resource types the mirror keeps, as Chargebee names them in list entries and event content. */
     public static final Set<String> TYPES = Set.of("item_family", "item", "item_price", "coupon", "customer",
             "subscription", "invoice", "credit_note", "unbilled_charge");
+    /**
+     * A {@code subscription_changed} event kept as a record of its own (id: the event id): the day a
+     * change happened, which no resource keeps (see {@link ChargebeeEvents#change}).
+     */
+    public static final String SUBSCRIPTION_CHANGE = "subscription_change";
+    /** Every record type of the mirror: the resources and the subscription changes. */
+    public static final Set<String> RECORD_TYPES = Set.of("item_family", "item", "item_price", "coupon", "customer",
+            "subscription", "invoice", "credit_note", "unbilled_charge", SUBSCRIPTION_CHANGE);
 
     private ChargebeeRecords() {
     }

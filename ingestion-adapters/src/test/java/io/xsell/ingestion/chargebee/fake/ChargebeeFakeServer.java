@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code {"message", "type", "api_error_code", "http_status_code"}}; the key is checked as HTTP
  * basic auth (key as user name). The site serves a {@link SyntheticChargebeeAccount} as it stood at
  * a cut-off and publishes the later versions of its resources as events (the Events API with
- * {@code occurred_at[after]} and {@code sort_by[asc]=occurred_at}, and {@code GET /api/v2/events/{id}}).
+ * {@code occurred_at[after]}, {@code event_type[is]} and {@code sort_by[asc]=occurred_at}, and
+ * {@code GET /api/v2/events/{id}}). The events of the versions before the cut-off are listed too, as
+ * Chargebee keeps a site's past events: a backfill reads its {@code subscription_changed} events.
  * Tests inject faults per request.
  */
 public final class ChargebeeFakeServer implements AutoCloseable {
@@ -56,6 +58,9 @@ public final class ChargebeeFakeServer implements AutoCloseable {
     private final List<JsonObject> events = new CopyOnWriteArrayList<>();
     private final Map<String, JsonObject> customers = new HashMap<>();
     private final Map<String, JsonObject> published = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The versions made before the cut-off, oldest first: the site's past events. */
+    private final List<ChargebeeFakeObject> history;
+    private final Map<String, ChargebeeFakeObject> historyById = new HashMap<>();
     private final SyntheticChargebeeAccount account;
     private final long cutOff;
     private final String authorization;
@@ -71,6 +76,13 @@ public final class ChargebeeFakeServer implements AutoCloseable {
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((apiKey + ":")
                 .getBytes(StandardCharsets.UTF_8));
         LISTS.forEach((path, type) -> lists.put(path, account.asOf(type, cutOff)));
+        this.history = account.versions().stream().filter(v -> v.at() < cutOff).toList();
+        for (ChargebeeFakeObject version : history) {
+            historyById.put(eventId(version), version);
+            if (version.type().equals("customer")) {
+                customers.put(version.id(), JsonParser.parseString(version.json()).getAsJsonObject());
+            }
+        }
         this.server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(16).gzipDisabled(true)
                 .disableRequestJournal().extensions(new Transformer()));
         server.start();
@@ -131,20 +143,23 @@ public final class ChargebeeFakeServer implements AutoCloseable {
 
     /** The event Chargebee publishes for one version of a resource. */
     public JsonObject event(ChargebeeFakeObject version) {
+        JsonObject resource = JsonParser.parseString(version.json()).getAsJsonObject();
+        return event(version, version.type().equals("subscription")
+                ? customers.get(resource.get("customer_id").getAsString()) : null);
+    }
+
+    /** The event of one version, with the subscription's customer in its content when given. */
+    public static JsonObject event(ChargebeeFakeObject version, JsonObject customer) {
         JsonObject event = new JsonObject();
         event.addProperty("id", eventId(version));
         event.addProperty("occurred_at", version.at());
-        event.addProperty("source", "admin_console");
+        event.addProperty("source", version.source());
         event.addProperty("object", "event");
         event.addProperty("api_version", "v2");
         JsonObject content = new JsonObject();
-        JsonObject resource = JsonParser.parseString(version.json()).getAsJsonObject();
-        content.add(version.type(), resource);
-        if (version.type().equals("subscription")) {
-            JsonObject customer = customers.get(resource.get("customer_id").getAsString());
-            if (customer != null) {
-                content.add("customer", customer);
-            }
+        content.add(version.type(), JsonParser.parseString(version.json()).getAsJsonObject());
+        if (customer != null) {
+            content.add("customer", customer);
         }
         event.add("content", content);
         event.addProperty("event_type", version.event());
@@ -221,7 +236,8 @@ public final class ChargebeeFakeServer implements AutoCloseable {
                     : request.getUrl();
             if (path.startsWith("/api/v2/events/")) {
                 String id = path.substring("/api/v2/events/".length());
-                JsonObject event = published.get(id);
+                JsonObject event = published.containsKey(id) ? published.get(id)
+                        : historyById.containsKey(id) ? event(historyById.get(id)) : null;
                 if (event != null) {
                     JsonObject body = new JsonObject();
                     body.add("event", event);
@@ -238,12 +254,15 @@ public final class ChargebeeFakeServer implements AutoCloseable {
             int total;
             if (path.equals("/api/v2/events")) {
                 long after = param(request, "occurred_at[after]").map(Long::parseLong).orElse(Long.MIN_VALUE);
+                Optional<String> type = param(request, "event_type[is]");
+                List<ChargebeeFakeObject> past = history.stream().filter(v -> v.at() > after)
+                        .filter(v -> type.isEmpty() || type.get().equals(v.event())).toList();
                 List<JsonObject> matching = events.stream().filter(e -> e.get("occurred_at").getAsLong() > after)
-                        .toList();
-                total = matching.size();
+                        .filter(e -> type.isEmpty() || type.get().equals(e.get("event_type").getAsString())).toList();
+                total = past.size() + matching.size();
                 for (int i = from; i < Math.min(total, from + limit); i++) {
                     JsonObject entry = new JsonObject();
-                    entry.add("event", matching.get(i));
+                    entry.add("event", i < past.size() ? event(past.get(i)) : matching.get(i - past.size()));
                     entries.add(entry);
                 }
             } else {

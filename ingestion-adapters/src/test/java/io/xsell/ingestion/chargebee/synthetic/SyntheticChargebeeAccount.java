@@ -41,6 +41,10 @@ import java.util.SplittableRandom;
 public final class SyntheticChargebeeAccount {
     public static final String ONE_TIME_COUPON = "WELCOME50";
     private static final int LIMITED_MONTHS = 3;
+    /** The share of mid-term changes made with {@code prorate=false}. */
+    private static final double UNPRORATED_SHARE = 0.3;
+    /** The share of changes at a term's start that were scheduled beforehand ({@code end_of_term=true}). */
+    private static final double SCHEDULED_SHARE = 0.7;
 
     private final TenantDataset source;
     private final LocalDate asOf;
@@ -53,6 +57,8 @@ public final class SyntheticChargebeeAccount {
     private TenantDataset canonical;
     private long catalogueAt;
     private int nextId = 1;
+    private int unprorated;
+    private int scheduled;
 
     private SyntheticChargebeeAccount(TenantDataset source, LocalDate asOf, long seed) {
         this.source = source;
@@ -69,6 +75,16 @@ public final class SyntheticChargebeeAccount {
 
     public TenantDataset canonical() {
         return canonical;
+    }
+
+    /** Mid-term changes made with {@code prorate=false}: dated by their {@code subscription_changed} event alone. */
+    public int unproratedChanges() {
+        return unprorated;
+    }
+
+    /** Changes scheduled for a term's end, published when scheduled and again when Chargebee applied them. */
+    public int scheduledChanges() {
+        return scheduled;
     }
 
     /** Every version of every resource, oldest first. */
@@ -135,11 +151,16 @@ public final class SyntheticChargebeeAccount {
 
     /** A new version of a resource, stamped with {@code resource_version} and {@code updated_at}. */
     private void version(String type, JsonObject json, long at, String event) {
+        version(type, json, at, event, "admin_console");
+    }
+
+    private void version(String type, JsonObject json, long at, String event, String source) {
         long version = at * 1000 + versions.size() % 1000;
         json.addProperty("resource_version", version);
         json.addProperty("updated_at", at);
         json.addProperty("object", type);
-        versions.add(new ChargebeeFakeObject(type, json.get("id").getAsString(), at, version, event, json.toString()));
+        versions.add(new ChargebeeFakeObject(type, json.get("id").getAsString(), at, version, event, source,
+                json.toString()));
     }
 
     // ---- catalogue ----
@@ -307,6 +328,12 @@ public final class SyntheticChargebeeAccount {
                     / Math.max(1, termEnd.toEpochDay() - termStart.toEpochDay());
             long charge = Math.max(1, Math.round(unit * after.quantity().longValueExact() * fraction));
             long credit = Math.max(1, Math.round(unit * before.quantity().longValueExact() * fraction));
+            if (random.nextDouble() < UNPRORATED_SHARE) {
+                // changed with prorate=false: no charge, no credit; the next term's invoice bills the new
+                // quantity, and only the subscription_changed event dates the change
+                unprorated++;
+                continue;
+            }
             String lineCoupon = couponOn(chain, coupon, change, false);
             invoice(chain, subscriptionId, price, change, termEnd, after, charge, lineCoupon, change);
             creditNote(chain, subscriptionId, price, change, termEnd, before, credit, "subscription_change");
@@ -344,9 +371,23 @@ public final class SyntheticChargebeeAccount {
             LocalDate day = changes.get(i);
             boolean created = i == 0;
             String status = chain.trialEnd != null && chain.trialEnd.isAfter(day) ? "in_trial" : "active";
+            String source = "admin_console";
+            LocalDate scheduledOn = day.minusDays(5);
+            if (!created && terms.contains(day) && scheduledOn.isAfter(anchor) && scheduledOn.isAfter(changes.get(i - 1))
+                    && random.nextDouble() < SCHEDULED_SHARE) {
+                // changed with end_of_term=true: the subscription keeps its items until the term ends
+                // and says a change is scheduled; Chargebee applies it at the term's start
+                JsonObject pending = subscriptionJson(chain, subscriptionId, price, coupon, terms, anchor, scheduledOn,
+                        status);
+                pending.addProperty("has_scheduled_changes", true);
+                pending.addProperty("changes_scheduled_at", epoch(day));
+                version("subscription", pending, epoch(scheduledOn) + 2, "subscription_changes_scheduled");
+                source = "scheduled_job";
+                scheduled++;
+            }
             JsonObject json = subscriptionJson(chain, subscriptionId, price, coupon, terms, anchor, day, status);
             lastAt = epoch(day) + (created ? 1 : 2);
-            version("subscription", json, lastAt, created ? "subscription_created" : "subscription_changed");
+            version("subscription", json, lastAt, created ? "subscription_created" : "subscription_changed", source);
         }
         if (chain.trialEnd != null && !chain.trialEnd.isAfter(asOf) && chain.trialEnd.isAfter(first.startDate())
                 && (chain.end == null || chain.trialEnd.isBefore(chain.end))) {
