@@ -1,5 +1,6 @@
 package io.xsell.server.chargebee;
 
+import io.xsell.server.connections.MasterKey;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.xsell.core.model.TenantId;
 import io.xsell.ingestion.chargebee.api.ChargebeeCallFailedException;
@@ -40,7 +41,7 @@ public class ChargebeeConnectionService implements ConnectChargebeeUseCase, Prov
             connection = chargebee.connect(command.tenant(), command.site(), command.apiKey(),
                     command.webhookUsername(), command.webhookPassword(), command.reportingCurrency(),
                     overrides(command.productLines()), command.fxRates());
-        } catch (IllegalStateException e) {
+        } catch (MasterKey.MissingException e) {
             throw new ConnectionFailedException(ConnectionFailedException.Reason.NO_MASTER_KEY, 0, e.getMessage(), e);
         } catch (ChargebeeCallFailedException e) {
             throw new ConnectionFailedException(e.isKeyRefused() ? ConnectionFailedException.Reason.KEY_REFUSED

@@ -16,10 +16,8 @@ import io.xsell.server.connections.MasterKey;
 import io.xsell.server.connections.ProviderConnections;
 import io.xsell.server.port.in.ConnectChargebeeUseCase;
 import io.xsell.server.port.in.ReceiveChargebeeWebhookUseCase;
-import io.xsell.server.connections.SecretBox;
 import io.xsell.server.dataimport.BackgroundPreparation;
 import java.time.Clock;
-import java.util.function.Supplier;
 import ru.vyarus.dropwizard.guice.module.support.DropwizardAwareModule;
 
 /** Chargebee connections: the sync service over the neutral store, webhooks and each connection's scheduled sync. */
@@ -54,7 +52,8 @@ public class ChargebeeModule extends DropwizardAwareModule<XsellConfiguration> {
     @Singleton
     ChargebeeSyncService chargebeeSync(JdbiConnectionStore store, ImportTenantDataUseCase imports,
                                        ResponseCache responses, BackgroundPreparation preparation, Clock clock) {
-        return new ChargebeeSyncService(store, box(configuration()), configuration().getChargebee()::apiBase,
+        return new ChargebeeSyncService(store, MasterKey.lazy(configuration().masterKey()),
+                configuration().getChargebee()::apiBase,
                 configuration().getChargebee().getRequestsPerSecond(), imports,
                 tenant -> {
                     responses.dataChanged(tenant);
@@ -80,23 +79,11 @@ public class ChargebeeModule extends DropwizardAwareModule<XsellConfiguration> {
         return new ChargebeeWebhooks(sync, rebuilds);
     }
 
-    /** The master key is read when a secret is first sealed or opened, so a server without one still starts. */
-    private static Supplier<SecretBox> box(XsellConfiguration configuration) {
-        SecretBox[] box = new SecretBox[1];
-        return () -> {
-            synchronized (box) {
-                if (box[0] == null) {
-                    box[0] = MasterKey.box(configuration.masterKey());
-                }
-                return box[0];
-            }
-        };
-    }
-
     /** The Chargebee sync of the {@code sync} command. */
     public static CommandLineSync commandLineSync() {
         return (configuration, jdbi, imports, clock) -> ChargebeeSyncTask.providerSync(new ChargebeeSyncService(
-                new JdbiConnectionStore(jdbi), box(configuration), configuration.getChargebee()::apiBase,
+                new JdbiConnectionStore(jdbi), MasterKey.lazy(configuration.masterKey()),
+                configuration.getChargebee()::apiBase,
                 configuration.getChargebee().getRequestsPerSecond(), imports,
                 tenant -> { }, clock));
     }

@@ -1,5 +1,6 @@
 package io.xsell.server.stripe;
 
+import io.xsell.server.connections.MasterKey;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.xsell.core.model.TenantId;
 import io.xsell.ingestion.stripe.api.StripeCallFailedException;
@@ -42,7 +43,7 @@ public class StripeConnectionService implements ConnectStripeUseCase, ProviderCo
             connection = stripe.connect(new StripeConnection(null, command.tenant(), null, false, null, false,
                     command.reportingCurrency(), overrides(command.productLines()), command.fxRates(), null, null,
                     null), command.apiKey(), command.webhookSecret());
-        } catch (StripeSyncService.MasterKeyMissingException e) {
+        } catch (MasterKey.MissingException e) {
             throw new ConnectionFailedException(ConnectionFailedException.Reason.NO_MASTER_KEY, 0, e.getMessage(), e);
         } catch (StripeCallFailedException e) {
             throw new ConnectionFailedException(e.isKeyRefused() ? ConnectionFailedException.Reason.KEY_REFUSED

@@ -22,6 +22,7 @@ import io.xsell.ingestion.stripe.sync.StripeEvents;
 import io.xsell.ingestion.stripe.sync.StripeRecord;
 import io.xsell.ingestion.provider.SyncProgress;
 import io.xsell.server.connections.DatasetFingerprint;
+import io.xsell.server.connections.MasterKey;
 import io.xsell.server.connections.RunOutcome;
 import io.xsell.server.connections.SecretBox;
 import io.xsell.server.connections.SyncRun;
@@ -36,6 +37,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,13 +52,12 @@ public class StripeSyncService {
 
     private final JdbiStripeStore store;
     private final StripeConfig config;
-    private final String masterKey;
+    private final Supplier<SecretBox> box;
     private final ImportTenantDataUseCase imports;
     private final Consumer<TenantId> afterImport;
     private final Clock clock;
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Object> rebuildLocks = new ConcurrentHashMap<>();
-    private volatile SecretBox box;
 
     /**
      * @param masterKey the configured master key ({@link io.xsell.server.XsellConfiguration#masterKey()}),
@@ -66,24 +67,15 @@ public class StripeSyncService {
                              ImportTenantDataUseCase imports, Consumer<TenantId> afterImport, Clock clock) {
         this.store = store;
         this.config = config;
-        this.masterKey = masterKey;
+        this.box = MasterKey.lazy(masterKey);
         this.imports = imports;
         this.afterImport = afterImport;
         this.clock = clock;
     }
 
-    /** @throws MasterKeyMissingException when neither the configuration nor the environment holds one */
+    /** @throws MasterKey.MissingException when neither the configuration nor the environment holds one */
     public SecretBox box() {
-        SecretBox current = box;
-        if (current == null) {
-            String key = masterKey != null ? masterKey : System.getenv("XSELL_MASTER_KEY");
-            if (key == null || key.isBlank()) {
-                throw new MasterKeyMissingException();
-            }
-            current = SecretBox.of(key);
-            box = current;
-        }
-        return current;
+        return box.get();
     }
 
     public StripeApi api(String apiKey) {
@@ -295,11 +287,4 @@ public class StripeSyncService {
         return clock.instant();
     }
 
-    /** Thrown when a secret must be sealed or opened and no master key is configured. */
-    public static final class MasterKeyMissingException extends RuntimeException {
-        MasterKeyMissingException() {
-            super("no master key: set masterKey or the XSELL_MASTER_KEY environment variable "
-                    + "(base64 of 32 random bytes, e.g. `openssl rand -base64 32`)");
-        }
-    }
 }
