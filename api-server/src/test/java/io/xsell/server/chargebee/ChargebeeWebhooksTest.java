@@ -126,6 +126,52 @@ class ChargebeeWebhooksTest {
         assertThat(new JdbiStripeStore(store).connection(owner, connection.id())).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anotherTenantsCredentialsOnThisConnectionsUrlAreRefusedAndStoreNothing(TestDatabase database) {
+        Databases.migrate(database.config());
+        Jdbi jdbi = database.jdbi();
+        TenantAdministration tenants = new TenantAdministration(new JdbiTenantRegistry(jdbi), Clock.systemUTC());
+        TenantId owner = tenants.createTenant("cb-iso-owner-" + database.dialect(), "USD").tenant().id();
+        TenantId other = tenants.createTenant("cb-iso-other-" + database.dialect(), "USD").tenant().id();
+        JdbiConnectionStore store = new JdbiConnectionStore(jdbi);
+        SecretBox box = SecretBox.of(Base64.getEncoder().encodeToString(new byte[32]));
+        ChargebeeSyncService sync = new ChargebeeSyncService(store, () -> box,
+                s -> URI.create(site.baseUrl()), 2.0, new TenantDataImportService(new JdbiTenantDataStore(jdbi),
+                Clock.systemUTC()), t -> { }, Clock.systemUTC());
+        ChargebeeWebhooks webhooks = new ChargebeeWebhooks(sync, new BackgroundRebuilds(Runnable::run));
+        // the same site connected by two tenants, each with its own webhook credentials
+        Connection mine = sync.connect(owner, "acme-test", KEY, "hook", "s3cret", "USD", Map.of(), List.of());
+        Connection theirs = sync.connect(other, "acme-test", KEY, "their-hook", "their-s3cret", "USD", Map.of(),
+                List.of());
+        String posted = event("ev_new", 1_700_000_200L, "Forged", 9_999_999_999_999L);
+
+        assertThat(webhooks.receive(mine.id(), posted, basic("their-hook", "their-s3cret")).outcome())
+                .as("their credentials on my connection's URL").isEqualTo(ChargebeeWebhooks.Outcome.BAD_CREDENTIALS);
+        assertThat(webhooks.receive(theirs.id(), posted, basic("hook", "s3cret")).outcome())
+                .as("mine on theirs").isEqualTo(ChargebeeWebhooks.Outcome.BAD_CREDENTIALS);
+        // the same user name as the other tenant's, with its password: still not this connection's pair
+        Connection sameUser = sync.connect(other, "acme-test", KEY, "hook", "their-s3cret", "USD", Map.of(), List.of());
+        assertThat(webhooks.receive(mine.id(), posted, basic("hook", "their-s3cret")).outcome())
+                .isEqualTo(ChargebeeWebhooks.Outcome.BAD_CREDENTIALS);
+        site.verify(0, getRequestedFor(urlPathEqualTo("/api/v2/events/ev_new")));
+        for (Connection connection : List.of(mine, theirs, sameUser)) {
+            assertThat(store.eventCount(connection.tenant(), connection.id())).isZero();
+            assertThat(store.records(connection.tenant(), connection.id(), "customer")).isEmpty();
+        }
+        long stored = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM provider_events WHERE connection_id IN "
+                + "(?, ?, ?)").bind(0, mine.id()).bind(1, theirs.id()).bind(2, sameUser.id()).mapTo(Long.class).one());
+        assertThat(stored).isZero();
+
+        // each pair still opens its own connection, and only it
+        assertThat(webhooks.receive(theirs.id(), posted, basic("their-hook", "their-s3cret")).outcome())
+                .isEqualTo(ChargebeeWebhooks.Outcome.RECEIVED);
+        assertThat(store.eventCount(other, theirs.id())).isEqualTo(1);
+        assertThat(store.eventCount(owner, mine.id())).isZero();
+        assertThat(store.records(owner, mine.id(), "customer")).isEmpty();
+        assertThat(store.eventCount(owner, theirs.id())).as("the owner reads nothing of theirs").isZero();
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

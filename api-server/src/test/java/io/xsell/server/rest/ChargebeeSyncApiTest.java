@@ -10,8 +10,10 @@ import io.xsell.ingestion.chargebee.synthetic.SyntheticChargebeeAccount;
 import io.xsell.ingestion.csv.CanonicalCsvWriter;
 import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
 import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
+import io.xsell.server.chargebee.ChargebeeSyncService;
 import io.xsell.server.fixture.Zips;
 import io.xsell.server.persistence.Dialect;
+import io.xsell.server.tenant.TenantAdministration;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +92,11 @@ abstract class ChargebeeSyncApiTest {
     }
 
     private ApiResponse webhook(String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app().uri("/v1/webhooks/chargebee/" + connectionId))
+        return webhook(connectionId, authorization);
+    }
+
+    private ApiResponse webhook(String connection, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(app().uri("/v1/webhooks/chargebee/" + connection))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"ev_forged_1\",\"occurred_at\":1790000000,"
                         + "\"object\":\"event\",\"api_version\":\"v2\",\"event_type\":\"customer_changed\",\"content\":{}}"));
@@ -101,9 +107,16 @@ abstract class ChargebeeSyncApiTest {
     }
 
     private long events() {
-        return jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM provider_events WHERE connection_id = ?")
-                .bind(0, connectionId).mapTo(Long.class).one());
+        return events(connectionId);
     }
+
+    private long events(String connection) {
+        return jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM provider_events WHERE connection_id = ?")
+                .bind(0, connection).mapTo(Long.class).one());
+    }
+
+    /** The other tenant's own Chargebee connection (same site), with its own webhook credentials. */
+    private String otherConnectionId;
 
     @Test
     @Order(1)
@@ -150,6 +163,20 @@ abstract class ChargebeeSyncApiTest {
         assertThat(webhook(basic("xsell", "wrong")).status()).isEqualTo(401);
         assertThat(webhook("Bearer " + KEY).status()).isEqualTo(401);
         assertThat(events()).isZero();
+
+        // another tenant's connection of the same site with its own webhook credentials (stored as the
+        // connect endpoint stores it, without scheduling a second backfill of the site): they open
+        // its connection's URL only, and this connection's credentials open only this one
+        TenantAdministration.IssuedKey otherTenant = app().createTenant("chargebee-hooks");
+        otherConnectionId = app().instance(ChargebeeSyncService.class).connect(otherTenant.tenant().id(), "acme-test",
+                KEY, "other-hook", "other-pass-2026", "USD", Map.of(), List.of()).id();
+        assertThat(webhook(connectionId, basic("other-hook", "other-pass-2026")).status()).isEqualTo(401);
+        assertThat(webhook(otherConnectionId, basic("xsell", "hook-pass-2026")).status()).isEqualTo(401);
+        assertThat(webhook(connectionId, basic("xsell", "other-pass-2026")).status()).isEqualTo(401);
+        assertThat(events()).isZero();
+        assertThat(events(otherConnectionId)).isZero();
+        app().get("/v1/connections/" + otherConnectionId, key).expectProblem(404);
+        app().get("/v1/connections/" + connectionId, otherTenant.apiKey()).expectProblem(404);
     }
 
     @Test

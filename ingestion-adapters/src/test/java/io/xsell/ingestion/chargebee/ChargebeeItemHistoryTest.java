@@ -344,4 +344,52 @@ class ChargebeeItemHistoryTest {
         assertThat(periods(mirror, "cb:crm-seats")).containsExactly(period("2026-02-01", "2026-04-01", 5),
                 period("2026-04-01", null, 3));
     }
+
+    @Test
+    void severalRecurringCouponsOnALineStackInChargebeesOrder() {
+        InMemoryChargebeeMirror mirror = site("USD", "active");
+        put(mirror, "coupon", json("{'id':'PCT20','discount_type':'percentage','discount_percentage':20.0,"
+                + "'duration_type':'forever','apply_on':'each_specified_item','status':'active','resource_version':1}"));
+        put(mirror, "coupon", json("{'id':'OFF500','discount_type':'fixed_amount','discount_amount':500,"
+                + "'currency_code':'USD','duration_type':'forever','apply_on':'each_specified_item','status':'active',"
+                + "'resource_version':1}"));
+        put(mirror, "coupon", json("{'id':'DOC10','discount_type':'percentage','discount_percentage':10.0,"
+                + "'duration_type':'limited_period','period':6,'period_unit':'month','apply_on':'invoice_amount',"
+                + "'status':'active','resource_version':1}"));
+        put(mirror, "coupon", json("{'id':'ONCE','discount_type':'percentage','discount_percentage':50.0,"
+                + "'duration_type':'one_time','apply_on':'invoice_amount','status':'active','resource_version':1}"));
+        JsonObject invoice = withCoupon(withCoupon(invoice("inv1", "2026-01-01", "2026-01-01", "2026-02-01", 5, "USD"),
+                "PCT20"), "OFF500");
+        invoice.getAsJsonArray("line_item_discounts").add(json("{'line_item_id':'li_inv1','discount_type':"
+                + "'document_level_coupon','coupon_id':'DOC10','entity_id':'DOC10','discount_amount':324}"));
+        invoice.getAsJsonArray("line_item_discounts").add(json("{'line_item_id':'li_inv1','discount_type':"
+                + "'document_level_coupon','coupon_id':'ONCE','entity_id':'ONCE','discount_amount':1458}"));
+        put(mirror, "invoice", invoice);
+        // 50.00 − 5.00 = 45.00; − 20 % = 36.00; − 10 % = 32.40 (the one-time coupon changes no MRR):
+        // 50 × 0.8 × 0.9 − 5 × 0.8 × 0.9 = 50 × (1 − 28 %) − 3.60
+        RecurringItem item = items(ChargebeeAccountMapper.map(mirror, settings(Map.of()))).get(0);
+        assertThat(item.discountPercent()).isEqualByComparingTo("28");
+        assertThat(item.discountAmount()).isEqualByComparingTo("3.60");
+        assertThat(item.unitAmount().multiply(item.quantity())
+                .multiply(BigDecimal.ONE.subtract(item.discountPercent().movePointLeft(2)))
+                .subtract(item.discountAmount())).isEqualByComparingTo("32.40");
+
+        // one coupon alone gives its own figures; the subscription's coupons stack the same way
+        InMemoryChargebeeMirror single = site("USD", "active");
+        put(single, "coupon", json("{'id':'PCT20','discount_type':'percentage','discount_percentage':20.0,"
+                + "'duration_type':'forever','apply_on':'each_specified_item','status':'active','resource_version':1}"));
+        put(single, "invoice", withCoupon(invoice("inv1", "2026-01-01", "2026-01-01", "2026-02-01", 5, "USD"),
+                "PCT20"));
+        RecurringItem alone = items(ChargebeeAccountMapper.map(single, settings(Map.of()))).get(0);
+        assertThat(alone.discountPercent()).isEqualByComparingTo("20");
+        assertThat(alone.discountAmount()).isNull();
+        InMemoryChargebeeMirror unbilled = site("USD", "active");
+        mirror.records("coupon").forEach(r -> unbilled.apply(List.of(r)));
+        unbilled.apply(ChargebeeEvents.records(subscriptionEvent("ev_coupons", "subscription_changed", "2026-01-01",
+                seats(5), ",'coupons':[{'coupon_id':'OFF500'},{'coupon_id':'DOC10'},{'coupon_id':'PCT20'},"
+                + "{'coupon_id':'ONCE'}]")));
+        RecurringItem fromSubscription = items(ChargebeeAccountMapper.map(unbilled, settings(Map.of()))).get(0);
+        assertThat(fromSubscription.discountPercent()).isEqualByComparingTo("28");
+        assertThat(fromSubscription.discountAmount()).isEqualByComparingTo("3.60");
+    }
 }

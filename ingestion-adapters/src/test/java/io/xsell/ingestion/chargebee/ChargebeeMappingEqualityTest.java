@@ -106,7 +106,8 @@ class ChargebeeMappingEqualityTest {
         Map<String, String> actual = mrrHistory(MrrLedger.of(chargebee), "cb:");
         List<String> different = expected.keySet().stream().filter(c -> !expected.get(c).equals(actual.get(c)))
                 .map(c -> c + "\n  csv       " + expected.get(c) + "\n  chargebee " + actual.get(c)).toList();
-        assertThat(different).as("customers whose MRR history differs").isEmpty();
+        assertThat(different).as("customers whose MRR history differs: %d of %d", different.size(), expected.size())
+                .isEmpty();
         assertThat(reports(chargebee, WINDOWS)).isEqualTo(reports(csv, WINDOWS));
 
         assertThat(chargebee.customers()).hasSize(csv.customers().size());
@@ -126,6 +127,10 @@ class ChargebeeMappingEqualityTest {
                 .contains("subscription_change", "subscription_cancellation");
         assertThat(all).filteredOn(v -> v.type().equals("item")).extracting(v -> field(v, "type"))
                 .contains("plan", "addon", "charge");
+        assertThat(all).filteredOn(v -> v.type().equals("invoice") && JsonParser.parseString(v.json()).getAsJsonObject()
+                .getAsJsonArray("line_item_discounts").size() > 1).as("lines with two recurring coupons").hasSizeGreaterThan(100);
+        assertThat(chargebee.items()).as("a fixed amount and a percentage on one line")
+                .anyMatch(i -> i.discountAmount() != null && i.discountPercent() != null);
         assertThat(account.unproratedChanges()).as("mid-term changes made with prorate=false").isGreaterThan(50);
         assertThat(account.scheduledChanges()).as("changes scheduled for a term's end").isGreaterThan(15);
         assertThat(all).filteredOn(v -> v.event().equals("subscription_changes_scheduled"))

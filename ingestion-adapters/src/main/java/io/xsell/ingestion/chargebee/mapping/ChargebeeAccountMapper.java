@@ -259,12 +259,18 @@ public final class ChargebeeAccountMapper {
         }
         String currency = requiredStr(invoice, "currency_code").toUpperCase(Locale.ROOT);
         long date = requiredLong(invoice, "date");
-        Map<String, String> couponOfLine = new HashMap<>();
+        Map<String, List<AppliedCoupon>> couponsOfLine = new HashMap<>();
         for (JsonObject discount : array(invoice, "line_item_discounts")) {
             if (COUPON_DISCOUNTS.contains(str(discount, "discount_type"))) {
-                String coupon = str(discount, "coupon_id") != null ? str(discount, "coupon_id")
+                String couponId = str(discount, "coupon_id") != null ? str(discount, "coupon_id")
                         : str(discount, "entity_id");
-                couponOfLine.putIfAbsent(requiredStr(discount, "line_item_id"), coupon);
+                JsonObject coupon = recurringCoupon(couponId);
+                List<AppliedCoupon> applied = couponsOfLine.computeIfAbsent(requiredStr(discount, "line_item_id"),
+                        l -> new ArrayList<>());
+                if (coupon != null && applied.stream().noneMatch(a -> a.id().equals(couponId))) {
+                    applied.add(new AppliedCoupon(couponId, coupon,
+                            "document_level_coupon".equals(str(discount, "discount_type"))));
+                }
             }
         }
         for (JsonObject line : array(invoice, "line_items")) {
@@ -272,12 +278,11 @@ public final class ChargebeeAccountMapper {
             String lineId = requiredStr(line, "id");
             if (RECURRING_ENTITIES.contains(entity) && str(line, "subscription_id") != null) {
                 Long quantity = lng(line, "quantity");
-                JsonObject coupon = recurringCoupon(couponOfLine.get(lineId));
-                BigDecimal percent = percentOff(coupon);
-                BigDecimal amount = amountOff(coupon, currency);
+                Discount discount = stack(couponsOfLine.getOrDefault(lineId, List.of()), currency);
                 BilledLine billedLine = new BilledLine(Fact.LINE, day(requiredLong(line, "date_from")),
                         day(requiredLong(line, "date_to")), date, lineId, quantity == null ? 1 : quantity,
-                        major(requiredLong(line, "unit_amount"), currency), currency, percent, amount);
+                        major(requiredLong(line, "unit_amount"), currency), currency, discount.percent(),
+                        discount.amount());
                 billed.computeIfAbsent(line.get("subscription_id").getAsString(), s -> new LinkedHashMap<>())
                         .computeIfAbsent(requiredStr(line, "entity_id"), p -> new ArrayList<>()).add(billedLine);
             } else if (CHARGE_ENTITIES.contains(entity)) {
@@ -432,54 +437,89 @@ public final class ChargebeeAccountMapper {
             return null;
         }
         String currency = requiredStr(sub, "currency_code").toUpperCase(Locale.ROOT);
-        JsonObject coupon = subscriptionCoupon(sub);
+        Discount discount = subscriptionDiscount(sub, currency);
         Long quantity = lng(item, "quantity");
         return new BilledLine(Fact.CHANGE, day, day, at, eventId, quantity == null ? 1 : quantity,
-                major(unit, currency), currency, percentOff(coupon), amountOff(coupon, currency));
+                major(unit, currency), currency, discount.percent(), discount.amount());
     }
 
     /**
      * An unbilled charge as a line: its state from its {@code date_from}, after every invoice of that
-     * day (it is billed next). It names no coupon, so the subscription's current recurring one applies.
+     * day (it is billed next). It names no coupon, so the subscription's current recurring ones apply.
      */
     private BilledLine pendingLine(JsonObject sub, JsonObject charge) {
         String currency = requiredStr(charge, "currency_code").toUpperCase(Locale.ROOT);
-        JsonObject coupon = subscriptionCoupon(sub);
+        Discount discount = subscriptionDiscount(sub, currency);
         Long quantity = lng(charge, "quantity");
         return new BilledLine(Fact.PENDING, day(requiredLong(charge, "date_from")), day(requiredLong(charge, "date_to")),
                 Long.MAX_VALUE, requiredStr(charge, "id"), quantity == null ? 1 : quantity,
-                major(requiredLong(charge, "unit_amount"), currency), currency, percentOff(coupon),
-                amountOff(coupon, currency));
+                major(requiredLong(charge, "unit_amount"), currency), currency, discount.percent(), discount.amount());
     }
 
-    /** The subscription's current recurring coupon (the last applied), null when none. */
-    private JsonObject subscriptionCoupon(JsonObject sub) {
-        JsonObject coupon = null;
-        for (JsonObject applied : array(sub, "coupons")) {
-            JsonObject found = recurringCoupon(requiredStr(applied, "coupon_id"));
-            if (found != null) {
-                coupon = found;
+    /** A recurring coupon applied to a line or subscription, at the invoice's level or the item's. */
+    private record AppliedCoupon(String id, JsonObject coupon, boolean invoiceLevel) {
+        boolean fixed() {
+            return "fixed_amount".equals(str(coupon, "discount_type"));
+        }
+    }
+
+    /** What the recurring coupons of an item take off: {@code net = gross × (1 − percent/100) − amount}. */
+    private record Discount(BigDecimal percent, BigDecimal amount) {
+    }
+
+    /** The order in which Chargebee applies coupons: the item's before the invoice's, fixed amounts before percentages. */
+    private static final Comparator<AppliedCoupon> CHARGEBEE_ORDER = Comparator.comparing(AppliedCoupon::invoiceLevel)
+            .thenComparing(a -> !a.fixed()).thenComparing(AppliedCoupon::id);
+
+    /**
+     * Several recurring coupons stacked as Chargebee applies them, one after the other in
+     * {@link #CHARGEBEE_ORDER}: a fixed amount {@code a} takes {@code a} off what is left, a percentage
+     * {@code p} takes {@code p} % of what is left. With {@code net = gross × m − a}, a fixed amount adds to
+     * {@code a} and a percentage multiplies {@code m} and {@code a} by {@code 1 − p/100}; the canonical
+     * item's {@code discount_percent} is {@code (1 − m) × 100} (null without a percentage) and its
+     * {@code discount_amount} is {@code a} (null without a fixed amount). One coupon gives its own value.
+     */
+    private static Discount stack(List<AppliedCoupon> applied, String currency) {
+        BigDecimal kept = BigDecimal.ONE;
+        BigDecimal amount = BigDecimal.ZERO;
+        boolean anyPercent = false;
+        boolean anyFixed = false;
+        for (AppliedCoupon coupon : applied.stream().sorted(CHARGEBEE_ORDER).toList()) {
+            if (coupon.fixed()) {
+                anyFixed = true;
+                amount = amount.add(major(requiredLong(coupon.coupon(), "discount_amount"), currency));
+            } else if ("percentage".equals(str(coupon.coupon(), "discount_type"))) {
+                anyPercent = true;
+                BigDecimal percent = decimal(coupon.coupon(), "discount_percentage");
+                BigDecimal factor = BigDecimal.ONE.subtract(percent.movePointLeft(2));
+                kept = kept.multiply(factor);
+                amount = amount.multiply(factor);
             }
         }
-        return coupon;
+        return new Discount(anyPercent ? BigDecimal.ONE.subtract(kept).movePointRight(2) : null,
+                anyFixed ? amount : null);
     }
 
-    private static BigDecimal percentOff(JsonObject coupon) {
-        return coupon != null && "percentage".equals(str(coupon, "discount_type"))
-                ? decimal(coupon, "discount_percentage") : null;
-    }
-
-    private static BigDecimal amountOff(JsonObject coupon, String currency) {
-        return coupon != null && "fixed_amount".equals(str(coupon, "discount_type"))
-                ? major(requiredLong(coupon, "discount_amount"), currency) : null;
+    /**
+     * The subscription's current recurring coupons ({@code coupons[]}; one applied to the invoice
+     * amount, {@code apply_on: invoice_amount}, at the invoice's level), stacked.
+     */
+    private Discount subscriptionDiscount(JsonObject sub, String currency) {
+        List<AppliedCoupon> applied = new ArrayList<>();
+        for (JsonObject entry : array(sub, "coupons")) {
+            String couponId = requiredStr(entry, "coupon_id");
+            JsonObject coupon = recurringCoupon(couponId);
+            if (coupon != null && applied.stream().noneMatch(a -> a.id().equals(couponId))) {
+                applied.add(new AppliedCoupon(couponId, coupon, "invoice_amount".equals(str(coupon, "apply_on"))));
+            }
+        }
+        return stack(applied, currency);
     }
 
     /** An item no invoice billed yet (a trial, a subscription begun today): its present state from the start. */
     private BilledLine unbilled(JsonObject sub, JsonObject item, LocalDate started) {
         String currency = requiredStr(sub, "currency_code").toUpperCase(Locale.ROOT);
-        JsonObject coupon = subscriptionCoupon(sub);
-        BigDecimal percent = percentOff(coupon);
-        BigDecimal amount = amountOff(coupon, currency);
+        Discount discount = subscriptionDiscount(sub, currency);
         Long quantity = lng(item, "quantity");
         Long unit = lng(item, "unit_price");
         if (unit == null) {
@@ -487,7 +527,7 @@ public final class ChargebeeAccountMapper {
                     + str(item, "item_price_id"));
         }
         return new BilledLine(Fact.LINE, started, started, 0, "", quantity == null ? 1 : quantity, major(unit, currency),
-                currency, percent, amount);
+                currency, discount.percent(), discount.amount());
     }
 
     private static LocalDate subscriptionEnd(JsonObject sub, String status) {

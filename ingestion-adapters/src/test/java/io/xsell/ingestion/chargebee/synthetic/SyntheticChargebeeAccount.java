@@ -43,6 +43,10 @@ public final class SyntheticChargebeeAccount {
     private static final int LIMITED_MONTHS = 3;
     /** The share of mid-term changes made with {@code prorate=false}. */
     private static final double UNPRORATED_SHARE = 0.3;
+    /** A second recurring coupon some subscriptions with a forever coupon also have (10 % off, forever). */
+    public static final String STACKED_COUPON = "STACK_10PCT";
+    /** The share of forever-coupon subscriptions that also have {@link #STACKED_COUPON}. */
+    private static final double STACKED_SHARE = 0.35;
     /** The share of changes at a term's start that were scheduled beforehand ({@code end_of_term=true}). */
     private static final double SCHEDULED_SHARE = 0.7;
 
@@ -482,6 +486,12 @@ public final class SyntheticChargebeeAccount {
             }
             entry.addProperty("applied_count", 1);
             applied.add(entry);
+            if (chain.stacked != null) {
+                JsonObject stacked = new JsonObject();
+                stacked.addProperty("coupon_id", chain.stacked);
+                stacked.addProperty("applied_count", 1);
+                applied.add(stacked);
+            }
             json.add("coupons", applied);
         }
         JsonObject meta = new JsonObject();
@@ -514,6 +524,10 @@ public final class SyntheticChargebeeAccount {
                     && (chain.end == null || expiry.isBefore(chain.end))) {
                 chain.couponDuration = "limited_period";
                 chain.discountEnd = expiry;
+            } else if (random.nextDouble() < STACKED_SHARE) {
+                // two recurring coupons on every line: Chargebee takes the fixed amount off first, then
+                // each percentage off what is left, so the canonical item gets both, combined
+                chain.stacked = stackedCoupon();
             }
         } else if (chain.trialEnd == null && dice < 0.08) {
             chain.couponDuration = "one_time";
@@ -543,7 +557,14 @@ public final class SyntheticChargebeeAccount {
         chain.items.addAll(items);
         for (RecurringItem item : items) {
             LocalDate split = chain.discountEnd;
-            if (split == null) {
+            if (chain.stacked != null) {
+                // net = (gross × (1 − p) − a) × 0.9 = gross × (1 − (1 − (1 − p) × 0.9)) − 0.9 a
+                BigDecimal percent = item.discountPercent() == null ? null : BigDecimal.valueOf(100)
+                        .subtract(BigDecimal.valueOf(100).subtract(item.discountPercent()).multiply(STACK_KEPT));
+                canonicalItems.add(copy(item, item.startDate(), item.endDate(),
+                        percent == null ? BigDecimal.TEN : percent,
+                        item.discountAmount() == null ? null : item.discountAmount().multiply(STACK_KEPT), item.id()));
+            } else if (split == null) {
                 canonicalItems.add(item);
             } else if (!item.startDate().isBefore(split)) {
                 canonicalItems.add(copy(item, item.startDate(), item.endDate(), null, null, item.id()));
@@ -562,6 +583,29 @@ public final class SyntheticChargebeeAccount {
         return new RecurringItem(id, item.customerId(), item.productId(), item.subscriptionId(), start, end,
                 item.unitAmount(), item.quantity(), item.currency(), item.interval(), item.intervalCount(), percent,
                 amount, trial, item.bundleId());
+    }
+
+    private static final BigDecimal STACK_KEPT = new BigDecimal("0.9");
+
+    private String stackedCoupon() {
+        if (!coupons.containsKey(STACKED_COUPON)) {
+            JsonObject json = new JsonObject();
+            json.addProperty("id", STACKED_COUPON);
+            json.addProperty("name", STACKED_COUPON);
+            json.addProperty("discount_type", "percentage");
+            json.addProperty("discount_percentage", 10.0);
+            json.addProperty("duration_type", "forever");
+            json.addProperty("apply_on", "each_specified_item");
+            json.addProperty("apply_discount_on", "not_applicable");
+            json.addProperty("plan_constraint", "all");
+            json.addProperty("addon_constraint", "all");
+            json.addProperty("status", "active");
+            json.addProperty("created_at", catalogueAt);
+            json.addProperty("redemptions", 0);
+            coupons.put(STACKED_COUPON, json);
+            version("coupon", json, catalogueAt, "coupon_created");
+        }
+        return STACKED_COUPON;
     }
 
     private String coupon(Chain chain) {
@@ -660,12 +704,23 @@ public final class SyntheticChargebeeAccount {
     private void invoice(Chain chain, String subscriptionId, JsonObject price, LocalDate from, LocalDate to,
                          RecurringItem state, long amount, String coupon, LocalDate date) {
         String customer = chain.first().customerId();
-        long discount = coupon == null ? 0 : discount(coupon, amount);
+        List<String> lineCoupons = coupon == null ? List.of() : chain.stacked == null ? List.of(coupon)
+                : List.of(coupon, chain.stacked);
+        long[] discountOf = new long[lineCoupons.size()];
+        long left = amount;
+        for (int i = 0; i < lineCoupons.size(); i++) {
+            // the chain's own coupon first (fixed amounts go first; two percentages commute)
+            discountOf[i] = discount(lineCoupons.get(i), left);
+            left -= discountOf[i];
+        }
+        long discount = amount - left;
         JsonObject line = line(null, subscriptionId, customer, price, from, to, state.quantity().longValueExact(),
                 minor(state.unitAmount(), state.currency()), amount, discount);
         JsonArray discounts = new JsonArray();
         JsonArray lineDiscounts = new JsonArray();
-        if (coupon != null) {
+        for (int i = 0; i < lineCoupons.size(); i++) {
+            coupon = lineCoupons.get(i);
+            discount = discountOf[i];
             JsonObject entry = new JsonObject();
             entry.addProperty("amount", discount);
             entry.addProperty("description", coupon);
@@ -682,7 +737,7 @@ public final class SyntheticChargebeeAccount {
             lineDiscounts.add(lineDiscount);
         }
         writeInvoice(customer, subscriptionId, state.currency(), date, List.of(line), discounts, lineDiscounts,
-                amount - discount);
+                left);
     }
 
     private void writeInvoice(String customer, String subscriptionId, String currency, LocalDate date,
@@ -809,6 +864,8 @@ public final class SyntheticChargebeeAccount {
         LocalDate end;
         String status = "active";
         String couponDuration;
+        /** A second recurring coupon on every line of the chain, or null. */
+        String stacked;
         LocalDate discountEnd;
 
         RecurringItem first() {
