@@ -17,6 +17,7 @@ import io.xsell.ingestion.chargebee.sync.EventCursor;
 import io.xsell.ingestion.provider.LineOverride;
 import io.xsell.ingestion.provider.MappingSettings;
 import io.xsell.ingestion.provider.SyncProgress;
+import io.xsell.server.connections.ConnectionClients;
 import io.xsell.server.connections.Connection;
 import io.xsell.server.connections.DatasetFingerprint;
 import io.xsell.server.connections.InboxEvent;
@@ -56,6 +57,7 @@ public class ChargebeeSyncService {
 
     private final JdbiConnectionStore store;
     private final Supplier<SecretBox> box;
+    private final ConnectionClients<ChargebeeApi> clients = new ConnectionClients<>();
     private final Function<String, URI> apiBase;
     private final double requestsPerSecond;
     private final ImportTenantDataUseCase imports;
@@ -131,9 +133,10 @@ public class ChargebeeSyncService {
         return store.connection(id).filter(c -> PROVIDER.equals(c.provider()));
     }
 
+    /** The connection's one client in this process (see {@link ConnectionClients}). */
     ChargebeeApi api(Connection connection) {
-        return api(connection.account(), box.get().open(store.sealedKey(connection.tenant(), connection.id()),
-                connection.id()));
+        return clients.of(connection.id(), () -> api(connection.account(),
+                box.get().open(store.sealedKey(connection.tenant(), connection.id()), connection.id())));
     }
 
     /** The webhook credentials as {@code username:password}; empty when none were given. */

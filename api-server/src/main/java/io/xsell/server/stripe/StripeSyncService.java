@@ -21,6 +21,7 @@ import io.xsell.ingestion.stripe.sync.StripeBackfill;
 import io.xsell.ingestion.stripe.sync.StripeEvents;
 import io.xsell.ingestion.stripe.sync.StripeRecord;
 import io.xsell.ingestion.provider.SyncProgress;
+import io.xsell.server.connections.ConnectionClients;
 import io.xsell.server.connections.DatasetFingerprint;
 import io.xsell.server.connections.MasterKey;
 import io.xsell.server.connections.RunOutcome;
@@ -53,6 +54,7 @@ public class StripeSyncService {
     private final JdbiStripeStore store;
     private final StripeConfig config;
     private final Supplier<SecretBox> box;
+    private final ConnectionClients<StripeApi> clients = new ConnectionClients<>();
     private final ImportTenantDataUseCase imports;
     private final Consumer<TenantId> afterImport;
     private final Clock clock;
@@ -125,8 +127,10 @@ public class StripeSyncService {
         }
     }
 
+    /** The connection's one client in this process (see {@link ConnectionClients}). */
     StripeApi api(StripeConnection connection) {
-        return api(box().open(store.sealedKey(connection.tenant(), connection.id()), connection.id()));
+        return clients.of(connection.id(),
+                () -> api(box().open(store.sealedKey(connection.tenant(), connection.id()), connection.id())));
     }
 
     private SyncRun newRun(StripeConnection connection, String kind) {
