@@ -18,6 +18,8 @@ import io.xsell.ingestion.stripe.sync.DiscountResolver;
 import io.xsell.ingestion.stripe.sync.StripeBackfill;
 import io.xsell.ingestion.stripe.sync.StripeRecord;
 import io.xsell.ingestion.provider.SyncProgress;
+import io.xsell.ingestion.stripe.synthetic.StripeAccountObjects;
+import io.xsell.ingestion.stripe.synthetic.StripeFakeObject;
 import io.xsell.ingestion.stripe.synthetic.SyntheticStripeAccount;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,6 +63,30 @@ class StripeBackfillTest {
             TenantDataset synced = StripeAccountMapper.map(mirror, new MappingSettings("stripe:", "USD", Map.of(),
                     csv.rates()));
             assertSameMetrics(synced, csv);
+        }
+    }
+
+    @Test
+    void aDiscountOnlyAPendingProrationNamesIsFetchedWithTheInvoiceItem() throws Exception {
+        // a coupon removed from the subscription after a change: only the change's pending proration
+        // still names its discount, by id (in discounts and proration_details.discount_amounts)
+        String discount = "{\"id\":\"di_gone\",\"object\":\"discount\",\"source\":{\"type\":\"coupon\","
+                + "\"coupon\":\"co_gone\"},\"subscription\":\"sub_1\"}";
+        String item = "{\"id\":\"ii_1\",\"object\":\"invoiceitem\",\"created\":1767225600,\"proration\":true,"
+                + "\"invoice\":null,\"discounts\":[" + discount + "],\"proration_details\":{\"credited_items\":null,"
+                + "\"discount_amounts\":[{\"amount\":0,\"discount\":\"di_gone\"}]}}";
+        StripeAccountObjects account = type -> type == StripeObjectType.INVOICE_ITEM
+                ? List.of(new StripeFakeObject("ii_1", 1767225600L, item)) : List.of();
+        try (FakeStripeServer stripe = new FakeStripeServer(account, KEY)) {
+            StripeApi api = new StripeApi(StripeSettings.defaults(KEY, stripe.baseUrl()).withRate(1000)
+                    .withRetries(5, Duration.ofMillis(5), Duration.ofMillis(50)));
+            InMemoryStripeMirror mirror = new InMemoryStripeMirror();
+            new StripeBackfill(api, mirror, 1, 1, Clock.systemUTC()).run(SyncProgress.NONE);
+
+            List<StripeRecord> discounts = new DiscountResolver(api).missing(mirror, 1767225600L);
+
+            assertThat(discounts).extracting(StripeRecord::type, StripeRecord::id)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(StripeObjectType.DISCOUNT, "di_gone"));
         }
     }
 
