@@ -96,11 +96,15 @@ public final class StripeAccountMapper {
             Subscription subscription = parse(json, Subscription.class);
             subscriptions.put(subscription.getId(), subscription);
             rememberDiscounts(subscription.getDiscountObjects());
+            if (subscription.getItems() != null && subscription.getItems().getData() != null) {
+                subscription.getItems().getData().forEach(i -> rememberDiscounts(i.getDiscountObjects()));
+            }
         });
         snapshot.forEach(StripeObjectType.DISCOUNT, json -> rememberDiscounts(List.of(parse(json, Discount.class))));
         snapshot.forEach(StripeObjectType.SUBSCRIPTION_ITEM, json -> {
             SubscriptionItem item = parse(json, SubscriptionItem.class);
             itemRecords.put(item.getId(), item);
+            rememberDiscounts(item.getDiscountObjects());
             if (item.getSubscription() != null) {
                 itemsBySubscription.computeIfAbsent(item.getSubscription(), k -> new java.util.LinkedHashSet<>())
                         .add(item.getId());
@@ -195,6 +199,7 @@ public final class StripeAccountMapper {
         }
         rememberDiscounts(invoice.getDiscountObjects());
         for (InvoiceLineItem line : invoice.getLines().getData()) {
+            rememberDiscounts(line.getDiscountObjects());
             InvoiceLineItem.Parent parent = line.getParent();
             if (parent == null || parent.getSubscriptionItemDetails() == null || line.getPeriod() == null
                     || line.getPricing() == null || line.getPricing().getPriceDetails() == null) {
@@ -250,12 +255,16 @@ public final class StripeAccountMapper {
      * discounts apply, as they will on the invoice.
      */
     private static Map<String, Long> pendingDiscounts(InvoiceItem item) {
-        if (item.getDiscounts() == null || item.getDiscounts().isEmpty()) {
-            return null;
-        }
         Map<String, Long> discounts = new LinkedHashMap<>();
-        item.getDiscounts().stream().filter(Objects::nonNull).forEach(id -> discounts.put(id, 0L));
-        return discounts;
+        if (item.getDiscounts() != null) {
+            item.getDiscounts().stream().filter(Objects::nonNull).forEach(id -> discounts.put(id, 0L));
+        }
+        // Stripe's default (proration_discounts=included) names every discount here, with amount 0
+        if (item.getProrationDetails() != null && item.getProrationDetails().getDiscountAmounts() != null) {
+            item.getProrationDetails().getDiscountAmounts().stream().filter(a -> a != null && a.getDiscount() != null)
+                    .forEach(a -> discounts.putIfAbsent(a.getDiscount(), 0L));
+        }
+        return discounts.isEmpty() ? null : discounts;
     }
 
     /** An item's new state (or its removal) on the day an event says it changed. */
@@ -314,6 +323,7 @@ public final class StripeAccountMapper {
 
     /** One-off invoice items are one-time charges; prorations belong to their subscription's periods. */
     private void invoiceItem(InvoiceItem item) {
+        rememberDiscounts(item.getDiscountObjects());
         if (item.getParent() != null && item.getParent().getSubscriptionDetails() != null) {
             if (Boolean.TRUE.equals(item.getProration())) {
                 pendingProration(item);

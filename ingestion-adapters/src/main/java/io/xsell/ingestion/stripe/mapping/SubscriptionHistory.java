@@ -141,16 +141,12 @@ final class SubscriptionHistory {
         }
         List<Run> runs = new ArrayList<>();
         for (BilledPeriod period : states) {
-            List<String> discountIds = period.discountIds() != null ? period.discountIds() : currentDiscountIds(itemId);
+            List<String> discountIds = period.discountIds() == null ? currentDiscountIds(itemId)
+                    : period.proration() ? withItemLevel(period.discountIds(), itemId) : period.discountIds();
             List<String> coupons = mapper.recurringCoupons(discountIds);
-            ItemState state = new ItemState(period.priceId(), period.quantity(), coupons,
-                    amountOffShare(period, coupons));
+            ItemState state = new ItemState(period.priceId(), period.quantity(), coupons);
             Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             if (last != null && last.state.sameAs(state)) {
-                if (last.state.amountOffShare() == null && state.amountOffShare() != null) {
-                    // the first full-period line says the share a trial or a proration could not
-                    runs.set(runs.size() - 1, new Run(last.start, state, last.period));
-                }
                 continue;
             }
             if (last != null && !period.start().isAfter(last.start)) {
@@ -225,7 +221,7 @@ final class SubscriptionHistory {
         }
         List<String> coupons = mapper.recurringCoupons(currentDiscountIds(itemId));
         ItemState current = new ItemState(item.getPrice().getId(),
-                BigDecimal.valueOf(item.getQuantity() == null ? 1 : item.getQuantity()), coupons, null);
+                BigDecimal.valueOf(item.getQuantity() == null ? 1 : item.getQuantity()), coupons);
         Run last = runs.get(runs.size() - 1);
         if (last.state.sameAs(current) || item.getCurrentPeriodEnd() == null) {
             return;
@@ -245,6 +241,24 @@ final class SubscriptionHistory {
             }
         }
         return null;
+    }
+
+    /**
+     * A proration line leaves the item's own discounts out (Stripe's default
+     * {@code proration_discounts=included}), so they come from the item as last seen.
+     */
+    private List<String> withItemLevel(List<String> named, String itemId) {
+        SubscriptionItem item = currentItem(itemId);
+        if (item == null) {
+            item = mapper.itemRecord(itemId);
+        }
+        if (item == null || item.getDiscounts() == null || item.getDiscounts().isEmpty()) {
+            return named;
+        }
+        List<String> ids = new ArrayList<>(named);
+        item.getDiscounts().stream().filter(java.util.Objects::nonNull).filter(id -> !ids.contains(id))
+                .forEach(ids::add);
+        return ids;
     }
 
     /** The discounts that apply to the item now: the subscription's and the item's own. */
@@ -300,7 +314,7 @@ final class SubscriptionHistory {
                 LocalDate start = day(started);
                 ItemState state = new ItemState(item.getPrice().getId(),
                         BigDecimal.valueOf(item.getQuantity() == null ? 1 : item.getQuantity()),
-                        mapper.recurringCoupons(currentDiscountIds(itemId)), null);
+                        mapper.recurringCoupons(currentDiscountIds(itemId)));
                 LocalDate end = end(itemId, List.of(), start, null, start);
                 if (end == null || end.isAfter(start)) {
                     spans.add(new Span(itemId, start, end, state, null));

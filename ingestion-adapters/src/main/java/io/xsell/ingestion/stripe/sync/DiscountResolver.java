@@ -16,9 +16,13 @@ import java.util.Set;
 
 /**
  * Event payloads name a subscription's or an invoice's discounts by id only (Stripe expands
- * nothing in events), and Stripe has no endpoint to retrieve a discount. So a discount id the
- * mirror has never seen expanded is resolved by retrieving its subscription (or invoice) once with
- * {@code expand[]=discounts}: a discount never changes, so each is fetched at most once.
+ * nothing in events), list pages name item-level discounts by id, and prorations name theirs in
+ * {@code discount_amounts[].discount} (invoice lines) or {@code discounts} and
+ * {@code proration_details.discount_amounts[].discount} (pending invoice items). Stripe has no
+ * endpoint to retrieve a discount. So a discount id the mirror has never seen expanded is resolved
+ * by retrieving what names it once with {@code expand[]=discounts}: its subscription (items
+ * included), else its invoice (lines included), else the invoice item. A discount never changes,
+ * so each is fetched at most once.
  */
 public final class DiscountResolver {
     private final StripeApi api;
@@ -49,18 +53,27 @@ public final class DiscountResolver {
                 unknownOnInvoices.put(invoice.get("id").getAsString(), unknown);
             }
         });
+        Map<String, Set<String>> unknownOnInvoiceItems = new LinkedHashMap<>();
+        snapshot.forEach(StripeObjectType.INVOICE_ITEM, json -> {
+            JsonObject item = JsonParser.parseString(json).getAsJsonObject();
+            Set<String> unknown = new HashSet<>();
+            unknownIds(item.get("discounts"), known, unknown);
+            if (item.get("proration_details") instanceof JsonObject details) {
+                amountsUnknown(details.get("discount_amounts"), known, unknown);
+            }
+            if (!unknown.isEmpty()) {
+                unknownOnInvoiceItems.put(item.get("id").getAsString(), unknown);
+            }
+        });
         List<StripeRecord> found = new ArrayList<>();
         fetch(subscriptions, StripeObjectType.SUBSCRIPTION,
                 Map.of("expand[0]", "discounts", "expand[1]", "items.data.discounts"), version, known, found);
         // an invoice's discounts are mostly its subscription's: fetch only invoices still naming unknown ones
-        Map<String, String> invoices = new LinkedHashMap<>();
-        unknownOnInvoices.forEach((id, unknown) -> {
-            if (!known.containsAll(unknown)) {
-                invoices.put(id, "/v1/invoices/");
-            }
-        });
+        Map<String, String> invoices = stillUnknown(unknownOnInvoices, known, "/v1/invoices/");
         fetch(invoices, StripeObjectType.INVOICE, Map.of("expand[0]", "discounts", "expand[1]", "lines.data.discounts"),
                 version, known, found);
+        fetch(stillUnknown(unknownOnInvoiceItems, known, "/v1/invoiceitems/"), StripeObjectType.INVOICE_ITEM,
+                Map.of("expand[0]", "discounts"), version, known, found);
         return found;
     }
 
@@ -93,6 +106,18 @@ public final class DiscountResolver {
         }
     }
 
+    /** The objects still naming a discount no fetch so far has explained, with their path. */
+    private static Map<String, String> stillUnknown(Map<String, Set<String>> unknownByObject, Set<String> known,
+                                                    String path) {
+        Map<String, String> objects = new LinkedHashMap<>();
+        unknownByObject.forEach((id, unknown) -> {
+            if (!known.containsAll(unknown)) {
+                objects.put(id, path);
+            }
+        });
+        return objects;
+    }
+
     private static boolean hasUnknown(JsonObject object, Set<String> known) {
         if (unknownIn(object.get("discounts"), known)) {
             return true;
@@ -112,13 +137,22 @@ public final class DiscountResolver {
             return;
         }
         for (JsonElement line : data) {
-            if (line instanceof JsonObject lineObject && lineObject.get("discount_amounts") instanceof JsonArray amounts) {
-                for (JsonElement amount : amounts) {
-                    if (amount instanceof JsonObject a && a.get("discount") != null && a.get("discount").isJsonPrimitive()
-                            && !known.contains(a.get("discount").getAsString())) {
-                        unknown.add(a.get("discount").getAsString());
-                    }
-                }
+            if (line instanceof JsonObject lineObject) {
+                amountsUnknown(lineObject.get("discount_amounts"), known, unknown);
+                unknownIds(lineObject.get("discounts"), known, unknown);
+            }
+        }
+    }
+
+    /** The unknown ids among {@code discount_amounts[].discount}. */
+    private static void amountsUnknown(JsonElement amounts, Set<String> known, Set<String> unknown) {
+        if (!(amounts instanceof JsonArray array)) {
+            return;
+        }
+        for (JsonElement amount : array) {
+            if (amount instanceof JsonObject a && a.get("discount") != null && a.get("discount").isJsonPrimitive()
+                    && !known.contains(a.get("discount").getAsString())) {
+                unknown.add(a.get("discount").getAsString());
             }
         }
     }

@@ -30,6 +30,15 @@ public final class StripeRecords {
                 }
             }
         }
+        if (type == StripeObjectType.INVOICE && object.get("lines") instanceof JsonObject lines
+                && lines.get("data") != null && lines.get("data").isJsonArray()) {
+            // a line's own discounts (item-level), when expanded (lines.data.discounts)
+            for (JsonElement line : lines.getAsJsonArray("data")) {
+                if (line instanceof JsonObject lineObject) {
+                    discounts(lineObject, version, records);
+                }
+            }
+        }
         return records;
     }
 

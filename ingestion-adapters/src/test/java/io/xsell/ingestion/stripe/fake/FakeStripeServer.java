@@ -421,11 +421,12 @@ public final class FakeStripeServer implements AutoCloseable {
             "/v1/invoices/([^/]+)/lines");
 
     private static final java.util.regex.Pattern RETRIEVE = java.util.regex.Pattern.compile(
-            "/v1/(subscriptions|invoices)/([^/]+)");
+            "/v1/(subscriptions|invoices|invoiceitems)/([^/]+)");
 
     /**
      * Stripe returns expandable fields as ids unless asked to expand them: {@code discounts} of a
-     * subscription, of its items, of an invoice and of its lines. The account keeps them expanded.
+     * subscription, of its items, of an invoice, of its lines and of an invoice item. The account
+     * keeps them expanded.
      */
     static void collapseDiscounts(JsonObject object, boolean top, boolean items, boolean lines) {
         if (!top) {

@@ -1,6 +1,7 @@
 package io.xsell.ingestion.stripe.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.xsell.ingestion.stripe.mapping.AmountOffSplit.Share;
 import java.time.LocalDate;
@@ -25,10 +26,9 @@ class AmountOffSplitTest {
         ItemSpan core = span("si_core", JAN, JAN, null, 10000, Map.of(JAN, 3000L, FEB, 2000L));
         ItemSpan addon = span("si_addon", JAN_11, JAN_11, null, 5000, Map.of(FEB, 1000L));
 
-        Map<ItemSpan, List<Share>> shares = AmountOffSplit.of(List.of(core, addon), COUPON);
-
-        assertThat(shares.get(core)).containsExactly(new Share(JAN, JAN_11, 3000), new Share(JAN_11, null, 2000));
-        assertThat(shares.get(addon)).containsExactly(new Share(JAN_11, null, 1000));
+        assertThat(AmountOffSplit.of(List.of(core, addon), COUPON)).containsExactly(
+                entry(core, List.of(new Share(JAN, JAN_11, 3000), new Share(JAN_11, null, 2000))),
+                entry(addon, List.of(new Share(JAN_11, null, 1000))));
     }
 
     @Test
@@ -36,10 +36,9 @@ class AmountOffSplitTest {
         ItemSpan core = span("si_core", JAN, JAN, null, 10000, Map.of(JAN, 2000L));
         ItemSpan addon = span("si_addon", JAN, JAN, JAN_11, 5000, Map.of(JAN, 1000L));
 
-        Map<ItemSpan, List<Share>> shares = AmountOffSplit.of(List.of(core, addon), COUPON);
-
-        assertThat(shares.get(core)).containsExactly(new Share(JAN, JAN_11, 2000), new Share(JAN_11, null, 3000));
-        assertThat(shares.get(addon)).containsExactly(new Share(JAN, JAN_11, 1000));
+        // the removed add-on's cents go back to the core on the day it leaves
+        assertThat(AmountOffSplit.of(List.of(core, addon), COUPON).get(core))
+                .containsExactly(new Share(JAN, JAN_11, 2000), new Share(JAN_11, null, 3000));
     }
 
     @Test

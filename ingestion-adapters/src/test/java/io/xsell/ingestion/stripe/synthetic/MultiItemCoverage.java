@@ -25,7 +25,43 @@ public record MultiItemCoverage(Map<Case, List<Long>> changes, int invoicesOverT
         /** An amount-off coupon {@code repeating} on two items (the change is the coupon's end). */
         AMOUNT_OFF_REPEATING,
         /** Eleven items, a twelfth added mid-period: every invoice has more than ten lines. */
-        MANY_LINES
+        MANY_LINES,
+        /** An amount-off coupon on three items, two of one amount: the cents left by rounding, ties included. */
+        AMOUNT_OFF_UNEVEN,
+        /** {@link #ITEM_ADDED} on a subscription with a percent-off coupon. */
+        PERCENT_OFF_ITEM_ADDED(ITEM_ADDED, "percent_off"),
+        /** {@link #ITEM_REMOVED} on a subscription with a percent-off coupon. */
+        PERCENT_OFF_ITEM_REMOVED(ITEM_REMOVED, "percent_off"),
+        /** {@link #SEAT_CHANGE} on a subscription with a percent-off coupon. */
+        PERCENT_OFF_SEAT_CHANGE(SEAT_CHANGE, "percent_off"),
+        /** {@link #ITEM_ADDED} with an amount-off coupon: every item's share is split again that day. */
+        AMOUNT_OFF_ITEM_ADDED(ITEM_ADDED, "amount_off"),
+        /** {@link #ITEM_REMOVED} with an amount-off coupon: the items left take the whole coupon that day. */
+        AMOUNT_OFF_ITEM_REMOVED(ITEM_REMOVED, "amount_off"),
+        /** {@link #SEAT_CHANGE} with an amount-off coupon: the shares follow the new seats that day. */
+        AMOUNT_OFF_SEAT_CHANGE(SEAT_CHANGE, "amount_off");
+
+        private final Case change;
+        private final String coupon;
+
+        Case() {
+            this(null, null);
+        }
+
+        Case(Case change, String coupon) {
+            this.change = change;
+            this.coupon = coupon;
+        }
+
+        /** The change this case makes to the subscription's items (itself for a case of its own). */
+        public Case change() {
+            return change == null ? this : change;
+        }
+
+        /** The coupon the subscription carries from its start, {@code percent_off} or {@code amount_off}; or null. */
+        public String coupon() {
+            return coupon;
+        }
     }
 
     public MultiItemCoverage {

@@ -98,7 +98,10 @@ final class MultiItemSubscriptions {
         LocalDate canceled;
         String bundle;
         long amountOff;
+        long percentOff;
         JsonObject discount;
+        /** The one item the coupon is on ({@code subscription_item.discounts}); null when on the subscription. */
+        Item discountedItem;
 
         Sub(String id, String customerId, String currency, LocalDate start, int months) {
             this.id = id;
@@ -125,18 +128,44 @@ final class MultiItemSubscriptions {
             return SyntheticStripeAccount.plus(periodStart(day), BillingInterval.MONTH, months, 1);
         }
 
+        /** The discount on {@code item}'s lines: the subscription's, or its own item-level one. */
+        JsonObject discountOf(Item item) {
+            return discountedItem == null || discountedItem == item ? discount : null;
+        }
+
+        /** The subscription-level discount, none when the coupon is on one item. */
+        JsonObject subscriptionDiscount() {
+            return discountedItem == null ? discount : null;
+        }
+
         boolean discounted(LocalDate periodStart) {
             return discount != null && (chain.discountEnd == null || periodStart.isBefore(chain.discountEnd));
         }
 
-        /** The item's share of the amount-off coupon on a period starting {@code day}; exact by construction. */
+        /** The item's share of the amount-off coupon on {@code day}, over the items present that day. */
         long share(Item item, LocalDate day) {
-            long total = items.stream().filter(i -> i.on(day)).mapToLong(i -> i.amount(day)).sum();
-            long scaled = amountOff * item.amount(day);
-            if (scaled % total != 0) {
-                throw new IllegalStateException("the fixture's coupons divide exactly: " + amountOff + " over " + total);
+            List<FixtureCoupon.Holder> present = items.stream().filter(i -> i.on(day))
+                    .map(i -> new FixtureCoupon.Holder(i.id, i.added, i.amount(day))).toList();
+            return FixtureCoupon.share(amountOff, present, new FixtureCoupon.Holder(item.id, item.added,
+                    item.amount(day)));
+        }
+
+        /**
+         * A proration's amount after the coupon (Stripe's default {@code proration_discounts=included}
+         * nets it): the coupon's fraction of the period's subtotal off; only its sign is read.
+         */
+        long net(long gross, LocalDate periodStart) {
+            if (!discounted(periodStart)) {
+                return gross;
             }
-            return scaled / total;
+            double kept = percentOff > 0 ? 1 - percentOff / 100.0 : 1 - Math.min(1.0, (double) amountOff
+                    / items.stream().filter(i -> i.on(periodStart)).mapToLong(i -> i.amount(periodStart)).sum());
+            return Long.signum(gross) * Math.max(1, Math.round(Math.abs(gross) * kept));
+        }
+
+        /** What the coupon takes off the item's full-period line starting {@code day}. */
+        long lineDiscount(Item item, LocalDate day) {
+            return percentOff > 0 ? Math.round(item.amount(day) * percentOff / 100.0) : share(item, day);
         }
     }
 
@@ -170,9 +199,10 @@ final class MultiItemSubscriptions {
     private void subscription(Case kind, int i) {
         int offset = i % 2 == 0 ? (i / 2) % 3 : 3 + 13 * (i / 2);
         LocalDate change = asOf.minusDays(offset + (kind == Case.ITEM_REMOVED_THEN_CANCELED ? 1 : 0));
-        int months = (kind == Case.ITEM_ADDED || kind == Case.SEAT_CHANGE) && i % 3 == 2 ? 3 : 1;
+        Case change3 = kind.change();
+        int months = (change3 == Case.ITEM_ADDED || change3 == Case.SEAT_CHANGE) && i % 3 == 2 ? 3 : 1;
         LocalDate start = switch (kind) {
-            case AMOUNT_OFF_FOREVER -> change;
+            case AMOUNT_OFF_FOREVER, AMOUNT_OFF_UNEVEN -> change;
             case AMOUNT_OFF_REPEATING -> change.minusMonths(SyntheticStripeAccount.REPEATING_MONTHS);
             // at most about 15 months before the account's day: within the history of the generated accounts
             default -> change.minusMonths((long) months * (1 + i % 2)).minusDays(3 + i % 18);
@@ -188,7 +218,7 @@ final class MultiItemSubscriptions {
         Sub sub = new Sub(account.id("sub"), customerId, currency, start, months);
         sub.chain.items.add(terms(sub, products.get(0), CORE, 1, start));
         long changedAt = epoch(change) + 1;
-        switch (kind) {
+        switch (change3) {
             case ITEM_ADDED -> {
                 item(sub, 0, CORE, 2 + i % 3, start);
                 item(sub, 1 + i % 3, MODULE, 1 + i % 2, change);
@@ -223,6 +253,16 @@ final class MultiItemSubscriptions {
                 }
                 sub.discount = account.discountObject(coupon(sub), sub.id, sub.chain, start);
             }
+            case AMOUNT_OFF_UNEVEN -> {
+                // two items of one amount: 10.02 off 120.00 + 60.00 + 60.00 leaves a cent to a tie
+                item(sub, 0, CORE, 1, start);
+                item(sub, 1 + i % 3, MODULE, 1, start);
+                item(sub, 1 + (i + 1) % 3, MODULE, 1, start);
+                sub.amountOff = 1001 + i % 4;
+                sub.chain.couponDuration = "forever";
+                changedAt = epoch(start);
+                sub.discount = account.discountObject(coupon(sub), sub.id, sub.chain, start);
+            }
             case MANY_LINES -> {
                 for (int k = 0; k < 11; k++) {
                     item(sub, k % products.size(), MODULE.add(BigDecimal.valueOf(5L * (k / products.size()))),
@@ -231,6 +271,23 @@ final class MultiItemSubscriptions {
                 item(sub, i % products.size(), MODULE.add(BigDecimal.TEN), 1, change);
             }
             default -> throw new IllegalStateException(kind.name());
+        }
+        if (kind.coupon() != null) {
+            // a forever coupon on the subscription from its start: 10 to 20 % off, or an amount off
+            // that splits unevenly on some days
+            sub.chain.couponDuration = "forever";
+            if (kind.coupon().equals("percent_off")) {
+                sub.percentOff = 10 + 5 * (i % 3);
+            } else {
+                sub.amountOff = 1500L * (1 + i % 3) + i % 2 + (i % 4 == 3 ? 1000 : 0);
+            }
+            sub.discount = account.discountObject(coupon(sub), sub.id, sub.chain, start);
+            if (sub.percentOff > 0 && i % 4 < 2) {
+                // on the item that changes only: an item-level discount, which event payloads, list
+                // pages and proration lines name by id or leave out
+                sub.discountedItem = sub.items.get(1);
+                sub.discount.addProperty("subscription_item", sub.discountedItem.id);
+            }
         }
         changes.computeIfAbsent(kind, k -> new ArrayList<>()).add(changedAt);
         write(sub);
@@ -253,11 +310,16 @@ final class MultiItemSubscriptions {
 
     private String coupon(Sub sub) {
         String currency = sub.currency.toLowerCase(Locale.ROOT);
-        String id = "co_" + sub.chain.couponDuration + "_" + sub.amountOff + currency;
+        String id = "co_" + sub.chain.couponDuration + "_"
+                + (sub.percentOff > 0 ? sub.percentOff + "pct" : sub.amountOff + currency);
         account.coupons.computeIfAbsent(id, k -> {
             JsonObject json = object("coupon", id);
-            json.addProperty("amount_off", sub.amountOff);
-            json.addProperty("currency", currency);
+            if (sub.percentOff > 0) {
+                json.addProperty("percent_off", sub.percentOff);
+            } else {
+                json.addProperty("amount_off", sub.amountOff);
+                json.addProperty("currency", currency);
+            }
             json.addProperty("duration", sub.chain.couponDuration);
             if ("repeating".equals(sub.chain.couponDuration)) {
                 json.addProperty("duration_in_months", SyntheticStripeAccount.REPEATING_MONTHS);
@@ -279,6 +341,16 @@ final class MultiItemSubscriptions {
             if (item.seatChange != null) {
                 cuts.add(item.seatChange);
             }
+            if (sub.amountOff > 0) {
+                // a share changes whenever the items present change
+                for (Item other : sub.items) {
+                    for (LocalDate day : java.util.Arrays.asList(other.added, other.removed, other.seatChange)) {
+                        if (day != null && day.isAfter(item.added) && (end == null || day.isBefore(end))) {
+                            cuts.add(day);
+                        }
+                    }
+                }
+            }
             if (sub.discount != null && sub.chain.discountEnd != null) {
                 cuts.add(sub.chain.discountEnd);
             }
@@ -286,12 +358,14 @@ final class MultiItemSubscriptions {
             for (int k = 0; k < starts.size(); k++) {
                 LocalDate from = starts.get(k);
                 LocalDate to = k + 1 < starts.size() ? starts.get(k + 1) : end;
-                BigDecimal off = sub.discounted(from)
+                BigDecimal off = sub.discounted(from) && sub.amountOff > 0
                         ? io.xsell.ingestion.stripe.mapping.StripeAmounts.major(sub.share(item, from), sub.currency)
                         : null;
+                BigDecimal percent = sub.discounted(from) && sub.percentOff > 0 && sub.discountOf(item) != null
+                        ? BigDecimal.valueOf(sub.percentOff) : null;
                 items.add(new RecurringItem("mi_" + item.id + "_" + k, sub.customerId, item.terms.productId(), sub.id,
                         from, to, item.terms.unitAmount(), BigDecimal.valueOf(item.seats(from)), sub.currency,
-                        BillingInterval.MONTH, sub.months, null, off, null, sub.bundle));
+                        BillingInterval.MONTH, sub.months, percent, off, null, sub.bundle));
             }
         }
     }
@@ -319,15 +393,20 @@ final class MultiItemSubscriptions {
             for (Item item : sub.items) {
                 if (item.on(period)) {
                     long amount = item.amount(period);
-                    lines.add(account.line(sub.id, item.id, item.price, state(sub, item, period), period,
-                            sub.cycle(k + 1), amount, false, sub.discount,
-                            sub.discounted(period) ? sub.share(item, period) : null));
+                    JsonObject line = account.line(sub.id, item.id, item.price, state(sub, item, period), period,
+                            sub.cycle(k + 1), amount, false, sub.discountOf(item),
+                            sub.discounted(period) && sub.discountOf(item) != null ? sub.lineDiscount(item, period)
+                                    : null);
+                    if (sub.discountedItem == item && sub.discounted(period)) {
+                        line.getAsJsonArray("discounts").add(sub.discount);
+                    }
+                    lines.add(line);
                 }
             }
             List<Proration> prorations = billedOn.getOrDefault(period, List.of());
             prorations.forEach(p -> lines.add(p.line()));
             account.writeInvoice(sub.chain, sub.id, period, k == 0 ? "subscription_create" : "subscription_cycle",
-                    "paid", lines, sub.discount, prorations);
+                    "paid", lines, sub.subscriptionDiscount(), prorations);
             billedOn.remove(period);
         }
         // never invoiced by the account's day (or the subscription ended first): still pending
@@ -346,13 +425,18 @@ final class MultiItemSubscriptions {
         double fraction = (double) (to.toEpochDay() - change.toEpochDay()) / (to.toEpochDay() - from.toEpochDay());
         long unit = minor(item.terms.unitAmount(), sub.currency);
         List<Proration> prorations = billedOn.computeIfAbsent(to, d -> new ArrayList<>());
+        // Stripe's default shape: the discounts named by id, with amount 0, on a net amount
+        JsonObject discount = sub.discounted(from) ? sub.discountOf(item) : null;
+        Long named = discount == null ? null : 0L;
         if (before > 0) {
-            prorations.add(account.proration(sub.chain, sub.id, item.id, item.price, null,
-                    withSeats(item, before, from), change, to, -Math.max(1, Math.round(unit * before * fraction)), null));
+            prorations.add(account.proration(sub.chain, sub.id, item.id, item.price, discount,
+                    withSeats(item, before, from), change, to,
+                    sub.net(-Math.max(1, Math.round(unit * before * fraction)), from), named));
         }
         if (after > 0) {
-            prorations.add(account.proration(sub.chain, sub.id, item.id, item.price, null,
-                    withSeats(item, after, from), change, to, Math.max(1, Math.round(unit * after * fraction)), null));
+            prorations.add(account.proration(sub.chain, sub.id, item.id, item.price, discount,
+                    withSeats(item, after, from), change, to,
+                    sub.net(Math.max(1, Math.round(unit * after * fraction)), from), named));
         }
     }
 
@@ -427,7 +511,8 @@ final class MultiItemSubscriptions {
         }
         json.add("metadata", StripeJson.metadata(metadata));
         JsonArray discounts = new JsonArray();
-        if (!ended && sub.discount != null && (sub.chain.discountEnd == null || day.isBefore(sub.chain.discountEnd))) {
+        if (!ended && sub.subscriptionDiscount() != null
+                && (sub.chain.discountEnd == null || day.isBefore(sub.chain.discountEnd))) {
             discounts.add(sub.discount);
         }
         json.add("discounts", discounts);
@@ -444,7 +529,11 @@ final class MultiItemSubscriptions {
             entry.addProperty("current_period_start", epoch(sub.periodStart(listed)));
             entry.addProperty("current_period_end", epoch(sub.periodEnd(listed)));
             entry.add("metadata", new JsonObject());
-            entry.add("discounts", new JsonArray());
+            JsonArray itemDiscounts = new JsonArray();
+            if (sub.discountedItem == item) {
+                itemDiscounts.add(sub.discount);
+            }
+            entry.add("discounts", itemDiscounts);
             listedItems.add(entry);
         }
         json.add("items", StripeJson.list("/v1/subscription_items?subscription=" + sub.id, listedItems));

@@ -778,20 +778,32 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
         LocalDate periodStart = plus(periodEnd, after.interval(), -after.intervalCount(), 1);
         double fraction = (double) (periodEnd.toEpochDay() - change.toEpochDay())
                 / Math.max(1, periodEnd.toEpochDay() - periodStart.toEpochDay());
-        long credit = -Math.max(1, Math.round(fullBefore * fraction));
+        long credit = Math.max(1, Math.round(fullBefore * fraction));
         long charge = Math.max(1, Math.round(fullAfter * fraction));
+        // Stripe's default (proration_discounts=included): the amount is net of the discount, and the
+        // discount is named with an amount of 0
+        Long creditOff = discountOn(chain, change, credit, false);
+        Long chargeOff = discountOn(chain, change, charge, false);
         return List.of(
-                proration(chain, subscriptionId, itemId, price, discount, before, change, periodEnd, credit,
-                        discountOn(chain, change, 0, false)),
-                proration(chain, subscriptionId, itemId, price, discount, after, change, periodEnd, charge,
-                        discountOn(chain, change, charge, false)));
+                proration(chain, subscriptionId, itemId, price, discount, before, change, periodEnd,
+                        -Math.max(1, credit - (creditOff == null ? 0 : creditOff)), creditOff == null ? null : 0L),
+                proration(chain, subscriptionId, itemId, price, discount, after, change, periodEnd,
+                        Math.max(1, charge - (chargeOff == null ? 0 : chargeOff)), chargeOff == null ? null : 0L));
     }
 
+    /**
+     * A proration in Stripe's default shape ({@code proration_discounts=included}, API changelog
+     * 2025-09-30.clover): {@code amount} net of discounts; the line names the subscription's discounts
+     * with an amount of 0 and leaves item-level ones out; the pending invoice item names every
+     * discount in {@code discounts} and {@code proration_details.discount_amounts} (amount 0).
+     */
     Proration proration(Chain chain, String subscriptionId, String itemId, JsonObject price,
                                 JsonObject discount, RecurringItem state, LocalDate change, LocalDate periodEnd,
                                 long amount, Long discountAmount) {
-        JsonObject line = line(subscriptionId, itemId, price, state, change, periodEnd, amount, true, discount,
-                discountAmount);
+        boolean itemLevel = discount != null && discount.has("subscription_item")
+                && !discount.get("subscription_item").isJsonNull();
+        JsonObject line = line(subscriptionId, itemId, price, state, change, periodEnd, amount, true,
+                itemLevel ? null : discount, discountAmount);
         JsonObject item = object("invoiceitem", id("ii"));
         item.addProperty("customer", "cus_" + chain.first().customerId());
         item.addProperty("amount", amount);
@@ -800,10 +812,19 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
         item.addProperty("created", epoch(change) + 1);
         item.add("description", line.get("description"));
         JsonArray discounts = new JsonArray();
+        JsonArray named = new JsonArray();
         if (discount != null && discountAmount != null) {
-            discounts.add(discount.get("id").getAsString());
+            discounts.add(discount);
+            JsonObject entry = new JsonObject();
+            entry.addProperty("amount", 0);
+            entry.addProperty("discount", discount.get("id").getAsString());
+            named.add(entry);
         }
         item.add("discounts", discounts);
+        JsonObject prorationDetails = new JsonObject();
+        prorationDetails.add("credited_items", com.google.gson.JsonNull.INSTANCE);
+        prorationDetails.add("discount_amounts", named);
+        item.add("proration_details", prorationDetails);
         item.addProperty("discountable", true);
         item.add("invoice", com.google.gson.JsonNull.INSTANCE);
         JsonObject parent = new JsonObject();
@@ -863,6 +884,8 @@ public final class SyntheticStripeAccount implements StripeAccountObjects {
             discounts.add(entry);
         }
         line.add("discount_amounts", discounts);
+        // the line's own (item-level) discounts; the subscription's are the invoice's
+        line.add("discounts", new JsonArray());
         line.add("metadata", new JsonObject());
         return line;
     }
