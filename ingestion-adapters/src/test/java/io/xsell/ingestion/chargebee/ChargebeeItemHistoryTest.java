@@ -392,4 +392,43 @@ class ChargebeeItemHistoryTest {
         assertThat(fromSubscription.discountPercent()).isEqualByComparingTo("28");
         assertThat(fromSubscription.discountAmount()).isEqualByComparingTo("3.60");
     }
+
+    @Test
+    void aCreditNoteForAOneOffChargeTakesBackOneTimeRevenueOnItsDay() {
+        InMemoryChargebeeMirror mirror = site("USD", "active");
+        put(mirror, "item", json("{'id':'onboarding','name':'Onboarding','type':'charge','item_family_id':'crm',"
+                + "'status':'active','resource_version':1}"));
+        put(mirror, "item_price", json("{'id':'onboarding-usd','item_id':'onboarding','item_type':'charge',"
+                + "'currency_code':'USD','price':50000,'resource_version':1}"));
+        put(mirror, "invoice", json("{'id':'inv_setup','customer_id':'c1','status':'paid','date':" + day("2026-02-03")
+                + ",'currency_code':'USD','line_items':[{'id':'li_setup','date_from':" + day("2026-02-03")
+                + ",'date_to':" + day("2026-02-03") + ",'unit_amount':50000,'quantity':1,'amount':50000,"
+                + "'discount_amount':5000,'description':'Onboarding','entity_type':'charge_item_price',"
+                + "'entity_id':'onboarding-usd','customer_id':'c1'},{'id':'li_training','date_from':"
+                + day("2026-02-03") + ",'date_to':" + day("2026-02-03") + ",'unit_amount':12000,'quantity':1,"
+                + "'amount':12000,'description':'Training day','entity_type':'adhoc','customer_id':'c1'}],"
+                + "'line_item_discounts':[],'resource_version':1}"));
+        // half the onboarding refunded in March (net of its share of the discount), the training day
+        // credited in full; a voided note and a note for a recurring line change no one-time revenue
+        put(mirror, "credit_note", json("{'id':'cn_1','customer_id':'c1','type':'refundable','status':'refunded',"
+                + "'reason_code':'product_unsatisfactory','date':" + day("2026-03-10") + ",'currency_code':'USD',"
+                + "'line_items':[{'id':'cli_1','date_from':" + day("2026-02-03") + ",'date_to':" + day("2026-02-03")
+                + ",'unit_amount':25000,'quantity':1,'amount':25000,'discount_amount':2500,'description':'Onboarding',"
+                + "'entity_type':'charge_item_price','entity_id':'onboarding-usd'},{'id':'cli_2','date_from':"
+                + day("2026-02-03") + ",'date_to':" + day("2026-02-03") + ",'unit_amount':12000,'quantity':1,"
+                + "'amount':12000,'description':'Training day','entity_type':'adhoc'}],'resource_version':1}"));
+        put(mirror, "credit_note", json("{'id':'cn_void','customer_id':'c1','type':'adjustment','status':'voided',"
+                + "'date':" + day("2026-03-11") + ",'currency_code':'USD','line_items':[{'id':'cli_3','date_from':"
+                + day("2026-02-03") + ",'date_to':" + day("2026-02-03") + ",'unit_amount':50000,'quantity':1,"
+                + "'amount':50000,'entity_type':'charge_item_price','entity_id':'onboarding-usd'}],"
+                + "'resource_version':1}"));
+        TenantDataset dataset = ChargebeeAccountMapper.map(mirror, settings(Map.of()));
+        assertThat(dataset.charges()).extracting(c -> c.date() + " " + c.amount().toPlainString() + " " + c.productId())
+                .containsExactlyInAnyOrder("2026-02-03 450.00 cb:onboarding", "2026-02-03 120.00 null",
+                        "2026-03-10 -225.00 cb:onboarding", "2026-03-10 -120.00 null");
+        assertThat(dataset.charges().stream().map(c -> c.amount()).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("225.00");
+        assertThat(dataset.items()).as("no MRR from one-off charges or their credits")
+                .allMatch(i -> i.productId().equals("cb:crm-seats"));
+    }
 }

@@ -131,6 +131,9 @@ class ChargebeeMappingEqualityTest {
                 .getAsJsonArray("line_item_discounts").size() > 1).as("lines with two recurring coupons").hasSizeGreaterThan(100);
         assertThat(chargebee.items()).as("a fixed amount and a percentage on one line")
                 .anyMatch(i -> i.discountAmount() != null && i.discountPercent() != null);
+        assertThat(account.refunds()).as("one-off charges refunded by credit notes").hasSizeGreaterThan(20);
+        assertThat(chargebee.charges()).as("refunds are negative one-time charges on the credit note's day")
+                .anyMatch(c -> c.amount().signum() < 0);
         assertThat(account.unproratedChanges()).as("mid-term changes made with prorate=false").isGreaterThan(50);
         assertThat(account.scheduledChanges()).as("changes scheduled for a term's end").isGreaterThan(15);
         assertThat(all).filteredOn(v -> v.event().equals("subscription_changes_scheduled"))

@@ -287,12 +287,7 @@ public final class ChargebeeAccountMapper {
                         .computeIfAbsent(requiredStr(line, "entity_id"), p -> new ArrayList<>()).add(billedLine);
             } else if (CHARGE_ENTITIES.contains(entity)) {
                 long net = requiredLong(line, "amount") - Objects.requireNonNullElse(lng(line, "discount_amount"), 0L);
-                String customer = str(line, "customer_id") != null ? str(line, "customer_id")
-                        : requiredStr(invoice, "customer_id");
-                JsonObject price = "charge_item_price".equals(entity) ? itemPrices.get(str(line, "entity_id")) : null;
-                String product = price == null ? null : id(requiredStr(price, "item_id"));
-                charges.add(new OneTimeCharge(id(lineId), id(customer), product, day(date), major(net, currency),
-                        currency, str(line, "description")));
+                charges.add(oneOff(invoice, line, entity, lineId, date, major(net, currency), currency));
             }
         }
     }
@@ -310,17 +305,39 @@ public final class ChargebeeAccountMapper {
         return "one_time".equals(str(coupon, "duration_type")) ? null : coupon;
     }
 
+    /**
+     * A credit note: the day a recurring item's prorated credit begins (its removal), and for each line
+     * of a one-off charge ({@code charge_item_price}, {@code adhoc}) a negative one-time charge on the
+     * note's {@code date}: a refund or adjustment takes back one-time revenue on the day it is given.
+     */
     private void creditNote(JsonObject note) {
         if ("voided".equals(str(note, "status"))) {
             return;
         }
         for (JsonObject line : array(note, "line_items")) {
-            if (RECURRING_ENTITIES.contains(str(line, "entity_type")) && str(line, "subscription_id") != null) {
+            String entity = requiredStr(line, "entity_type");
+            if (RECURRING_ENTITIES.contains(entity) && str(line, "subscription_id") != null) {
                 credited.computeIfAbsent(str(line, "subscription_id"), s -> new HashMap<>())
                         .computeIfAbsent(requiredStr(line, "entity_id"), p -> new ArrayList<>())
                         .add(day(requiredLong(line, "date_from")));
+            } else if (CHARGE_ENTITIES.contains(entity)) {
+                String currency = requiredStr(note, "currency_code").toUpperCase(Locale.ROOT);
+                long net = requiredLong(line, "amount") - Objects.requireNonNullElse(lng(line, "discount_amount"), 0L);
+                charges.add(oneOff(note, line, entity, requiredStr(note, "id") + ":" + requiredStr(line, "id"),
+                        requiredLong(note, "date"), major(-net, currency), currency));
             }
         }
+    }
+
+    /** A one-time charge (or, negative, its credit) from a line of a one-off charge. */
+    private OneTimeCharge oneOff(JsonObject document, JsonObject line, String entity, String chargeId, long date,
+                                 BigDecimal amount, String currency) {
+        String customer = str(line, "customer_id") != null ? str(line, "customer_id")
+                : requiredStr(document, "customer_id");
+        JsonObject price = "charge_item_price".equals(entity) ? itemPrices.get(str(line, "entity_id")) : null;
+        String product = price == null ? null : id(requiredStr(price, "item_id"));
+        return new OneTimeCharge(id(chargeId), id(customer), product, day(date), amount, currency,
+                str(line, "description"));
     }
 
     /**

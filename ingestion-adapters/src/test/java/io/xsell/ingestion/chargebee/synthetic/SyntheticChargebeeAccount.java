@@ -1,6 +1,7 @@
 package io.xsell.ingestion.chargebee.synthetic;
 
 import static io.xsell.ingestion.chargebee.mapping.ChargebeeAmounts.epoch;
+import static io.xsell.ingestion.chargebee.mapping.ChargebeeAmounts.major;
 import static io.xsell.ingestion.chargebee.mapping.ChargebeeAmounts.minor;
 
 import com.google.gson.JsonArray;
@@ -43,6 +44,8 @@ public final class SyntheticChargebeeAccount {
     private static final int LIMITED_MONTHS = 3;
     /** The share of mid-term changes made with {@code prorate=false}. */
     private static final double UNPRORATED_SHARE = 0.3;
+    /** The share of one-off charges refunded (wholly or by half) by a credit note a week or more later. */
+    private static final double REFUNDED_SHARE = 0.15;
     /** A second recurring coupon some subscriptions with a forever coupon also have (10 % off, forever). */
     public static final String STACKED_COUPON = "STACK_10PCT";
     /** The share of forever-coupon subscriptions that also have {@link #STACKED_COUPON}. */
@@ -62,6 +65,8 @@ public final class SyntheticChargebeeAccount {
     private long catalogueAt;
     private int nextId = 1;
     private int unprorated;
+    /** Refunds of one-off charges (credit notes), as the canonical side's negative one-time charges. */
+    private final List<OneTimeCharge> refunds = new ArrayList<>();
     private int scheduled;
 
     private SyntheticChargebeeAccount(TenantDataset source, LocalDate asOf, long seed) {
@@ -79,6 +84,11 @@ public final class SyntheticChargebeeAccount {
 
     public TenantDataset canonical() {
         return canonical;
+    }
+
+    /** One-off charges refunded by a credit note: negative one-time charges on the canonical side. */
+    public List<OneTimeCharge> refunds() {
+        return refunds;
     }
 
     /** Mid-term changes made with {@code prorate=false}: dated by their {@code subscription_changed} event alone. */
@@ -143,10 +153,12 @@ public final class SyntheticChargebeeAccount {
         for (OneTimeCharge charge : source.charges()) {
             chargeInvoice(charge);
         }
+        List<OneTimeCharge> charges = new ArrayList<>(source.charges());
+        charges.addAll(refunds);
         versions.sort(Comparator.comparingLong(ChargebeeFakeObject::at).thenComparingLong(ChargebeeFakeObject::version)
                 .thenComparing(ChargebeeFakeObject::id));
         canonical = TenantDataset.of(source.reportingCurrency(), source.customers(), source.products(), canonicalItems,
-                source.charges(), source.rates());
+                charges, source.rates());
     }
 
     private String id(String prefix) {
@@ -779,17 +791,27 @@ public final class SyntheticChargebeeAccount {
     private void creditNote(Chain chain, String subscriptionId, JsonObject price, LocalDate from, LocalDate to,
                             RecurringItem state, long amount, String reason) {
         String customer = chain.first().customerId();
+        JsonArray lines = new JsonArray();
+        lines.add(line(null, subscriptionId, customer, price, from, to, state.quantity().longValueExact(),
+                minor(state.unitAmount(), state.currency()), amount, 0));
+        writeCreditNote(customer, subscriptionId, state.currency(), from, amount, reason, lines);
+    }
+
+    private void writeCreditNote(String customer, String subscriptionId, String currency, LocalDate from, long amount,
+                                 String reason, JsonArray lines) {
         JsonObject json = new JsonObject();
         json.addProperty("id", id("cn"));
         json.addProperty("customer_id", customer);
-        json.addProperty("subscription_id", subscriptionId);
+        if (subscriptionId != null) {
+            json.addProperty("subscription_id", subscriptionId);
+        }
         json.addProperty("type", "refundable");
         json.addProperty("reason_code", reason);
         json.addProperty("create_reason_code", reason);
         json.addProperty("status", "refunded");
         json.addProperty("date", epoch(from));
         json.addProperty("price_type", "tax_exclusive");
-        json.addProperty("currency_code", state.currency());
+        json.addProperty("currency_code", currency);
         json.addProperty("total", amount);
         json.addProperty("amount_allocated", 0);
         json.addProperty("amount_refunded", amount);
@@ -797,9 +819,6 @@ public final class SyntheticChargebeeAccount {
         json.addProperty("sub_total", amount);
         json.addProperty("deleted", false);
         json.addProperty("channel", "web");
-        JsonArray lines = new JsonArray();
-        lines.add(line(null, subscriptionId, customer, price, from, to, state.quantity().longValueExact(),
-                minor(state.unitAmount(), state.currency()), amount, 0));
         json.add("line_items", lines);
         json.add("discounts", new JsonArray());
         json.add("line_item_discounts", new JsonArray());
@@ -837,6 +856,23 @@ public final class SyntheticChargebeeAccount {
             }
         }
         long amount = minor(charge.amount(), charge.currency());
+        writeInvoice(charge.customerId(), null, charge.currency(), charge.date(),
+                List.of(chargeLine(charge, price, amount)), new JsonArray(), new JsonArray(), amount);
+        LocalDate refunded = charge.date().plusDays(7 + random.nextInt(30));
+        if (amount > 1 && !refunded.isAfter(asOf) && random.nextDouble() < REFUNDED_SHARE) {
+            // a refund of the whole charge or of half of it, by a credit note of its own
+            long refund = random.nextBoolean() ? amount : amount / 2;
+            JsonArray lines = new JsonArray();
+            lines.add(chargeLine(charge, price, refund));
+            writeCreditNote(charge.customerId(), null, charge.currency(), refunded, refund, "product_unsatisfactory",
+                    lines);
+            refunds.add(new OneTimeCharge(charge.id() + "-refund", charge.customerId(), charge.productId(), refunded,
+                    major(-refund, charge.currency()), charge.currency(), "refund"));
+        }
+    }
+
+    /** The line of a one-off charge ({@code charge_item_price}, or {@code adhoc} without a product). */
+    private JsonObject chargeLine(OneTimeCharge charge, JsonObject price, long amount) {
         JsonObject line;
         if (price != null) {
             line = line(null, null, charge.customerId(), price, charge.date(), charge.date(), 1, amount, amount, 0);
@@ -852,8 +888,7 @@ public final class SyntheticChargebeeAccount {
         if (charge.description() != null) {
             line.addProperty("description", charge.description());
         }
-        writeInvoice(charge.customerId(), null, charge.currency(), charge.date(), List.of(line), new JsonArray(),
-                new JsonArray(), amount);
+        return line;
     }
 
     // ---- chains: one product held by one customer without a break in terms ----
