@@ -70,17 +70,13 @@ class ChargebeeWebhooksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void onlyRightCredentialsStoreTheApisEventOnceAndTheNewestVersionWins(TestDatabase database) {
-        Databases.migrate(database.config());
-        Jdbi jdbi = database.jdbi();
-        TenantAdministration tenants = new TenantAdministration(new JdbiTenantRegistry(jdbi), Clock.systemUTC());
-        TenantId owner = tenants.createTenant("cb-owner-" + database.dialect(), "USD").tenant().id();
-        TenantId other = tenants.createTenant("cb-other-" + database.dialect(), "USD").tenant().id();
-        JdbiConnectionStore store = new JdbiConnectionStore(jdbi);
-        SecretBox box = SecretBox.of(Base64.getEncoder().encodeToString(new byte[32]));
-        ChargebeeSyncService sync = new ChargebeeSyncService(store, () -> box,
-                s -> URI.create(site.baseUrl()), 2.0, new TenantDataImportService(new JdbiTenantDataStore(jdbi),
-                Clock.systemUTC()), t -> { }, Clock.systemUTC());
-        ChargebeeWebhooks webhooks = new ChargebeeWebhooks(sync, new BackgroundRebuilds(Runnable::run));
+        TwoTenants t = twoTenants(database, "cb");
+        Jdbi jdbi = t.jdbi();
+        TenantId owner = t.owner();
+        TenantId other = t.other();
+        JdbiConnectionStore store = t.store();
+        ChargebeeSyncService sync = t.sync();
+        ChargebeeWebhooks webhooks = t.webhooks();
 
         Connection connection = sync.connect(owner, "acme-test", KEY, "hook", "s3cret", "USD", Map.of(), List.of());
         String raw = jdbi.withHandle(h -> h.createQuery("SELECT key_ciphertext || ' ' || webhook_ciphertext "
@@ -129,17 +125,13 @@ class ChargebeeWebhooksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void anotherTenantsCredentialsOnThisConnectionsUrlAreRefusedAndStoreNothing(TestDatabase database) {
-        Databases.migrate(database.config());
-        Jdbi jdbi = database.jdbi();
-        TenantAdministration tenants = new TenantAdministration(new JdbiTenantRegistry(jdbi), Clock.systemUTC());
-        TenantId owner = tenants.createTenant("cb-iso-owner-" + database.dialect(), "USD").tenant().id();
-        TenantId other = tenants.createTenant("cb-iso-other-" + database.dialect(), "USD").tenant().id();
-        JdbiConnectionStore store = new JdbiConnectionStore(jdbi);
-        SecretBox box = SecretBox.of(Base64.getEncoder().encodeToString(new byte[32]));
-        ChargebeeSyncService sync = new ChargebeeSyncService(store, () -> box,
-                s -> URI.create(site.baseUrl()), 2.0, new TenantDataImportService(new JdbiTenantDataStore(jdbi),
-                Clock.systemUTC()), t -> { }, Clock.systemUTC());
-        ChargebeeWebhooks webhooks = new ChargebeeWebhooks(sync, new BackgroundRebuilds(Runnable::run));
+        TwoTenants t = twoTenants(database, "cb-iso");
+        Jdbi jdbi = t.jdbi();
+        TenantId owner = t.owner();
+        TenantId other = t.other();
+        JdbiConnectionStore store = t.store();
+        ChargebeeSyncService sync = t.sync();
+        ChargebeeWebhooks webhooks = t.webhooks();
         // the same site connected by two tenants, each with its own webhook credentials
         Connection mine = sync.connect(owner, "acme-test", KEY, "hook", "s3cret", "USD", Map.of(), List.of());
         Connection theirs = sync.connect(other, "acme-test", KEY, "their-hook", "their-s3cret", "USD", Map.of(),
@@ -170,6 +162,25 @@ class ChargebeeWebhooksTest {
         assertThat(store.eventCount(owner, mine.id())).isZero();
         assertThat(store.records(owner, mine.id(), "customer")).isEmpty();
         assertThat(store.eventCount(owner, theirs.id())).as("the owner reads nothing of theirs").isZero();
+    }
+
+    /** Two tenants of one migrated database, and the Chargebee sync and webhooks over it against the double. */
+    private record TwoTenants(Jdbi jdbi, TenantId owner, TenantId other, JdbiConnectionStore store,
+            ChargebeeSyncService sync, ChargebeeWebhooks webhooks) { }
+
+    private TwoTenants twoTenants(TestDatabase database, String prefix) {
+        Databases.migrate(database.config());
+        Jdbi jdbi = database.jdbi();
+        TenantAdministration tenants = new TenantAdministration(new JdbiTenantRegistry(jdbi), Clock.systemUTC());
+        TenantId owner = tenants.createTenant(prefix + "-owner-" + database.dialect(), "USD").tenant().id();
+        TenantId other = tenants.createTenant(prefix + "-other-" + database.dialect(), "USD").tenant().id();
+        JdbiConnectionStore store = new JdbiConnectionStore(jdbi);
+        SecretBox box = SecretBox.of(Base64.getEncoder().encodeToString(new byte[32]));
+        ChargebeeSyncService sync = new ChargebeeSyncService(store, () -> box,
+                s -> URI.create(site.baseUrl()), 2.0, new TenantDataImportService(new JdbiTenantDataStore(jdbi),
+                Clock.systemUTC()), t -> { }, Clock.systemUTC());
+        return new TwoTenants(jdbi, owner, other, store, sync,
+                new ChargebeeWebhooks(sync, new BackgroundRebuilds(Runnable::run)));
     }
 
     private static String basic(String user, String password) {

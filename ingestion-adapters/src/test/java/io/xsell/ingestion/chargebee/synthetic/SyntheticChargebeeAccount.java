@@ -607,13 +607,7 @@ public final class SyntheticChargebeeAccount {
             json.addProperty("discount_type", "percentage");
             json.addProperty("discount_percentage", 10.0);
             json.addProperty("duration_type", "forever");
-            json.addProperty("apply_on", "each_specified_item");
-            json.addProperty("apply_discount_on", "not_applicable");
-            json.addProperty("plan_constraint", "all");
-            json.addProperty("addon_constraint", "all");
-            json.addProperty("status", "active");
-            json.addProperty("created_at", catalogueAt);
-            json.addProperty("redemptions", 0);
+            itemCouponFields(json, "all");
             coupons.put(STACKED_COUPON, json);
             version("coupon", json, catalogueAt, "coupon_created");
         }
@@ -650,18 +644,23 @@ public final class SyntheticChargebeeAccount {
             json.addProperty("period", LIMITED_MONTHS);
             json.addProperty("period_unit", "month");
         }
-        json.addProperty("apply_on", "each_specified_item");
-        json.addProperty("apply_discount_on", "not_applicable");
-        json.addProperty("plan_constraint", "not_applicable");
-        json.addProperty("addon_constraint", "not_applicable");
-        json.addProperty("status", "active");
-        json.addProperty("created_at", catalogueAt);
-        json.addProperty("redemptions", 0);
+        itemCouponFields(json, "not_applicable");
         if (!coupons.containsKey(id)) {
             coupons.put(id, json);
             version("coupon", json, catalogueAt, "coupon_created");
         }
         return id;
+    }
+
+    /** The fields every active item-level coupon of the site carries; {@code constraint} is its plan and addon constraint. */
+    private void itemCouponFields(JsonObject json, String constraint) {
+        json.addProperty("apply_on", "each_specified_item");
+        json.addProperty("apply_discount_on", "not_applicable");
+        json.addProperty("plan_constraint", constraint);
+        json.addProperty("addon_constraint", constraint);
+        json.addProperty("status", "active");
+        json.addProperty("created_at", catalogueAt);
+        json.addProperty("redemptions", 0);
     }
 
     /** The coupon on a line of a term starting on {@code start}; null when none applies. */
