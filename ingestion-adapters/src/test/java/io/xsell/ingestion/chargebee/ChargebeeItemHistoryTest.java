@@ -322,6 +322,27 @@ class ChargebeeItemHistoryTest {
     }
 
     @Test
+    void anItemHeldNowThatNoLineOrChangeHoldsCountsFromTheLastChangeWithoutIt() {
+        InMemoryChargebeeMirror mirror = site("USD", "active");
+        put(mirror, "item_price", json("{'id':'reports-m','item_id':'crm-reports','item_type':'addon','period':1,"
+                + "'period_unit':'month','currency_code':'USD','price':300,'resource_version':1}"));
+        put(mirror, "invoice", invoice("inv1", "2026-02-01", "2026-02-01", "2026-03-01", 5, "USD"));
+        mirror.apply(ChargebeeEvents.records(subscriptionEvent("ev_seats", "subscription_changed", "2026-02-10",
+                seats(6), "")));
+        // the addon was added later without proration, and the site's events list no longer holds that change:
+        // only the subscription as it is now says so
+        put(mirror, "subscription", json("{'id':'sub1','customer_id':'c1','status':'active','currency_code':'USD',"
+                + "'started_at':" + day("2026-01-01") + ",'created_at':" + day("2026-01-01")
+                + ",'current_term_start':" + day("2026-02-01") + ",'current_term_end':" + day("2026-03-01")
+                + ",'subscription_items':[" + seats(6) + ",{'item_price_id':'reports-m','item_type':'addon',"
+                + "'quantity':2,'unit_price':300}],'resource_version':" + day("2026-02-20") * 1000 + "}"));
+        assertThat(periods(mirror, "cb:crm-reports")).as("not from the subscription's start, and still held")
+                .containsExactly(period("2026-02-10", null, 2));
+        assertThat(periods(mirror, "cb:crm-seats")).containsExactly(period("2026-02-01", "2026-02-10", 5),
+                period("2026-02-10", null, 6));
+    }
+
+    @Test
     void aScheduledChangeCountsOnlyOnceChargebeeAppliesIt() {
         InMemoryChargebeeMirror mirror = site("USD", "active");
         put(mirror, "invoice", invoice("inv1", "2026-02-01", "2026-02-01", "2026-03-01", 5, "USD"));

@@ -407,7 +407,10 @@ public final class ChargebeeAccountMapper {
                 if (!current.containsKey(priceId)) {
                     continue;
                 }
-                history.add(unbilled(sub, current.get(priceId), started));
+                // held now, and no fact holds it: added after the last change that did not (whose event
+                // is gone), so it counts from that change, never from the subscription's start
+                LocalDate since = history.stream().map(BilledLine::from).max(Comparator.naturalOrder()).orElse(started);
+                history.add(unbilled(sub, current.get(priceId), since));
             }
             history.sort(HISTORY_ORDER);
             if (itemEnd == null && !current.containsKey(priceId)) {
