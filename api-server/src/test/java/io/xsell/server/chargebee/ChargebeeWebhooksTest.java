@@ -71,97 +71,87 @@ class ChargebeeWebhooksTest {
     @MethodSource("databases")
     void onlyRightCredentialsStoreTheApisEventOnceAndTheNewestVersionWins(TestDatabase database) {
         TwoTenants t = twoTenants(database, "cb");
-        Jdbi jdbi = t.jdbi();
-        TenantId owner = t.owner();
-        TenantId other = t.other();
-        JdbiConnectionStore store = t.store();
-        ChargebeeSyncService sync = t.sync();
-        ChargebeeWebhooks webhooks = t.webhooks();
-
-        Connection connection = sync.connect(owner, "acme-test", KEY, "hook", "s3cret", "USD", Map.of(), List.of());
-        String raw = jdbi.withHandle(h -> h.createQuery("SELECT key_ciphertext || ' ' || webhook_ciphertext "
+        Connection connection = t.sync().connect(t.owner(), "acme-test", KEY, "hook", "s3cret", "USD", Map.of(),
+                List.of());
+        String raw = t.jdbi().withHandle(h -> h.createQuery("SELECT key_ciphertext || ' ' || webhook_ciphertext "
                 + "FROM provider_connections WHERE id = ?").bind(0, connection.id()).mapTo(String.class).one());
         assertThat(raw).doesNotContain(KEY).doesNotContain("s3cret");
-        assertThat(store.connection(owner, connection.id()).orElseThrow().provider()).isEqualTo("chargebee");
+        assertThat(t.store().connection(t.owner(), connection.id()).orElseThrow().provider()).isEqualTo("chargebee");
 
         // the posted body claims another name: only its id is used
         String posted = event("ev_new", 1_700_000_200L, "Forged", 9_999_999_999_999L);
-        assertThat(webhooks.receive(connection.id(), posted, null).outcome())
+        assertThat(t.webhooks().receive(connection.id(), posted, null).outcome())
                 .isEqualTo(ChargebeeWebhooks.Outcome.BAD_CREDENTIALS);
-        assertThat(webhooks.receive(connection.id(), posted, basic("hook", "wrong")).outcome())
+        assertThat(t.webhooks().receive(connection.id(), posted, basic("hook", "wrong")).outcome())
                 .isEqualTo(ChargebeeWebhooks.Outcome.BAD_CREDENTIALS);
-        assertThat(webhooks.receive(connection.id(), posted, basic("hook", "s3cret!")).outcome())
+        assertThat(t.webhooks().receive(connection.id(), posted, basic("hook", "s3cret!")).outcome())
                 .isEqualTo(ChargebeeWebhooks.Outcome.BAD_CREDENTIALS);
-        assertThat(store.eventCount(owner, connection.id())).isZero();
+        assertThat(t.store().eventCount(t.owner(), connection.id())).isZero();
         site.verify(0, getRequestedFor(urlPathEqualTo("/api/v2/events/ev_new")));
 
-        assertThat(webhooks.receive(connection.id(), posted, basic("hook", "s3cret")).outcome())
+        assertThat(t.webhooks().receive(connection.id(), posted, basic("hook", "s3cret")).outcome())
                 .isEqualTo(ChargebeeWebhooks.Outcome.RECEIVED);
-        assertThat(webhooks.receive(connection.id(), posted, basic("hook", "s3cret")).outcome())
+        assertThat(t.webhooks().receive(connection.id(), posted, basic("hook", "s3cret")).outcome())
                 .isEqualTo(ChargebeeWebhooks.Outcome.DUPLICATE);
         // delivered after the newer one: stored in the inbox, but the mirror keeps the newer customer
-        assertThat(webhooks.receive(connection.id(), event("ev_old", 1, "Old", 1), basic("hook", "s3cret"))
+        assertThat(t.webhooks().receive(connection.id(), event("ev_old", 1, "Old", 1), basic("hook", "s3cret"))
                 .outcome()).isEqualTo(ChargebeeWebhooks.Outcome.RECEIVED);
-        assertThat(store.eventCount(owner, connection.id())).isEqualTo(2);
-        List<ProviderRecord> customers = store.records(owner, connection.id(), "customer");
+        assertThat(t.store().eventCount(t.owner(), connection.id())).isEqualTo(2);
+        List<ProviderRecord> customers = t.store().records(t.owner(), connection.id(), "customer");
         assertThat(customers).hasSize(1);
         assertThat(customers.get(0).json()).contains("\"first_name\":\"New\"").doesNotContain("Forged");
         assertThat(customers.get(0).version()).isEqualTo(1_700_000_200_000L);
 
         // a malformed body is refused after the credentials, before any call
-        assertThat(webhooks.receive(connection.id(), "{\"id\":\"../customers\"}", basic("hook", "s3cret"))
+        assertThat(t.webhooks().receive(connection.id(), "{\"id\":\"../customers\"}", basic("hook", "s3cret"))
                 .outcome()).isEqualTo(ChargebeeWebhooks.Outcome.MALFORMED);
-        assertThat(webhooks.receive("conn_unknown", posted, basic("hook", "s3cret")).outcome())
+        assertThat(t.webhooks().receive("conn_unknown", posted, basic("hook", "s3cret")).outcome())
                 .isEqualTo(ChargebeeWebhooks.Outcome.UNKNOWN_CONNECTION);
 
         // another tenant sees nothing of it, and Stripe's store does not take it for a Stripe connection
-        assertThat(sync.connection(other, connection.id())).isEmpty();
-        assertThat(store.connections(other)).isEmpty();
-        assertThat(store.records(other, connection.id(), "customer")).isEmpty();
-        assertThat(store.eventCount(other, connection.id())).isZero();
-        assertThat(new JdbiStripeStore(store).connection(owner, connection.id())).isEmpty();
+        assertThat(t.sync().connection(t.other(), connection.id())).isEmpty();
+        assertThat(t.store().connections(t.other())).isEmpty();
+        assertThat(t.store().records(t.other(), connection.id(), "customer")).isEmpty();
+        assertThat(t.store().eventCount(t.other(), connection.id())).isZero();
+        assertThat(new JdbiStripeStore(t.store()).connection(t.owner(), connection.id())).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void anotherTenantsCredentialsOnThisConnectionsUrlAreRefusedAndStoreNothing(TestDatabase database) {
         TwoTenants t = twoTenants(database, "cb-iso");
-        Jdbi jdbi = t.jdbi();
-        TenantId owner = t.owner();
-        TenantId other = t.other();
-        JdbiConnectionStore store = t.store();
-        ChargebeeSyncService sync = t.sync();
-        ChargebeeWebhooks webhooks = t.webhooks();
         // the same site connected by two tenants, each with its own webhook credentials
-        Connection mine = sync.connect(owner, "acme-test", KEY, "hook", "s3cret", "USD", Map.of(), List.of());
-        Connection theirs = sync.connect(other, "acme-test", KEY, "their-hook", "their-s3cret", "USD", Map.of(),
+        Connection mine = t.sync().connect(t.owner(), "acme-test", KEY, "hook", "s3cret", "USD", Map.of(), List.of());
+        Connection theirs = t.sync().connect(t.other(), "acme-test", KEY, "their-hook", "their-s3cret", "USD", Map.of(),
                 List.of());
         String posted = event("ev_new", 1_700_000_200L, "Forged", 9_999_999_999_999L);
 
-        assertThat(webhooks.receive(mine.id(), posted, basic("their-hook", "their-s3cret")).outcome())
+        assertThat(t.webhooks().receive(mine.id(), posted, basic("their-hook", "their-s3cret")).outcome())
                 .as("their credentials on my connection's URL").isEqualTo(ChargebeeWebhooks.Outcome.BAD_CREDENTIALS);
-        assertThat(webhooks.receive(theirs.id(), posted, basic("hook", "s3cret")).outcome())
+        assertThat(t.webhooks().receive(theirs.id(), posted, basic("hook", "s3cret")).outcome())
                 .as("mine on theirs").isEqualTo(ChargebeeWebhooks.Outcome.BAD_CREDENTIALS);
         // the same user name as the other tenant's, with its password: still not this connection's pair
-        Connection sameUser = sync.connect(other, "acme-test", KEY, "hook", "their-s3cret", "USD", Map.of(), List.of());
-        assertThat(webhooks.receive(mine.id(), posted, basic("hook", "their-s3cret")).outcome())
+        Connection sameUser = t.sync().connect(t.other(), "acme-test", KEY, "hook", "their-s3cret", "USD", Map.of(),
+                List.of());
+        assertThat(t.webhooks().receive(mine.id(), posted, basic("hook", "their-s3cret")).outcome())
                 .isEqualTo(ChargebeeWebhooks.Outcome.BAD_CREDENTIALS);
         site.verify(0, getRequestedFor(urlPathEqualTo("/api/v2/events/ev_new")));
         for (Connection connection : List.of(mine, theirs, sameUser)) {
-            assertThat(store.eventCount(connection.tenant(), connection.id())).isZero();
-            assertThat(store.records(connection.tenant(), connection.id(), "customer")).isEmpty();
+            assertThat(t.store().eventCount(connection.tenant(), connection.id())).isZero();
+            assertThat(t.store().records(connection.tenant(), connection.id(), "customer")).isEmpty();
         }
-        long stored = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM provider_events WHERE connection_id IN "
+        long stored = t.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM provider_events "
+                + "WHERE connection_id IN "
                 + "(?, ?, ?)").bind(0, mine.id()).bind(1, theirs.id()).bind(2, sameUser.id()).mapTo(Long.class).one());
         assertThat(stored).isZero();
 
         // each pair still opens its own connection, and only it
-        assertThat(webhooks.receive(theirs.id(), posted, basic("their-hook", "their-s3cret")).outcome())
+        assertThat(t.webhooks().receive(theirs.id(), posted, basic("their-hook", "their-s3cret")).outcome())
                 .isEqualTo(ChargebeeWebhooks.Outcome.RECEIVED);
-        assertThat(store.eventCount(other, theirs.id())).isEqualTo(1);
-        assertThat(store.eventCount(owner, mine.id())).isZero();
-        assertThat(store.records(owner, mine.id(), "customer")).isEmpty();
-        assertThat(store.eventCount(owner, theirs.id())).as("the owner reads nothing of theirs").isZero();
+        assertThat(t.store().eventCount(t.other(), theirs.id())).isEqualTo(1);
+        assertThat(t.store().eventCount(t.owner(), mine.id())).isZero();
+        assertThat(t.store().records(t.owner(), mine.id(), "customer")).isEmpty();
+        assertThat(t.store().eventCount(t.owner(), theirs.id())).as("the owner reads nothing of theirs").isZero();
     }
 
     /** Two tenants of one migrated database, and the Chargebee sync and webhooks over it against the double. */
