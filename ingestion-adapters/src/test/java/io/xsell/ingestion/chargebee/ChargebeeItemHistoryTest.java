@@ -57,6 +57,12 @@ class ChargebeeItemHistoryTest {
         return mirror;
     }
 
+    /** The site's monthly Reports addon price (3.00 USD), which the subscription does not hold yet. */
+    static void reportsAddon(InMemoryChargebeeMirror mirror) {
+        put(mirror, "item_price", json("{'id':'reports-m','item_id':'crm-reports','item_type':'addon','period':1,"
+                + "'period_unit':'month','currency_code':'USD','price':300,'resource_version':1}"));
+    }
+
     static JsonObject invoice(String id, String date, String from, String to, int quantity, String currency) {
         return json("{'id':'" + id + "','customer_id':'c1','subscription_id':'sub1','status':'paid','date':" + day(date)
                 + ",'currency_code':'" + currency + "','line_items':[{'id':'li_" + id + "','subscription_id':'sub1',"
@@ -297,8 +303,7 @@ class ChargebeeItemHistoryTest {
     @Test
     void anAddonAddedAndRemovedMidTermWithoutProrationCountsBetweenItsEvents() {
         InMemoryChargebeeMirror mirror = site("USD", "active");
-        put(mirror, "item_price", json("{'id':'reports-m','item_id':'crm-reports','item_type':'addon','period':1,"
-                + "'period_unit':'month','currency_code':'USD','price':300,'resource_version':1}"));
+        reportsAddon(mirror);
         put(mirror, "invoice", invoice("inv1", "2026-01-01", "2026-01-01", "2026-02-01", 5, "USD"));
         put(mirror, "invoice", invoice("inv2", "2026-02-01", "2026-02-01", "2026-03-01", 5, "USD"));
         String reports = "{'item_price_id':'reports-m','item_type':'addon','quantity':2,'unit_price':300}";
@@ -324,8 +329,7 @@ class ChargebeeItemHistoryTest {
     @Test
     void anItemHeldNowThatNoLineOrChangeHoldsCountsFromTheLastChangeWithoutIt() {
         InMemoryChargebeeMirror mirror = site("USD", "active");
-        put(mirror, "item_price", json("{'id':'reports-m','item_id':'crm-reports','item_type':'addon','period':1,"
-                + "'period_unit':'month','currency_code':'USD','price':300,'resource_version':1}"));
+        reportsAddon(mirror);
         put(mirror, "invoice", invoice("inv1", "2026-02-01", "2026-02-01", "2026-03-01", 5, "USD"));
         mirror.apply(ChargebeeEvents.records(subscriptionEvent("ev_seats", "subscription_changed", "2026-02-10",
                 seats(6), "")));
