@@ -133,12 +133,13 @@ public class XsellModule extends DropwizardAwareModule<XsellConfiguration> {
     }
 
     /**
-     * A {@code Managed} extension (found by Guicey's classpath scan): restores the most recently
-     * saved tenants when the server starts, within the prepared tenants' budget.
+     * A {@code Managed} extension (found by Guicey's classpath scan): when the server starts,
+     * compiles the restore's and the report's code, then restores the most recently saved tenants
+     * within the prepared tenants' budget.
      */
     @Provides
     @Singleton
-    SnapshotWarmUp snapshotWarmUp(JdbiTenantSnapshots snapshots, MetricsService metrics, Clock clock) {
+    SnapshotWarmUp snapshotWarmUp(JdbiTenantSnapshots snapshots, PrepareMetricsUseCase metrics, Clock clock) {
         PreparedTenantsConfig config = configuration().getPreparedTenants();
         boolean restore = config.isSnapshots() && config.isRestoreAtStart();
         return new SnapshotWarmUp(snapshots, metrics,

@@ -56,7 +56,7 @@ public final class TenantDataset {
         FxRates fx = new FxRates(currency, rates);
         List<String> problems = new ArrayList<>();
 
-        IdSet customerIds = new IdSet(customers.size());
+        Set<String> customerIds = new HashSet<>(customers.size() * 2);
         for (Customer c : customers) {
             if (!customerIds.add(c.id())) {
                 add(problems, "duplicate customer_id '" + c.id() + "'");
@@ -74,7 +74,7 @@ public final class TenantDataset {
                         + p.kind().code() + " (product '" + p.id() + "')");
             }
         }
-        IdSet itemIds = new IdSet(items.size());
+        Set<String> itemIds = new HashSet<>(items.size() * 2);
         String knownCustomer = null; // a customer's rows follow each other, often with one id instance
         for (RecurringItem item : items) {
             if (!itemIds.add(item.id())) {
@@ -95,7 +95,7 @@ public final class TenantDataset {
                         + " rate is known on or before " + item.startDate());
             }
         }
-        IdSet chargeIds = new IdSet(charges.size());
+        Set<String> chargeIds = new HashSet<>(charges.size() * 2);
         for (OneTimeCharge charge : charges) {
             if (!chargeIds.add(charge.id())) {
                 add(problems, "duplicate charge_id '" + charge.id() + "'");

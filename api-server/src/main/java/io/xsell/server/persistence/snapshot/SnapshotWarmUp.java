@@ -1,10 +1,14 @@
 package io.xsell.server.persistence.snapshot;
 
 import io.dropwizard.lifecycle.Managed;
-import io.xsell.core.model.TenantId;
+import io.xsell.core.metrics.CrossSellCalculator;
 import io.xsell.core.metrics.Window;
-import io.xsell.core.port.in.CrossSellReportQuery;
-import io.xsell.core.service.MetricsService;
+import io.xsell.core.model.TenantDataset;
+import io.xsell.core.model.TenantId;
+import io.xsell.core.mrr.MrrLedger;
+import io.xsell.core.port.in.PrepareMetricsUseCase;
+import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
+import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -19,22 +23,26 @@ import org.slf4j.LoggerFactory;
  * snapshot checked as on any restore), so a query arriving meanwhile waits for the same restore
  * instead of starting another, and a query for another tenant waits for at most the one under way.
  *
- * <p>Then it computes one cross-sell report (the last twelve full months) over the first tenant
- * restored and throws it away: in a fresh JVM the engine's code is not compiled yet, and a first
- * window report over a million customers takes several times what it takes warm. Nothing of that
- * report is kept; a query computes its own answer.
+ * <p>Before that it compiles the code a first answer runs: in a fresh JVM nothing is compiled yet,
+ * and a first window report over a million customers takes several times what it takes warm
+ * (docs/performance.md). So it generates a small account ({@value #WARM_UP_CUSTOMERS} customers,
+ * no tenant's data), prices it, saves and restores it as a snapshot in memory and computes its
+ * cross-sell report a few times, then throws all of it away. No tenant's answer is computed or
+ * kept: a query computes its own.
  */
 public final class SnapshotWarmUp implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotWarmUp.class);
+    static final int WARM_UP_CUSTOMERS = 20_000;
+    private static final int WARM_UP_REPORTS = 3;
 
     private final JdbiTenantSnapshots snapshots;
-    private final MetricsService metrics;
+    private final PrepareMetricsUseCase metrics;
     private final Clock clock;
     private final long budgetBytes;
     private volatile boolean stopped;
 
     /** @param budgetBytes the prepared tenants' budget; 0 turns the warm-up off */
-    public SnapshotWarmUp(JdbiTenantSnapshots snapshots, MetricsService metrics, long budgetBytes, Clock clock) {
+    public SnapshotWarmUp(JdbiTenantSnapshots snapshots, PrepareMetricsUseCase metrics, long budgetBytes, Clock clock) {
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -46,7 +54,10 @@ public final class SnapshotWarmUp implements Managed {
         if (budgetBytes <= 0) {
             return; // turned off (or no snapshots kept)
         }
-        Thread thread = new Thread(() -> compileReport(restoreNow()), "snapshot-warm-up");
+        Thread thread = new Thread(() -> {
+            compile();
+            restoreNow();
+        }, "snapshot-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
@@ -89,18 +100,22 @@ public final class SnapshotWarmUp implements Managed {
         return done;
     }
 
-    /** One report thrown away, so that the first query's report runs compiled code. */
-    private void compileReport(List<TenantId> restored) {
-        if (restored.isEmpty() || stopped) {
-            return;
-        }
+    /** Runs the decoding and the report over a small generated account, so their code is compiled. */
+    private void compile() {
         long started = System.nanoTime();
         try {
-            metrics.crossSellReport(new CrossSellReportQuery(restored.get(0), Window.lastFullMonths(12, clock), null));
-            LOG.info("Compiled the report's code on tenant {} in {} ms", restored.get(0),
-                    (System.nanoTime() - started) / 1_000_000);
+            TenantDataset dataset = SyntheticAccountGenerator.generate(SyntheticAccountSpec.defaults(1, WARM_UP_CUSTOMERS));
+            MrrLedger ledger = MrrLedger.of(dataset);
+            TenantId tenant = new TenantId("warm-up");
+            PreparedTenantCodec.Restored restored = PreparedTenantCodec.decode(
+                    PreparedTenantCodec.encode(tenant, 1, dataset, ledger, 1), tenant, 1, dataset.reportingCurrency());
+            Window window = Window.lastFullMonths(12, clock);
+            for (int n = 0; n < WARM_UP_REPORTS && !stopped; n++) {
+                CrossSellCalculator.report(restored.ledger(), window, null);
+            }
+            LOG.info("Compiled the restore's and the report's code in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
-            LOG.warn("The report run at start to compile its code failed", e);
+            LOG.warn("Could not compile the report's code ahead of use", e);
         }
     }
 }
