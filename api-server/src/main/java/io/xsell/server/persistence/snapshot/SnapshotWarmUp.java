@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * snapshot checked as on any restore), so a query arriving meanwhile waits for the same restore
  * instead of starting another, and a query for another tenant waits for at most the one under way.
  *
- * <p>Before that it compiles the code a first answer runs: in a fresh JVM nothing is compiled yet,
+ * <p>Before that, when there is a tenant to restore, it compiles the code a first answer runs: in a fresh JVM nothing is compiled yet,
  * and a first window report over a million customers takes several times what it takes warm
  * (docs/performance.md). So it generates a small account ({@value #WARM_UP_CUSTOMERS} customers,
  * no tenant's data), prices it, saves and restores it as a snapshot in memory and computes its
@@ -54,10 +54,7 @@ public final class SnapshotWarmUp implements Managed {
         if (budgetBytes <= 0) {
             return; // turned off (or no snapshots kept)
         }
-        Thread thread = new Thread(() -> {
-            compile();
-            restoreNow();
-        }, "snapshot-warm-up");
+        Thread thread = new Thread(() -> restore(true), "snapshot-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
@@ -68,10 +65,14 @@ public final class SnapshotWarmUp implements Managed {
     }
 
     /**
-     * Restores what fits, in order, on the calling thread ({@link #start} calls it on its own);
-     * returns the tenants now prepared.
+     * Restores what fits, in order, on the calling thread; returns the tenants now prepared.
+     * {@link #start} does the same on a thread of its own, compiling the code first.
      */
     public List<TenantId> restoreNow() {
+        return restore(false);
+    }
+
+    private List<TenantId> restore(boolean compileFirst) {
         if (budgetBytes <= 0) {
             return List.of();
         }
@@ -81,6 +82,9 @@ public final class SnapshotWarmUp implements Managed {
         } catch (RuntimeException e) {
             LOG.warn("Could not list the tenant snapshots to restore at start; tenants are restored when asked", e);
             return List.of();
+        }
+        if (compileFirst && !tenants.isEmpty()) {
+            compile(); // only when there is something to restore: a server without snapshots starts as before
         }
         List<TenantId> done = new java.util.ArrayList<>();
         for (TenantId tenant : tenants) {
