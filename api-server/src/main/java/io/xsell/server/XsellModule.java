@@ -35,6 +35,7 @@ import io.xsell.server.dataimport.ImportHistory;
 import io.xsell.server.persistence.Databases;
 import io.xsell.server.persistence.JdbiTenantDataStore;
 import io.xsell.server.persistence.snapshot.JdbiTenantSnapshots;
+import io.xsell.server.persistence.snapshot.SnapshotWarmUp;
 import io.xsell.server.persistence.JdbiTenantRegistry;
 import io.xsell.server.persistence.JdbiWebSessionStore;
 import io.xsell.server.tenant.TenantRegistry;
@@ -129,6 +130,20 @@ public class XsellModule extends DropwizardAwareModule<XsellConfiguration> {
     JdbiTenantSnapshots tenantSnapshots(Jdbi jdbi, Clock clock) {
         return new JdbiTenantSnapshots(jdbi, configuration().getPreparedTenants().getSnapshotDelay().toJavaDuration(),
                 clock);
+    }
+
+    /**
+     * A {@code Managed} extension (found by Guicey's classpath scan): when the server starts,
+     * compiles the restore's and the report's code, then restores the most recently saved tenants
+     * within the prepared tenants' budget.
+     */
+    @Provides
+    @Singleton
+    SnapshotWarmUp snapshotWarmUp(JdbiTenantSnapshots snapshots, PrepareMetricsUseCase metrics, Clock clock) {
+        PreparedTenantsConfig config = configuration().getPreparedTenants();
+        boolean restore = config.isSnapshots() && config.isRestoreAtStart();
+        return new SnapshotWarmUp(snapshots, metrics,
+                restore ? config.budgetBytes(Runtime.getRuntime().maxMemory()) : 0, clock);
     }
 
     @Provides

@@ -35,6 +35,14 @@ public class PreparedTenantsConfig {
     @JsonProperty
     private boolean snapshots = true;
 
+    /**
+     * When the server starts, restore from their snapshots (in the background) the tenants whose
+     * snapshots were written last, as many as the budget holds, instead of waiting for each one's
+     * first query.
+     */
+    @JsonProperty
+    private boolean restoreAtStart = true;
+
     /** How long after a tenant was priced its snapshot is written (imports in a row write once). */
     @NotNull
     @JsonProperty
@@ -42,6 +50,10 @@ public class PreparedTenantsConfig {
 
     public boolean isSnapshots() {
         return snapshots;
+    }
+
+    public boolean isRestoreAtStart() {
+        return restoreAtStart;
     }
 
     public Duration getSnapshotDelay() {

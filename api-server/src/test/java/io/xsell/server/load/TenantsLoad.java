@@ -49,6 +49,8 @@ import java.util.zip.ZipOutputStream;
  * many times more without them (before and after on the same data), {@code requestTimeout=120s} lets
  * such a slow first answer finish instead of ending in a 503, and {@code restartJvm="..."} adds JVM
  * options to the restarted servers ({@code %r} is the restart's number), a flight recording say.
+ * {@code restoreAtStart=false} turns off the restore of snapshots when the server starts (the first
+ * query restores its tenant), {@code restoreAtStart=alternate} turns it off on odd restarts only.
  */
 public final class TenantsLoad {
     /** Another window each round, so the response cache cannot answer without the tenant's ledger. */
@@ -135,9 +137,12 @@ public final class TenantsLoad {
                 if (compare && r == restarts + 1) {
                     // the same database and data, the server now reading rows and pricing after a restart
                     config = config(database, false);
+                } else if (option("restoreAtStart", "true").equals("alternate")) {
+                    config = config(database, Boolean.parseBoolean(option("snapshots", "true")), r % 2 == 0);
                 }
-                log("restart %d (snapshots %s); load average %s", r, Files.readString(config).contains("snapshots: true"),
-                        loadAverage());
+                log("restart %d (snapshots %s, restoreAtStart %s); load average %s", r,
+                        Files.readString(config).contains("snapshots: true"),
+                        Files.readString(config).contains("restoreAtStart: true"), loadAverage());
                 // a profiler, say: restartJvm=-XX:StartFlightRecording=filename=/tmp/restart.jfr,settings=profile
                 List<String> jvm = option("restartJvm", "").isBlank() ? List.of()
                         : List.of(option("restartJvm", "").replace("%r", Integer.toString(r)).split(" "));
@@ -182,6 +187,10 @@ public final class TenantsLoad {
     }
 
     private Path config(DatabaseConfig database, boolean snapshots) throws IOException {
+        return config(database, snapshots, !option("restoreAtStart", "true").equals("false"));
+    }
+
+    private Path config(DatabaseConfig database, boolean snapshots, boolean restoreAtStart) throws IOException {
         Path file = work.resolve("xsell.yml");
         // a rewrite keeps the ports, which the running harness already knows
         int port = Files.exists(file) ? Integer.parseInt(Files.readString(file).split("port: ")[1].split("\n")[0].strip())
@@ -203,6 +212,7 @@ public final class TenantsLoad {
                 "      port: " + adminPort,
                 "preparedTenants:",
                 "  snapshots: " + snapshots,
+                "  restoreAtStart: " + restoreAtStart,
                 "limits:",
                 "  requestTimeout: " + option("requestTimeout", "30s"),
                 "logging:",

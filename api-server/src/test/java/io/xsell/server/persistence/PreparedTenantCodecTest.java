@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xsell.core.model.Customer;
 import io.xsell.core.model.FxRate;
+import io.xsell.core.model.OneTimeCharge;
 import io.xsell.core.model.Product;
 import io.xsell.core.model.RecurringItem;
 import io.xsell.core.model.TenantDataset;
@@ -99,6 +100,86 @@ class PreparedTenantCodecTest {
                     .as("bit flipped at %d", position)
                     .isInstanceOf(CorruptSnapshotException.class);
         }
+    }
+
+    @Test
+    void rowsOutOfTheirCustomersOrderAndEmptyOrSingleRowsComeBackExactly() {
+        List<Customer> customers = List.of(Customer.of("c-1", Map.of()), Customer.of("c-2", Map.of("k", "v")),
+                Customer.of("c-3", Map.of()));
+        List<Product> products = List.of(Product.standalone("p"));
+        List<RecurringItem> items = List.of(
+                RecurringItem.builder("i-1", "c-3", "p").start("2020-01-01").unitAmount("3").build(),
+                RecurringItem.builder("i-2", "c-1", "p").start("2020-01-01").unitAmount("1").build(),
+                RecurringItem.builder("i-3", "c-3", "p").start("2020-02-01").unitAmount("2").build(),
+                RecurringItem.builder("i-4", "c-2", "p").start("2020-03-01").unitAmount("4").build(),
+                RecurringItem.builder("i-5", "c-1", "p").start("2020-04-01").unitAmount("5").build());
+        List<OneTimeCharge> charges = List.of(
+                new OneTimeCharge("ch-1", "c-2", null, LocalDate.of(2020, 1, 5), new BigDecimal("9.90"), "USD", null),
+                new OneTimeCharge("ch-2", "c-1", "p", LocalDate.of(2020, 1, 6), new BigDecimal("-1"), "USD", "x"),
+                new OneTimeCharge("ch-3", "c-3", null, LocalDate.of(2020, 1, 7), BigDecimal.ONE, "USD", null));
+        for (int rows = 0; rows <= items.size(); rows++) { // the items are split between two sections
+            TenantDataset dataset = TenantDataset.of("USD", customers, products, items.subList(0, rows),
+                    charges.subList(0, Math.min(rows, charges.size())), List.of());
+            MrrLedger ledger = MrrLedger.of(dataset);
+
+            PreparedTenantCodec.Restored restored = PreparedTenantCodec.decode(
+                    PreparedTenantCodec.encode(TENANT, 1, dataset, ledger, 1), TENANT, 1, "USD");
+
+            JdbiTenantDataStoreTest.assertSameData(restored.dataset(), dataset);
+            assertSameLedger(restored.ledger(), ledger);
+            for (RecurringItem item : restored.dataset().items()) {
+                assertThat(item.customerId()).as("the customer's own id instance").isSameAs(
+                        restored.dataset().customers().stream().filter(c -> c.id().equals(item.customerId()))
+                                .findFirst().orElseThrow().id());
+            }
+        }
+    }
+
+    @Test
+    void theWeightIsReadFromTheHeadAlone() {
+        byte[] body = PreparedTenantCodec.encode(TENANT, 7, DATASET, LEDGER, 123_456_789_012L);
+
+        assertThat(PreparedTenantCodec.weight(Arrays.copyOf(body, PreparedTenantCodec.HEAD))).isEqualTo(123_456_789_012L);
+        assertThat(PreparedTenantCodec.weight(Arrays.copyOf(body, PreparedTenantCodec.HEAD - 1))).isEqualTo(-1);
+        byte[] otherFormat = Arrays.copyOf(body, PreparedTenantCodec.HEAD);
+        otherFormat[7] ^= 0x01;
+        assertThat(PreparedTenantCodec.weight(otherFormat)).isEqualTo(-1);
+        assertThatThrownBy(() -> PreparedTenantCodec.decode(otherFormat, TENANT, 7, "USD"))
+                .isInstanceOf(CorruptSnapshotException.class).hasMessageContaining("format");
+    }
+
+    @Test
+    void damageInAnySectionIsRefusedWhicheverThreadReadsIt() {
+        byte[] body = PreparedTenantCodec.encode(TENANT, 7, DATASET, LEDGER, 1);
+        int at = PreparedTenantCodec.HEAD;
+        List<int[]> sections = new ArrayList<>();
+        while (at < body.length) {
+            int length = java.nio.ByteBuffer.wrap(body, at, 4).getInt();
+            sections.add(new int[] {at + 4, length});
+            at += 4 + length;
+        }
+        assertThat(sections).hasSize(4);
+        for (int s = 0; s < sections.size(); s++) {
+            int[] section = sections.get(s);
+            for (int offset : new int[] {0, section[1] / 2, section[1] - 1}) {
+                byte[] damaged = body.clone();
+                damaged[section[0] + offset] ^= 0x10;
+                assertThatThrownBy(() -> PreparedTenantCodec.decode(damaged, TENANT, 7, "USD"))
+                        .as("section %d, byte %d", s, offset)
+                        .isInstanceOf(CorruptSnapshotException.class);
+            }
+        }
+        // the two halves of the items swapped: each is whole and checksummed by deflate, yet refused
+        byte[] swapped = body.clone();
+        int[] one = sections.get(1);
+        int[] two = sections.get(2);
+        int from = one[0] - 4;
+        java.nio.ByteBuffer.wrap(swapped, from, 4).putInt(two[1]);
+        System.arraycopy(body, two[0], swapped, from + 4, two[1]);
+        java.nio.ByteBuffer.wrap(swapped, from + 4 + two[1], 4).putInt(one[1]);
+        System.arraycopy(body, one[0], swapped, from + 8 + two[1], one[1]);
+        assertThatThrownBy(() -> PreparedTenantCodec.decode(swapped, TENANT, 7, "USD"))
+                .isInstanceOf(CorruptSnapshotException.class);
     }
 
     /** Record equality compares amounts with {@code BigDecimal.equals}: scale included. */

@@ -44,7 +44,7 @@ public final class SnapshotBenchmark {
         for (int i = 0; i < repeats; i++) {
             long start = System.nanoTime();
             long raw = inflatedSize(body);
-            print("inflate only", start, raw);
+            print("inflate only (1 thread)", start, raw);
         }
         for (int i = 0; i < repeats; i++) {
             long start = System.nanoTime();
@@ -78,19 +78,24 @@ public final class SnapshotBenchmark {
         return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    /** Inflates each section of the body in turn, on one thread. */
     private static long inflatedSize(byte[] body) throws IOException {
         long total = 0;
         byte[] buffer = new byte[1 << 16];
-        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(body))) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                total += n;
+        for (int at = PreparedTenantCodec.HEAD; at < body.length; ) {
+            int length = java.nio.ByteBuffer.wrap(body, at, 4).getInt();
+            try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(body, at + 4, length))) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    total += n;
+                }
             }
+            at += 4 + length;
         }
         return total;
     }
 
     private static void print(String step, long start, long size) {
-        System.out.printf(Locale.ROOT, "%-22s %,8d ms  (%,d)%n", step, (System.nanoTime() - start) / 1_000_000, size);
+        System.out.printf(Locale.ROOT, "%-26s %,8d ms  (%,d)%n", step, (System.nanoTime() - start) / 1_000_000, size);
     }
 
     private static String loadAverage() throws IOException {

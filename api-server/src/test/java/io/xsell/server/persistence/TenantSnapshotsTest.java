@@ -14,6 +14,8 @@ import io.xsell.core.port.out.PreparedTenantCache;
 import io.xsell.core.port.out.PreparedTenantSnapshots;
 import io.xsell.core.service.MetricsService;
 import io.xsell.server.persistence.snapshot.JdbiTenantSnapshots;
+import io.xsell.server.persistence.snapshot.PreparedTenantCodec;
+import io.xsell.server.persistence.snapshot.SnapshotWarmUp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,6 +118,39 @@ class TenantSnapshotsTest {
         Process last = new Process(database.jdbi());
         JdbiTenantDataStoreTest.assertSameData(last.prepare(tenant).dataset(), dataset);
         assertThat(last.restoredLedgers.get()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aStartingServerRestoresTheLatestCurrentSnapshotsThatFitItsBudget(TestDatabase database) throws Exception {
+        TenantId older = JdbiTenantDataStoreTest.createTenant(database, "USD");
+        TenantId newer = JdbiTenantDataStoreTest.createTenant(database, "USD");
+        TenantId stale = JdbiTenantDataStoreTest.createTenant(database, "USD");
+        Process first = new Process(database.jdbi());
+        for (TenantId tenant : List.of(stale, older, newer)) { // written in this order
+            first.store.replaceTenantData(tenant, "csv", TestDatasets.generated(4, 300), "sha256:a", T0);
+            first.prepare(tenant);
+            first.snapshots.flush();
+        }
+        first.snapshots.stop();
+        // the stale tenant's data changes: its snapshot is of an earlier version, never restored
+        new JdbiTenantDataStore(database.jdbi()).replaceTenantData(stale, "csv", TestDatasets.generated(5, 300),
+                "sha256:b", T0);
+        long weight = PreparedTenantCodec.weight(body(database.jdbi(), newer));
+        assertThat(weight).isPositive();
+
+        Process both = new Process(database.jdbi());
+        assertThat(new SnapshotWarmUp(both.snapshots, both.metrics, 2 * weight, Clock.systemUTC()).restoreNow())
+                .containsExactly(newer, older);
+        assertThat(both.restoredLedgers.get()).as("restored, not priced").isEqualTo(2);
+        both.prepare(newer);
+        both.prepare(older);
+        assertThat(both.restoredLedgers.get()).as("queries find them prepared").isEqualTo(2);
+
+        Process one = new Process(database.jdbi());
+        assertThat(new SnapshotWarmUp(one.snapshots, one.metrics, 2 * weight - 1, Clock.systemUTC()).restoreNow())
+                .as("what does not fit waits for its first query").containsExactly(newer);
+        assertThat(new SnapshotWarmUp(one.snapshots, one.metrics, 0, Clock.systemUTC()).restoreNow()).isEmpty();
     }
 
     private static void assertPricedFromRowsThenRebuilt(TestDatabase database, TenantId tenant, TenantDataset dataset)

@@ -75,12 +75,17 @@ public final class TenantDataset {
             }
         }
         Set<String> itemIds = new HashSet<>(items.size() * 2);
+        String knownCustomer = null; // a customer's rows follow each other, often with one id instance
         for (RecurringItem item : items) {
             if (!itemIds.add(item.id())) {
                 add(problems, "duplicate item_id '" + item.id() + "'");
             }
-            if (!customerIds.contains(item.customerId())) {
+            if (item.customerId() == knownCustomer) {
+                // checked on the previous row
+            } else if (!customerIds.contains(item.customerId())) {
                 add(problems, "item '" + item.id() + "' refers to unknown customer_id '" + item.customerId() + "'");
+            } else {
+                knownCustomer = item.customerId();
             }
             if (!productIds.containsKey(item.productId())) {
                 add(problems, "item '" + item.id() + "' refers to unknown product_id '" + item.productId() + "'");
@@ -90,7 +95,7 @@ public final class TenantDataset {
                         + " rate is known on or before " + item.startDate());
             }
         }
-        Set<String> chargeIds = new HashSet<>();
+        Set<String> chargeIds = new HashSet<>(charges.size() * 2);
         for (OneTimeCharge charge : charges) {
             if (!chargeIds.add(charge.id())) {
                 add(problems, "duplicate charge_id '" + charge.id() + "'");

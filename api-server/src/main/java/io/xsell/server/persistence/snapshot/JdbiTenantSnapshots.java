@@ -103,6 +103,34 @@ public final class JdbiTenantSnapshots implements PreparedTenantSnapshots, Manag
         }
     }
 
+    /**
+     * Tenants whose snapshot of their current data version this server can read, the most recently
+     * written first, as many as fit in {@code budgetBytes} by the weight saved with each (read from
+     * the snapshot's head, not decoded). What a server starting up restores before it is asked.
+     */
+    public List<TenantId> restorable(long budgetBytes) {
+        List<Head> heads = jdbi.withHandle(h -> h.createQuery("SELECT s.tenant_id, substr(s.body, 1, "
+                        + PreparedTenantCodec.HEAD + ") FROM tenant_snapshots s JOIN tenants t "
+                        + "ON t.id = s.tenant_id AND t.data_version = s.data_version WHERE s.format = ? "
+                        + "ORDER BY s.created_at DESC, s.tenant_id")
+                .bind(0, PreparedTenantCodec.FORMAT)
+                .map((rs, ctx) -> new Head(rs.getString(1), rs.getBytes(2)))
+                .list());
+        List<TenantId> tenants = new ArrayList<>();
+        long left = budgetBytes;
+        for (Head head : heads) {
+            long weight = PreparedTenantCodec.weight(head.bytes());
+            if (weight >= 0 && weight <= left) {
+                tenants.add(new TenantId(head.tenant()));
+                left -= weight;
+            }
+        }
+        return tenants;
+    }
+
+    private record Head(String tenant, byte[] bytes) {
+    }
+
     /** Removes a snapshot that cannot be used, so that the next write replaces it. */
     private void discard(TenantId tenant, long dataVersion) {
         try {

@@ -19,33 +19,44 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
- * A prepared tenant (dataset and priced ledger) as a compact, deflated byte string: ids and names
- * in full, repeated strings and amounts dictionary-encoded, days as epoch days, amounts exact
- * (unscaled digits and scale, so {@code 1.50} comes back as {@code 1.50}, not {@code 1.5}). The
- * body starts with a magic number, the format, the tenant and the data version, so a body stored
- * under another key is refused. Decoding rebuilds the dataset through {@link TenantDataset#of},
- * whose consistency checks run again, and the ledger through {@link MrrLedger#restore}.
+ * A prepared tenant (dataset and priced ledger) as a compact byte string: ids and names in full,
+ * repeated strings and amounts dictionary-encoded, days as epoch days, amounts exact (unscaled
+ * digits and scale, so {@code 1.50} comes back as {@code 1.50}, not {@code 1.5}).
+ *
+ * <p>The body is a magic number, the format, the prepared tenant's weight (so a server starting up
+ * reads it from the first {@value #HEAD} bytes: {@link #weight}), and {@value #SECTIONS} sections,
+ * each deflated on its own (with its own dictionaries) and preceded by its length, so that two threads decode it: one
+ * the customers and the first half of the items, the other the ledger and the second half of the
+ * items with the charges. Items and charges name their customer by its position among the
+ * customers. The first section starts with the tenant and the data version, so a body stored under
+ * another key is refused. Decoding rebuilds the dataset through {@link TenantDataset#of}, whose
+ * consistency checks run again, and the ledger through {@link MrrLedger#restore}.
  */
 public final class PreparedTenantCodec {
     /** Bumped whenever the layout changes: a snapshot of another format is ignored and rebuilt. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     private static final int MAGIC = 0x58534E50; // "XSNP"
     private static final int BUFFER = 1 << 16;
     private static final int ROWS_MAX = Integer.MAX_VALUE - 8;
     private static final PricedItem[] NO_ITEMS = new PricedItem[0];
     private static final PricedCharge[] NO_CHARGES = new PricedCharge[0];
-    private static final int CUSTOMER_RUN = 0;
-    private static final int SUBSCRIPTION_RUN = 1;
+    private static final int SUBSCRIPTION_RUN = 0;
+    /** Header, customers, products and rates; items (first part); items (second part) and charges; ledger. */
+    static final int SECTIONS = 4;
+    /** Magic number, format and weight: the bytes before the first section. */
+    public static final int HEAD = 16;
 
     private PreparedTenantCodec() {
     }
@@ -65,23 +76,54 @@ public final class PreparedTenantCodec {
             throw new IllegalArgumentException("the ledger was not priced from this dataset");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(BUFFER);
+        try {
+            SnapshotOutput frame = new SnapshotOutput(bytes);
+            frame.writeInt(MAGIC);
+            frame.writeInt(FORMAT);
+            frame.writeInt((int) (retainedBytes >>> 32));
+            frame.writeInt((int) retainedBytes);
+            frame.flush();
+            CustomerIndex customers = new CustomerIndex(dataset.customers());
+            int split = dataset.items().size() / 2;
+            section(bytes, out -> {
+                out.text(tenant.value());
+                out.unsigned(dataVersion);
+                out.unsigned(retainedBytes); // again, inside the deflated (and so Adler-32 checked) bytes
+                out.unsigned(dataset.items().size());
+                out.unsigned(split);
+                writeCustomersProductsRates(out, dataset);
+            });
+            section(bytes, out -> writeItems(out, dataset.items().subList(0, split), customers));
+            section(bytes, out -> {
+                writeItems(out, dataset.items().subList(split, dataset.items().size()), customers);
+                writeCharges(out, dataset.charges(), customers);
+            });
+            section(bytes, out -> writeLedger(out, ledger));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private interface Writer {
+        void write(SnapshotOutput out) throws IOException;
+    }
+
+    /** One section: its deflated length, then its bytes. */
+    private static void section(ByteArrayOutputStream body, Writer writer) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(BUFFER);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (OutputStream deflated = new DeflaterOutputStream(bytes, deflater, BUFFER)) {
             SnapshotOutput out = new SnapshotOutput(deflated);
-            out.writeInt(MAGIC);
-            out.writeInt(FORMAT);
-            out.text(tenant.value());
-            out.unsigned(dataVersion);
-            out.unsigned(retainedBytes);
-            writeDataset(out, dataset);
-            writeLedger(out, ledger);
+            writer.write(out);
             out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory failed", e);
         } finally {
             deflater.end();
         }
-        return bytes.toByteArray();
+        SnapshotOutput length = new SnapshotOutput(body);
+        length.writeInt(bytes.size());
+        length.flush();
+        bytes.writeTo(body);
     }
 
     /**
@@ -89,32 +131,36 @@ public final class PreparedTenantCodec {
      *                                  tenant or version than asked for
      */
     public static Restored decode(byte[] body, TenantId tenant, long dataVersion, String reportingCurrency) {
-        Inflater inflater = new Inflater();
-        try (InputStream inflated = new InflaterInputStream(new ByteArrayInputStream(body), inflater, BUFFER)) {
-            SnapshotInput in = new SnapshotInput(inflated);
-            if (in.readInt() != MAGIC) {
-                throw new CorruptSnapshotException("not a tenant snapshot");
+        try {
+            int[] bounds = sections(body);
+            long retainedBytes = weight(body);
+            if (retainedBytes < 0) {
+                throw new CorruptSnapshotException("a negative weight");
             }
-            int format = in.readInt();
-            if (format != FORMAT) {
-                throw new CorruptSnapshotException("snapshot format " + format + ", this server reads " + FORMAT);
+            Decoding decoding = new Decoding(body, bounds);
+            // the second thread: the ledger, then (once the customers are known) the second half of the items
+            CompletableFuture<PricedParts> second = new CompletableFuture<>();
+            Thread helper = new Thread(() -> {
+                try {
+                    second.complete(decoding.second());
+                } catch (Throwable e) {
+                    second.completeExceptionally(e);
+                }
+            }, "snapshot-decode");
+            helper.setDaemon(true);
+            helper.start();
+            Dataset first;
+            try {
+                first = decoding.first(tenant, dataVersion, reportingCurrency, retainedBytes);
+            } catch (RuntimeException | IOException | Error e) {
+                decoding.customers.completeExceptionally(e); // the other thread stops waiting for them
+                awaitQuietly(second);
+                throw e;
             }
-            String storedTenant = in.text();
-            long storedVersion = in.unsigned();
-            long retainedBytes = in.unsigned();
-            if (!tenant.value().equals(storedTenant) || storedVersion != dataVersion) {
-                throw new CorruptSnapshotException("snapshot of tenant '" + storedTenant + "' version " + storedVersion
-                        + " stored as tenant '" + tenant + "' version " + dataVersion);
-            }
-            TenantDataset dataset = readDataset(in);
-            if (!dataset.reportingCurrency().equals(reportingCurrency)) {
-                throw new CorruptSnapshotException("snapshot in " + dataset.reportingCurrency()
-                        + " for a tenant reporting in " + reportingCurrency);
-            }
-            MrrLedger ledger = readLedger(in, dataset);
-            if (!in.atEnd()) {
-                throw new CorruptSnapshotException("bytes after the end of the snapshot");
-            }
+            PricedParts parts = join(second);
+            TenantDataset dataset = TenantDataset.of(first.currency(), first.customers(), first.products(),
+                    Arrays.asList(decoding.items), parts.charges(), first.rates());
+            MrrLedger ledger = MrrLedger.restore(dataset, parts.items(), parts.pricedCharges());
             return new Restored(dataset, ledger, retainedBytes);
         } catch (IOException e) { // a truncated or damaged deflate stream
             throw corrupt(e);
@@ -122,9 +168,83 @@ public final class PreparedTenantCodec {
             throw e;
         } catch (RuntimeException e) { // the model's own checks on damaged values: never trusted, rebuilt
             throw corrupt(e);
-        } finally {
-            inflater.end();
         }
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> future) {
+        try {
+            future.join();
+        } catch (RuntimeException ignored) {
+            // the first failure is the one reported
+        }
+    }
+
+    private static PricedParts join(CompletableFuture<PricedParts> future) throws IOException {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** Where each section's deflated bytes start and end in the body, after its frame is checked. */
+    private static int[] sections(byte[] body) {
+        if (body.length < 8 || readInt(body, 0) != MAGIC) {
+            throw new CorruptSnapshotException("not a tenant snapshot");
+        }
+        int format = readInt(body, 4);
+        if (format != FORMAT) {
+            throw new CorruptSnapshotException("snapshot format " + format + ", this server reads " + FORMAT);
+        }
+        if (body.length < HEAD) {
+            throw new CorruptSnapshotException("the snapshot ends in its head");
+        }
+        int[] bounds = new int[SECTIONS * 2];
+        int at = HEAD;
+        for (int s = 0; s < SECTIONS; s++) {
+            if (body.length - at < 4) {
+                throw new CorruptSnapshotException("the snapshot ends before section " + s);
+            }
+            int length = readInt(body, at);
+            at += 4;
+            if (length < 0 || length > body.length - at) {
+                throw new CorruptSnapshotException("section " + s + " of " + length + " bytes runs past the end");
+            }
+            bounds[2 * s] = at;
+            bounds[2 * s + 1] = at + length;
+            at += length;
+        }
+        if (at != body.length) {
+            throw new CorruptSnapshotException("bytes after the end of the snapshot");
+        }
+        return bounds;
+    }
+
+    /**
+     * The weight saved with a snapshot, from its first {@link #HEAD} bytes (what the body is checked
+     * against comes later, when it is decoded); -1 when they are not the head of a snapshot of this format.
+     */
+    public static long weight(byte[] head) {
+        if (head.length < HEAD || readInt(head, 0) != MAGIC || readInt(head, 4) != FORMAT) {
+            return -1;
+        }
+        long weight = (long) readInt(head, 8) << 32 | readInt(head, 12) & 0xFFFFFFFFL;
+        return weight < 0 ? -1 : weight;
+    }
+
+    private static int readInt(byte[] bytes, int at) {
+        return (bytes[at] & 0xFF) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8
+                | bytes[at + 3] & 0xFF;
     }
 
     private static CorruptSnapshotException corrupt(Exception e) {
@@ -133,7 +253,100 @@ public final class PreparedTenantCodec {
         return corrupt;
     }
 
-    private static void writeDataset(SnapshotOutput out, TenantDataset dataset) throws IOException {
+    private record Dataset(String currency, List<Customer> customers, List<Product> products, List<FxRate> rates) {
+    }
+
+    private record PricedParts(List<OneTimeCharge> charges, PricedItem[][] items, PricedCharge[][] pricedCharges) {
+    }
+
+    /** One decode: what its two threads share. */
+    private static final class Decoding {
+        private final byte[] body;
+        private final int[] bounds;
+        /** The customers, once the first thread has read them: the items name theirs by position. */
+        final CompletableFuture<List<Customer>> customers = new CompletableFuture<>();
+        /** Every item, each thread filling its part; sized from the first section. */
+        private final CompletableFuture<int[]> itemCounts = new CompletableFuture<>();
+        volatile RecurringItem[] items;
+
+        Decoding(byte[] body, int[] bounds) {
+            this.body = body;
+            this.bounds = bounds;
+        }
+
+        /** The header, customers, products and rates, then the first part of the items. */
+        Dataset first(TenantId tenant, long dataVersion, String reportingCurrency, long weight) throws IOException {
+            Dataset dataset = read(0, in -> {
+                String storedTenant = in.text();
+                long storedVersion = in.unsigned();
+                if (in.unsigned() != weight) {
+                    throw new CorruptSnapshotException("the weight in the head differs from the one in the body");
+                }
+                if (!tenant.value().equals(storedTenant) || storedVersion != dataVersion) {
+                    throw new CorruptSnapshotException("snapshot of tenant '" + storedTenant + "' version "
+                            + storedVersion + " stored as tenant '" + tenant + "' version " + dataVersion);
+                }
+                int itemCount = in.count(ROWS_MAX);
+                int split = in.count(itemCount + 1L);
+                items = new RecurringItem[itemCount];
+                itemCounts.complete(new int[] {itemCount, split});
+                String currency = in.text();
+                if (!reportingCurrency.equals(currency)) {
+                    throw new CorruptSnapshotException("snapshot in " + currency + " for a tenant reporting in "
+                            + reportingCurrency);
+                }
+                List<Customer> customerList = readCustomers(in);
+                customers.complete(customerList);
+                List<Product> products = readProducts(in);
+                List<FxRate> rates = readRates(in);
+                return new Dataset(currency, customerList, products, rates);
+            });
+            int[] counts = itemCounts.join();
+            read(1, in -> readItems(in, dataset.customers(), items, 0, counts[1]));
+            return dataset;
+        }
+
+        /** The ledger, then the second part of the items and the charges. */
+        PricedParts second() throws IOException {
+            PricedItem[][][] pricedItems = new PricedItem[1][][];
+            PricedCharge[][] pricedCharges = read(3, in -> {
+                int customerCount = in.count(ROWS_MAX);
+                pricedItems[0] = new PricedItem[customerCount][];
+                return readLedger(in, pricedItems[0]);
+            });
+            List<Customer> customerList = customers.join(); // the first thread failed: its failure is thrown
+            int[] counts = itemCounts.join();
+            List<OneTimeCharge> charges = read(2, in -> {
+                readItems(in, customerList, items, counts[1], counts[0]);
+                return readCharges(in, customerList);
+            });
+            return new PricedParts(charges, pricedItems[0], pricedCharges);
+        }
+
+        private <T> T read(int section, Reader<T> reader) throws IOException {
+            int from = bounds[2 * section];
+            int to = bounds[2 * section + 1];
+            ByteArrayInputStream source = new ByteArrayInputStream(body, from, to - from);
+            Inflater inflater = new Inflater();
+            try (InputStream inflated = new InflaterInputStream(source, inflater, BUFFER)) {
+                SnapshotInput in = new SnapshotInput(inflated);
+                T value = reader.read(in);
+                // read to the end, so deflate's own Adler-32 is checked too, and nothing may follow it
+                if (!in.atEnd() || inflater.getRemaining() != 0 || source.available() != 0) {
+                    throw new CorruptSnapshotException("bytes after the end of section " + section);
+                }
+                return value;
+            } finally {
+                inflater.end();
+            }
+        }
+    }
+
+    private interface Reader<T> {
+        T read(SnapshotInput in) throws IOException;
+    }
+
+    private static void writeCustomersProductsRates(SnapshotOutput out, TenantDataset dataset) throws IOException {
         out.text(dataset.reportingCurrency());
         out.unsigned(dataset.customers().size());
         Map<Map<String, String>, Integer> attributeSets = new HashMap<>();
@@ -165,10 +378,22 @@ public final class PreparedTenantCodec {
             out.decimal(p.grossMargin());
             out.text(p.lineName());
         }
-        out.unsigned(dataset.items().size());
-        for (RecurringItem i : dataset.items()) {
+        out.unsigned(dataset.rates().size());
+        for (FxRate r : dataset.rates()) {
+            out.day(r.date());
+            out.shared(r.currency());
+            out.decimal(r.rate());
+        }
+    }
+
+    private static void writeItems(SnapshotOutput out, List<RecurringItem> items, CustomerIndex customers)
+            throws IOException {
+        int previous = 0;
+        for (RecurringItem i : items) {
             out.text(i.id());
-            out.run(CUSTOMER_RUN, i.customerId());
+            int customer = customers.of(i.customerId());
+            out.signed(customer - (long) previous); // 0: the same customer as the row before
+            previous = customer;
             out.shared(i.productId());
             out.run(SUBSCRIPTION_RUN, i.subscriptionId());
             out.day(i.startDate());
@@ -183,26 +408,26 @@ public final class PreparedTenantCodec {
             out.day(i.trialEnd());
             out.shared(i.bundleId());
         }
-        out.unsigned(dataset.charges().size());
-        for (OneTimeCharge c : dataset.charges()) {
+    }
+
+    private static void writeCharges(SnapshotOutput out, List<OneTimeCharge> charges, CustomerIndex customers)
+            throws IOException {
+        out.unsigned(charges.size());
+        int previous = 0;
+        for (OneTimeCharge c : charges) {
             out.text(c.id());
-            out.run(CUSTOMER_RUN, c.customerId());
+            int customer = customers.of(c.customerId());
+            out.signed(customer - (long) previous);
+            previous = customer;
             out.shared(c.productId());
             out.day(c.date());
             out.decimal(c.amount());
             out.shared(c.currency());
             out.shared(c.description());
         }
-        out.unsigned(dataset.rates().size());
-        for (FxRate r : dataset.rates()) {
-            out.day(r.date());
-            out.shared(r.currency());
-            out.decimal(r.rate());
-        }
     }
 
-    private static TenantDataset readDataset(SnapshotInput in) throws IOException {
-        String currency = in.text();
+    private static List<Customer> readCustomers(SnapshotInput in) throws IOException {
         int customerCount = in.count(ROWS_MAX);
         List<Customer> customers = new ArrayList<>(Math.min(customerCount, 1 << 20));
         List<Map<String, String>> attributeSets = new ArrayList<>();
@@ -227,36 +452,66 @@ public final class PreparedTenantCodec {
             }
             customers.add(new Customer(id, name, created, attributes));
         }
+        return customers;
+    }
+
+    private static List<Product> readProducts(SnapshotInput in) throws IOException {
         int productCount = in.count(ROWS_MAX);
         List<Product> products = new ArrayList<>(Math.min(productCount, 1 << 10));
         for (int n = 0; n < productCount; n++) {
             products.add(new Product(in.shared(), in.text(), in.shared(), LineKind.valueOf(in.shared()), in.decimal(),
                     in.text()));
         }
-        CustomerIds customerIds = new CustomerIds(customers);
-        int itemCount = in.count(ROWS_MAX);
-        List<RecurringItem> items = new ArrayList<>(Math.min(itemCount, 1 << 22));
-        for (int n = 0; n < itemCount; n++) {
-            items.add(new RecurringItem(in.text(), customerIds.of(in.run(CUSTOMER_RUN)), in.shared(),
-                    in.run(SUBSCRIPTION_RUN), in.day(), in.day(), in.decimal(),
-                    in.decimal(), in.shared(), BillingInterval.valueOf(in.shared()), in.count(Integer.MAX_VALUE),
-                    in.decimal(), in.decimal(), in.day(), in.shared()));
-        }
-        int chargeCount = in.count(ROWS_MAX);
-        List<OneTimeCharge> charges = new ArrayList<>(Math.min(chargeCount, 1 << 20));
-        for (int n = 0; n < chargeCount; n++) {
-            charges.add(new OneTimeCharge(in.text(), customerIds.of(in.run(CUSTOMER_RUN)), in.shared(), in.day(),
-                    in.decimal(), in.shared(), in.shared()));
-        }
+        return products;
+    }
+
+    private static List<FxRate> readRates(SnapshotInput in) throws IOException {
         int rateCount = in.count(ROWS_MAX);
         List<FxRate> rates = new ArrayList<>(Math.min(rateCount, 1 << 16));
         for (int n = 0; n < rateCount; n++) {
             rates.add(new FxRate(in.day(), in.shared(), in.decimal()));
         }
-        return TenantDataset.of(currency, customers, products, items, charges, rates);
+        return rates;
+    }
+
+    /** Items {@code [from, to)}; each names its customer by position, so it shares that customer's id instance. */
+    private static Void readItems(SnapshotInput in, List<Customer> customers, RecurringItem[] items, int from, int to)
+            throws IOException {
+        int customer = 0;
+        for (int n = from; n < to; n++) {
+            String id = in.text();
+            customer = customerAt(in, customers, customer);
+            items[n] = new RecurringItem(id, customers.get(customer).id(), in.shared(), in.run(SUBSCRIPTION_RUN),
+                    in.day(), in.day(), in.decimal(), in.decimal(), in.shared(), BillingInterval.valueOf(in.shared()),
+                    in.count(Integer.MAX_VALUE), in.decimal(), in.decimal(), in.day(), in.shared());
+        }
+        return null;
+    }
+
+    private static List<OneTimeCharge> readCharges(SnapshotInput in, List<Customer> customers) throws IOException {
+        int chargeCount = in.count(ROWS_MAX);
+        List<OneTimeCharge> charges = new ArrayList<>(Math.min(chargeCount, 1 << 20));
+        int customer = 0;
+        for (int n = 0; n < chargeCount; n++) {
+            String id = in.text();
+            customer = customerAt(in, customers, customer);
+            charges.add(new OneTimeCharge(id, customers.get(customer).id(), in.shared(), in.day(), in.decimal(),
+                    in.shared(), in.shared()));
+        }
+        return charges;
+    }
+
+    /** The position written as its distance from the previous row's, checked against the customers. */
+    private static int customerAt(SnapshotInput in, List<Customer> customers, int previous) throws IOException {
+        long customer = previous + in.signed();
+        if (customer < 0 || customer >= customers.size()) {
+            throw new CorruptSnapshotException("customer " + customer + " of " + customers.size());
+        }
+        return (int) customer;
     }
 
     private static void writeLedger(SnapshotOutput out, MrrLedger ledger) throws IOException {
+        out.unsigned(ledger.customerCount());
         for (int c = 0; c < ledger.customerCount(); c++) {
             PricedItem[] items = ledger.items(c);
             out.unsigned(items.length);
@@ -275,9 +530,9 @@ public final class PreparedTenantCodec {
         }
     }
 
-    private static MrrLedger readLedger(SnapshotInput in, TenantDataset dataset) throws IOException {
-        int customers = dataset.customers().size();
-        PricedItem[][] items = new PricedItem[customers][];
+    /** Fills {@code items} (one array per customer) and returns the charges likewise. */
+    private static PricedCharge[][] readLedger(SnapshotInput in, PricedItem[][] items) throws IOException {
+        int customers = items.length;
         PricedCharge[][] charges = new PricedCharge[customers][];
         for (int c = 0; c < customers; c++) {
             int itemCount = in.count(ROWS_MAX);
@@ -301,7 +556,7 @@ public final class PreparedTenantCodec {
             }
             charges[c] = ownCharges;
         }
-        return MrrLedger.restore(dataset, items, charges);
+        return charges;
     }
 
     private static java.math.BigDecimal requireDecimal(SnapshotInput in) throws IOException {
@@ -313,46 +568,38 @@ public final class PreparedTenantCodec {
     }
 
     /**
-     * Gives an item or charge the very id instance of its customer, as a load from the database
-     * does, so a restored tenant weighs what it weighed when saved. Rows list a customer's items
-     * together and customers in the same order, so a cursor finds nearly every one; a map is built
-     * only for rows out of that order.
+     * A customer's position from its id, for writing. Rows list a customer's items together and
+     * customers in the same order, so a cursor finds nearly every one; a map is built only for
+     * rows out of that order.
      */
-    private static final class CustomerIds {
+    private static final class CustomerIndex {
         private final List<Customer> customers;
         private int cursor;
-        private String lastRaw;
-        private String lastShared;
-        private Map<String, String> all;
+        private Map<String, Integer> all;
 
-        CustomerIds(List<Customer> customers) {
+        CustomerIndex(List<Customer> customers) {
             this.customers = customers;
         }
 
-        String of(String raw) {
-            if (raw == lastRaw) { // the same run: SnapshotInput.run returned the same instance
-                return lastShared;
-            }
-            lastRaw = raw;
-            lastShared = find(raw);
-            return lastShared;
-        }
-
-        private String find(String raw) {
+        int of(String id) {
             for (int k = cursor; k < Math.min(cursor + 2, customers.size()); k++) {
-                if (customers.get(k).id().equals(raw)) {
+                if (customers.get(k).id().equals(id)) {
                     cursor = k;
-                    return customers.get(k).id();
+                    return k;
                 }
             }
             if (all == null) {
                 all = new HashMap<>(customers.size() * 2);
-                for (Customer c : customers) {
-                    all.put(c.id(), c.id());
+                for (int k = 0; k < customers.size(); k++) {
+                    all.put(customers.get(k).id(), k);
                 }
             }
-            // an unknown id stays as read: TenantDataset.of reports it and the snapshot is refused
-            return all.getOrDefault(raw, raw);
+            Integer k = all.get(id);
+            if (k == null) {
+                throw new IllegalArgumentException("a row of unknown customer '" + id + "'");
+            }
+            cursor = k;
+            return k;
         }
     }
 }

@@ -169,7 +169,13 @@ final class SnapshotInput {
         if (length - 1 > TEXT_MAX_BYTES) {
             throw new CorruptSnapshotException("string of " + (length - 1) + " bytes");
         }
-        byte[] bytes = new byte[(int) (length - 1)];
+        int size = (int) (length - 1);
+        if (size <= limit - position) { // nearly always: decoded straight from the buffer, no copy of its own
+            String text = new String(buffer, position, size, StandardCharsets.UTF_8);
+            position += size;
+            return text;
+        }
+        byte[] bytes = new byte[size];
         readFully(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -21,8 +21,8 @@ final class SnapshotOutput {
     static final int NEW = 1;
     /** Dictionary entry {@code k} is written as {@code k + KNOWN}. */
     static final int KNOWN = 2;
-    /** Columns written with {@link #run}: a row's customer id and its subscription id. */
-    static final int RUN_COLUMNS = 2;
+    /** Columns written with {@link #run}: an item's subscription id. */
+    static final int RUN_COLUMNS = 1;
 
     private final OutputStream out;
     // our own buffer: a buffered stream's per-byte write is synchronized, and a snapshot is ~10^8 bytes
