@@ -9,6 +9,7 @@ import io.xsell.core.model.Product;
 import io.xsell.core.model.RecurringItem;
 import io.xsell.core.model.TenantDataset;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,21 +36,32 @@ final class DatasetWriter extends SourceWriter {
             codes(BillingInterval.class, BillingInterval::code);
     private static final Map<LineKind, String> KIND_CODES = codes(LineKind.class, LineKind::code);
 
+    // per table, the seq of the first row the import writes; set by deleteSource()
+    private final Map<String, Integer> firstSeq = new HashMap<>();
+
     DatasetWriter(Handle handle, String tenant, String source, int chunkSize) {
         super(handle, tenant, source, chunkSize);
     }
 
+    /** Deletes the source's rows, having noted for each table the range of seq they do not use. */
     void deleteSource() {
+        for (String table : TABLES) {
+            firstSeq.put(table, firstSeqApartFrom(table));
+        }
         deleteSource(TABLES);
     }
 
     void insert(TenantDataset dataset) {
-        // a row's seq is its position in the list
+        // a row's seq is its position in the list (from the first seq of its table on PostgreSQL)
         insertRows("customers", CUSTOMERS, dataset.customers(), DatasetWriter::writeCustomer);
         insertRows("products", PRODUCTS, dataset.products(), DatasetWriter::writeProduct);
         insertRows("subscription_items", ITEMS, dataset.items(), DatasetWriter::writeItem);
         insertRows("one_time_charges", CHARGES, dataset.charges(), DatasetWriter::writeCharge);
         insertRows("fx_rates", RATES, dataset.rates(), DatasetWriter::writeRate);
+    }
+
+    private <T> void insertRows(String table, List<String> columns, List<T> rows, RowWriter<T> writer) {
+        insertRows(table, columns, firstSeq.getOrDefault(table, 0), rows, writer);
     }
 
     private static void writeCustomer(RowOut out, int seq, Customer c) {

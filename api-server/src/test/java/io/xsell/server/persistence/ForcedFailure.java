@@ -16,10 +16,13 @@ final class ForcedFailure implements AutoCloseable {
         this.dialect = dialect;
     }
 
-    /** Fails the insert of the tenant's item at position {@code seq} with "forced failure". */
-    static ForcedFailure onItem(TestDatabase database, TenantId tenant, int seq) {
+    /**
+     * Fails the insert of the tenant's item {@code itemId} with "forced failure" (by id: on
+     * PostgreSQL a re-import's seq need not be the item's position).
+     */
+    static ForcedFailure onItem(TestDatabase database, TenantId tenant, String itemId) {
         // the values are the test's own, never user input, so they are inlined into the DDL
-        String condition = "NEW.tenant_id = '" + tenant.value() + "' AND NEW.seq = " + seq;
+        String condition = "NEW.tenant_id = '" + tenant.value() + "' AND NEW.item_id = '" + itemId + "'";
         Jdbi jdbi = database.jdbi();
         jdbi.useHandle(h -> {
             if (database.dialect() == Dialect.SQLITE) {

@@ -93,7 +93,7 @@ class JdbiTenantDataStoreTest {
         ImportRecord oldRecord = store.replaceTenantData(tenant, "csv", old, "sha256:old", T0);
         TenantDataset loadedBefore = store.loadTenantData(tenant);
 
-        try (ForcedFailure ignored = ForcedFailure.onItem(database, tenant, 120)) {
+        try (ForcedFailure ignored = ForcedFailure.onItem(database, tenant, failing.items().get(120).id())) {
             assertThatThrownBy(() -> store.replaceTenantData(tenant, "csv", failing, "sha256:new", T0.plusSeconds(1)))
                     .hasStackTraceContaining("forced failure");
         }
