@@ -8,7 +8,8 @@ public final class MasterKey {
     }
 
     /**
-     * @param configured the configured key (base64 of 32 bytes), or null to take {@code XSELL_MASTER_KEY}
+     * @param configured the configured key (base64 of 32 bytes), or null to take {@code XSELL_MASTER_KEY};
+     *                   a blank one is no key, and the environment is not read
      * @throws MissingException naming both places when neither holds a key
      */
     public static SecretBox box(String configured) {

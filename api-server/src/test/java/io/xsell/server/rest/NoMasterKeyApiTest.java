@@ -1,7 +1,6 @@
 package io.xsell.server.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xsell.server.persistence.Dialect;
@@ -19,11 +18,12 @@ class NoMasterKeyApiTest {
     static final XsellApp APP = XsellApp.on(Dialect.SQLITE)
             .with("stripe.apiBase", "http://127.0.0.1:9")
             .with("chargebee.apiBase", "http://127.0.0.1:9")
-            .with("scheduler.enabled", "false");
+            .with("scheduler.enabled", "false")
+            // a blank key is no key, and is not replaced by XSELL_MASTER_KEY: the test holds wherever it runs
+            .with("masterKey", "");
 
     @Test
     void connectingAProviderIsRefusedNamingTheSettingAndNothingIsStored() {
-        assumeTrue(System.getenv("XSELL_MASTER_KEY") == null, "XSELL_MASTER_KEY is set in this environment");
         String key = APP.createTenant("no-master-key").apiKey();
 
         for (String body : new String[] {
