@@ -10,6 +10,7 @@ import io.xsell.core.port.in.PrepareMetricsUseCase;
 import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
 import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -86,7 +87,7 @@ public final class SnapshotWarmUp implements Managed {
         if (compileFirst && !tenants.isEmpty()) {
             compile(); // only when there is something to restore: a server without snapshots starts as before
         }
-        List<TenantId> done = new java.util.ArrayList<>();
+        List<TenantId> done = new ArrayList<>();
         for (TenantId tenant : tenants) {
             if (stopped) {
                 break;
