@@ -19,7 +19,7 @@ public final class TenantDataset {
     private final String reportingCurrency;
     private final List<Customer> customers;
     private final List<Product> products;
-    private final List<RecurringItem> items;
+    private final ItemColumns items;
     private final List<OneTimeCharge> charges;
     private final FxRates fxRates;
     private final List<FxRate> rates;
@@ -28,13 +28,13 @@ public final class TenantDataset {
     private volatile long retainedBytes = -1;
 
     private TenantDataset(String reportingCurrency, List<Customer> customers, List<Product> products,
-                          List<RecurringItem> items, List<OneTimeCharge> charges, FxRates fxRates,
+                          ItemColumns items, List<OneTimeCharge> charges, FxRates fxRates,
                           List<FxRate> rates) {
         this(reportingCurrency, customers, products, items, charges, fxRates, rates, EngagementData.empty());
     }
 
     private TenantDataset(String reportingCurrency, List<Customer> customers, List<Product> products,
-                          List<RecurringItem> items, List<OneTimeCharge> charges, FxRates fxRates,
+                          ItemColumns items, List<OneTimeCharge> charges, FxRates fxRates,
                           List<FxRate> rates, EngagementData engagement) {
         this.engagement = engagement;
         this.reportingCurrency = reportingCurrency;
@@ -56,10 +56,11 @@ public final class TenantDataset {
         FxRates fx = new FxRates(currency, rates);
         List<String> problems = new ArrayList<>();
 
-        Set<String> customerIds = new HashSet<>(customers.size() * 2);
-        for (Customer c : customers) {
-            if (!customerIds.add(c.id())) {
-                add(problems, "duplicate customer_id '" + c.id() + "'");
+        List<Customer> customerList = List.copyOf(customers);
+        Map<String, Integer> customerIds = new HashMap<>(customers.size() * 2);
+        for (int i = 0; i < customerList.size(); i++) {
+            if (customerIds.putIfAbsent(customerList.get(i).id(), i) != null) {
+                add(problems, "duplicate customer_id '" + customerList.get(i).id() + "'");
             }
         }
         Map<String, Product> productIds = new HashMap<>();
@@ -82,7 +83,7 @@ public final class TenantDataset {
             }
             if (item.customerId() == knownCustomer) {
                 // checked on the previous row
-            } else if (!customerIds.contains(item.customerId())) {
+            } else if (!customerIds.containsKey(item.customerId())) {
                 add(problems, "item '" + item.id() + "' refers to unknown customer_id '" + item.customerId() + "'");
             } else {
                 knownCustomer = item.customerId();
@@ -100,7 +101,7 @@ public final class TenantDataset {
             if (!chargeIds.add(charge.id())) {
                 add(problems, "duplicate charge_id '" + charge.id() + "'");
             }
-            if (!customerIds.contains(charge.customerId())) {
+            if (!customerIds.containsKey(charge.customerId())) {
                 add(problems, "charge '" + charge.id() + "' refers to unknown customer_id '" + charge.customerId() + "'");
             }
             if (charge.productId() != null && !productIds.containsKey(charge.productId())) {
@@ -114,7 +115,8 @@ public final class TenantDataset {
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);
         }
-        return new TenantDataset(currency, List.copyOf(customers), List.copyOf(products), List.copyOf(items),
+        ItemColumns itemColumns = ItemColumns.of(items, customerList, customerIds, new HashMap<>());
+        return new TenantDataset(currency, customerList, List.copyOf(products), itemColumns,
                 List.copyOf(charges), fx, List.copyOf(rates));
     }
 
@@ -182,6 +184,10 @@ public final class TenantDataset {
         return products;
     }
 
+    /**
+     * The recurring items, in the order given to {@link #of}. The list is a view of columns: each
+     * {@code get} builds the item afresh (equal each time, not the same instance).
+     */
     public List<RecurringItem> items() {
         return items;
     }
@@ -222,7 +228,7 @@ public final class TenantDataset {
     /** Adds this dataset to {@code f}; objects {@code f} has already counted are not counted again. */
     public void addTo(HeapFootprint f) {
         f.add(HeapFootprint.object(10 * HeapFootprint.REF + 8));
-        f.add(list(customers.size()) + list(products.size()) + list(items.size()) + list(charges.size())
+        f.add(list(customers.size()) + list(products.size()) + list(charges.size())
                 + list(rates.size()));
         for (Customer c : customers) {
             f.add(HeapFootprint.object(4 * HeapFootprint.REF)).string(c.id()).string(c.name()).date(c.createdAt())
@@ -237,15 +243,7 @@ public final class TenantDataset {
         // productsById: a HashMap of a few entries
         f.add(HeapFootprint.object(6 * 4) + HeapFootprint.referenceArray(products.size() * 4)
                 + (long) products.size() * HeapFootprint.object(4 + 3 * HeapFootprint.REF));
-        // rows are distinct objects (their ids are unique) and their own ids are referenced by nothing
-        // else, so only what rows may share is remembered
-        for (RecurringItem i : items) {
-            f.add(HeapFootprint.object(14 * HeapFootprint.REF + 4)).unique(i.id()).string(i.customerId())
-                    .string(i.productId()).string(i.subscriptionId()).date(i.startDate()).date(i.endDate())
-                    .decimal(i.unitAmount()).decimal(i.quantity()).string(i.currency())
-                    .decimal(i.discountPercent()).decimal(i.discountAmount()).date(i.trialEnd())
-                    .string(i.bundleId());
-        }
+        items.addTo(f);
         for (OneTimeCharge c : charges) {
             f.add(HeapFootprint.object(7 * HeapFootprint.REF)).unique(c.id()).string(c.customerId())
                     .string(c.productId()).date(c.date()).decimal(c.amount()).string(c.currency())

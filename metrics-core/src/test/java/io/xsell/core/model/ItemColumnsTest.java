@@ -1,0 +1,99 @@
+package io.xsell.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A dataset's items kept as columns read back exactly as they were given. */
+class ItemColumnsTest {
+
+    @Test
+    void everyFieldReadsBackEqualIncludingAbsentOnesAndTheScaleOfAmounts() {
+        RecurringItem full = RecurringItem.builder("i1", "c1", "p1").subscription("s1").start("2025-01-31")
+                .end("2026-02-01").unitAmount("49.90").quantity(new BigDecimal("2.50")).currency("EUR")
+                .interval(BillingInterval.YEAR).intervalCount(3).discountPercent("12.5").discountAmount("3.00")
+                .trialEnd("2025-02-14").bundle("b1").build();
+        RecurringItem bare = RecurringItem.builder("i2", "c2", "p1").start("2025-01-31").unitAmount("49.9").build();
+        RecurringItem scaled = RecurringItem.builder("i3", "c1", "p2").start("2025-03-01").unitAmount("49.900")
+                .quantity(new BigDecimal("1.0")).build();
+        List<RecurringItem> items = List.of(full, bare, scaled);
+
+        TenantDataset dataset = dataset(items, "c1", "c2");
+
+        assertThat(dataset.items()).containsExactlyElementsOf(items);
+        assertThat(dataset.items().get(2).unitAmount().scale()).isEqualTo(3);
+        assertThat(dataset.items().get(1).unitAmount().scale()).isEqualTo(1);
+        assertThat(dataset.items().get(2).quantity()).isEqualTo(new BigDecimal("1.0"));
+        // a row names its customer by the very id the customer holds
+        assertThat(dataset.items().get(1).customerId()).isSameAs(dataset.customers().get(1).id());
+    }
+
+    @Test
+    void idsOutsideLatin1AndUnpairedSurrogatesComeBackExactly() {
+        String cjk = "\u9879\u76ee-7";
+        String surrogate = "x\ud800y";
+        PackedStrings packed = PackedStrings.of(List.of("a", cjk, surrogate, "\u00e9t\u00e9"));
+        assertThat(List.of(packed.get(0), packed.get(1), packed.get(2), packed.get(3)))
+                .containsExactly("a", cjk, surrogate, "\u00e9t\u00e9");
+        assertThat(PackedStrings.of(List.of("", "ab")).get(0)).isEmpty();
+    }
+
+    @Test
+    void manyDistinctValuesWidenTheCodes() {
+        List<RecurringItem> items = new ArrayList<>();
+        String[] customers = new String[70_000];
+        for (int i = 0; i < customers.length; i++) {
+            customers[i] = "c" + i;
+            // 70,000 distinct amounts and subscriptions need codes wider than 16 bits
+            items.add(RecurringItem.builder("i" + i, customers[i], "p1").subscription("s" + i)
+                    .start(LocalDate.of(2020, 1, 1).plusDays(i % 1000)).unitAmount(BigDecimal.valueOf(i, 2)).build());
+        }
+        TenantDataset dataset = dataset(items, customers);
+        assertThat(dataset.items()).containsExactlyElementsOf(items);
+    }
+
+    @Test
+    void narrowIntsChooseTheNarrowestWidthAndRefuseNegatives() {
+        for (int max : new int[] {0, 255, 256, 65_535, 65_536, Integer.MAX_VALUE}) {
+            NarrowInts ints = NarrowInts.of(new int[] {max, 1, 0}, 3);
+            assertThat(List.of(ints.get(0), ints.get(1), ints.get(2))).containsExactly(max, 1, 0);
+        }
+        assertThat(NarrowInts.of(new int[] {255}, 1).retainedBytes())
+                .isLessThan(NarrowInts.of(new int[] {256}, 1).retainedBytes() + 1);
+        assertThatThrownBy(() -> NarrowInts.of(new int[] {3, -1}, 2))
+                .hasMessageContaining("value -1 at 1 is negative");
+    }
+
+    @Test
+    void columnsRetainFarLessThanOneObjectPerItem() {
+        List<RecurringItem> items = new ArrayList<>();
+        String[] customers = new String[10_000];
+        for (int i = 0; i < customers.length; i++) {
+            customers[i] = "c" + i;
+            for (int k = 0; k < 3; k++) {
+                items.add(RecurringItem.builder("i" + i + "_" + k, customers[i], "p" + k).subscription("s" + i)
+                        .start(LocalDate.of(2024, 1, 1).plusDays(i % 700)).unitAmount("49.90").quantity(1 + k).build());
+            }
+        }
+        HeapFootprint columns = new HeapFootprint();
+        ((ItemColumns) dataset(items, customers).items()).addTo(columns);
+        // the same rows as objects: 72 bytes a row, its id, and its dates and amounts when not shared
+        assertThat(columns.bytes() / items.size()).isLessThan(40);
+    }
+
+    private static TenantDataset dataset(List<RecurringItem> items, String... customerIds) {
+        List<Customer> customers = new ArrayList<>();
+        for (String id : customerIds) {
+            customers.add(Customer.of(id, Map.of()));
+        }
+        return TenantDataset.of("USD", customers, List.of(Product.standalone("p0"), Product.standalone("p1"),
+                Product.standalone("p2")), items, List.of(), List.of(new FxRate(LocalDate.of(2000, 1, 1), "EUR",
+                BigDecimal.ONE)));
+    }
+}
