@@ -20,7 +20,7 @@ public final class TenantDataset {
     private final List<Customer> customers;
     private final List<Product> products;
     private final ItemColumns items;
-    private final List<OneTimeCharge> charges;
+    private final ChargeColumns charges;
     private final FxRates fxRates;
     private final List<FxRate> rates;
     private final Map<String, Product> productsById;
@@ -28,13 +28,13 @@ public final class TenantDataset {
     private volatile long retainedBytes = -1;
 
     private TenantDataset(String reportingCurrency, List<Customer> customers, List<Product> products,
-                          ItemColumns items, List<OneTimeCharge> charges, FxRates fxRates,
+                          ItemColumns items, ChargeColumns charges, FxRates fxRates,
                           List<FxRate> rates) {
         this(reportingCurrency, customers, products, items, charges, fxRates, rates, EngagementData.empty());
     }
 
     private TenantDataset(String reportingCurrency, List<Customer> customers, List<Product> products,
-                          ItemColumns items, List<OneTimeCharge> charges, FxRates fxRates,
+                          ItemColumns items, ChargeColumns charges, FxRates fxRates,
                           List<FxRate> rates, EngagementData engagement) {
         this.engagement = engagement;
         this.reportingCurrency = reportingCurrency;
@@ -115,9 +115,10 @@ public final class TenantDataset {
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);
         }
-        ItemColumns itemColumns = ItemColumns.of(items, customerList, customerIds, new HashMap<>());
-        return new TenantDataset(currency, customerList, List.copyOf(products), itemColumns,
-                List.copyOf(charges), fx, List.copyOf(rates));
+        Map<Object, Object> canonical = new HashMap<>();
+        return new TenantDataset(currency, customerList, List.copyOf(products),
+                ItemColumns.of(items, customerList, customerIds, canonical),
+                ChargeColumns.of(charges, customerList, customerIds, canonical), fx, List.copyOf(rates));
     }
 
     /**
@@ -192,6 +193,7 @@ public final class TenantDataset {
         return items;
     }
 
+    /** The one-time charges, in the order given to {@link #of}; like {@link #items()}, a view of columns. */
     public List<OneTimeCharge> charges() {
         return charges;
     }
@@ -228,7 +230,7 @@ public final class TenantDataset {
     /** Adds this dataset to {@code f}; objects {@code f} has already counted are not counted again. */
     public void addTo(HeapFootprint f) {
         f.add(HeapFootprint.object(10 * HeapFootprint.REF + 8));
-        f.add(list(customers.size()) + list(products.size()) + list(charges.size())
+        f.add(list(customers.size()) + list(products.size())
                 + list(rates.size()));
         for (Customer c : customers) {
             f.add(HeapFootprint.object(4 * HeapFootprint.REF)).string(c.id()).string(c.name()).date(c.createdAt())
@@ -244,11 +246,7 @@ public final class TenantDataset {
         f.add(HeapFootprint.object(6 * 4) + HeapFootprint.referenceArray(products.size() * 4)
                 + (long) products.size() * HeapFootprint.object(4 + 3 * HeapFootprint.REF));
         items.addTo(f);
-        for (OneTimeCharge c : charges) {
-            f.add(HeapFootprint.object(7 * HeapFootprint.REF)).unique(c.id()).string(c.customerId())
-                    .string(c.productId()).date(c.date()).decimal(c.amount()).string(c.currency())
-                    .string(c.description());
-        }
+        charges.addTo(f);
         for (FxRate r : rates) {
             if (f.first(r)) {
                 f.add(HeapFootprint.object(3 * HeapFootprint.REF)).date(r.date()).string(r.currency()).decimal(r.rate());

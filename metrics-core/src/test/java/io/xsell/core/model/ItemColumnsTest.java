@@ -42,6 +42,14 @@ class ItemColumnsTest {
         assertThat(List.of(packed.get(0), packed.get(1), packed.get(2), packed.get(3)))
                 .containsExactly("a", cjk, surrogate, "\u00e9t\u00e9");
         assertThat(PackedStrings.of(List.of("", "ab")).get(0)).isEmpty();
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            many.add("id-" + "x".repeat(i % 7) + i); // strings in later blocks of 16 start from their block's offset
+        }
+        PackedStrings packedMany = PackedStrings.of(many);
+        for (int i = 0; i < many.size(); i++) {
+            assertThat(packedMany.get(i)).isEqualTo(many.get(i));
+        }
     }
 
     @Test
