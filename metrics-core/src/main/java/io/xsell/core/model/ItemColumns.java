@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
@@ -110,7 +109,6 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
         final int[] customer;
         final DictionaryColumn.Builder<String> product;
         final List<String> subscriptionIds = new ArrayList<>();
-        final Map<String, Integer> subscriptionCodes = new HashMap<>();
         final int[] subscription;
         final DictionaryColumn.Builder<LocalDate> start;
         final DictionaryColumn.Builder<LocalDate> end;
@@ -163,17 +161,21 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
             row++;
         }
 
+        /**
+         * A subscription's items follow each other in every export, and nearly every subscription
+         * is a value of its own, so a row repeating the previous row's id shares its code and any
+         * other id is stored again: no lookup over a million ids, and the id still reads back.
+         */
         private int subscriptionCode(String id) {
             if (id == null) {
                 return 0;
             }
-            Integer code = subscriptionCodes.get(id);
-            if (code == null) {
+            int size = subscriptionIds.size();
+            if (size == 0 || !id.equals(subscriptionIds.get(size - 1))) {
                 subscriptionIds.add(id);
-                code = subscriptionIds.size();
-                subscriptionCodes.put(id, code);
+                size++;
             }
-            return code;
+            return size;
         }
     }
 }

@@ -35,6 +35,11 @@ public final class NarrowInts {
             }
             max = Math.max(max, values[i]);
         }
+        return of(values, size, max);
+    }
+
+    /** As {@link #of(int[], int)}, for a caller that knows every value is in {@code [0, max]}. */
+    static NarrowInts of(int[] values, int size, int max) {
         if (max <= 0xFF) {
             byte[] b = new byte[size];
             for (int i = 0; i < size; i++) {

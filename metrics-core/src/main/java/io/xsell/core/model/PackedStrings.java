@@ -35,18 +35,44 @@ public final class PackedStrings {
 
     public static PackedStrings of(List<String> strings) {
         long total = 0;
-        boolean narrow = true;
         for (String s : strings) {
             total += s.length();
-            for (int i = 0; i < s.length() && narrow; i++) {
-                narrow = s.charAt(i) < 256;
-            }
         }
         if (total > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("strings of " + total + " characters in all exceed one array");
         }
         int[] lengths = new int[strings.size()];
-        char[] chars = new char[(int) total];
+        byte[] bytes = new byte[(int) total];
+        int at = 0;
+        for (int i = 0; i < lengths.length; i++) {
+            String s = strings.get(i);
+            int length = s.length();
+            if (!isLatin1(s, bytes, at)) {
+                return utf16(strings, lengths, (int) total);
+            }
+            at += length;
+            lengths[i] = length;
+        }
+        return new PackedStrings(bytes, null, lengths);
+    }
+
+    // Copies s into bytes at `at`, a byte per character; false if a character does not fit in one.
+    private static boolean isLatin1(String s, byte[] bytes, int at) {
+        byte[] copy = s.getBytes(StandardCharsets.ISO_8859_1); // unmappable characters become '?'
+        if (copy.length != s.length()) {
+            return false;
+        }
+        for (int k = 0; k < copy.length; k++) {
+            if (copy[k] == '?' && s.charAt(k) != '?') {
+                return false;
+            }
+        }
+        System.arraycopy(copy, 0, bytes, at, copy.length);
+        return true;
+    }
+
+    private static PackedStrings utf16(List<String> strings, int[] lengths, int total) {
+        char[] chars = new char[total];
         int at = 0;
         for (int i = 0; i < lengths.length; i++) {
             String s = strings.get(i);
@@ -54,14 +80,7 @@ public final class PackedStrings {
             at += s.length();
             lengths[i] = s.length();
         }
-        if (!narrow) {
-            return new PackedStrings(null, chars, lengths);
-        }
-        byte[] bytes = new byte[chars.length];
-        for (int i = 0; i < chars.length; i++) {
-            bytes[i] = (byte) chars[i];
-        }
-        return new PackedStrings(bytes, null, lengths);
+        return new PackedStrings(null, chars, lengths);
     }
 
     public String get(int index) {
