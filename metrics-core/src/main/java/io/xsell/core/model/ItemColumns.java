@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
@@ -11,21 +13,24 @@ import java.util.RandomAccess;
 /**
  * A dataset's recurring items kept as columns, read back as {@link RecurringItem}s on demand.
  * One object per item with its own id string, dates and amounts took about 150 bytes an item;
- * here an item costs its id's characters plus an offset, its customer's index, and one narrow code
- * per repeating field (product, subscription, dates, amounts, currency, interval, bundle), about
- * 45 bytes. Every field reads back equal to what was stored (amounts with their scale), the customer
- * id as the very instance the customer holds, and equal dates and amounts as one shared instance.
- * Each {@link #get} builds a new item: callers that hold items keep their own.
+ * here an item costs its id's characters and length, a bit for each of its customer and its
+ * subscription (whose items follow each other: one value per run, see {@link RunIndex}), and one
+ * narrow code per repeating field (product, dates, amounts, currency, interval, bundle), about 35
+ * bytes at a million customers. Every field reads back equal to what was stored (amounts with their
+ * scale), the customer id as the very instance the customer holds, and equal dates and amounts as
+ * one shared instance. Each {@link #get} builds a new item: callers that hold items keep their own.
  */
 final class ItemColumns extends AbstractList<RecurringItem> implements RandomAccess {
     private static final BillingInterval[] INTERVALS = BillingInterval.values();
 
     private final List<Customer> customers;
     private final PackedStrings ids;
-    private final NarrowInts customer;
+    private final RunIndex customerRuns;
+    private final NarrowInts customerOfRun;
     private final DictionaryColumn<String> product;
-    private final PackedStrings subscriptionIds;
-    private final NarrowInts subscription;
+    private final RunIndex subscriptionRuns;
+    private final PackedStrings subscriptionOfRun;
+    private final BitSet runsWithoutSubscription;
     private final DictionaryColumn<LocalDate> start;
     private final DictionaryColumn<LocalDate> end;
     private final DictionaryColumn<BigDecimal> unitAmount;
@@ -41,10 +46,12 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
     private ItemColumns(List<Customer> customers, Columns c) {
         this.customers = customers;
         this.ids = PackedStrings.of(c.ids);
-        this.customer = NarrowInts.of(c.customer, c.rows);
+        this.customerRuns = c.customerRuns.build();
+        this.customerOfRun = NarrowInts.of(c.customerOfRun, c.customerRunCount);
         this.product = c.product.build();
-        this.subscriptionIds = PackedStrings.of(c.subscriptionIds);
-        this.subscription = NarrowInts.of(c.subscription, c.rows);
+        this.subscriptionRuns = c.subscriptionRuns.build();
+        this.subscriptionOfRun = PackedStrings.of(c.subscriptionOfRun);
+        this.runsWithoutSubscription = c.runsWithoutSubscription;
         this.start = c.start.build();
         this.end = c.end.build();
         this.unitAmount = c.unitAmount.build();
@@ -79,9 +86,12 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
 
     @Override
     public RecurringItem get(int row) {
-        int sub = subscription.get(row);
-        return new RecurringItem(ids.get(row), customers.get(customer.get(row)).id(), product.get(row),
-                sub == 0 ? null : subscriptionIds.get(sub - 1), start.get(row), end.get(row), unitAmount.get(row),
+        int customer = customerOfRun.get(customerRuns.runOf(row));
+        int subscriptionRun = subscriptionRuns.runOf(row);
+        String subscription = runsWithoutSubscription.get(subscriptionRun) ? null
+                : subscriptionOfRun.get(subscriptionRun);
+        return new RecurringItem(ids.get(row), customers.get(customer).id(), product.get(row), subscription,
+                start.get(row), end.get(row), unitAmount.get(row),
                 quantity.get(row), currency.get(row), INTERVALS[interval.get(row)], intervalCount.get(row),
                 discountPercent.get(row), discountAmount.get(row), trialEnd.get(row), bundle.get(row));
     }
@@ -93,8 +103,10 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
 
     /** Adds the columns to {@code f}; the customers they index are the dataset's to count. */
     void addTo(HeapFootprint f) {
-        f.add(HeapFootprint.object(17 * HeapFootprint.REF) + ids.retainedBytes() + customer.retainedBytes()
-                + subscriptionIds.retainedBytes() + subscription.retainedBytes() + interval.retainedBytes()
+        f.add(HeapFootprint.object(18 * HeapFootprint.REF) + ids.retainedBytes() + customerRuns.retainedBytes()
+                + customerOfRun.retainedBytes() + subscriptionRuns.retainedBytes() + subscriptionOfRun.retainedBytes()
+                + HeapFootprint.object(HeapFootprint.REF + 8)
+                + HeapFootprint.longArray(runsWithoutSubscription.size() / 64) + interval.retainedBytes()
                 + intervalCount.retainedBytes());
         for (DictionaryColumn<?> column : List.of(product, start, end, unitAmount, quantity, currency,
                 discountPercent, discountAmount, trialEnd, bundle)) {
@@ -106,10 +118,13 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
     private static final class Columns {
         final int rows;
         final List<String> ids;
-        final int[] customer;
+        final RunIndex.Builder customerRuns = new RunIndex.Builder();
+        int[] customerOfRun = new int[16];
+        int customerRunCount;
         final DictionaryColumn.Builder<String> product;
-        final List<String> subscriptionIds = new ArrayList<>();
-        final int[] subscription;
+        final RunIndex.Builder subscriptionRuns = new RunIndex.Builder();
+        final List<String> subscriptionOfRun = new ArrayList<>();
+        final BitSet runsWithoutSubscription = new BitSet();
         final DictionaryColumn.Builder<LocalDate> start;
         final DictionaryColumn.Builder<LocalDate> end;
         final DictionaryColumn.Builder<BigDecimal> unitAmount;
@@ -126,8 +141,6 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
         Columns(int rows, Map<Object, Object> canonical) {
             this.rows = rows;
             this.ids = new ArrayList<>(rows);
-            this.customer = new int[rows];
-            this.subscription = new int[rows];
             this.interval = new int[rows];
             this.intervalCount = new int[rows];
             this.product = new DictionaryColumn.Builder<>(rows, canonical);
@@ -144,9 +157,9 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
 
         void add(RecurringItem item, int customerIndex) {
             ids.add(item.id());
-            customer[row] = customerIndex;
+            addCustomer(customerIndex);
             product.add(item.productId());
-            subscription[row] = subscriptionCode(item.subscriptionId());
+            addSubscription(item.subscriptionId());
             start.add(item.startDate());
             end.add(item.endDate());
             unitAmount.add(item.unitAmount());
@@ -161,21 +174,26 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
             row++;
         }
 
-        /**
-         * A subscription's items follow each other in every export, and nearly every subscription
-         * is a value of its own, so a row repeating the previous row's id shares its code and any
-         * other id is stored again: no lookup over a million ids, and the id still reads back.
-         */
-        private int subscriptionCode(String id) {
-            if (id == null) {
-                return 0;
+        private void addCustomer(int customerIndex) {
+            boolean starts = row == 0 || customerOfRun[customerRunCount - 1] != customerIndex;
+            customerRuns.add(starts);
+            if (starts) {
+                if (customerRunCount == customerOfRun.length) {
+                    customerOfRun = Arrays.copyOf(customerOfRun, customerRunCount * 2);
+                }
+                customerOfRun[customerRunCount++] = customerIndex;
             }
-            int size = subscriptionIds.size();
-            if (size == 0 || !id.equals(subscriptionIds.get(size - 1))) {
-                subscriptionIds.add(id);
-                size++;
+        }
+
+        private void addSubscription(String id) {
+            int runs = subscriptionOfRun.size();
+            boolean starts = row == 0 || (id == null ? !runsWithoutSubscription.get(runs - 1)
+                    : runsWithoutSubscription.get(runs - 1) || !id.equals(subscriptionOfRun.get(runs - 1)));
+            subscriptionRuns.add(starts);
+            if (starts) {
+                runsWithoutSubscription.set(runs, id == null);
+                subscriptionOfRun.add(id == null ? "" : id);
             }
-            return size;
         }
     }
 }

@@ -67,6 +67,24 @@ class ItemColumnsTest {
     }
 
     @Test
+    void customersAndSubscriptionsInRunsOrInterleavedReadBackRowByRow() {
+        List<RecurringItem> items = new ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 500; i++) {
+            // runs of one to four rows, then and again a customer or subscription seen before, or none
+            int customer = random.nextInt(4) == 0 ? random.nextInt(20) : i / 3 % 20;
+            String subscription = random.nextInt(5) == 0 ? null : "s" + (random.nextInt(3) == 0 ? random.nextInt(9) : i / 2);
+            items.add(RecurringItem.builder("i" + i, "c" + customer, "p1").subscription(subscription)
+                    .start("2025-01-01").unitAmount("1").build());
+        }
+        String[] customers = new String[20];
+        for (int c = 0; c < customers.length; c++) {
+            customers[c] = "c" + c;
+        }
+        assertThat(dataset(items, customers).items()).containsExactlyElementsOf(items);
+    }
+
+    @Test
     void narrowIntsChooseTheNarrowestWidthAndRefuseNegatives() {
         for (int max : new int[] {0, 255, 256, 65_535, 65_536, Integer.MAX_VALUE}) {
             NarrowInts ints = NarrowInts.of(new int[] {max, 1, 0}, 3);

@@ -1,0 +1,63 @@
+package io.xsell.core.model;
+
+import java.util.Arrays;
+
+/**
+ * Which run of equal values a row falls in, for a column whose equal values follow each other (a
+ * customer's items, a subscription's items): one bit a row marks where a run starts, and a count
+ * every 64 rows turns a row into its run's number with one popcount. A million runs over three
+ * million rows cost 0.5 MB instead of a code per row (12 MB as ints).
+ */
+final class RunIndex {
+    private final long[] starts;
+    private final int[] runsBefore;
+    private final int rows;
+
+    private RunIndex(long[] starts, int rows) {
+        this.starts = starts;
+        this.rows = rows;
+        this.runsBefore = new int[starts.length];
+        int runs = 0;
+        for (int w = 0; w < starts.length; w++) {
+            runsBefore[w] = runs;
+            runs += Long.bitCount(starts[w]);
+        }
+    }
+
+    /** The run of {@code row}, counted from 0. */
+    int runOf(int row) {
+        int w = row >>> 6;
+        long upToRow = starts[w] & (-1L >>> (63 - (row & 63)));
+        return runsBefore[w] + Long.bitCount(upToRow) - 1;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    long retainedBytes() {
+        return HeapFootprint.object(2 * HeapFootprint.REF + 4) + HeapFootprint.longArray(starts.length)
+                + HeapFootprint.intArray(runsBefore.length);
+    }
+
+    /** Marks run starts row by row; row 0 always starts one. */
+    static final class Builder {
+        private long[] starts = new long[16];
+        private int rows;
+
+        void add(boolean startsRun) {
+            int w = rows >>> 6;
+            if (w == starts.length) {
+                starts = Arrays.copyOf(starts, w * 2);
+            }
+            if (startsRun || rows == 0) {
+                starts[w] |= 1L << (rows & 63);
+            }
+            rows++;
+        }
+
+        RunIndex build() {
+            return new RunIndex(Arrays.copyOf(starts, (rows + 63) >>> 6), rows);
+        }
+    }
+}
