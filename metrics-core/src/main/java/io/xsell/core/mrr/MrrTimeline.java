@@ -31,13 +31,18 @@ public final class MrrTimeline {
 
     /** Builds the timeline of items ordered by {@link PricedItem#activeFrom()}. */
     public static MrrTimeline of(PricedItem[] items, int lineCount) {
+        return of(ItemColumns.of(new PricedItem[][] {items}, lineCount), 0, items.length, lineCount);
+    }
+
+    /** Builds the timeline of the items {@code [first, limit)} of {@code items}, ordered by start. */
+    static MrrTimeline of(ItemColumns items, int first, int limit, int lineCount) {
         BigDecimal[] zero = new BigDecimal[lineCount];
         Arrays.fill(zero, BigDecimal.ZERO);
-        int n = items.length;
+        int n = limit - first;
         if (n == 0) {
             return new MrrTimeline(new int[0], new BigDecimal[0][], new BigDecimal[0], zero, List.of());
         }
-        int[] byEnd = endOrder(items);
+        int[] byEnd = endOrder(items, first, n);
         int[] days = new int[2 * n];
         BigDecimal[][] states = new BigDecimal[2 * n][];
         BigDecimal[] totals = new BigDecimal[2 * n];
@@ -48,22 +53,22 @@ public final class MrrTimeline {
         BigDecimal previousTotal = BigDecimal.ZERO;
         boolean everActive = false;
         int size = 0;
-        int si = 0;
+        int si = first;
         int ei = 0;
-        while (si < n || (ei < byEnd.length && items[byEnd[ei]].end() != PricedItem.OPEN)) {
-            int nextStart = si < n ? items[si].activeFrom() : PricedItem.OPEN;
-            int nextEnd = ei < byEnd.length ? items[byEnd[ei]].end() : PricedItem.OPEN;
+        while (si < limit || (ei < n && items.endOf(byEnd[ei]) != PricedItem.OPEN)) {
+            int nextStart = si < limit ? items.activeFromOf(si) : PricedItem.OPEN;
+            int nextEnd = ei < n ? items.endOf(byEnd[ei]) : PricedItem.OPEN;
             int day = Math.min(nextStart, nextEnd);
             BigDecimal[] current = previous.clone();
             Arrays.fill(bundledStarts, false);
-            for (; si < n && items[si].activeFrom() == day; si++) {
-                PricedItem item = items[si];
-                current[item.line()] = current[item.line()].add(item.monthly());
-                bundledStarts[item.line()] |= item.bundled();
+            for (; si < limit && items.activeFromOf(si) == day; si++) {
+                int line = items.lineOf(si);
+                current[line] = current[line].add(items.monthlyOf(si));
+                bundledStarts[line] |= items.bundledOf(si);
             }
-            for (; ei < byEnd.length && items[byEnd[ei]].end() == day; ei++) {
-                PricedItem item = items[byEnd[ei]];
-                current[item.line()] = current[item.line()].subtract(item.monthly());
+            for (; ei < n && items.endOf(byEnd[ei]) == day; ei++) {
+                int line = items.lineOf(byEnd[ei]);
+                current[line] = current[line].subtract(items.monthlyOf(byEnd[ei]));
             }
             if (sameState(previous, current)) {
                 continue;
@@ -87,15 +92,15 @@ public final class MrrTimeline {
      * Item indices by end day. Customers hold a handful of items whose ends mostly follow their
      * starts, so an insertion sort of primitives beats boxing and a general sort by far.
      */
-    private static int[] endOrder(PricedItem[] items) {
-        int[] order = new int[items.length];
-        for (int i = 0; i < order.length; i++) {
-            int end = items[i].end();
+    private static int[] endOrder(ItemColumns items, int first, int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            int end = items.endOf(first + i);
             int j = i;
-            for (; j > 0 && items[order[j - 1]].end() > end; j--) {
+            for (; j > 0 && items.endOf(order[j - 1]) > end; j--) {
                 order[j] = order[j - 1];
             }
-            order[j] = i;
+            order[j] = first + i;
         }
         return order;
     }

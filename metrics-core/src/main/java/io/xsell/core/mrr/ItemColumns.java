@@ -1,0 +1,221 @@
+package io.xsell.core.mrr;
+
+import io.xsell.core.model.HeapFootprint;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A ledger's priced items held column by column, customer after customer: customer {@code c}'s
+ * items are {@code [first(c), limit(c))}, ordered by the day they start earning. A {@link PricedItem}
+ * object per item (header, fields, a reference per item in its customer's array) weighed about 40
+ * bytes; the columns weigh about 12, which is most of the heap a priced 1M-customer tenant keeps.
+ *
+ * <p>Monthly amounts are codes into the distinct amounts: a tenant's items repeat a few thousand
+ * prices (see {@link PriceMemo}). Amounts are told apart by {@code equals}, scale included, so
+ * every item reads back the very value it was priced at and every sum is unchanged.
+ */
+final class ItemColumns {
+    private final int[] firstItem;
+    private final NarrowInts lines;
+    private final int[] activeFrom;
+    private final int[] end;
+    private final NarrowInts monthlyCodes;
+    private final BigDecimal[] amounts;
+    private final long[] bundled;
+
+    private ItemColumns(int[] firstItem, NarrowInts lines, int[] activeFrom, int[] end, NarrowInts monthlyCodes,
+                        BigDecimal[] amounts, long[] bundled) {
+        this.firstItem = firstItem;
+        this.lines = lines;
+        this.activeFrom = activeFrom;
+        this.end = end;
+        this.monthlyCodes = monthlyCodes;
+        this.amounts = amounts;
+        this.bundled = bundled;
+    }
+
+    /** Columns of items already grouped by customer and ordered by start within each. */
+    static ItemColumns of(PricedItem[][] byCustomer, int lineCount) {
+        int count = 0;
+        for (PricedItem[] items : byCustomer) {
+            count += items.length;
+        }
+        Builder builder = new Builder(count);
+        for (int c = 0; c < byCustomer.length; c++) {
+            for (PricedItem item : byCustomer[c]) {
+                builder.add(c, item.line(), item.activeFrom(), item.end(), item.monthly(), item.bundled());
+            }
+        }
+        return builder.build(byCustomer.length, lineCount);
+    }
+
+    int customerCount() {
+        return firstItem.length - 1;
+    }
+
+    /** Index of the customer's first item. */
+    int first(int customer) {
+        return firstItem[customer];
+    }
+
+    /** Index after the customer's last item. */
+    int limit(int customer) {
+        return firstItem[customer + 1];
+    }
+
+    int lineOf(int item) {
+        return lines.get(item);
+    }
+
+    int activeFromOf(int item) {
+        return activeFrom[item];
+    }
+
+    int endOf(int item) {
+        return end[item];
+    }
+
+    BigDecimal monthlyOf(int item) {
+        return amounts[monthlyCodes.get(item)];
+    }
+
+    boolean bundledOf(int item) {
+        return (bundled[item >>> 6] & (1L << item)) != 0;
+    }
+
+    PricedItem item(int item) {
+        return new PricedItem(lineOf(item), activeFrom[item], end[item], monthlyOf(item), bundledOf(item));
+    }
+
+    /** The distinct monthly amounts. */
+    int amountCount() {
+        return amounts.length;
+    }
+
+    /** Bytes per line index and per amount code. */
+    int[] widths() {
+        return new int[] {lines.width(), monthlyCodes.width()};
+    }
+
+    /** Adds the columns, the distinct amounts (through {@code f}, so each once) and this object. */
+    void addTo(HeapFootprint f) {
+        f.add(HeapFootprint.object(7 * HeapFootprint.REF)).add(HeapFootprint.intArray(firstItem.length))
+                .add(lines.retainedBytes()).add(HeapFootprint.intArray(activeFrom.length))
+                .add(HeapFootprint.intArray(end.length)).add(monthlyCodes.retainedBytes())
+                .add(HeapFootprint.referenceArray(amounts.length)).add(HeapFootprint.longArray(bundled.length));
+        for (BigDecimal amount : amounts) {
+            f.decimal(amount);
+        }
+    }
+
+    /**
+     * Collects items in any customer order (pricing follows the dataset's order), then groups them
+     * by customer, keeping the order they came in among items that start on the same day.
+     */
+    static final class Builder {
+        private int[] customer;
+        private int[] line;
+        private int[] from;
+        private int[] until;
+        private int[] code;
+        private boolean[] inBundle;
+        private int size;
+        private final Map<BigDecimal, Integer> codes = new HashMap<>();
+        private final List<BigDecimal> amounts = new ArrayList<>();
+
+        Builder(int expected) {
+            int capacity = Math.max(expected, 16);
+            customer = new int[capacity];
+            line = new int[capacity];
+            from = new int[capacity];
+            until = new int[capacity];
+            code = new int[capacity];
+            inBundle = new boolean[capacity];
+        }
+
+        void add(int customerIndex, int lineIndex, int activeFrom, int end, BigDecimal monthly, boolean bundled) {
+            if (size == customer.length) {
+                int capacity = size + (size >> 1);
+                customer = Arrays.copyOf(customer, capacity);
+                line = Arrays.copyOf(line, capacity);
+                from = Arrays.copyOf(from, capacity);
+                until = Arrays.copyOf(until, capacity);
+                code = Arrays.copyOf(code, capacity);
+                inBundle = Arrays.copyOf(inBundle, capacity);
+            }
+            Integer known = codes.get(monthly);
+            if (known == null) {
+                known = amounts.size();
+                codes.put(monthly, known);
+                amounts.add(monthly);
+            }
+            customer[size] = customerIndex;
+            line[size] = lineIndex;
+            from[size] = activeFrom;
+            until[size] = end;
+            code[size] = known;
+            inBundle[size] = bundled;
+            size++;
+        }
+
+        ItemColumns build(int customerCount, int lineCount) {
+            int[] firstItem = new int[customerCount + 1];
+            for (int i = 0; i < size; i++) {
+                firstItem[customer[i] + 1]++;
+            }
+            for (int c = 0; c < customerCount; c++) {
+                firstItem[c + 1] += firstItem[c];
+            }
+            int[] order = new int[size];
+            int[] next = Arrays.copyOf(firstItem, customerCount);
+            for (int i = 0; i < size; i++) {
+                order[next[customer[i]]++] = i;
+            }
+            customer = null;
+            for (int c = 0; c < customerCount; c++) {
+                sortByStart(order, firstItem[c], firstItem[c + 1]);
+            }
+            int[] lineColumn = new int[size];
+            int[] startColumn = new int[size];
+            int[] endColumn = new int[size];
+            int[] codeColumn = new int[size];
+            long[] bundledColumn = new long[(size + 63) >>> 6];
+            for (int k = 0; k < size; k++) {
+                int i = order[k];
+                lineColumn[k] = line[i];
+                startColumn[k] = from[i];
+                endColumn[k] = until[i];
+                codeColumn[k] = code[i];
+                if (inBundle[i]) {
+                    bundledColumn[k >>> 6] |= 1L << k;
+                }
+            }
+            return new ItemColumns(firstItem, NarrowInts.of(lineColumn, size, lineCount), startColumn, endColumn,
+                    NarrowInts.of(codeColumn, size, Math.max(amounts.size(), 1)),
+                    amounts.toArray(new BigDecimal[0]), bundledColumn);
+        }
+
+        /** A stable sort of {@code order[lo, hi)} by start day: the keys carry the arrival index. */
+        private void sortByStart(int[] order, int lo, int hi) {
+            boolean sorted = true;
+            for (int k = lo + 1; k < hi && sorted; k++) {
+                sorted = from[order[k - 1]] <= from[order[k]];
+            }
+            if (sorted) {
+                return;
+            }
+            long[] keys = new long[hi - lo];
+            for (int k = lo; k < hi; k++) {
+                keys[k - lo] = (long) from[order[k]] << 32 | order[k];
+            }
+            Arrays.sort(keys);
+            for (int k = lo; k < hi; k++) {
+                order[k] = (int) keys[k - lo];
+            }
+        }
+    }
+}
