@@ -2,44 +2,45 @@ package io.xsell.core.mrr;
 
 import io.xsell.core.model.HeapFootprint;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A ledger's priced items held column by column, customer after customer: customer {@code c}'s
  * items are {@code [first(c), limit(c))}, ordered by the day they start earning. A {@link PricedItem}
  * object per item (header, fields, a reference per item in its customer's array) weighed about 40
- * bytes; the columns weigh about 12, which is most of the heap a priced 1M-customer tenant keeps.
+ * bytes; the columns weigh about 10, which is most of the heap a priced 1M-customer tenant keeps.
+ * Every column is as narrow as its values allow ({@link NarrowInts}): start days lie within a few
+ * thousand days of each other, and an end is held as the item's length in days (0: open), which is
+ * as small.
  *
- * <p>Monthly amounts are codes into the distinct amounts: a tenant's items repeat a few thousand
+ * <p>Monthly amounts are codes into the distinct amounts: a tenant's items repeat a limited set of
  * prices (see {@link PriceMemo}). Amounts are told apart by {@code equals}, scale included, so
  * every item reads back the very value it was priced at and every sum is unchanged.
  */
 final class ItemColumns {
     private final int[] firstItem;
     private final NarrowInts lines;
-    private final int[] activeFrom;
-    private final int[] end;
+    private final NarrowInts activeFrom;
+    private final NarrowInts ends;
+    private final boolean endsAreLengths; // false only for lengths beyond an int: ends as they are
     private final NarrowInts monthlyCodes;
     private final BigDecimal[] amounts;
     private final long[] bundled;
 
-    private ItemColumns(int[] firstItem, NarrowInts lines, int[] activeFrom, int[] end, NarrowInts monthlyCodes,
-                        BigDecimal[] amounts, long[] bundled) {
+    private ItemColumns(int[] firstItem, NarrowInts lines, NarrowInts activeFrom, NarrowInts ends,
+                        boolean endsAreLengths, NarrowInts monthlyCodes, BigDecimal[] amounts, long[] bundled) {
         this.firstItem = firstItem;
         this.lines = lines;
         this.activeFrom = activeFrom;
-        this.end = end;
+        this.ends = ends;
+        this.endsAreLengths = endsAreLengths;
         this.monthlyCodes = monthlyCodes;
         this.amounts = amounts;
         this.bundled = bundled;
     }
 
     /** Columns of items already grouped by customer and ordered by start within each. */
-    static ItemColumns of(PricedItem[][] byCustomer, int lineCount) {
+    static ItemColumns of(PricedItem[][] byCustomer) {
         int count = 0;
         for (PricedItem[] items : byCustomer) {
             count += items.length;
@@ -50,7 +51,7 @@ final class ItemColumns {
                 builder.add(c, item.line(), item.activeFrom(), item.end(), item.monthly(), item.bundled());
             }
         }
-        return builder.build(byCustomer.length, lineCount);
+        return builder.build(byCustomer.length);
     }
 
     int customerCount() {
@@ -72,11 +73,15 @@ final class ItemColumns {
     }
 
     int activeFromOf(int item) {
-        return activeFrom[item];
+        return activeFrom.get(item);
     }
 
     int endOf(int item) {
-        return end[item];
+        if (!endsAreLengths) {
+            return ends.get(item);
+        }
+        int length = ends.get(item);
+        return length == 0 ? PricedItem.OPEN : activeFrom.get(item) + length;
     }
 
     BigDecimal monthlyOf(int item) {
@@ -88,7 +93,7 @@ final class ItemColumns {
     }
 
     PricedItem item(int item) {
-        return new PricedItem(lineOf(item), activeFrom[item], end[item], monthlyOf(item), bundledOf(item));
+        return new PricedItem(lineOf(item), activeFromOf(item), endOf(item), monthlyOf(item), bundledOf(item));
     }
 
     /** The distinct monthly amounts. */
@@ -96,16 +101,16 @@ final class ItemColumns {
         return amounts.length;
     }
 
-    /** Bytes per line index and per amount code. */
+    /** Bytes per line index, start day, end and amount code. */
     int[] widths() {
-        return new int[] {lines.width(), monthlyCodes.width()};
+        return new int[] {lines.width(), activeFrom.width(), ends.width(), monthlyCodes.width()};
     }
 
     /** Adds the columns, the distinct amounts (through {@code f}, so each once) and this object. */
     void addTo(HeapFootprint f) {
-        f.add(HeapFootprint.object(7 * HeapFootprint.REF)).add(HeapFootprint.intArray(firstItem.length))
-                .add(lines.retainedBytes()).add(HeapFootprint.intArray(activeFrom.length))
-                .add(HeapFootprint.intArray(end.length)).add(monthlyCodes.retainedBytes())
+        f.add(HeapFootprint.object(7 * HeapFootprint.REF + 1)).add(HeapFootprint.intArray(firstItem.length))
+                .add(lines.retainedBytes()).add(activeFrom.retainedBytes())
+                .add(ends.retainedBytes()).add(monthlyCodes.retainedBytes())
                 .add(HeapFootprint.referenceArray(amounts.length)).add(HeapFootprint.longArray(bundled.length));
         for (BigDecimal amount : amounts) {
             f.decimal(amount);
@@ -124,8 +129,7 @@ final class ItemColumns {
         private int[] code;
         private boolean[] inBundle;
         private int size;
-        private final Map<BigDecimal, Integer> codes = new HashMap<>();
-        private final List<BigDecimal> amounts = new ArrayList<>();
+        private final DistinctAmounts amounts = new DistinctAmounts();
 
         Builder(int expected) {
             int capacity = Math.max(expected, 16);
@@ -147,34 +151,18 @@ final class ItemColumns {
                 code = Arrays.copyOf(code, capacity);
                 inBundle = Arrays.copyOf(inBundle, capacity);
             }
-            Integer known = codes.get(monthly);
-            if (known == null) {
-                known = amounts.size();
-                codes.put(monthly, known);
-                amounts.add(monthly);
-            }
             customer[size] = customerIndex;
             line[size] = lineIndex;
             from[size] = activeFrom;
             until[size] = end;
-            code[size] = known;
+            code[size] = amounts.code(monthly);
             inBundle[size] = bundled;
             size++;
         }
 
-        ItemColumns build(int customerCount, int lineCount) {
-            int[] firstItem = new int[customerCount + 1];
-            for (int i = 0; i < size; i++) {
-                firstItem[customer[i] + 1]++;
-            }
-            for (int c = 0; c < customerCount; c++) {
-                firstItem[c + 1] += firstItem[c];
-            }
-            int[] order = new int[size];
-            int[] next = Arrays.copyOf(firstItem, customerCount);
-            for (int i = 0; i < size; i++) {
-                order[next[customer[i]]++] = i;
-            }
+        ItemColumns build(int customerCount) {
+            int[] firstItem = ByCustomer.offsets(customer, size, customerCount);
+            int[] order = ByCustomer.order(customer, size, firstItem);
             customer = null;
             for (int c = 0; c < customerCount; c++) {
                 sortByStart(order, firstItem[c], firstItem[c + 1]);
@@ -182,6 +170,8 @@ final class ItemColumns {
             int[] lineColumn = new int[size];
             int[] startColumn = new int[size];
             int[] endColumn = new int[size];
+            int[] lengthColumn = new int[size];
+            boolean lengthsFit = true;
             int[] codeColumn = new int[size];
             long[] bundledColumn = new long[(size + 63) >>> 6];
             for (int k = 0; k < size; k++) {
@@ -189,14 +179,17 @@ final class ItemColumns {
                 lineColumn[k] = line[i];
                 startColumn[k] = from[i];
                 endColumn[k] = until[i];
+                long length = until[i] == PricedItem.OPEN ? 0 : (long) until[i] - from[i];
+                lengthsFit &= length <= Integer.MAX_VALUE;
+                lengthColumn[k] = (int) length;
                 codeColumn[k] = code[i];
                 if (inBundle[i]) {
                     bundledColumn[k >>> 6] |= 1L << k;
                 }
             }
-            return new ItemColumns(firstItem, NarrowInts.of(lineColumn, size, lineCount), startColumn, endColumn,
-                    NarrowInts.of(codeColumn, size, Math.max(amounts.size(), 1)),
-                    amounts.toArray(new BigDecimal[0]), bundledColumn);
+            return new ItemColumns(firstItem, NarrowInts.of(lineColumn, size), NarrowInts.of(startColumn, size),
+                    NarrowInts.of(lengthsFit ? lengthColumn : endColumn, size), lengthsFit,
+                    NarrowInts.of(codeColumn, size), amounts.toArray(), bundledColumn);
         }
 
         /** A stable sort of {@code order[lo, hi)} by start day: the keys carry the arrival index. */

@@ -8,8 +8,6 @@ import io.xsell.core.model.RecurringItem;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.core.model.WorkCancelledException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +28,16 @@ public final class MrrLedger {
     private final List<ProductLineRef> lines;
     private final Customer[] customers;
     private final ItemColumns items;
-    private final PricedCharge[][] chargesByCustomer;
+    private final ChargeColumns charges;
     private volatile long retainedBytes = -1;
 
     private MrrLedger(String currency, List<ProductLineRef> lines, Customer[] customers,
-                      ItemColumns items, PricedCharge[][] chargesByCustomer) {
+                      ItemColumns items, ChargeColumns charges) {
         this.currency = currency;
         this.lines = lines;
         this.customers = customers;
         this.items = items;
-        this.chargesByCustomer = chargesByCustomer;
+        this.charges = charges;
     }
 
     public static MrrLedger of(TenantDataset dataset) {
@@ -76,7 +74,7 @@ public final class MrrLedger {
         }
         WorkCancelledException.checkInterrupt();
         return new MrrLedger(dataset.reportingCurrency(), List.copyOf(lineByName.values()), customers,
-                items.build(customers.length, lineByName.size()),
+                items.build(customers.length),
                 priceCharges(dataset, customerIndex, customers.length));
     }
 
@@ -107,8 +105,8 @@ public final class MrrLedger {
                 previousStart = item.activeFrom();
             }
         }
-        return new MrrLedger(dataset.reportingCurrency(), lines, customers, ItemColumns.of(items, lines.size()),
-                charges);
+        return new MrrLedger(dataset.reportingCurrency(), lines, customers, ItemColumns.of(items),
+                ChargeColumns.of(charges));
     }
 
     private static Map<String, ProductLineRef> indexLines(List<Product> products) {
@@ -124,17 +122,19 @@ public final class MrrLedger {
         return lines;
     }
 
-    private static PricedCharge[][] priceCharges(TenantDataset dataset, Map<String, Integer> customerIndex, int count) {
-        PricedCharge[][] result = new PricedCharge[count][];
-        Arrays.fill(result, NO_CHARGES);
-        Map<Integer, List<PricedCharge>> byCustomer = new HashMap<>();
+    private static ChargeColumns priceCharges(TenantDataset dataset, Map<String, Integer> customerIndex, int count) {
+        int size = dataset.charges().size();
+        int[] customers = new int[size];
+        int[] days = new int[size];
+        BigDecimal[] amounts = new BigDecimal[size];
+        int k = 0;
         for (OneTimeCharge charge : dataset.charges()) {
             BigDecimal rate = dataset.fxRates().rateOn(charge.currency(), charge.date()).orElseThrow();
-            byCustomer.computeIfAbsent(customerIndex.get(charge.customerId()), k -> new ArrayList<>())
-                    .add(new PricedCharge(Math.toIntExact(charge.date().toEpochDay()), charge.amount().multiply(rate)));
+            customers[k] = customerIndex.get(charge.customerId());
+            days[k] = Math.toIntExact(charge.date().toEpochDay());
+            amounts[k++] = charge.amount().multiply(rate);
         }
-        byCustomer.forEach((c, list) -> result[c] = list.toArray(NO_CHARGES));
-        return result;
+        return ChargeColumns.of(customers, days, amounts, size, count);
     }
 
     /**
@@ -150,15 +150,7 @@ public final class MrrLedger {
             // currency, lines, customers, items, charges and the long retainedBytes
             f.add(HeapFootprint.object(5 * HeapFootprint.REF + 8)).add(HeapFootprint.referenceArray(customers.length));
             items.addTo(f);
-            f.add(HeapFootprint.referenceArray(chargesByCustomer.length));
-            for (PricedCharge[] charges : chargesByCustomer) {
-                if (f.first(charges)) {
-                    f.add(HeapFootprint.referenceArray(charges.length));
-                    for (PricedCharge charge : charges) {
-                        f.add(HeapFootprint.object(4 + HeapFootprint.REF)).decimal(charge.amount());
-                    }
-                }
-            }
+            charges.addTo(f);
             known = f.bytes();
             retainedBytes = known;
         }
@@ -201,8 +193,18 @@ public final class MrrLedger {
         return items;
     }
 
+    /** The customer's priced one-time charges, in the dataset's order. */
     public PricedCharge[] charges(int customer) {
-        return chargesByCustomer[customer];
+        int first = charges.first(customer);
+        int limit = charges.limit(customer);
+        if (first == limit) {
+            return NO_CHARGES;
+        }
+        PricedCharge[] result = new PricedCharge[limit - first];
+        for (int i = first; i < limit; i++) {
+            result[i - first] = charges.charge(i);
+        }
+        return result;
     }
 
     /** The customer's MRR history by line, built on demand (it is cheap and rarely reused). */

@@ -31,7 +31,7 @@ public final class MrrTimeline {
 
     /** Builds the timeline of items ordered by {@link PricedItem#activeFrom()}. */
     public static MrrTimeline of(PricedItem[] items, int lineCount) {
-        return of(ItemColumns.of(new PricedItem[][] {items}, lineCount), 0, items.length, lineCount);
+        return of(ItemColumns.of(new PricedItem[][] {items}), 0, items.length, lineCount);
     }
 
     /** Builds the timeline of the items {@code [first, limit)} of {@code items}, ordered by start. */
@@ -42,7 +42,13 @@ public final class MrrTimeline {
         if (n == 0) {
             return new MrrTimeline(new int[0], new BigDecimal[0][], new BigDecimal[0], zero, List.of());
         }
-        int[] byEnd = endOrder(items, first, n);
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        for (int i = 0; i < n; i++) {
+            starts[i] = items.activeFromOf(first + i);
+            ends[i] = items.endOf(first + i);
+        }
+        int[] byEnd = endOrder(ends);
         int[] days = new int[2 * n];
         BigDecimal[][] states = new BigDecimal[2 * n][];
         BigDecimal[] totals = new BigDecimal[2 * n];
@@ -53,22 +59,22 @@ public final class MrrTimeline {
         BigDecimal previousTotal = BigDecimal.ZERO;
         boolean everActive = false;
         int size = 0;
-        int si = first;
+        int si = 0;
         int ei = 0;
-        while (si < limit || (ei < n && items.endOf(byEnd[ei]) != PricedItem.OPEN)) {
-            int nextStart = si < limit ? items.activeFromOf(si) : PricedItem.OPEN;
-            int nextEnd = ei < n ? items.endOf(byEnd[ei]) : PricedItem.OPEN;
+        while (si < n || (ei < n && ends[byEnd[ei]] != PricedItem.OPEN)) {
+            int nextStart = si < n ? starts[si] : PricedItem.OPEN;
+            int nextEnd = ei < n ? ends[byEnd[ei]] : PricedItem.OPEN;
             int day = Math.min(nextStart, nextEnd);
             BigDecimal[] current = previous.clone();
             Arrays.fill(bundledStarts, false);
-            for (; si < limit && items.activeFromOf(si) == day; si++) {
-                int line = items.lineOf(si);
-                current[line] = current[line].add(items.monthlyOf(si));
-                bundledStarts[line] |= items.bundledOf(si);
+            for (; si < n && starts[si] == day; si++) {
+                int line = items.lineOf(first + si);
+                current[line] = current[line].add(items.monthlyOf(first + si));
+                bundledStarts[line] |= items.bundledOf(first + si);
             }
-            for (; ei < n && items.endOf(byEnd[ei]) == day; ei++) {
-                int line = items.lineOf(byEnd[ei]);
-                current[line] = current[line].subtract(items.monthlyOf(byEnd[ei]));
+            for (; ei < n && ends[byEnd[ei]] == day; ei++) {
+                int line = items.lineOf(first + byEnd[ei]);
+                current[line] = current[line].subtract(items.monthlyOf(first + byEnd[ei]));
             }
             if (sameState(previous, current)) {
                 continue;
@@ -92,15 +98,15 @@ public final class MrrTimeline {
      * Item indices by end day. Customers hold a handful of items whose ends mostly follow their
      * starts, so an insertion sort of primitives beats boxing and a general sort by far.
      */
-    private static int[] endOrder(ItemColumns items, int first, int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            int end = items.endOf(first + i);
+    private static int[] endOrder(int[] ends) {
+        int[] order = new int[ends.length];
+        for (int i = 0; i < order.length; i++) {
+            int end = ends[i];
             int j = i;
-            for (; j > 0 && items.endOf(order[j - 1]) > end; j--) {
+            for (; j > 0 && ends[order[j - 1]] > end; j--) {
                 order[j] = order[j - 1];
             }
-            order[j] = first + i;
+            order[j] = i;
         }
         return order;
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The columnar ledger reads back exactly the items a ledger of {@link PricedItem} objects held,
- * at every code width: 300 lines need two bytes a line, some 80,000 distinct amounts four bytes a code.
+ * at every code width: 300 lines need two bytes a line, some 80,000 distinct amounts three bytes a code.
  */
 class MrrLedgerColumnsTest {
     private static final int CUSTOMERS = 2_000;
@@ -99,7 +99,7 @@ class MrrLedgerColumnsTest {
         PricedItem[][] expected = pricedRecords(WIDE);
 
         assertThat(ledger.lines()).hasSize(LINES);
-        assertThat(ledger.columns().widths()).containsExactly(2, 4);
+        assertThat(ledger.columns().widths()).containsExactly(2, 2, 2, 3); // lines, starts, ends, amounts
         assertThat(ledger.columns().amountCount()).isGreaterThan(1 << 16);
         int held = 0;
         for (int c = 0; c < CUSTOMERS; c++) {
@@ -162,7 +162,7 @@ class MrrLedgerColumnsTest {
     }
 
     @Test
-    void codesTakeTheNarrowestWidthThatHoldsTheirBound() {
+    void valuesTakeTheNarrowestWidthThatHoldsTheirSpread() {
         int[] values = new int[70_000];
         for (int i = 0; i < values.length; i++) {
             values[i] = i;
@@ -170,16 +170,31 @@ class MrrLedgerColumnsTest {
         assertThat(widthAndLast(values, 256)).containsExactly(1, 255);
         assertThat(widthAndLast(values, 257)).containsExactly(2, 256);
         assertThat(widthAndLast(values, 65_536)).containsExactly(2, 65_535);
-        assertThat(widthAndLast(values, 65_537)).containsExactly(4, 65_536);
-        assertThat(widthAndLast(values, 70_000)).containsExactly(4, 69_999);
+        assertThat(widthAndLast(values, 65_537)).containsExactly(3, 65_536);
+        assertThat(widthAndLast(new int[] {-20_000, -19_745, -19_900}, 3)).containsExactly(1, -19_900);
+        assertThat(widthAndLast(new int[] {5, (1 << 24) + 4, 7}, 3)).containsExactly(3, 7);
+        assertThat(widthAndLast(new int[] {5, (1 << 24) + 5, 7}, 3)).containsExactly(4, 7);
+        assertThat(widthAndLast(new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE, -1}, 3)).containsExactly(4, -1);
+        assertThat(widthAndLast(new int[0], 0)).containsExactly(1);
     }
 
-    private static int[] widthAndLast(int[] values, int bound) {
-        NarrowInts codes = NarrowInts.of(values, bound, bound);
-        for (int i = 0; i < bound; i++) {
-            assertThat(codes.get(i)).isEqualTo(values[i]);
+    private static int[] widthAndLast(int[] values, int length) {
+        NarrowInts narrow = NarrowInts.of(values, length);
+        for (int i = 0; i < length; i++) {
+            assertThat(narrow.get(i)).isEqualTo(values[i]);
         }
-        return new int[] {codes.width(), codes.get(bound - 1)};
+        return length == 0 ? new int[] {narrow.width()} : new int[] {narrow.width(), narrow.get(length - 1)};
+    }
+
+    @Test
+    void endsFarFromTheirStartsAreKeptAsTheyAre() {
+        PricedItem[] items = {new PricedItem(0, -2_000_000_000, 2_000_000_000, BigDecimal.ONE, false),
+            new PricedItem(1, 0, PricedItem.OPEN, BigDecimal.TEN, true), new PricedItem(0, 5, 6, BigDecimal.ONE, false)};
+        ItemColumns columns = ItemColumns.of(new PricedItem[][] {items});
+        for (int i = 0; i < items.length; i++) {
+            assertThat(columns.item(i)).isEqualTo(items[i]);
+        }
+        assertThat(columns.amountCount()).isEqualTo(2);
     }
 
     @Test
@@ -190,6 +205,45 @@ class MrrLedgerColumnsTest {
         assertThat(ledger.items(idle)).isEmpty();
         assertThat(ledger.timeline(idle).changeDays()).isEmpty();
         assertThat(ledger.items(1 - idle)).hasSize(1);
-        assertThat(ledger.columns().widths()).containsExactly(1, 1);
+        assertThat(ledger.columns().widths()).containsExactly(1, 1, 1, 1);
+    }
+
+    @Test
+    void chargesReadBackInTheirOrderWithTheirScale() {
+        TenantDataset data = io.xsell.core.fixture.TenantDatasetFixture.dataset().charge("a", "100", "2025-01-05")
+                .charge("b", "100.0", "2025-02-01").charge("a", "7.5", "2024-12-01").holds("c", "A", "5", "2025-01-01")
+                .charge("a", "100", "2025-03-01").build();
+        MrrLedger ledger = MrrLedger.of(data);
+        int a = index(ledger, "a");
+        int b = index(ledger, "b");
+        int c = index(ledger, "c");
+        int day = (int) java.time.LocalDate.parse("2025-01-05").toEpochDay();
+
+        assertThat(ledger.charges(a)).extracting(PricedCharge::day).containsExactly(day, day - 35, day + 55);
+        assertThat(ledger.charges(a)).extracting(PricedCharge::amount)
+                .containsExactly(new BigDecimal("100"), new BigDecimal("7.5"), new BigDecimal("100"));
+        assertThat(ledger.charges(b)[0].amount()).isEqualTo(new BigDecimal("100.0")); // not 100: scale kept
+        assertThat(ledger.charges(c)).isEmpty();
+
+        PricedItem[][] items = new PricedItem[3][];
+        PricedCharge[][] charges = new PricedCharge[3][];
+        for (int i = 0; i < 3; i++) {
+            items[i] = ledger.items(i);
+            charges[i] = ledger.charges(i);
+        }
+        MrrLedger restored = MrrLedger.restore(data, items, charges);
+        for (int i = 0; i < 3; i++) {
+            assertThat(restored.charges(i)).containsExactly(ledger.charges(i));
+        }
+        assertThat(restored.retainedBytes()).isEqualTo(ledger.retainedBytes());
+    }
+
+    private static int index(MrrLedger ledger, String id) {
+        for (int c = 0; c < ledger.customerCount(); c++) {
+            if (ledger.customer(c).id().equals(id)) {
+                return c;
+            }
+        }
+        throw new AssertionError(id);
     }
 }
