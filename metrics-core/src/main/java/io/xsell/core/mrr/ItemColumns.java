@@ -8,10 +8,10 @@ import java.util.Arrays;
  * A ledger's priced items held column by column, customer after customer: customer {@code c}'s
  * items are {@code [first(c), limit(c))}, ordered by the day they start earning. A {@link PricedItem}
  * object per item (header, fields, a reference per item in its customer's array) weighed about 40
- * bytes; the columns weigh about 10, which is most of the heap a priced 1M-customer tenant keeps.
- * Every column is as narrow as its values allow ({@link NarrowInts}): start days lie within a few
- * thousand days of each other, and an end is held as the item's length in days (0: open), which is
- * as small.
+ * bytes; the columns weigh about 11 with the offsets and distinct amounts, and items are most of
+ * the heap a priced tenant keeps. Every column is as narrow as its values allow ({@link NarrowInts}):
+ * start days lie within a few thousand days of each other, and an end is held as the item's length
+ * in days (0: open), which spans as few, where the end day itself would need four bytes.
  *
  * <p>Monthly amounts are codes into the distinct amounts: a tenant's items repeat a limited set of
  * prices (see {@link PriceMemo}). Amounts are told apart by {@code equals}, scale included, so
@@ -52,10 +52,6 @@ final class ItemColumns {
             }
         }
         return builder.build(byCustomer.length);
-    }
-
-    int customerCount() {
-        return firstItem.length - 1;
     }
 
     /** Index of the customer's first item. */
