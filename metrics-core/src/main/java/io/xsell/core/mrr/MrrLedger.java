@@ -8,9 +8,6 @@ import io.xsell.core.model.RecurringItem;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.core.model.WorkCancelledException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +17,8 @@ import java.util.TreeMap;
  * A tenant's dataset priced once: every item's MRR in the reporting currency, grouped by customer
  * and indexed by product line. Pricing is the expensive, window-independent half of the work, so
  * one ledger serves any number of window queries. Immutable and safe to share between threads.
+ * The items are held in columns ({@link ItemColumns}) so that a large tenant's ledger stays small
+ * in a server's cache; {@link #items} builds the records on demand.
  */
 public final class MrrLedger {
     private static final PricedItem[] NO_ITEMS = new PricedItem[0];
@@ -28,17 +27,17 @@ public final class MrrLedger {
     private final String currency;
     private final List<ProductLineRef> lines;
     private final Customer[] customers;
-    private final PricedItem[][] itemsByCustomer;
-    private final PricedCharge[][] chargesByCustomer;
+    private final ItemColumns items;
+    private final ChargeColumns charges;
     private volatile long retainedBytes = -1;
 
     private MrrLedger(String currency, List<ProductLineRef> lines, Customer[] customers,
-                      PricedItem[][] itemsByCustomer, PricedCharge[][] chargesByCustomer) {
+                      ItemColumns items, ChargeColumns charges) {
         this.currency = currency;
         this.lines = lines;
         this.customers = customers;
-        this.itemsByCustomer = itemsByCustomer;
-        this.chargesByCustomer = chargesByCustomer;
+        this.items = items;
+        this.charges = charges;
     }
 
     public static MrrLedger of(TenantDataset dataset) {
@@ -53,45 +52,30 @@ public final class MrrLedger {
             customerIndex.put(customers[i].id(), i);
         }
 
-        List<List<PricedItem>> items = new ArrayList<>(customers.length);
-        for (int i = 0; i < customers.length; i++) {
-            items.add(null);
-        }
+        ItemColumns.Builder items = new ItemColumns.Builder(dataset.items().size());
         PriceMemo memo = new PriceMemo();
         String previousCustomer = null;
         int c = -1;
         for (RecurringItem item : dataset.items()) {
             WorkCancelledException.checkInterrupt(); // pricing a million items takes seconds: stop when told
-            PricedItem priced = price(item, lineByProduct.get(item.productId()).index(), dataset, memo);
-            if (priced.activeFrom() >= priced.end()) {
+            BigDecimal rate = dataset.fxRates().rateOn(item.currency(), item.startDate()).orElseThrow();
+            int from = Math.toIntExact(item.activeFrom().toEpochDay());
+            int end = item.endDate() == null ? PricedItem.OPEN : Math.toIntExact(item.endDate().toEpochDay());
+            int line = lineByProduct.get(item.productId()).index();
+            BigDecimal monthly = memo.monthly(item, rate);
+            if (from >= end) {
                 continue; // a trial that outlives the item: never earns MRR, never becomes active
             }
             if (!item.customerId().equals(previousCustomer)) { // imports list a customer's items together
                 previousCustomer = item.customerId();
                 c = customerIndex.get(previousCustomer);
             }
-            List<PricedItem> list = items.get(c);
-            if (list == null) {
-                list = new ArrayList<>(4);
-                items.set(c, list);
-            }
-            list.add(priced);
+            items.add(c, line, from, end, monthly, item.bundleId() != null);
         }
-        PricedItem[][] itemsByCustomer = new PricedItem[customers.length][];
-        Comparator<PricedItem> byStart = Comparator.comparingInt(PricedItem::activeFrom);
-        for (int i = 0; i < customers.length; i++) {
-            WorkCancelledException.checkInterrupt();
-            List<PricedItem> list = items.get(i);
-            if (list == null) {
-                itemsByCustomer[i] = NO_ITEMS;
-            } else {
-                PricedItem[] array = list.toArray(NO_ITEMS);
-                Arrays.sort(array, byStart);
-                itemsByCustomer[i] = array;
-            }
-        }
+        WorkCancelledException.checkInterrupt();
         return new MrrLedger(dataset.reportingCurrency(), List.copyOf(lineByName.values()), customers,
-                itemsByCustomer, priceCharges(dataset, customerIndex, customers.length));
+                items.build(customers.length),
+                priceCharges(dataset, customerIndex, customers.length));
     }
 
     /**
@@ -121,7 +105,8 @@ public final class MrrLedger {
                 previousStart = item.activeFrom();
             }
         }
-        return new MrrLedger(dataset.reportingCurrency(), lines, customers, items, charges);
+        return new MrrLedger(dataset.reportingCurrency(), lines, customers, ItemColumns.of(items),
+                ChargeColumns.of(charges));
     }
 
     private static Map<String, ProductLineRef> indexLines(List<Product> products) {
@@ -137,28 +122,23 @@ public final class MrrLedger {
         return lines;
     }
 
-    private static PricedItem price(RecurringItem item, int line, TenantDataset dataset, PriceMemo memo) {
-        BigDecimal rate = dataset.fxRates().rateOn(item.currency(), item.startDate()).orElseThrow();
-        int from = Math.toIntExact(item.activeFrom().toEpochDay());
-        int end = item.endDate() == null ? PricedItem.OPEN : Math.toIntExact(item.endDate().toEpochDay());
-        return new PricedItem(line, from, end, memo.monthly(item, rate), item.bundleId() != null);
-    }
-
-    private static PricedCharge[][] priceCharges(TenantDataset dataset, Map<String, Integer> customerIndex, int count) {
-        PricedCharge[][] result = new PricedCharge[count][];
-        Arrays.fill(result, NO_CHARGES);
-        Map<Integer, List<PricedCharge>> byCustomer = new HashMap<>();
+    private static ChargeColumns priceCharges(TenantDataset dataset, Map<String, Integer> customerIndex, int count) {
+        int size = dataset.charges().size();
+        int[] customers = new int[size];
+        int[] days = new int[size];
+        BigDecimal[] amounts = new BigDecimal[size];
+        int k = 0;
         for (OneTimeCharge charge : dataset.charges()) {
             BigDecimal rate = dataset.fxRates().rateOn(charge.currency(), charge.date()).orElseThrow();
-            byCustomer.computeIfAbsent(customerIndex.get(charge.customerId()), k -> new ArrayList<>())
-                    .add(new PricedCharge(Math.toIntExact(charge.date().toEpochDay()), charge.amount().multiply(rate)));
+            customers[k] = customerIndex.get(charge.customerId());
+            days[k] = Math.toIntExact(charge.date().toEpochDay());
+            amounts[k++] = charge.amount().multiply(rate);
         }
-        byCustomer.forEach((c, list) -> result[c] = list.toArray(NO_CHARGES));
-        return result;
+        return ChargeColumns.of(customers, days, amounts, size, count);
     }
 
     /**
-     * The heap this ledger adds to its dataset, in bytes: the priced items and charges, their
+     * The heap this ledger adds to its dataset, in bytes: the item columns and the charges, their
      * arrays and amounts (see {@link HeapFootprint}). The {@code Customer} objects belong to the
      * dataset and are not counted, so a prepared tenant weighs
      * {@code dataset.retainedBytes() + ledger.retainedBytes()}. Computed once, on the first call.
@@ -167,25 +147,10 @@ public final class MrrLedger {
         long known = retainedBytes;
         if (known < 0) {
             HeapFootprint f = new HeapFootprint();
-            f.add(HeapFootprint.object(6 * HeapFootprint.REF)).add(HeapFootprint.referenceArray(customers.length));
-            f.add(HeapFootprint.referenceArray(itemsByCustomer.length))
-                    .add(HeapFootprint.referenceArray(chargesByCustomer.length));
-            for (PricedItem[] items : itemsByCustomer) {
-                if (f.first(items)) {
-                    f.add(HeapFootprint.referenceArray(items.length));
-                    for (PricedItem item : items) {
-                        f.add(HeapFootprint.object(3 * 4 + HeapFootprint.REF + 1)).decimal(item.monthly());
-                    }
-                }
-            }
-            for (PricedCharge[] charges : chargesByCustomer) {
-                if (f.first(charges)) {
-                    f.add(HeapFootprint.referenceArray(charges.length));
-                    for (PricedCharge charge : charges) {
-                        f.add(HeapFootprint.object(4 + HeapFootprint.REF)).decimal(charge.amount());
-                    }
-                }
-            }
+            // currency, lines, customers, items, charges and the long retainedBytes
+            f.add(HeapFootprint.object(5 * HeapFootprint.REF + 8)).add(HeapFootprint.referenceArray(customers.length));
+            items.addTo(f);
+            charges.addTo(f);
             known = f.bytes();
             retainedBytes = known;
         }
@@ -211,15 +176,39 @@ public final class MrrLedger {
 
     /** The customer's priced items, ordered by the day they start earning. */
     public PricedItem[] items(int customer) {
-        return itemsByCustomer[customer];
+        int first = items.first(customer);
+        int limit = items.limit(customer);
+        if (first == limit) {
+            return NO_ITEMS;
+        }
+        PricedItem[] result = new PricedItem[limit - first];
+        for (int i = first; i < limit; i++) {
+            result[i - first] = items.item(i);
+        }
+        return result;
     }
 
+    /** The item columns, for tests of their layout. */
+    ItemColumns columns() {
+        return items;
+    }
+
+    /** The customer's priced one-time charges, in the dataset's order. */
     public PricedCharge[] charges(int customer) {
-        return chargesByCustomer[customer];
+        int first = charges.first(customer);
+        int limit = charges.limit(customer);
+        if (first == limit) {
+            return NO_CHARGES;
+        }
+        PricedCharge[] result = new PricedCharge[limit - first];
+        for (int i = first; i < limit; i++) {
+            result[i - first] = charges.charge(i);
+        }
+        return result;
     }
 
     /** The customer's MRR history by line, built on demand (it is cheap and rarely reused). */
     public MrrTimeline timeline(int customer) {
-        return MrrTimeline.of(itemsByCustomer[customer], lines.size());
+        return MrrTimeline.of(items, items.first(customer), items.limit(customer), lines.size());
     }
 }

@@ -31,13 +31,24 @@ public final class MrrTimeline {
 
     /** Builds the timeline of items ordered by {@link PricedItem#activeFrom()}. */
     public static MrrTimeline of(PricedItem[] items, int lineCount) {
+        return of(ItemColumns.of(new PricedItem[][] {items}), 0, items.length, lineCount);
+    }
+
+    /** Builds the timeline of the items {@code [first, limit)} of {@code items}, ordered by start. */
+    static MrrTimeline of(ItemColumns items, int first, int limit, int lineCount) {
         BigDecimal[] zero = new BigDecimal[lineCount];
         Arrays.fill(zero, BigDecimal.ZERO);
-        int n = items.length;
+        int n = limit - first;
         if (n == 0) {
             return new MrrTimeline(new int[0], new BigDecimal[0][], new BigDecimal[0], zero, List.of());
         }
-        int[] byEnd = endOrder(items);
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        for (int i = 0; i < n; i++) {
+            starts[i] = items.activeFromOf(first + i);
+            ends[i] = items.endOf(first + i);
+        }
+        int[] byEnd = endOrder(ends);
         int[] days = new int[2 * n];
         BigDecimal[][] states = new BigDecimal[2 * n][];
         BigDecimal[] totals = new BigDecimal[2 * n];
@@ -50,20 +61,20 @@ public final class MrrTimeline {
         int size = 0;
         int si = 0;
         int ei = 0;
-        while (si < n || (ei < byEnd.length && items[byEnd[ei]].end() != PricedItem.OPEN)) {
-            int nextStart = si < n ? items[si].activeFrom() : PricedItem.OPEN;
-            int nextEnd = ei < byEnd.length ? items[byEnd[ei]].end() : PricedItem.OPEN;
+        while (si < n || (ei < n && ends[byEnd[ei]] != PricedItem.OPEN)) {
+            int nextStart = si < n ? starts[si] : PricedItem.OPEN;
+            int nextEnd = ei < n ? ends[byEnd[ei]] : PricedItem.OPEN;
             int day = Math.min(nextStart, nextEnd);
             BigDecimal[] current = previous.clone();
             Arrays.fill(bundledStarts, false);
-            for (; si < n && items[si].activeFrom() == day; si++) {
-                PricedItem item = items[si];
-                current[item.line()] = current[item.line()].add(item.monthly());
-                bundledStarts[item.line()] |= item.bundled();
+            for (; si < n && starts[si] == day; si++) {
+                int line = items.lineOf(first + si);
+                current[line] = current[line].add(items.monthlyOf(first + si));
+                bundledStarts[line] |= items.bundledOf(first + si);
             }
-            for (; ei < byEnd.length && items[byEnd[ei]].end() == day; ei++) {
-                PricedItem item = items[byEnd[ei]];
-                current[item.line()] = current[item.line()].subtract(item.monthly());
+            for (; ei < n && ends[byEnd[ei]] == day; ei++) {
+                int line = items.lineOf(first + byEnd[ei]);
+                current[line] = current[line].subtract(items.monthlyOf(first + byEnd[ei]));
             }
             if (sameState(previous, current)) {
                 continue;
@@ -87,12 +98,12 @@ public final class MrrTimeline {
      * Item indices by end day. Customers hold a handful of items whose ends mostly follow their
      * starts, so an insertion sort of primitives beats boxing and a general sort by far.
      */
-    private static int[] endOrder(PricedItem[] items) {
-        int[] order = new int[items.length];
+    private static int[] endOrder(int[] ends) {
+        int[] order = new int[ends.length];
         for (int i = 0; i < order.length; i++) {
-            int end = items[i].end();
+            int end = ends[i];
             int j = i;
-            for (; j > 0 && items[order[j - 1]].end() > end; j--) {
+            for (; j > 0 && ends[order[j - 1]] > end; j--) {
                 order[j] = order[j - 1];
             }
             order[j] = i;

@@ -1,0 +1,80 @@
+package io.xsell.core.mrr;
+
+import io.xsell.core.model.HeapFootprint;
+import java.math.BigDecimal;
+
+/**
+ * A ledger's priced one-time charges in columns, customer after customer, each customer's in the
+ * order given: customer {@code c}'s are {@code [first(c), limit(c))}. Instead of an array and a
+ * {@link PricedCharge} per charge, a day and an amount code; amounts are kept distinct as
+ * {@link DistinctAmounts} keeps them, so each reads back equal, scale included.
+ */
+final class ChargeColumns {
+    private final int[] firstCharge;
+    private final NarrowInts days;
+    private final NarrowInts amountCodes;
+    private final BigDecimal[] amounts;
+
+    private ChargeColumns(int[] firstCharge, NarrowInts days, NarrowInts amountCodes, BigDecimal[] amounts) {
+        this.firstCharge = firstCharge;
+        this.days = days;
+        this.amountCodes = amountCodes;
+        this.amounts = amounts;
+    }
+
+    /** {@code customers[i]}, {@code days[i]} and {@code amounts[i]} for the i-th charge, in any customer order. */
+    static ChargeColumns of(int[] customers, int[] days, BigDecimal[] amounts, int count, int customerCount) {
+        int[] firstCharge = ByCustomer.offsets(customers, count, customerCount);
+        int[] order = ByCustomer.order(customers, count, firstCharge);
+        DistinctAmounts distinct = new DistinctAmounts();
+        int[] dayColumn = new int[count];
+        int[] codeColumn = new int[count];
+        for (int k = 0; k < count; k++) {
+            dayColumn[k] = days[order[k]];
+            codeColumn[k] = distinct.code(amounts[order[k]]);
+        }
+        return new ChargeColumns(firstCharge, NarrowInts.of(dayColumn, count), NarrowInts.of(codeColumn, count),
+                distinct.toArray());
+    }
+
+    static ChargeColumns of(PricedCharge[][] byCustomer) {
+        int count = 0;
+        for (PricedCharge[] charges : byCustomer) {
+            count += charges.length;
+        }
+        int[] customers = new int[count];
+        int[] days = new int[count];
+        BigDecimal[] amounts = new BigDecimal[count];
+        int k = 0;
+        for (int c = 0; c < byCustomer.length; c++) {
+            for (PricedCharge charge : byCustomer[c]) {
+                customers[k] = c;
+                days[k] = charge.day();
+                amounts[k++] = charge.amount();
+            }
+        }
+        return of(customers, days, amounts, count, byCustomer.length);
+    }
+
+    int first(int customer) {
+        return firstCharge[customer];
+    }
+
+    int limit(int customer) {
+        return firstCharge[customer + 1];
+    }
+
+    PricedCharge charge(int charge) {
+        return new PricedCharge(days.get(charge), amounts[amountCodes.get(charge)]);
+    }
+
+    /** Adds the columns, the distinct amounts (through {@code f}, so each once) and this object. */
+    void addTo(HeapFootprint f) {
+        f.add(HeapFootprint.object(4 * HeapFootprint.REF)).add(HeapFootprint.intArray(firstCharge.length))
+                .add(days.retainedBytes()).add(amountCodes.retainedBytes())
+                .add(HeapFootprint.referenceArray(amounts.length));
+        for (BigDecimal amount : amounts) {
+            f.decimal(amount);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.xsell.core.mrr;
+
+import io.xsell.core.model.HeapFootprint;
+import java.math.BigDecimal;
+import java.util.Arrays;
+
+/**
+ * A ledger's priced items held column by column, customer after customer: customer {@code c}'s
+ * items are {@code [first(c), limit(c))}, ordered by the day they start earning. A {@link PricedItem}
+ * object per item (header, fields, a reference per item in its customer's array) weighed about 40
+ * bytes; the columns weigh about 11 with the offsets and distinct amounts, and items are most of
+ * the heap a priced tenant keeps. Every column is as narrow as its values allow ({@link NarrowInts}):
+ * start days lie within a few thousand days of each other, and an end is held as the item's length
+ * in days (0: open), which spans as few, where the end day itself would need four bytes.
+ *
+ * <p>Monthly amounts are codes into the distinct amounts: a tenant's items repeat a limited set of
+ * prices (see {@link PriceMemo}). Amounts are told apart by {@code equals}, scale included, so
+ * every item reads back the very value it was priced at and every sum is unchanged.
+ */
+final class ItemColumns {
+    private final int[] firstItem;
+    private final NarrowInts lines;
+    private final NarrowInts activeFrom;
+    private final NarrowInts ends;
+    private final boolean endsAreLengths; // false only for lengths beyond an int: ends as they are
+    private final NarrowInts monthlyCodes;
+    private final BigDecimal[] amounts;
+    private final long[] bundled;
+
+    private ItemColumns(int[] firstItem, NarrowInts lines, NarrowInts activeFrom, NarrowInts ends,
+                        boolean endsAreLengths, NarrowInts monthlyCodes, BigDecimal[] amounts, long[] bundled) {
+        this.firstItem = firstItem;
+        this.lines = lines;
+        this.activeFrom = activeFrom;
+        this.ends = ends;
+        this.endsAreLengths = endsAreLengths;
+        this.monthlyCodes = monthlyCodes;
+        this.amounts = amounts;
+        this.bundled = bundled;
+    }
+
+    /** Columns of items already grouped by customer and ordered by start within each. */
+    static ItemColumns of(PricedItem[][] byCustomer) {
+        int count = 0;
+        for (PricedItem[] items : byCustomer) {
+            count += items.length;
+        }
+        Builder builder = new Builder(count);
+        for (int c = 0; c < byCustomer.length; c++) {
+            for (PricedItem item : byCustomer[c]) {
+                builder.add(c, item.line(), item.activeFrom(), item.end(), item.monthly(), item.bundled());
+            }
+        }
+        return builder.build(byCustomer.length);
+    }
+
+    /** Index of the customer's first item. */
+    int first(int customer) {
+        return firstItem[customer];
+    }
+
+    /** Index after the customer's last item. */
+    int limit(int customer) {
+        return firstItem[customer + 1];
+    }
+
+    int lineOf(int item) {
+        return lines.get(item);
+    }
+
+    int activeFromOf(int item) {
+        return activeFrom.get(item);
+    }
+
+    int endOf(int item) {
+        if (!endsAreLengths) {
+            return ends.get(item);
+        }
+        int length = ends.get(item);
+        return length == 0 ? PricedItem.OPEN : activeFrom.get(item) + length;
+    }
+
+    BigDecimal monthlyOf(int item) {
+        return amounts[monthlyCodes.get(item)];
+    }
+
+    boolean bundledOf(int item) {
+        return (bundled[item >>> 6] & (1L << item)) != 0;
+    }
+
+    PricedItem item(int item) {
+        return new PricedItem(lineOf(item), activeFromOf(item), endOf(item), monthlyOf(item), bundledOf(item));
+    }
+
+    /** The distinct monthly amounts. */
+    int amountCount() {
+        return amounts.length;
+    }
+
+    /** Bytes per line index, start day, end and amount code. */
+    int[] widths() {
+        return new int[] {lines.width(), activeFrom.width(), ends.width(), monthlyCodes.width()};
+    }
+
+    /** Adds the columns, the distinct amounts (through {@code f}, so each once) and this object. */
+    void addTo(HeapFootprint f) {
+        f.add(HeapFootprint.object(7 * HeapFootprint.REF + 1)).add(HeapFootprint.intArray(firstItem.length))
+                .add(lines.retainedBytes()).add(activeFrom.retainedBytes())
+                .add(ends.retainedBytes()).add(monthlyCodes.retainedBytes())
+                .add(HeapFootprint.referenceArray(amounts.length)).add(HeapFootprint.longArray(bundled.length));
+        for (BigDecimal amount : amounts) {
+            f.decimal(amount);
+        }
+    }
+
+    /**
+     * Collects items in any customer order (pricing follows the dataset's order), then groups them
+     * by customer, keeping the order they came in among items that start on the same day.
+     */
+    static final class Builder {
+        private int[] customer;
+        private int[] line;
+        private int[] from;
+        private int[] until;
+        private int[] code;
+        private boolean[] inBundle;
+        private int size;
+        private final DistinctAmounts amounts = new DistinctAmounts();
+
+        Builder(int expected) {
+            int capacity = Math.max(expected, 16);
+            customer = new int[capacity];
+            line = new int[capacity];
+            from = new int[capacity];
+            until = new int[capacity];
+            code = new int[capacity];
+            inBundle = new boolean[capacity];
+        }
+
+        void add(int customerIndex, int lineIndex, int activeFrom, int end, BigDecimal monthly, boolean bundled) {
+            if (size == customer.length) {
+                int capacity = size + (size >> 1);
+                customer = Arrays.copyOf(customer, capacity);
+                line = Arrays.copyOf(line, capacity);
+                from = Arrays.copyOf(from, capacity);
+                until = Arrays.copyOf(until, capacity);
+                code = Arrays.copyOf(code, capacity);
+                inBundle = Arrays.copyOf(inBundle, capacity);
+            }
+            customer[size] = customerIndex;
+            line[size] = lineIndex;
+            from[size] = activeFrom;
+            until[size] = end;
+            code[size] = amounts.code(monthly);
+            inBundle[size] = bundled;
+            size++;
+        }
+
+        ItemColumns build(int customerCount) {
+            int[] firstItem = ByCustomer.offsets(customer, size, customerCount);
+            int[] order = ByCustomer.order(customer, size, firstItem);
+            customer = null;
+            for (int c = 0; c < customerCount; c++) {
+                sortByStart(order, firstItem[c], firstItem[c + 1]);
+            }
+            int[] lineColumn = new int[size];
+            int[] startColumn = new int[size];
+            int[] endColumn = new int[size];
+            int[] lengthColumn = new int[size];
+            boolean lengthsFit = true;
+            int[] codeColumn = new int[size];
+            long[] bundledColumn = new long[(size + 63) >>> 6];
+            for (int k = 0; k < size; k++) {
+                int i = order[k];
+                lineColumn[k] = line[i];
+                startColumn[k] = from[i];
+                endColumn[k] = until[i];
+                long length = until[i] == PricedItem.OPEN ? 0 : (long) until[i] - from[i];
+                lengthsFit &= length <= Integer.MAX_VALUE;
+                lengthColumn[k] = (int) length;
+                codeColumn[k] = code[i];
+                if (inBundle[i]) {
+                    bundledColumn[k >>> 6] |= 1L << k;
+                }
+            }
+            return new ItemColumns(firstItem, NarrowInts.of(lineColumn, size), NarrowInts.of(startColumn, size),
+                    NarrowInts.of(lengthsFit ? lengthColumn : endColumn, size), lengthsFit,
+                    NarrowInts.of(codeColumn, size), amounts.toArray(), bundledColumn);
+        }
+
+        /** A stable sort of {@code order[lo, hi)} by start day: the keys carry the arrival index. */
+        private void sortByStart(int[] order, int lo, int hi) {
+            boolean sorted = true;
+            for (int k = lo + 1; k < hi && sorted; k++) {
+                sorted = from[order[k - 1]] <= from[order[k]];
+            }
+            if (sorted) {
+                return;
+            }
+            long[] keys = new long[hi - lo];
+            for (int k = lo; k < hi; k++) {
+                keys[k - lo] = (long) from[order[k]] << 32 | order[k];
+            }
+            Arrays.sort(keys);
+            for (int k = lo; k < hi; k++) {
+                order[k] = (int) keys[k - lo];
+            }
+        }
+    }
+}

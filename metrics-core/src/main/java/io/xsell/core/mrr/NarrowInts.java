@@ -1,0 +1,88 @@
+package io.xsell.core.mrr;
+
+import io.xsell.core.model.HeapFootprint;
+
+/**
+ * Ints held as their distance from the smallest of them, in the narrowest array that fits the
+ * spread: one byte each below 256, two below 65,536, three below 16,777,216, else the ints
+ * themselves. A ledger's line indices, amount codes, start days and lengths are small numbers (or
+ * close together) repeated millions of times, so the width is most of what they cost.
+ */
+final class NarrowInts {
+    private final int base;
+    private final int width;
+    private final byte[] bytes; // widths 1 and 3
+    private final short[] shorts;
+    private final int[] ints;
+
+    private NarrowInts(int base, int width, byte[] bytes, short[] shorts, int[] ints) {
+        this.base = base;
+        this.width = width;
+        this.bytes = bytes;
+        this.shorts = shorts;
+        this.ints = ints;
+    }
+
+    /** {@code values[0, length)}. */
+    static NarrowInts of(int[] values, int length) {
+        long min = Integer.MAX_VALUE;
+        long max = Integer.MIN_VALUE;
+        for (int i = 0; i < length; i++) {
+            min = Math.min(min, values[i]);
+            max = Math.max(max, values[i]);
+        }
+        long spread = length == 0 ? 0 : max - min;
+        int base = length == 0 ? 0 : (int) min;
+        if (spread < 1L << 8) {
+            byte[] narrow = new byte[length];
+            for (int i = 0; i < length; i++) {
+                narrow[i] = (byte) (values[i] - base);
+            }
+            return new NarrowInts(base, 1, narrow, null, null);
+        }
+        if (spread < 1L << 16) {
+            short[] narrow = new short[length];
+            for (int i = 0; i < length; i++) {
+                narrow[i] = (short) (values[i] - base);
+            }
+            return new NarrowInts(base, 2, null, narrow, null);
+        }
+        if (spread < 1L << 24) {
+            byte[] narrow = new byte[3 * length];
+            for (int i = 0; i < length; i++) {
+                int offset = values[i] - base;
+                narrow[3 * i] = (byte) offset;
+                narrow[3 * i + 1] = (byte) (offset >>> 8);
+                narrow[3 * i + 2] = (byte) (offset >>> 16);
+            }
+            return new NarrowInts(base, 3, narrow, null, null);
+        }
+        return new NarrowInts(0, 4, null, null, java.util.Arrays.copyOf(values, length));
+    }
+
+    int get(int i) {
+        switch (width) {
+            case 1:
+                return base + (bytes[i] & 0xFF);
+            case 2:
+                return base + (shorts[i] & 0xFFFF);
+            case 3:
+                int at = 3 * i;
+                return base + ((bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16);
+            default:
+                return ints[i];
+        }
+    }
+
+    /** Bytes per value: 1 to 4. */
+    int width() {
+        return width;
+    }
+
+    /** This object and its array, as {@link HeapFootprint} lays them out (a short[] as a byte[] of twice the length). */
+    long retainedBytes() {
+        long array = bytes != null ? HeapFootprint.byteArray(bytes.length)
+                : shorts != null ? HeapFootprint.byteArray(2 * shorts.length) : HeapFootprint.intArray(ints.length);
+        return HeapFootprint.object(2 * 4 + 3 * HeapFootprint.REF) + array;
+    }
+}
