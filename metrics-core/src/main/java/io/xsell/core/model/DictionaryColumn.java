@@ -81,7 +81,7 @@ final class DictionaryColumn<T> {
         }
 
         DictionaryColumn<T> build() {
-            return new DictionaryColumn<>(values.toArray(), NarrowInts.of(codes, size, values.size() - 1));
+            return new DictionaryColumn<>(values.toArray(), NarrowInts.of(codes, size));
         }
     }
 }

@@ -1,77 +1,92 @@
 package io.xsell.core.model;
 
-import java.util.Arrays;
-
 /**
- * Non-negative ints stored in the narrowest array that holds the largest of them: a byte each up
- * to 255, a char (unsigned 16 bits) up to 65,535, an int beyond. Dictionary codes and row indices
- * of a tenant's columns are mostly small, so this quarters or halves what an {@code int[]} takes.
- * Immutable once built.
+ * Ints held as their distance from the smallest of them, in the narrowest array that fits the
+ * spread: one byte each below 256, two below 65,536, three below 16,777,216, else the ints
+ * themselves. A tenant's dictionary codes, line indices, days and lengths are small numbers (or
+ * close together) repeated millions of times, so the width is most of what they cost. Immutable.
  */
 public final class NarrowInts {
-    private final byte[] bytes;
-    private final char[] chars;
+    private final int base;
+    private final int width;
+    private final byte[] bytes; // widths 1 and 3
+    private final short[] shorts;
     private final int[] ints;
     private final int size;
 
-    private NarrowInts(byte[] bytes, char[] chars, int[] ints, int size) {
+    private NarrowInts(int base, int width, byte[] bytes, short[] shorts, int[] ints) {
+        this.size = ints != null ? ints.length : shorts != null ? shorts.length : bytes.length / width;
+        this.base = base;
+        this.width = width;
         this.bytes = bytes;
-        this.chars = chars;
+        this.shorts = shorts;
         this.ints = ints;
-        this.size = size;
     }
 
-    /**
-     * The first {@code size} of {@code values}, narrowed; {@code values} is copied or kept as is
-     * (then the caller must not change it).
-     *
-     * @throws IllegalArgumentException when a value is negative
-     */
-    public static NarrowInts of(int[] values, int size) {
-        int max = 0;
-        for (int i = 0; i < size; i++) {
-            if (values[i] < 0) {
-                throw new IllegalArgumentException("value " + values[i] + " at " + i + " is negative");
-            }
+    /** {@code values[0, length)}. */
+    public static NarrowInts of(int[] values, int length) {
+        long min = Integer.MAX_VALUE;
+        long max = Integer.MIN_VALUE;
+        for (int i = 0; i < length; i++) {
+            min = Math.min(min, values[i]);
             max = Math.max(max, values[i]);
         }
-        return of(values, size, max);
+        long spread = length == 0 ? 0 : max - min;
+        int base = length == 0 ? 0 : (int) min;
+        if (spread < 1L << 8) {
+            byte[] narrow = new byte[length];
+            for (int i = 0; i < length; i++) {
+                narrow[i] = (byte) (values[i] - base);
+            }
+            return new NarrowInts(base, 1, narrow, null, null);
+        }
+        if (spread < 1L << 16) {
+            short[] narrow = new short[length];
+            for (int i = 0; i < length; i++) {
+                narrow[i] = (short) (values[i] - base);
+            }
+            return new NarrowInts(base, 2, null, narrow, null);
+        }
+        if (spread < 1L << 24) {
+            byte[] narrow = new byte[3 * length];
+            for (int i = 0; i < length; i++) {
+                int offset = values[i] - base;
+                narrow[3 * i] = (byte) offset;
+                narrow[3 * i + 1] = (byte) (offset >>> 8);
+                narrow[3 * i + 2] = (byte) (offset >>> 16);
+            }
+            return new NarrowInts(base, 3, narrow, null, null);
+        }
+        return new NarrowInts(0, 4, null, null, java.util.Arrays.copyOf(values, length));
     }
 
-    /** As {@link #of(int[], int)}, for a caller that knows every value is in {@code [0, max]}. */
-    static NarrowInts of(int[] values, int size, int max) {
-        if (max <= 0xFF) {
-            byte[] b = new byte[size];
-            for (int i = 0; i < size; i++) {
-                b[i] = (byte) values[i];
-            }
-            return new NarrowInts(b, null, null, size);
+    public int get(int i) {
+        switch (width) {
+            case 1:
+                return base + (bytes[i] & 0xFF);
+            case 2:
+                return base + (shorts[i] & 0xFFFF);
+            case 3:
+                int at = 3 * i;
+                return base + ((bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16);
+            default:
+                return ints[i];
         }
-        if (max <= 0xFFFF) {
-            char[] c = new char[size];
-            for (int i = 0; i < size; i++) {
-                c[i] = (char) values[i];
-            }
-            return new NarrowInts(null, c, null, size);
-        }
-        return new NarrowInts(null, null, values.length == size ? values : Arrays.copyOf(values, size), size);
-    }
-
-    public int get(int index) {
-        if (bytes != null) {
-            return bytes[index] & 0xFF;
-        }
-        return chars != null ? chars[index] : ints[index];
     }
 
     public int size() {
         return size;
     }
 
-    /** The heap this holds: the object and its one array. */
+    /** Bytes per value: 1 to 4. */
+    public int width() {
+        return width;
+    }
+
+    /** This object and its array, as {@link HeapFootprint} lays them out (a short[] as a byte[] of twice the length). */
     public long retainedBytes() {
-        long array = bytes != null ? HeapFootprint.byteArray(size)
-                : chars != null ? HeapFootprint.byteArray(2 * size) : HeapFootprint.intArray(size);
-        return HeapFootprint.object(3 * HeapFootprint.REF + 4) + array;
+        long array = bytes != null ? HeapFootprint.byteArray(bytes.length)
+                : shorts != null ? HeapFootprint.byteArray(2 * shorts.length) : HeapFootprint.intArray(ints.length);
+        return HeapFootprint.object(3 * 4 + 3 * HeapFootprint.REF) + array;
     }
 }

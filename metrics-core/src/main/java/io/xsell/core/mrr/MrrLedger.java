@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * A tenant's dataset priced once: every item's MRR in the reporting currency, grouped by customer
  * and indexed by product line. Pricing is the expensive, window-independent half of the work, so
  * one ledger serves any number of window queries. Immutable and safe to share between threads.
- * The items are held in columns ({@link ItemColumns}) so that a large tenant's ledger stays small
+ * The items are held in columns ({@link PricedItemColumns}) so that a large tenant's ledger stays small
  * in a server's cache; {@link #items} builds the records on demand.
  */
 public final class MrrLedger {
@@ -27,12 +27,12 @@ public final class MrrLedger {
     private final String currency;
     private final List<ProductLineRef> lines;
     private final Customer[] customers;
-    private final ItemColumns items;
-    private final ChargeColumns charges;
+    private final PricedItemColumns items;
+    private final PricedChargeColumns charges;
     private volatile long retainedBytes = -1;
 
     private MrrLedger(String currency, List<ProductLineRef> lines, Customer[] customers,
-                      ItemColumns items, ChargeColumns charges) {
+                      PricedItemColumns items, PricedChargeColumns charges) {
         this.currency = currency;
         this.lines = lines;
         this.customers = customers;
@@ -52,7 +52,7 @@ public final class MrrLedger {
             customerIndex.put(customers[i].id(), i);
         }
 
-        ItemColumns.Builder items = new ItemColumns.Builder(dataset.items().size());
+        PricedItemColumns.Builder items = new PricedItemColumns.Builder(dataset.items().size());
         PriceMemo memo = new PriceMemo();
         String previousCustomer = null;
         int c = -1;
@@ -105,8 +105,8 @@ public final class MrrLedger {
                 previousStart = item.activeFrom();
             }
         }
-        return new MrrLedger(dataset.reportingCurrency(), lines, customers, ItemColumns.of(items),
-                ChargeColumns.of(charges));
+        return new MrrLedger(dataset.reportingCurrency(), lines, customers, PricedItemColumns.of(items),
+                PricedChargeColumns.of(charges));
     }
 
     private static Map<String, ProductLineRef> indexLines(List<Product> products) {
@@ -122,7 +122,7 @@ public final class MrrLedger {
         return lines;
     }
 
-    private static ChargeColumns priceCharges(TenantDataset dataset, Map<String, Integer> customerIndex, int count) {
+    private static PricedChargeColumns priceCharges(TenantDataset dataset, Map<String, Integer> customerIndex, int count) {
         int size = dataset.charges().size();
         int[] customers = new int[size];
         int[] days = new int[size];
@@ -134,7 +134,7 @@ public final class MrrLedger {
             days[k] = Math.toIntExact(charge.date().toEpochDay());
             amounts[k++] = charge.amount().multiply(rate);
         }
-        return ChargeColumns.of(customers, days, amounts, size, count);
+        return PricedChargeColumns.of(customers, days, amounts, size, count);
     }
 
     /**
@@ -189,7 +189,7 @@ public final class MrrLedger {
     }
 
     /** The item columns, for tests of their layout. */
-    ItemColumns columns() {
+    PricedItemColumns columns() {
         return items;
     }
 

@@ -31,11 +31,11 @@ public final class MrrTimeline {
 
     /** Builds the timeline of items ordered by {@link PricedItem#activeFrom()}. */
     public static MrrTimeline of(PricedItem[] items, int lineCount) {
-        return of(ItemColumns.of(new PricedItem[][] {items}), 0, items.length, lineCount);
+        return of(PricedItemColumns.of(new PricedItem[][] {items}), 0, items.length, lineCount);
     }
 
     /** Builds the timeline of the items {@code [first, limit)} of {@code items}, ordered by start. */
-    static MrrTimeline of(ItemColumns items, int first, int limit, int lineCount) {
+    static MrrTimeline of(PricedItemColumns items, int first, int limit, int lineCount) {
         BigDecimal[] zero = new BigDecimal[lineCount];
         Arrays.fill(zero, BigDecimal.ZERO);
         int n = limit - first;

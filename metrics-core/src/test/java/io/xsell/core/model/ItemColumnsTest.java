@@ -1,7 +1,6 @@
 package io.xsell.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -82,18 +81,6 @@ class ItemColumnsTest {
             customers[c] = "c" + c;
         }
         assertThat(dataset(items, customers).items()).containsExactlyElementsOf(items);
-    }
-
-    @Test
-    void narrowIntsChooseTheNarrowestWidthAndRefuseNegatives() {
-        for (int max : new int[] {0, 255, 256, 65_535, 65_536, Integer.MAX_VALUE}) {
-            NarrowInts ints = NarrowInts.of(new int[] {max, 1, 0}, 3);
-            assertThat(List.of(ints.get(0), ints.get(1), ints.get(2))).containsExactly(max, 1, 0);
-        }
-        assertThat(NarrowInts.of(new int[] {255}, 1).retainedBytes())
-                .isLessThan(NarrowInts.of(new int[] {256}, 1).retainedBytes() + 1);
-        assertThatThrownBy(() -> NarrowInts.of(new int[] {3, -1}, 2))
-                .hasMessageContaining("value -1 at 1 is negative");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.xsell.core.mrr;
 
+import io.xsell.core.model.NarrowInts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xsell.core.metrics.CrossSellCalculator;
@@ -190,7 +191,7 @@ class MrrLedgerColumnsTest {
     void endsFarFromTheirStartsAreKeptAsTheyAre() {
         PricedItem[] items = {new PricedItem(0, -2_000_000_000, 2_000_000_000, BigDecimal.ONE, false),
             new PricedItem(1, 0, PricedItem.OPEN, BigDecimal.TEN, true), new PricedItem(0, 5, 6, BigDecimal.ONE, false)};
-        ItemColumns columns = ItemColumns.of(new PricedItem[][] {items});
+        PricedItemColumns columns = PricedItemColumns.of(new PricedItem[][] {items});
         for (int i = 0; i < items.length; i++) {
             assertThat(columns.item(i)).isEqualTo(items[i]);
         }

@@ -1,5 +1,6 @@
 package io.xsell.core.mrr;
 
+import io.xsell.core.model.NarrowInts;
 import io.xsell.core.model.HeapFootprint;
 import java.math.BigDecimal;
 
@@ -9,13 +10,13 @@ import java.math.BigDecimal;
  * {@link PricedCharge} per charge, a day and an amount code; amounts are kept distinct as
  * {@link DistinctAmounts} keeps them, so each reads back equal, scale included.
  */
-final class ChargeColumns {
+final class PricedChargeColumns {
     private final int[] firstCharge;
     private final NarrowInts days;
     private final NarrowInts amountCodes;
     private final BigDecimal[] amounts;
 
-    private ChargeColumns(int[] firstCharge, NarrowInts days, NarrowInts amountCodes, BigDecimal[] amounts) {
+    private PricedChargeColumns(int[] firstCharge, NarrowInts days, NarrowInts amountCodes, BigDecimal[] amounts) {
         this.firstCharge = firstCharge;
         this.days = days;
         this.amountCodes = amountCodes;
@@ -23,7 +24,7 @@ final class ChargeColumns {
     }
 
     /** {@code customers[i]}, {@code days[i]} and {@code amounts[i]} for the i-th charge, in any customer order. */
-    static ChargeColumns of(int[] customers, int[] days, BigDecimal[] amounts, int count, int customerCount) {
+    static PricedChargeColumns of(int[] customers, int[] days, BigDecimal[] amounts, int count, int customerCount) {
         int[] firstCharge = ByCustomer.offsets(customers, count, customerCount);
         int[] order = ByCustomer.order(customers, count, firstCharge);
         DistinctAmounts distinct = new DistinctAmounts();
@@ -33,11 +34,11 @@ final class ChargeColumns {
             dayColumn[k] = days[order[k]];
             codeColumn[k] = distinct.code(amounts[order[k]]);
         }
-        return new ChargeColumns(firstCharge, NarrowInts.of(dayColumn, count), NarrowInts.of(codeColumn, count),
+        return new PricedChargeColumns(firstCharge, NarrowInts.of(dayColumn, count), NarrowInts.of(codeColumn, count),
                 distinct.toArray());
     }
 
-    static ChargeColumns of(PricedCharge[][] byCustomer) {
+    static PricedChargeColumns of(PricedCharge[][] byCustomer) {
         int count = 0;
         for (PricedCharge[] charges : byCustomer) {
             count += charges.length;

@@ -1,5 +1,6 @@
 package io.xsell.core.mrr;
 
+import io.xsell.core.model.NarrowInts;
 import io.xsell.core.model.HeapFootprint;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ import java.util.Arrays;
  * prices (see {@link PriceMemo}). Amounts are told apart by {@code equals}, scale included, so
  * every item reads back the very value it was priced at and every sum is unchanged.
  */
-final class ItemColumns {
+final class PricedItemColumns {
     private final int[] firstItem;
     private final NarrowInts lines;
     private final NarrowInts activeFrom;
@@ -27,7 +28,7 @@ final class ItemColumns {
     private final BigDecimal[] amounts;
     private final long[] bundled;
 
-    private ItemColumns(int[] firstItem, NarrowInts lines, NarrowInts activeFrom, NarrowInts ends,
+    private PricedItemColumns(int[] firstItem, NarrowInts lines, NarrowInts activeFrom, NarrowInts ends,
                         boolean endsAreLengths, NarrowInts monthlyCodes, BigDecimal[] amounts, long[] bundled) {
         this.firstItem = firstItem;
         this.lines = lines;
@@ -40,7 +41,7 @@ final class ItemColumns {
     }
 
     /** Columns of items already grouped by customer and ordered by start within each. */
-    static ItemColumns of(PricedItem[][] byCustomer) {
+    static PricedItemColumns of(PricedItem[][] byCustomer) {
         int count = 0;
         for (PricedItem[] items : byCustomer) {
             count += items.length;
@@ -156,7 +157,7 @@ final class ItemColumns {
             size++;
         }
 
-        ItemColumns build(int customerCount) {
+        PricedItemColumns build(int customerCount) {
             int[] firstItem = ByCustomer.offsets(customer, size, customerCount);
             int[] order = ByCustomer.order(customer, size, firstItem);
             customer = null;
@@ -183,7 +184,7 @@ final class ItemColumns {
                     bundledColumn[k >>> 6] |= 1L << k;
                 }
             }
-            return new ItemColumns(firstItem, NarrowInts.of(lineColumn, size), NarrowInts.of(startColumn, size),
+            return new PricedItemColumns(firstItem, NarrowInts.of(lineColumn, size), NarrowInts.of(startColumn, size),
                     NarrowInts.of(lengthsFit ? lengthColumn : endColumn, size), lengthsFit,
                     NarrowInts.of(codeColumn, size), amounts.toArray(), bundledColumn);
         }
