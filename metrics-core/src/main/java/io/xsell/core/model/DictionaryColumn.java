@@ -2,9 +2,7 @@ package io.xsell.core.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -48,40 +46,30 @@ final class DictionaryColumn<T> {
      */
     static final class Builder<T> {
         private final Map<Object, Object> canonical;
-        private final Map<T, Integer> codeOf = new HashMap<>();
-        private final List<Object> values = new ArrayList<>();
-        private final int[] codes;
+        private final DistinctValues<T> distinct = new DistinctValues<>();
+        private int[] codes;
         private int size;
-        private T last;
-        private int lastCode;
 
         Builder(int rows, Map<Object, Object> canonical) {
             this.canonical = canonical;
-            this.codes = new int[rows];
-            values.add(null);
+            this.codes = new int[Math.max(rows, 16)];
         }
 
         void add(T value) {
-            if (value == null) {
-                codes[size++] = 0;
-                return;
+            if (size == codes.length) {
+                codes = Arrays.copyOf(codes, size + (size >> 1));
             }
-            if (value != last) { // rows in a run often share one instance: skip the hash lookup
-                Integer code = codeOf.get(value);
-                if (code == null) {
-                    code = values.size();
-                    codeOf.put(value, code);
-                    Object shared = canonical.putIfAbsent(value, value);
-                    values.add(shared == null ? value : shared);
-                }
-                last = value;
-                lastCode = code;
-            }
-            codes[size++] = lastCode;
+            codes[size++] = value == null ? 0 : distinct.number(value) + 1;
         }
 
         DictionaryColumn<T> build() {
-            return new DictionaryColumn<>(values.toArray(), NarrowInts.of(codes, size));
+            Object[] values = new Object[distinct.size() + 1];
+            int i = 1;
+            for (T value : distinct.values()) {
+                Object shared = canonical.putIfAbsent(value, value);
+                values[i++] = shared == null ? value : shared;
+            }
+            return new DictionaryColumn<>(values, NarrowInts.of(codes, size));
         }
     }
 }

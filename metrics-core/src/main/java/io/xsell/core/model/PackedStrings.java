@@ -58,16 +58,13 @@ public final class PackedStrings {
 
     // Copies s into bytes at `at`, a byte per character; false if a character does not fit in one.
     private static boolean isLatin1(String s, byte[] bytes, int at) {
-        byte[] copy = s.getBytes(StandardCharsets.ISO_8859_1); // unmappable characters become '?'
-        if (copy.length != s.length()) {
-            return false;
-        }
-        for (int k = 0; k < copy.length; k++) {
-            if (copy[k] == '?' && s.charAt(k) != '?') {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c > 0xFF) {
                 return false;
             }
+            bytes[at + k] = (byte) c;
         }
-        System.arraycopy(copy, 0, bytes, at, copy.length);
         return true;
     }
 

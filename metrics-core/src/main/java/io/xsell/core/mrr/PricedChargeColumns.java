@@ -1,5 +1,6 @@
 package io.xsell.core.mrr;
 
+import io.xsell.core.model.DistinctValues;
 import io.xsell.core.model.NarrowInts;
 import io.xsell.core.model.HeapFootprint;
 import java.math.BigDecimal;
@@ -8,7 +9,7 @@ import java.math.BigDecimal;
  * A ledger's priced one-time charges in columns, customer after customer, each customer's in the
  * order given: customer {@code c}'s are {@code [first(c), limit(c))}. Instead of an array and a
  * {@link PricedCharge} per charge, a day and an amount code; amounts are kept distinct as
- * {@link DistinctAmounts} keeps them, so each reads back equal, scale included.
+ * {@link DistinctValues} numbers them, so each reads back equal, scale included.
  */
 final class PricedChargeColumns {
     private final int[] firstCharge;
@@ -27,15 +28,15 @@ final class PricedChargeColumns {
     static PricedChargeColumns of(int[] customers, int[] days, BigDecimal[] amounts, int count, int customerCount) {
         int[] firstCharge = ByCustomer.offsets(customers, count, customerCount);
         int[] order = ByCustomer.order(customers, count, firstCharge);
-        DistinctAmounts distinct = new DistinctAmounts();
+        DistinctValues<BigDecimal> distinct = new DistinctValues<>();
         int[] dayColumn = new int[count];
         int[] codeColumn = new int[count];
         for (int k = 0; k < count; k++) {
             dayColumn[k] = days[order[k]];
-            codeColumn[k] = distinct.code(amounts[order[k]]);
+            codeColumn[k] = distinct.number(amounts[order[k]]);
         }
         return new PricedChargeColumns(firstCharge, NarrowInts.of(dayColumn, count), NarrowInts.of(codeColumn, count),
-                distinct.toArray());
+                distinct.values().toArray(new BigDecimal[0]));
     }
 
     static PricedChargeColumns of(PricedCharge[][] byCustomer) {

@@ -1,5 +1,6 @@
 package io.xsell.core.mrr;
 
+import io.xsell.core.model.DistinctValues;
 import io.xsell.core.model.NarrowInts;
 import io.xsell.core.model.HeapFootprint;
 import java.math.BigDecimal;
@@ -126,7 +127,7 @@ final class PricedItemColumns {
         private int[] code;
         private boolean[] inBundle;
         private int size;
-        private final DistinctAmounts amounts = new DistinctAmounts();
+        private final DistinctValues<BigDecimal> amounts = new DistinctValues<>();
 
         Builder(int expected) {
             int capacity = Math.max(expected, 16);
@@ -152,7 +153,7 @@ final class PricedItemColumns {
             line[size] = lineIndex;
             from[size] = activeFrom;
             until[size] = end;
-            code[size] = amounts.code(monthly);
+            code[size] = amounts.number(monthly);
             inBundle[size] = bundled;
             size++;
         }
@@ -186,7 +187,7 @@ final class PricedItemColumns {
             }
             return new PricedItemColumns(firstItem, NarrowInts.of(lineColumn, size), NarrowInts.of(startColumn, size),
                     NarrowInts.of(lengthsFit ? lengthColumn : endColumn, size), lengthsFit,
-                    NarrowInts.of(codeColumn, size), amounts.toArray(), bundledColumn);
+                    NarrowInts.of(codeColumn, size), amounts.values().toArray(new BigDecimal[0]), bundledColumn);
         }
 
         /** A stable sort of {@code order[lo, hi)} by start day: the keys carry the arrival index. */
