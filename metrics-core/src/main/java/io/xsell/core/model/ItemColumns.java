@@ -43,45 +43,62 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
     private final DictionaryColumn<LocalDate> trialEnd;
     private final DictionaryColumn<String> bundle;
 
-    private ItemColumns(List<Customer> customers, Columns c) {
+    private ItemColumns(List<Customer> customers, Keys k, Values v) {
         this.customers = customers;
-        this.ids = PackedStrings.of(c.ids);
-        this.customerRuns = c.customerRuns.build();
-        this.customerOfRun = NarrowInts.of(c.customerOfRun, c.customerRunCount);
-        this.product = c.product.build();
-        this.subscriptionRuns = c.subscriptionRuns.build();
-        this.subscriptionOfRun = PackedStrings.of(c.subscriptionOfRun);
-        this.runsWithoutSubscription = c.runsWithoutSubscription;
-        this.start = c.start.build();
-        this.end = c.end.build();
-        this.unitAmount = c.unitAmount.build();
-        this.quantity = c.quantity.build();
-        this.currency = c.currency.build();
-        this.interval = NarrowInts.of(c.interval, c.rows);
-        this.intervalCount = NarrowInts.of(c.intervalCount, c.rows);
-        this.discountPercent = c.discountPercent.build();
-        this.discountAmount = c.discountAmount.build();
-        this.trialEnd = c.trialEnd.build();
-        this.bundle = c.bundle.build();
+        this.ids = k.ids;
+        this.customerRuns = k.customerRuns;
+        this.customerOfRun = k.customerOfRun;
+        this.subscriptionRuns = k.subscriptionRuns;
+        this.subscriptionOfRun = k.subscriptionOfRun;
+        this.runsWithoutSubscription = k.runsWithoutSubscription;
+        this.product = v.product.build();
+        this.start = v.start.build();
+        this.end = v.end.build();
+        this.unitAmount = v.unitAmount.build();
+        this.quantity = v.quantity.build();
+        this.currency = v.currency.build();
+        this.interval = NarrowInts.of(v.interval, v.rows);
+        this.intervalCount = NarrowInts.of(v.intervalCount, v.rows);
+        this.discountPercent = v.discountPercent.build();
+        this.discountAmount = v.discountAmount.build();
+        this.trialEnd = v.trialEnd.build();
+        this.bundle = v.bundle.build();
     }
 
     /**
-     * The columns of {@code items}, whose customers are all in {@code customerIndex} (an index into
-     * {@code customers}); {@code canonical} shares equal values with the dataset's other columns.
+     * The columns of {@code items}, built in two halves that may run on two threads at once: the
+     * ids, customers and subscriptions ({@link #keys}), and the repeating values ({@link #values}).
      */
-    static ItemColumns of(List<RecurringItem> items, List<Customer> customers, Map<String, Integer> customerIndex,
-                          Map<Object, Object> canonical) {
-        Columns c = new Columns(items.size(), canonical);
-        String lastCustomer = null;
-        int lastIndex = -1;
-        for (RecurringItem item : items) {
-            if (!item.customerId().equals(lastCustomer)) { // a customer's items mostly follow each other
-                lastCustomer = item.customerId();
-                lastIndex = customerIndex.get(lastCustomer);
-            }
-            c.add(item, lastIndex);
+    static final class Build {
+        private final List<RecurringItem> items;
+        private final Map<Object, Object> canonical;
+        private Keys keys;
+        private Values values;
+
+        /** @param canonical shares equal values with the dataset's other columns */
+        Build(List<RecurringItem> items, Map<Object, Object> canonical) {
+            this.items = items;
+            this.canonical = canonical;
         }
-        return new ItemColumns(customers, c);
+
+        /** The repeating values; needs nothing checked first. */
+        void values() {
+            Values v = new Values(items.size(), canonical);
+            for (RecurringItem item : items) {
+                v.add(item);
+            }
+            values = v;
+        }
+
+        /** The ids, customers and subscriptions; every item's customer must be in {@code customerIndex}. */
+        void keys(Map<String, Integer> customerIndex) {
+            keys = new Keys(items, customerIndex);
+        }
+
+        /** The columns, once both halves are built (and their builds seen by this thread). */
+        ItemColumns finish(List<Customer> customers) {
+            return new ItemColumns(customers, keys, values);
+        }
     }
 
     @Override
@@ -114,17 +131,56 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
         }
     }
 
-    /** The columns while they are filled, row by row. */
-    private static final class Columns {
-        final int rows;
-        final List<String> ids;
-        final RunIndex.Builder customerRuns = new RunIndex.Builder();
-        int[] customerOfRun = new int[16];
-        int customerRunCount;
-        final DictionaryColumn.Builder<String> product;
-        final RunIndex.Builder subscriptionRuns = new RunIndex.Builder();
-        final List<String> subscriptionOfRun = new ArrayList<>();
+    /** The ids, customers and subscriptions of the items, as they will be kept. */
+    private static final class Keys {
+        final PackedStrings ids;
+        final RunIndex customerRuns;
+        final NarrowInts customerOfRun;
+        final RunIndex subscriptionRuns;
+        final PackedStrings subscriptionOfRun;
         final BitSet runsWithoutSubscription = new BitSet();
+
+        Keys(List<RecurringItem> items, Map<String, Integer> customerIndex) {
+            List<String> idList = new ArrayList<>(items.size());
+            RunIndex.Builder customers = new RunIndex.Builder();
+            int[] customerOf = new int[16];
+            int customerCount = 0;
+            RunIndex.Builder subscriptions = new RunIndex.Builder();
+            List<String> subscriptionOf = new ArrayList<>();
+            String lastCustomer = null;
+            for (RecurringItem item : items) {
+                idList.add(item.id());
+                boolean newCustomer = !item.customerId().equals(lastCustomer); // a customer's items follow each other
+                customers.add(newCustomer);
+                if (newCustomer) {
+                    lastCustomer = item.customerId();
+                    if (customerCount == customerOf.length) {
+                        customerOf = Arrays.copyOf(customerOf, customerCount * 2);
+                    }
+                    customerOf[customerCount++] = customerIndex.get(lastCustomer);
+                }
+                String id = item.subscriptionId();
+                int runs = subscriptionOf.size();
+                boolean newSubscription = runs == 0 || (id == null ? !runsWithoutSubscription.get(runs - 1)
+                        : runsWithoutSubscription.get(runs - 1) || !id.equals(subscriptionOf.get(runs - 1)));
+                subscriptions.add(newSubscription);
+                if (newSubscription) {
+                    runsWithoutSubscription.set(runs, id == null);
+                    subscriptionOf.add(id == null ? "" : id);
+                }
+            }
+            this.ids = PackedStrings.of(idList);
+            this.customerRuns = customers.build();
+            this.customerOfRun = NarrowInts.of(customerOf, customerCount);
+            this.subscriptionRuns = subscriptions.build();
+            this.subscriptionOfRun = PackedStrings.of(subscriptionOf);
+        }
+    }
+
+    /** The repeating values of the items while they are collected, row by row. */
+    private static final class Values {
+        final int rows;
+        final DictionaryColumn.Builder<String> product;
         final DictionaryColumn.Builder<LocalDate> start;
         final DictionaryColumn.Builder<LocalDate> end;
         final DictionaryColumn.Builder<BigDecimal> unitAmount;
@@ -138,9 +194,8 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
         final DictionaryColumn.Builder<String> bundle;
         private int row;
 
-        Columns(int rows, Map<Object, Object> canonical) {
+        Values(int rows, Map<Object, Object> canonical) {
             this.rows = rows;
-            this.ids = new ArrayList<>(rows);
             this.interval = new int[rows];
             this.intervalCount = new int[rows];
             this.product = new DictionaryColumn.Builder<>(rows, canonical);
@@ -155,11 +210,8 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
             this.bundle = new DictionaryColumn.Builder<>(rows, canonical);
         }
 
-        void add(RecurringItem item, int customerIndex) {
-            ids.add(item.id());
-            addCustomer(customerIndex);
+        void add(RecurringItem item) {
             product.add(item.productId());
-            addSubscription(item.subscriptionId());
             start.add(item.startDate());
             end.add(item.endDate());
             unitAmount.add(item.unitAmount());
@@ -172,28 +224,6 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
             trialEnd.add(item.trialEnd());
             bundle.add(item.bundleId());
             row++;
-        }
-
-        private void addCustomer(int customerIndex) {
-            boolean starts = row == 0 || customerOfRun[customerRunCount - 1] != customerIndex;
-            customerRuns.add(starts);
-            if (starts) {
-                if (customerRunCount == customerOfRun.length) {
-                    customerOfRun = Arrays.copyOf(customerOfRun, customerRunCount * 2);
-                }
-                customerOfRun[customerRunCount++] = customerIndex;
-            }
-        }
-
-        private void addSubscription(String id) {
-            int runs = subscriptionOfRun.size();
-            boolean starts = row == 0 || (id == null ? !runsWithoutSubscription.get(runs - 1)
-                    : runsWithoutSubscription.get(runs - 1) || !id.equals(subscriptionOfRun.get(runs - 1)));
-            subscriptionRuns.add(starts);
-            if (starts) {
-                runsWithoutSubscription.set(runs, id == null);
-                subscriptionOfRun.add(id == null ? "" : id);
-            }
         }
     }
 }

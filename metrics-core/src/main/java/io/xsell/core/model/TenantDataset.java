@@ -65,12 +65,11 @@ public final class TenantDataset {
                 add(problems, "duplicate customer_id '" + customerList.get(i).id() + "'");
             }
         }
-        // The columns are built beside the checks (two cores halve a cold load's wait); a failed
-        // check throws before they are used, and whatever their build did with the bad rows is dropped.
-        CompletableFuture<TenantDataset> built = problems.isEmpty()
-                ? CompletableFuture.supplyAsync(() -> columns(currency, customerList, products, items, charges, fx,
-                        rates, customerIds))
-                : null;
+        // Half of the item columns is built beside the checks (two cores halve a cold load's wait);
+        // the other half needs checked customers. A failed check throws before any is used.
+        Map<Object, Object> canonical = new HashMap<>();
+        ItemColumns.Build itemColumns = new ItemColumns.Build(items, canonical);
+        CompletableFuture<Void> values = problems.isEmpty() ? CompletableFuture.runAsync(itemColumns::values) : null;
         Map<String, Product> productIds = new HashMap<>();
         Map<String, LineKind> lineKinds = new HashMap<>();
         for (Product p : products) {
@@ -123,20 +122,15 @@ public final class TenantDataset {
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);
         }
+        itemColumns.keys(customerIds);
+        ChargeColumns chargeColumns = ChargeColumns.of(charges, customerList, customerIds, canonical);
         try {
-            return built.join();
+            values.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-    }
-
-    private static TenantDataset columns(String currency, List<Customer> customers, List<Product> products,
-                                         List<RecurringItem> items, List<OneTimeCharge> charges, FxRates fx,
-                                         List<FxRate> rates, Map<String, Integer> customerIds) {
-        Map<Object, Object> canonical = new HashMap<>();
-        return new TenantDataset(currency, customers, List.copyOf(products),
-                ItemColumns.of(items, customers, customerIds, canonical),
-                ChargeColumns.of(charges, customers, customerIds, canonical), fx, List.copyOf(rates));
+        return new TenantDataset(currency, customerList, List.copyOf(products), itemColumns.finish(customerList),
+                chargeColumns, fx, List.copyOf(rates));
     }
 
     /**
