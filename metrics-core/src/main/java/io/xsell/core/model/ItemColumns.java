@@ -15,7 +15,7 @@ import java.util.RandomAccess;
  * One object per item with its own id string, dates and amounts took about 150 bytes an item;
  * here an item costs its id's characters and length, a bit for each of its customer and its
  * subscription (whose items follow each other: one value per run, see {@link RunIndex}), and one
- * narrow code per repeating field (product, dates, amounts, currency, interval, bundle), about 35
+ * narrow code per repeating field (product, dates, amounts, currency, interval, bundle), about 30
  * bytes at a million customers. Every field reads back equal to what was stored (amounts with their
  * scale), the customer id as the very instance the customer holds, and equal dates and amounts as
  * one shared instance. Each {@link #get} builds a new item: callers that hold items keep their own.
