@@ -4,7 +4,6 @@ import io.xsell.core.model.Customer;
 import io.xsell.core.model.HeapFootprint;
 import io.xsell.core.model.OneTimeCharge;
 import io.xsell.core.model.Product;
-import io.xsell.core.model.RecurringItem;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.core.model.WorkCancelledException;
 import java.math.BigDecimal;
@@ -52,29 +51,10 @@ public final class MrrLedger {
             customerIndex.put(customers[i].id(), i);
         }
 
-        PricedItemColumns.Builder items = new PricedItemColumns.Builder(dataset.items().size());
-        PriceMemo memo = new PriceMemo();
-        String previousCustomer = null;
-        int c = -1;
-        for (RecurringItem item : dataset.items()) {
-            WorkCancelledException.checkInterrupt(); // pricing a million items takes seconds: stop when told
-            BigDecimal rate = dataset.fxRates().rateOn(item.currency(), item.startDate()).orElseThrow();
-            int from = Math.toIntExact(item.activeFrom().toEpochDay());
-            int end = item.endDate() == null ? PricedItem.OPEN : Math.toIntExact(item.endDate().toEpochDay());
-            int line = lineByProduct.get(item.productId()).index();
-            BigDecimal monthly = memo.monthly(item, rate);
-            if (from >= end) {
-                continue; // a trial that outlives the item: never earns MRR, never becomes active
-            }
-            if (!item.customerId().equals(previousCustomer)) { // imports list a customer's items together
-                previousCustomer = item.customerId();
-                c = customerIndex.get(previousCustomer);
-            }
-            items.add(c, line, from, end, monthly, item.bundleId() != null);
-        }
+        PricedItemColumns items = ItemPricing.price(dataset, lineByProduct, customerIndex, customers.length, true);
         WorkCancelledException.checkInterrupt();
         return new MrrLedger(dataset.reportingCurrency(), List.copyOf(lineByName.values()), customers,
-                items.build(customers.length),
+                items,
                 priceCharges(dataset, customerIndex, customers.length));
     }
 

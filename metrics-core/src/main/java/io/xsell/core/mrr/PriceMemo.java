@@ -17,6 +17,29 @@ import java.util.Map;
 final class PriceMemo {
     private record Key(BigDecimal unitAmount, BigDecimal quantity, BigDecimal discountPercent,
                        BigDecimal discountAmount, BillingInterval interval, int intervalCount, BigDecimal rate) {
+        /**
+         * The record's own hash adds small field hashes times 31, so keys of small prices, seat
+         * counts and four-digit rates collide by the thousand and lookups walk long bins; every
+         * field mixed in by multiplication and the whole finished like murmur3 spreads them.
+         */
+        @Override
+        public int hashCode() {
+            long h = mix(0, unitAmount.hashCode());
+            h = mix(h, quantity.hashCode());
+            h = mix(h, discountPercent == null ? 0 : discountPercent.hashCode());
+            h = mix(h, discountAmount == null ? 0 : discountAmount.hashCode());
+            h = mix(h, interval.ordinal());
+            h = mix(h, intervalCount);
+            h = mix(h, rate.hashCode());
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            return (int) h;
+        }
+
+        private static long mix(long h, int value) {
+            return (h + value) * 0x9E3779B97F4A7C15L;
+        }
     }
 
     private final Map<Key, BigDecimal> monthly = new HashMap<>();

@@ -1,0 +1,114 @@
+package io.xsell.core.mrr;
+
+import io.xsell.core.model.RecurringItem;
+import io.xsell.core.model.TenantDataset;
+import io.xsell.core.model.WorkCancelledException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Prices a dataset's items into a ledger's item columns. Past {@value #PARALLEL_FROM} items the
+ * second half is priced on another thread while this one prices the first (pricing a million
+ * items takes seconds on one core); the halves are added in the dataset's order, so the ledger is
+ * the one a single thread builds. Each half has its own {@link PriceMemo}: equal prices may then be
+ * two equal instances, which the columns keep as one ({@link PricedItemColumns} numbers amounts by
+ * {@code equals}).
+ */
+final class ItemPricing {
+    static final int PARALLEL_FROM = 100_000;
+
+    private final TenantDataset dataset;
+    private final Map<String, ProductLineRef> lineByProduct;
+    private final Map<String, Integer> customerIndex;
+
+    private ItemPricing(TenantDataset dataset, Map<String, ProductLineRef> lineByProduct,
+                        Map<String, Integer> customerIndex) {
+        this.dataset = dataset;
+        this.lineByProduct = lineByProduct;
+        this.customerIndex = customerIndex;
+    }
+
+    static PricedItemColumns price(TenantDataset dataset, Map<String, ProductLineRef> lineByProduct,
+                                   Map<String, Integer> customerIndex, int customerCount, boolean parallel) {
+        ItemPricing pricing = new ItemPricing(dataset, lineByProduct, customerIndex);
+        int n = dataset.items().size();
+        int split = parallel && n >= PARALLEL_FROM ? n / 2 : n;
+        CompletableFuture<Range> second = split < n ? CompletableFuture.supplyAsync(() -> pricing.range(split, n)) : null;
+        Range first = pricing.range(0, split);
+        PricedItemColumns.Builder builder = new PricedItemColumns.Builder(n);
+        first.addTo(builder);
+        if (second != null) {
+            try {
+                second.join().addTo(builder);
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        return builder.build(customerCount);
+    }
+
+    private Range range(int from, int to) {
+        List<RecurringItem> items = dataset.items();
+        Range range = new Range(to - from);
+        PriceMemo memo = new PriceMemo();
+        String previousCustomer = null;
+        int c = -1;
+        for (int i = from; i < to; i++) {
+            WorkCancelledException.checkInterrupt(); // pricing a million items takes seconds: stop when told
+            RecurringItem item = items.get(i);
+            BigDecimal rate = dataset.fxRates().rateOn(item.currency(), item.startDate()).orElseThrow();
+            int start = Math.toIntExact(item.activeFrom().toEpochDay());
+            int end = item.endDate() == null ? PricedItem.OPEN : Math.toIntExact(item.endDate().toEpochDay());
+            int line = lineByProduct.get(item.productId()).index();
+            BigDecimal monthly = memo.monthly(item, rate);
+            if (start >= end) {
+                continue; // a trial that outlives the item: never earns MRR, never becomes active
+            }
+            if (!item.customerId().equals(previousCustomer)) { // imports list a customer's items together
+                previousCustomer = item.customerId();
+                c = customerIndex.get(previousCustomer);
+            }
+            range.add(c, line, start, end, monthly, item.bundleId() != null);
+        }
+        return range;
+    }
+
+    /** One half's priced items, in the dataset's order. */
+    private static final class Range {
+        private final int[] customer;
+        private final int[] line;
+        private final int[] start;
+        private final int[] end;
+        private final BigDecimal[] monthly;
+        private final boolean[] bundled;
+        private int size;
+
+        Range(int capacity) {
+            customer = new int[capacity];
+            line = new int[capacity];
+            start = new int[capacity];
+            end = new int[capacity];
+            monthly = new BigDecimal[capacity];
+            bundled = new boolean[capacity];
+        }
+
+        void add(int c, int l, int s, int e, BigDecimal m, boolean b) {
+            customer[size] = c;
+            line[size] = l;
+            start[size] = s;
+            end[size] = e;
+            monthly[size] = m;
+            bundled[size] = b;
+            size++;
+        }
+
+        void addTo(PricedItemColumns.Builder builder) {
+            for (int i = 0; i < size; i++) {
+                builder.add(customer[i], line[i], start[i], end[i], monthly[i], bundled[i]);
+            }
+        }
+    }
+}
