@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionException;
  * items takes seconds on one core); the halves are added in the dataset's order, so the ledger is
  * the one a single thread builds. Each half has its own {@link PriceMemo}: equal prices may then be
  * two equal instances, which the columns keep as one ({@link PricedItemColumns} numbers amounts by
- * {@code equals}).
+ * {@code equals}). A cancelled pricing stops the calling thread's half; the other finishes its own.
  */
 final class ItemPricing {
     static final int PARALLEL_FROM = 100_000;
@@ -36,13 +36,13 @@ final class ItemPricing {
         ItemPricing pricing = new ItemPricing(dataset, lineByProduct, customerIndex);
         int n = dataset.items().size();
         int split = parallel && n >= PARALLEL_FROM ? n / 2 : n;
-        CompletableFuture<Range> second = split < n ? CompletableFuture.supplyAsync(() -> pricing.range(split, n)) : null;
-        Range first = pricing.range(0, split);
-        PricedItemColumns.Builder builder = new PricedItemColumns.Builder(n);
-        first.addTo(builder);
+        CompletableFuture<PricedItemColumns.Builder> second = split < n
+                ? CompletableFuture.supplyAsync(() -> pricing.priceInto(new PricedItemColumns.Builder(n - split), split, n))
+                : null;
+        PricedItemColumns.Builder builder = pricing.priceInto(new PricedItemColumns.Builder(n), 0, split);
         if (second != null) {
             try {
-                second.join().addTo(builder);
+                builder.addAll(second.join());
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
@@ -50,9 +50,8 @@ final class ItemPricing {
         return builder.build(customerCount);
     }
 
-    private Range range(int from, int to) {
+    private PricedItemColumns.Builder priceInto(PricedItemColumns.Builder builder, int from, int to) {
         List<RecurringItem> items = dataset.items();
-        Range range = new Range(to - from);
         PriceMemo memo = new PriceMemo();
         String previousCustomer = null;
         int c = -1;
@@ -71,44 +70,8 @@ final class ItemPricing {
                 previousCustomer = item.customerId();
                 c = customerIndex.get(previousCustomer);
             }
-            range.add(c, line, start, end, monthly, item.bundleId() != null);
+            builder.add(c, line, start, end, monthly, item.bundleId() != null);
         }
-        return range;
-    }
-
-    /** One half's priced items, in the dataset's order. */
-    private static final class Range {
-        private final int[] customer;
-        private final int[] line;
-        private final int[] start;
-        private final int[] end;
-        private final BigDecimal[] monthly;
-        private final boolean[] bundled;
-        private int size;
-
-        Range(int capacity) {
-            customer = new int[capacity];
-            line = new int[capacity];
-            start = new int[capacity];
-            end = new int[capacity];
-            monthly = new BigDecimal[capacity];
-            bundled = new boolean[capacity];
-        }
-
-        void add(int c, int l, int s, int e, BigDecimal m, boolean b) {
-            customer[size] = c;
-            line[size] = l;
-            start[size] = s;
-            end[size] = e;
-            monthly[size] = m;
-            bundled[size] = b;
-            size++;
-        }
-
-        void addTo(PricedItemColumns.Builder builder) {
-            for (int i = 0; i < size; i++) {
-                builder.add(customer[i], line[i], start[i], end[i], monthly[i], bundled[i]);
-            }
-        }
+        return builder;
     }
 }

@@ -5,6 +5,7 @@ import io.xsell.core.model.NarrowInts;
 import io.xsell.core.model.HeapFootprint;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A ledger's priced items held column by column, customer after customer: customer {@code c}'s
@@ -156,6 +157,15 @@ final class PricedItemColumns {
             code[size] = amounts.number(monthly);
             inBundle[size] = bundled;
             size++;
+        }
+
+        /** Adds {@code other}'s items after this one's, in their order. */
+        void addAll(Builder other) {
+            List<BigDecimal> otherAmounts = other.amounts.values();
+            for (int i = 0; i < other.size; i++) {
+                add(other.customer[i], other.line[i], other.from[i], other.until[i], otherAmounts.get(other.code[i]),
+                        other.inBundle[i]);
+            }
         }
 
         PricedItemColumns build(int customerCount) {
