@@ -62,9 +62,14 @@ final class ChargeColumns extends AbstractList<OneTimeCharge> implements RandomA
                 date.build(), amount.build(), currency.build(), description.build());
     }
 
+    /** The index among the dataset's customers of the customer of charge {@code row}. */
+    int customerOf(int row) {
+        return customer.get(row);
+    }
+
     @Override
     public OneTimeCharge get(int row) {
-        return new OneTimeCharge(ids.get(row), customers.get(customer.get(row)).id(), product.get(row), date.get(row),
+        return new OneTimeCharge(ids.get(row), customers.get(customerOf(row)).id(), product.get(row), date.get(row),
                 amount.get(row), currency.get(row), description.get(row));
     }
 

@@ -101,9 +101,14 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
         }
     }
 
+    /** The index among the dataset's customers of the customer of item {@code row}. */
+    int customerOf(int row) {
+        return customerOfRun.get(customerRuns.runOf(row));
+    }
+
     @Override
     public RecurringItem get(int row) {
-        int customer = customerOfRun.get(customerRuns.runOf(row));
+        int customer = customerOf(row);
         int subscriptionRun = subscriptionRuns.runOf(row);
         String subscription = runsWithoutSubscription.get(subscriptionRun) ? null
                 : subscriptionOfRun.get(subscriptionRun);

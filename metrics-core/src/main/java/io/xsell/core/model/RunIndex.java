@@ -11,11 +11,9 @@ import java.util.Arrays;
 final class RunIndex {
     private final long[] starts;
     private final int[] runsBefore;
-    private final int rows;
 
-    private RunIndex(long[] starts, int rows) {
+    private RunIndex(long[] starts) {
         this.starts = starts;
-        this.rows = rows;
         this.runsBefore = new int[starts.length];
         int runs = 0;
         for (int w = 0; w < starts.length; w++) {
@@ -31,12 +29,8 @@ final class RunIndex {
         return runsBefore[w] + Long.bitCount(upToRow) - 1;
     }
 
-    int rows() {
-        return rows;
-    }
-
     long retainedBytes() {
-        return HeapFootprint.object(2 * HeapFootprint.REF + 4) + HeapFootprint.longArray(starts.length)
+        return HeapFootprint.object(2 * HeapFootprint.REF) + HeapFootprint.longArray(starts.length)
                 + HeapFootprint.intArray(runsBefore.length);
     }
 
@@ -57,7 +51,7 @@ final class RunIndex {
         }
 
         RunIndex build() {
-            return new RunIndex(Arrays.copyOf(starts, (rows + 63) >>> 6), rows);
+            return new RunIndex(Arrays.copyOf(starts, (rows + 63) >>> 6));
         }
     }
 }

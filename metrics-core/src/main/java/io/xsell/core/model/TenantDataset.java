@@ -205,6 +205,19 @@ public final class TenantDataset {
         return items;
     }
 
+    /**
+     * The position in {@link #customers()} of the customer of the {@code item}-th item: what the
+     * columns already hold, so pricing needs no lookup of customer ids of its own.
+     */
+    public int customerOfItem(int item) {
+        return items.customerOf(item);
+    }
+
+    /** The position in {@link #customers()} of the customer of the {@code charge}-th one-time charge. */
+    public int customerOfCharge(int charge) {
+        return charges.customerOf(charge);
+    }
+
     /** The one-time charges, in the order given to {@link #of}; like {@link #items()}, a view of columns. */
     public List<OneTimeCharge> charges() {
         return charges;

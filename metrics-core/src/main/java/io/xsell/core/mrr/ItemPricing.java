@@ -22,18 +22,15 @@ final class ItemPricing {
 
     private final TenantDataset dataset;
     private final Map<String, ProductLineRef> lineByProduct;
-    private final Map<String, Integer> customerIndex;
 
-    private ItemPricing(TenantDataset dataset, Map<String, ProductLineRef> lineByProduct,
-                        Map<String, Integer> customerIndex) {
+    private ItemPricing(TenantDataset dataset, Map<String, ProductLineRef> lineByProduct) {
         this.dataset = dataset;
         this.lineByProduct = lineByProduct;
-        this.customerIndex = customerIndex;
     }
 
     static PricedItemColumns price(TenantDataset dataset, Map<String, ProductLineRef> lineByProduct,
-                                   Map<String, Integer> customerIndex, int customerCount, boolean parallel) {
-        ItemPricing pricing = new ItemPricing(dataset, lineByProduct, customerIndex);
+                                   boolean parallel) {
+        ItemPricing pricing = new ItemPricing(dataset, lineByProduct);
         int n = dataset.items().size();
         int split = parallel && n >= PARALLEL_FROM ? n / 2 : n;
         CompletableFuture<PricedItemColumns.Builder> second = split < n
@@ -47,14 +44,12 @@ final class ItemPricing {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
-        return builder.build(customerCount);
+        return builder.build(dataset.customers().size());
     }
 
     private PricedItemColumns.Builder priceInto(PricedItemColumns.Builder builder, int from, int to) {
         List<RecurringItem> items = dataset.items();
         PriceMemo memo = new PriceMemo();
-        String previousCustomer = null;
-        int c = -1;
         for (int i = from; i < to; i++) {
             WorkCancelledException.checkInterrupt(); // pricing a million items takes seconds: stop when told
             RecurringItem item = items.get(i);
@@ -66,11 +61,7 @@ final class ItemPricing {
             if (start >= end) {
                 continue; // a trial that outlives the item: never earns MRR, never becomes active
             }
-            if (!item.customerId().equals(previousCustomer)) { // imports list a customer's items together
-                previousCustomer = item.customerId();
-                c = customerIndex.get(previousCustomer);
-            }
-            builder.add(c, line, start, end, monthly, item.bundleId() != null);
+            builder.add(dataset.customerOfItem(i), line, start, end, monthly, item.bundleId() != null);
         }
         return builder;
     }

@@ -46,16 +46,10 @@ public final class MrrLedger {
             lineByProduct.put(p.id(), lineByName.get(p.productLine()));
         }
         Customer[] customers = dataset.customers().toArray(new Customer[0]);
-        Map<String, Integer> customerIndex = new HashMap<>(customers.length * 2);
-        for (int i = 0; i < customers.length; i++) {
-            customerIndex.put(customers[i].id(), i);
-        }
-
-        PricedItemColumns items = ItemPricing.price(dataset, lineByProduct, customerIndex, customers.length, true);
+        PricedItemColumns items = ItemPricing.price(dataset, lineByProduct, true);
         WorkCancelledException.checkInterrupt();
-        return new MrrLedger(dataset.reportingCurrency(), List.copyOf(lineByName.values()), customers,
-                items,
-                priceCharges(dataset, customerIndex, customers.length));
+        return new MrrLedger(dataset.reportingCurrency(), List.copyOf(lineByName.values()), customers, items,
+                priceCharges(dataset));
     }
 
     /**
@@ -102,19 +96,19 @@ public final class MrrLedger {
         return lines;
     }
 
-    private static PricedChargeColumns priceCharges(TenantDataset dataset, Map<String, Integer> customerIndex, int count) {
+    private static PricedChargeColumns priceCharges(TenantDataset dataset) {
         int size = dataset.charges().size();
         int[] customers = new int[size];
         int[] days = new int[size];
         BigDecimal[] amounts = new BigDecimal[size];
-        int k = 0;
-        for (OneTimeCharge charge : dataset.charges()) {
+        for (int k = 0; k < size; k++) {
+            OneTimeCharge charge = dataset.charges().get(k);
             BigDecimal rate = dataset.fxRates().rateOn(charge.currency(), charge.date()).orElseThrow();
-            customers[k] = customerIndex.get(charge.customerId());
+            customers[k] = dataset.customerOfCharge(k);
             days[k] = Math.toIntExact(charge.date().toEpochDay());
-            amounts[k++] = charge.amount().multiply(rate);
+            amounts[k] = charge.amount().multiply(rate);
         }
-        return PricedChargeColumns.of(customers, days, amounts, size, count);
+        return PricedChargeColumns.of(customers, days, amounts, size, dataset.customers().size());
     }
 
     /**

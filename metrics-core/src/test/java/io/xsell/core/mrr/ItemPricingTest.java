@@ -31,14 +31,8 @@ class ItemPricingTest {
             lineByProduct.put(p.id(), ledger.lines().stream().filter(l -> l.name().equals(p.productLine()))
                     .findFirst().orElseThrow());
         }
-        Map<String, Integer> customerIndex = new HashMap<>();
-        for (int c = 0; c < dataset.customers().size(); c++) {
-            customerIndex.put(dataset.customers().get(c).id(), c);
-        }
-        PricedItemColumns oneThread = ItemPricing.price(dataset, lineByProduct, customerIndex,
-                dataset.customers().size(), false);
-        PricedItemColumns twoThreads = ItemPricing.price(dataset, lineByProduct, customerIndex,
-                dataset.customers().size(), true);
+        PricedItemColumns oneThread = ItemPricing.price(dataset, lineByProduct, false);
+        PricedItemColumns twoThreads = ItemPricing.price(dataset, lineByProduct, true);
         for (int c = 0; c < dataset.customers().size(); c++) {
             assertThat(twoThreads.first(c)).isEqualTo(oneThread.first(c));
             assertThat(twoThreads.limit(c)).isEqualTo(oneThread.limit(c));
