@@ -28,6 +28,8 @@ final class BoundedCsvReader extends FilterReader {
     private int cellIndex;
     private int line = 1;
     private int recordLine = 1;
+    private boolean atRecordEnd;
+    private int recordEnd = -1;
 
     BoundedCsvReader(Reader in) {
         super(in);
@@ -47,16 +49,45 @@ final class BoundedCsvReader extends FilterReader {
         int n = super.read(buffer, offset, length);
         for (int i = 0; i < n; i++) {
             see(buffer[offset + i]);
+            if (atRecordEnd) {
+                recordEnd = offset + i + 1;
+            }
         }
         return n;
+    }
+
+    /**
+     * Where in the buffer of the last {@link #read(char[], int, int)} the last record that it completed
+     * ends (after its line break, both characters of a CRLF), or -1 if it completed none; clears it.
+     */
+    int takeRecordEnd() {
+        int end = recordEnd;
+        recordEnd = -1;
+        return end;
+    }
+
+    /** The physical line the reading has reached: 1 plus the line breaks read so far. */
+    int line() {
+        return line;
+    }
+
+    /** The physical line on which the record being read (or the next one) starts. */
+    int recordLine() {
+        return recordLine;
+    }
+
+    /** True while inside a quoted cell: at the end of the text, an unterminated quote. */
+    boolean inQuotes() {
+        return quoted;
     }
 
     private void see(char c) throws LimitExceeded {
         boolean lineBreak = c == '\r' || (c == '\n' && !afterCr);
         afterCr = c == '\r';
         if (c == '\n' && !lineBreak) {
-            return;
+            return; // the second half of a CRLF: a record that ended at its CR ends after it
         }
+        atRecordEnd = false;
         if (lineBreak) {
             line++;
         }
@@ -75,6 +106,7 @@ final class BoundedCsvReader extends FilterReader {
             recordChars = 0;
             cellIndex = 0;
             recordLine = line;
+            atRecordEnd = true;
         }
         if (cellChars > CELL_MAX) {
             throw new LimitExceeded(recordLine, cellIndex, "the cell is longer than " + CELL_MAX + " characters");

@@ -43,6 +43,11 @@ final class CampaignsTable implements TableReader {
     }
 
     @Override
+    public void stopped() {
+        read = false;
+    }
+
+    @Override
     public void row(Row row) {
         check.start(row);
         String id = check.required(campaignId);

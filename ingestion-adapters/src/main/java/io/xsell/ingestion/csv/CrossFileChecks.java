@@ -16,8 +16,8 @@ final class CrossFileChecks {
     }
 
     /**
-     * Reports ids the referenced file does not hold. Skipped against a file that is missing or has an
-     * unusable header: that is already reported, and every row would repeat it.
+     * Reports ids the referenced file does not hold. Skipped against a file that is missing, has an
+     * unusable header or stopped before its end: that is already reported, and every row would repeat it.
      */
     static void references(ReferencingTable table, CustomersTable customers, ProductsTable products,
                            ErrorCollector errors) {

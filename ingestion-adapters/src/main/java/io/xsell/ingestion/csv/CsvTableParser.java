@@ -8,10 +8,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams one CSV file into a {@link TableReader}: UTF-8 with an optional BOM, RFC 4180, header on the
@@ -22,50 +18,54 @@ final class CsvTableParser {
     private static final char REPLACEMENT = '\uFFFD';
     private static final int BUFFER_CHARS = 1 << 16;
 
-    // Empty lines are kept as records so that the parser's line count stays the physical line count;
-    // the header is read as an ordinary record so that its names can be trimmed and checked here.
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(false)
-            .get();
-
     private CsvTableParser() {
     }
 
     /**
      * Reads the whole stream without closing it: a zip entry's stream belongs to the archive. The text
-     * is parsed on a second thread ({@link RecordFeed}) while this one validates the rows in order.
+     * is parsed, and for a {@link ParallelRows} table checked, in chunks on other threads
+     * ({@link ParallelCsvFeed}); this one takes the rows in file order.
      */
     static void read(ImportFile file, InputStream in, ErrorCollector errors, TableReader table) throws IOException {
         Header header = null;
-        try (RecordFeed feed = RecordFeed.start(FORMAT, new BoundedCsvReader(openUtf8(in)), file.fileName())) {
+        @SuppressWarnings("unchecked") // each table commits what its own preparer made
+        ParallelRows<Object> parallel = (ParallelRows<Object>) table.parallelRows();
+        try (ParallelCsvFeed feed = ParallelCsvFeed.start(new BoundedCsvReader(openUtf8(in)), file.fileName())) {
             while (true) {
-                Object next = feed.next();
-                if (next instanceof RecordFeed.End end) {
-                    if (end.failure() != null) {
-                        fail(file, (int) (end.linesRead() + 1), end.failure(), header, errors);
-                        return;
+                ParsedChunk chunk = feed.next();
+                for (int i = 0; i < chunk.rows().size(); i++) {
+                    Row row = chunk.rows().get(i);
+                    int line = row.line();
+                    if (row.badText()) {
+                        reportBadEncoding(file, row, header, errors);
                     }
-                    break;
-                }
-                @SuppressWarnings("unchecked")
-                List<RecordFeed.Parsed> batch = (List<RecordFeed.Parsed>) next;
-                for (RecordFeed.Parsed parsed : batch) {
-                    CSVRecord record = parsed.record();
-                    int line = parsed.line();
-                    reportBadEncoding(file, record, line, header, errors);
                     if (header == null) {
-                        header = new Header(file, record, errors);
+                        header = new Header(file, row, errors);
                         if (!table.begin(header)) {
                             return;
                         }
-                    } else if (!isBlank(record)) {
-                        if (record.size() != header.cellCount()) {
-                            errors.add(file, line, null, "row has " + record.size() + " cell(s) but the header has "
+                        feed.rowsFrom(header.cellCount(), parallel);
+                    } else if (!row.isBlank()) {
+                        if (row.size() != header.cellCount()) {
+                            errors.add(file, line, null, "row has " + row.size() + " cell(s) but the header has "
                                     + header.cellCount());
                         } else {
-                            table.row(new Row(record, line));
+                            Object prepared = chunk.preparedAt(i);
+                            if (prepared != null) {
+                                parallel.commit(prepared);
+                            } else {
+                                table.row(row);
+                            }
                         }
                     }
+                }
+                if (chunk.failure() != null) {
+                    table.stopped();
+                    fail(file, chunk.failureLine(), chunk.failure(), header, errors);
+                    return;
+                }
+                if (chunk.last()) {
+                    break;
                 }
             }
         }
@@ -79,7 +79,7 @@ final class CsvTableParser {
             throws IOException {
         if (failure instanceof UncheckedIOException unchecked) {
             reportUnreadable(file, line, unchecked.getCause(), header, errors);
-        } else if (failure instanceof BoundedCsvReader.LimitExceeded || failure instanceof CSVException) {
+        } else if (failure instanceof BoundedCsvReader.LimitExceeded || failure instanceof ParallelCsvFeed.Malformed) {
             reportUnreadable(file, line, (IOException) failure, header, errors);
         } else if (failure instanceof IOException io) {
             throw io;
@@ -90,10 +90,6 @@ final class CsvTableParser {
         }
     }
 
-    private static boolean isBlank(CSVRecord record) {
-        return record.size() == 1 && record.get(0).isEmpty();
-    }
-
     private static void reportUnreadable(ImportFile file, int line, IOException cause, Header header,
                                          ErrorCollector errors) throws IOException {
         if (cause instanceof BoundedCsvReader.LimitExceeded limit) {
@@ -101,7 +97,7 @@ final class CsvTableParser {
             errors.add(file, limit.line(), column, limit.getMessage());
             return;
         }
-        if (!(cause instanceof CSVException)) {
+        if (!(cause instanceof ParallelCsvFeed.Malformed)) {
             throw cause;
         }
         errors.add(file, line, null, "malformed CSV in the record starting on this line: " + cause.getMessage());
@@ -112,10 +108,10 @@ final class CsvTableParser {
      * ahead of the parser and could only say "somewhere after line n". The row is still passed on, so
      * that its id counts and no reference to it is reported as unknown.
      */
-    private static void reportBadEncoding(ImportFile file, CSVRecord record, int line, Header header,
-                                          ErrorCollector errors) {
+    private static void reportBadEncoding(ImportFile file, Row record, Header header, ErrorCollector errors) {
+        int line = record.line();
         for (int i = 0; i < record.size(); i++) {
-            String value = record.get(i);
+            String value = record.raw(i);
             if (value.indexOf(REPLACEMENT) >= 0) {
                 errors.add(file, line, header == null ? null : header.nameAt(i),
                         "not valid UTF-8 (bad bytes shown as \uFFFD): " + Bounds.quote(value) + "");

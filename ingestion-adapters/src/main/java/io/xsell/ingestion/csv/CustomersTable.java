@@ -51,6 +51,11 @@ final class CustomersTable implements TableReader {
     }
 
     @Override
+    public void stopped() {
+        read = false;
+    }
+
+    @Override
     public void row(Row row) {
         check.start(row);
         String customerId = check.required(id);
@@ -113,7 +118,10 @@ final class CustomersTable implements TableReader {
         return value;
     }
 
-    /** True when the file was present with a usable header, so references to it can be checked. */
+    /**
+     * True when the file was present with a usable header and read to its end, so references to it can
+     * be checked.
+     */
     boolean read() {
         return read;
     }

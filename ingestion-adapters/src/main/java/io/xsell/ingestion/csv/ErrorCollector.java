@@ -9,7 +9,7 @@ import java.util.List;
  * Gathers the errors of one import. Keeps the first {@link #CAP}, counts the rest: a file with
  * millions of bad rows must not hold millions of messages, yet the user should learn how many there were.
  */
-final class ErrorCollector {
+final class ErrorCollector implements ErrorSink {
     static final int CAP = 1000;
     /** The longest message kept; with {@link #CAP} and cut names it bounds an error report's size. */
     static final int MESSAGE_MAX = 500;
@@ -29,7 +29,8 @@ final class ErrorCollector {
         }
     }
 
-    void add(ImportFile file, int line, String column, String message) {
+    @Override
+    public void add(ImportFile file, int line, String column, String message) {
         add(file.fileName(), line, column, message);
     }
 

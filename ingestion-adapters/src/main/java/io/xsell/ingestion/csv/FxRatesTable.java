@@ -32,6 +32,11 @@ final class FxRatesTable implements TableReader {
     }
 
     @Override
+    public void stopped() {
+        read = false;
+    }
+
+    @Override
     public void row(Row row) {
         check.start(row);
         LocalDate day = check.date(date, true);
@@ -53,7 +58,7 @@ final class FxRatesTable implements TableReader {
         }
     }
 
-    /** True when the file was present with a usable header. */
+    /** True when the file was present with a usable header and read to its end. */
     boolean read() {
         return read;
     }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The header row of one file. Names are trimmed; a column with an empty name is ignored (spreadsheet
@@ -23,13 +22,13 @@ final class Header {
     private final List<String> namesInOrder = new ArrayList<>();
     private boolean complete = true;
 
-    Header(ImportFile file, CSVRecord record, ErrorCollector errors) {
+    Header(ImportFile file, Row record, ErrorCollector errors) {
         this.file = file;
         this.errors = errors;
         this.cellCount = record.size();
         this.nameByIndex = new String[cellCount];
         for (int i = 0; i < record.size(); i++) {
-            String name = record.get(i).trim();
+            String name = record.raw(i).trim();
             nameByIndex[i] = name.isEmpty() ? null : name;
             if (name.isEmpty()) {
                 continue;

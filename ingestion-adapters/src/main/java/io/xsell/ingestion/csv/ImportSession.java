@@ -37,7 +37,7 @@ final class ImportSession {
         customers = new CustomersTable(errors, cells);
         products = new ProductsTable(errors, cells);
         fxRates = new FxRatesTable(errors, cells);
-        items = new SubscriptionItemsTable(errors, cells, customers, products);
+        items = new SubscriptionItemsTable(errors, customers, products);
         charges = new OneTimeChargesTable(errors, cells, customers, products);
         campaigns = new CampaignsTable(errors, cells);
         touchpoints = new TouchpointsTable(errors, cells, customers, products);

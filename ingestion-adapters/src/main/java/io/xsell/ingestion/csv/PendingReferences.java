@@ -17,6 +17,7 @@ final class PendingReferences {
     private final ProductsTable products;
     private final ErrorCollector errors;
     private final List<Pending> pending = new ArrayList<>();
+    private String lastKnownCustomer;
 
     private record Pending(int line, String column, String id) {
     }
@@ -31,13 +32,39 @@ final class PendingReferences {
         this.errors = errors;
     }
 
-    /** The id as the row should keep it; null stays null. */
+    /**
+     * The id as the row should keep it; null stays null. A customer's rows follow each other in an
+     * export, so a known customer id equal to the previous one is not looked up again.
+     */
     String customer(int line, String id) {
-        return resolve(customers.ids(), line, CUSTOMER_ID, id);
+        if (id != null && id.equals(lastKnownCustomer)) {
+            return lastKnownCustomer;
+        }
+        String stored = resolve(customers.ids(), line, CUSTOMER_ID, id);
+        if (stored != null) {
+            lastKnownCustomer = stored;
+            return stored;
+        }
+        return id;
     }
 
     String product(int line, String id) {
-        return resolve(products.ids(), line, PRODUCT_ID, id);
+        String stored = resolve(products.ids(), line, PRODUCT_ID, id);
+        return stored != null ? stored : id;
+    }
+
+    /**
+     * The stored instance of a customer id, or null when it is null or not known (yet). Safe on any
+     * thread: the import reads one file at a time, so the referenced files' ids do not change while
+     * another file's rows are checked.
+     */
+    String knownCustomer(String id) {
+        return id == null ? null : customers.ids().find(id);
+    }
+
+    /** As {@link #knownCustomer}, for a product id. */
+    String knownProduct(String id) {
+        return id == null ? null : products.ids().find(id);
     }
 
     void forEach(Visitor visitor) {
@@ -46,6 +73,7 @@ final class PendingReferences {
         }
     }
 
+    /** The known instance of the id, or null when it is null or not known yet (then kept for later). */
     private String resolve(IdLineIndex known, int line, String column, String id) {
         if (id == null) {
             return null;
@@ -58,6 +86,6 @@ final class PendingReferences {
         if (!errors.full()) {
             pending.add(new Pending(line, column, id));
         }
-        return id;
+        return null;
     }
 }

@@ -58,6 +58,11 @@ final class ProductsTable implements TableReader {
     }
 
     @Override
+    public void stopped() {
+        read = false;
+    }
+
+    @Override
     public void row(Row row) {
         check.start(row);
         String productId = check.required(id);

@@ -13,12 +13,12 @@ import java.util.Map;
  */
 final class RowCheck {
     private final ImportFile file;
-    private final ErrorCollector errors;
+    private final ErrorSink errors;
     private final CellParser cells;
     private Row row;
     private boolean failed;
 
-    RowCheck(ImportFile file, ErrorCollector errors, CellParser cells) {
+    RowCheck(ImportFile file, ErrorSink errors, CellParser cells) {
         this.file = file;
         this.errors = errors;
         this.cells = cells;
@@ -49,8 +49,12 @@ final class RowCheck {
      */
     void rejectedByModel(RuntimeException e) {
         failed = true;
-        errors.add(file, row.line(), e instanceof InvalidFieldException invalid ? invalid.field() : null,
-                e.getMessage());
+        errors.add(file, row.line(), fieldOf(e), e.getMessage());
+    }
+
+    /** The column a model constructor's refusal is about: a field of the model is named like its column. */
+    static String fieldOf(RuntimeException e) {
+        return e instanceof InvalidFieldException invalid ? invalid.field() : null;
     }
 
     String text(Col col) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** subscription_items.csv: one row per recurring item period. */
-final class SubscriptionItemsTable implements TableReader, ReferencingTable {
+final class SubscriptionItemsTable implements TableReader, ReferencingTable, ParallelRows<SubscriptionItemsTable.Prepared> {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     // BillingInterval.parse lower-cases every constant's name per call; a map looks a code up without garbage.
     private static final Map<String, BillingInterval> INTERVALS = new LinkedHashMap<>();
@@ -22,13 +22,13 @@ final class SubscriptionItemsTable implements TableReader, ReferencingTable {
         }
     }
 
-    private final RowCheck check;
+    private final ErrorCollector errors;
     private final PendingReferences references;
     private final List<RecurringItem> items = new ArrayList<>();
     private final LineList itemLines = new LineList();
     private final IdLineIndex ids = new IdLineIndex();
     private final Map<String, Integer> firstLineByCurrency = new LinkedHashMap<>();
-    private String previousSubscription;
+    private Preparer own;
     private Col itemId;
     private Col customerId;
     private Col productId;
@@ -45,8 +45,8 @@ final class SubscriptionItemsTable implements TableReader, ReferencingTable {
     private Col trialEnd;
     private Col bundleId;
 
-    SubscriptionItemsTable(ErrorCollector errors, CellParser cells, CustomersTable customers, ProductsTable products) {
-        this.check = new RowCheck(ImportFile.SUBSCRIPTION_ITEMS, errors, cells);
+    SubscriptionItemsTable(ErrorCollector errors, CustomersTable customers, ProductsTable products) {
+        this.errors = errors;
         this.references = new PendingReferences(customers, products, errors);
     }
 
@@ -72,61 +72,150 @@ final class SubscriptionItemsTable implements TableReader, ReferencingTable {
 
     @Override
     public void row(Row row) {
-        check.start(row);
-        String id = check.required(itemId);
-        if (id != null) {
-            int first = ids.putIfAbsent(id, row.line());
+        commit(ownPreparer().prepare(row));
+    }
+
+    private Preparer ownPreparer() {
+        if (own == null) {
+            own = new Preparer();
+        }
+        return own;
+    }
+
+    @Override
+    public ParallelRows<?> parallelRows() {
+        return this;
+    }
+
+    @Override
+    public ParallelRows.Preparer<Prepared> preparer() {
+        return new Preparer();
+    }
+
+    /**
+     * Keeps a row in file order: its id against the earlier ones, its references, the errors its cells
+     * had, then the item, so the report reads as if the row had been checked in one go.
+     */
+    @Override
+    public void commit(Prepared row) {
+        int line = row.line();
+        boolean duplicate = false;
+        if (row.id() != null) {
+            int first = ids.putIfAbsent(row.id(), line);
             if (first != 0) {
-                check.fail(itemId, "duplicate item_id " + Bounds.quote(id) + " (first on line " + first + ")");
+                duplicate = true;
+                errors.add(ImportFile.SUBSCRIPTION_ITEMS, line, itemId.name(),
+                        "duplicate item_id " + Bounds.quote(row.id()) + " (first on line " + first + ")");
             }
         }
-        String customer = references.customer(row.line(), check.required(customerId));
-        String product = references.product(row.line(), check.required(productId));
-        String subscription = sameAsPrevious(check.text(subscriptionId));
-        LocalDate start = check.date(startDate, true);
-        LocalDate end = check.date(endDate, false);
-        if (start != null && end != null && !end.isAfter(start)) {
-            check.fail(endDate, "end_date " + end + " must be after start_date " + start);
+        // What the worker did not find is looked up again here, which keeps it for the check after all files.
+        String customer = row.customerKnown() ? row.customer() : references.customer(line, row.customer());
+        String product = row.productKnown() ? row.product() : references.product(line, row.product());
+        if (row.errors() != null) {
+            row.errors().replayInto(errors);
         }
-        BigDecimal amount = check.nonNegative(unitAmount, true);
-        BigDecimal units = quantityOf();
-        String code = check.currency(currency);
-        if (code != null) {
-            firstLineByCurrency.putIfAbsent(code, row.line());
+        if (row.currency() != null) {
+            firstLineByCurrency.putIfAbsent(row.currency(), line);
         }
-        BillingInterval period = check.required(interval) == null ? null
-                : check.oneOf(interval, INTERVALS, null, "a billing interval");
-        int periods = check.count(intervalCount, 1);
-        BigDecimal percent = check.between(discountPercent, BigDecimal.ZERO, HUNDRED);
-        BigDecimal discount = check.nonNegative(discountAmount, false);
-        LocalDate trial = check.date(trialEnd, false);
-        String bundle = check.text(bundleId);
-        if (check.passed()) {
-            try {
-                items.add(new RecurringItem(id, customer, product, subscription, start, end, amount, units, code,
-                        period, periods, percent, discount, trial, bundle));
-                itemLines.add(row.line());
-            } catch (IllegalArgumentException | NullPointerException e) {
-                check.rejectedByModel(e);
-            }
+        if (duplicate || !row.passed()) {
+            return;
+        }
+        try {
+            items.add(new RecurringItem(row.id(), customer, product, row.subscription(), row.start(), row.end(),
+                    row.amount(), row.units(), row.currency(), row.period(), row.periods(), row.percent(),
+                    row.discount(), row.trial(), row.bundle()));
+            itemLines.add(line);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            errors.add(ImportFile.SUBSCRIPTION_ITEMS, line, RowCheck.fieldOf(e), e.getMessage());
         }
     }
 
-    // Exports list a subscription's items together; reusing the previous row's string when it repeats
-    // shares it at no lookup cost.
-    private String sameAsPrevious(String subscription) {
-        if (subscription != null && subscription.equals(previousSubscription)) {
-            return previousSubscription;
-        }
-        previousSubscription = subscription;
-        return subscription;
+    /**
+     * A row's cells as checked on a worker, with the errors they had; {@code passed} when there were none.
+     * A customer or product id that the referenced file holds is that row's string ({@code customerKnown},
+     * {@code productKnown}), so millions of references share a few strings; the item is built when the
+     * row is committed.
+     */
+    record Prepared(int line, String id, String customer, boolean customerKnown, String product,
+                    boolean productKnown, String subscription, LocalDate start,
+                    LocalDate end, BigDecimal amount, BigDecimal units, String currency, BillingInterval period,
+                    int periods, BigDecimal percent, BigDecimal discount, LocalDate trial, String bundle,
+                    RowErrors errors, boolean passed) {
     }
 
-    private BigDecimal quantityOf() {
-        if (check.text(quantity) == null) {
-            return BigDecimal.ONE;
+    /** Checks rows on one thread: its own error buffer, value caches and previous subscription. */
+    private final class Preparer implements ParallelRows.Preparer<Prepared> {
+        private final CellParser cells = new CellParser();
+        private RowErrors rowErrors = new RowErrors();
+        private final RowCheck check = new RowCheck(ImportFile.SUBSCRIPTION_ITEMS, this::add, cells);
+        private String previousSubscription;
+        private String previousCustomer; // a customer's rows follow each other in an export
+
+        private void add(ImportFile file, int line, String column, String message) {
+            rowErrors.add(file, line, column, message);
         }
-        return check.positive(quantity, false);
+
+        @Override
+        public Prepared prepare(Row row) {
+            check.start(row);
+            String id = check.required(itemId);
+            if (id != null) {
+                id.hashCode(); // a String keeps its hash: the duplicate check in file order does not pay it
+            }
+            String customer = check.required(customerId);
+            String knownCustomer = customer != null && customer.equals(previousCustomer) ? previousCustomer
+                    : references.knownCustomer(customer);
+            if (knownCustomer != null) {
+                previousCustomer = knownCustomer;
+                customer = knownCustomer;
+            }
+            String product = check.required(productId);
+            String knownProduct = references.knownProduct(product);
+            if (knownProduct != null) {
+                product = knownProduct;
+            }
+            String subscription = sameAsPrevious(check.text(subscriptionId));
+            LocalDate start = check.date(startDate, true);
+            LocalDate end = check.date(endDate, false);
+            if (start != null && end != null && !end.isAfter(start)) {
+                check.fail(endDate, "end_date " + end + " must be after start_date " + start);
+            }
+            BigDecimal amount = check.nonNegative(unitAmount, true);
+            BigDecimal units = quantityOf();
+            String code = check.currency(currency);
+            BillingInterval period = check.required(interval) == null ? null
+                    : check.oneOf(interval, INTERVALS, null, "a billing interval");
+            int periods = check.count(intervalCount, 1);
+            BigDecimal percent = check.between(discountPercent, BigDecimal.ZERO, HUNDRED);
+            BigDecimal discount = check.nonNegative(discountAmount, false);
+            LocalDate trial = check.date(trialEnd, false);
+            String bundle = check.text(bundleId);
+            RowErrors held = null;
+            if (!rowErrors.isEmpty()) {
+                held = rowErrors;
+                rowErrors = new RowErrors();
+            }
+            return new Prepared(row.line(), id, customer, knownCustomer != null, product, knownProduct != null,
+                    subscription, start, end, amount, units, code, period, periods, percent, discount, trial, bundle,
+                    held, check.passed());
+        }
+
+        // Exports list a subscription's items together; reusing the previous row's string when it
+        // repeats shares it at no lookup cost.
+        private String sameAsPrevious(String subscription) {
+            if (subscription != null && subscription.equals(previousSubscription)) {
+                return previousSubscription;
+            }
+            previousSubscription = subscription;
+            return subscription;
+        }
+
+        private BigDecimal quantityOf() {
+            if (check.text(quantity) == null) {
+                return BigDecimal.ONE;
+            }
+            return check.positive(quantity, false);
+        }
     }
 
     @Override

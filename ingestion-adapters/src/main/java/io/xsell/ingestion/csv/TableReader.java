@@ -7,4 +7,17 @@ interface TableReader {
     boolean begin(Header header);
 
     void row(Row row);
+
+    /**
+     * The file stopped before its end (malformed text or a bound passed), which is reported: a table
+     * others refer to then takes no part in the reference checks, which would only list every id the
+     * unread rest held as unknown.
+     */
+    default void stopped() {
+    }
+
+    /** The two-step form of {@link #row}, for a table with rows enough to check on several threads; or null. */
+    default ParallelRows<?> parallelRows() {
+        return null;
+    }
 }

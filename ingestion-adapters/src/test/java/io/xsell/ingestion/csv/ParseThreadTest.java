@@ -2,8 +2,11 @@ package io.xsell.ingestion.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.xsell.core.model.Customer;
+import io.xsell.core.model.RecurringItem;
+import java.math.BigDecimal;
 import io.xsell.core.model.TenantDataset;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,13 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files longer than one batch of {@link RecordFeed}: parsed on its thread, validated on the caller's,
- * the rows, their order and the lines errors name are those of the file, on both sides of a batch
- * boundary.
+ * Files of several chunks of {@link ParallelCsvFeed}: parsed and checked on worker threads, kept on the
+ * caller's, the rows, their order and the lines errors name are those of the file, on both sides of a
+ * chunk boundary.
  */
 class ParseThreadTest {
     private static final String CUSTOMERS = "customers.csv";
-    private static final int ROWS = 3 * RecordFeed.BATCH + 100;
+    // a customer row is about 12 characters: four chunks and more
+    private static final int ROWS = 4 * ParallelCsvFeed.CHUNK_CHARS / 12;
 
     private final CanonicalCsvImporter importer = new CanonicalCsvImporter();
 
@@ -48,8 +52,8 @@ class ParseThreadTest {
     @Test
     void errorsAfterSeveralBatchesNameTheirLines() {
         StringBuilder csv = customers();
-        int duplicateLine = RecordFeed.BATCH + 7;    // in the second batch
-        int malformedLine = 3 * RecordFeed.BATCH + 50; // in the fourth
+        int duplicateLine = ROWS / 4 + 7;     // in the second chunk
+        int malformedLine = 3 * ROWS / 4 + 50; // in the fourth
         String text = csv.toString();
         String[] lines = text.split("\n", -1);
         lines[duplicateLine - 1] = "c5,,,smb,";
@@ -64,5 +68,64 @@ class ParseThreadTest {
         ImportValidationTest.assertError(thrown.errors().get(0), CUSTOMERS, duplicateLine, "customer_id",
                 "duplicate customer_id 'c5' (first on line 6)");
         ImportValidationTest.assertError(thrown.errors().get(1), CUSTOMERS, malformedLine, null, "malformed CSV");
+    }
+
+    // an item row is about 45 characters: four chunks and more
+    private static final int ITEM_ROWS = 4 * ParallelCsvFeed.CHUNK_CHARS / 45;
+    private static final String ITEMS_FILE = "subscription_items.csv";
+
+    private static String[] itemLines() {
+        StringBuilder csv = new StringBuilder(
+                "item_id,subscription_id,customer_id,product_id,start_date,end_date,unit_amount,quantity,currency,"
+                        + "interval\n");
+        for (int i = 1; i < ITEM_ROWS; i++) {
+            csv.append('i').append(i).append(",s").append(i / 3).append(i % 2 == 0 ? ",c1," : ",c2,")
+                    .append(i % 3 == 0 ? "crm" : "core-m").append(",2024-01-01,,").append(i % 500).append(",,USD,month\n");
+        }
+        return csv.toString().split("\n", -1);
+    }
+
+    @Test
+    void everyItemIsCheckedOnTheWorkersAndKeptInFileOrder() {
+        CsvFixture fixture = CsvFixture.valid().with(ITEMS_FILE, String.join("\n", itemLines()));
+
+        TenantDataset dataset = importer.importFolder(fixture.writeTo(dir), "USD");
+
+        List<RecurringItem> items = dataset.items();
+        assertThat(items).hasSize(ITEM_ROWS - 1);
+        for (int i = 0; i < items.size(); i++) {
+            RecurringItem item = items.get(i);
+            int n = i + 1;
+            assertThat(item.id()).isEqualTo("i" + n);
+            assertThat(item.customerId()).isEqualTo(n % 2 == 0 ? "c1" : "c2");
+            assertThat(item.unitAmount()).isEqualByComparingTo(BigDecimal.valueOf(n % 500));
+        }
+    }
+
+    @Test
+    void itemErrorsInLaterChunksKeepTheOrderOfAOneByOneCheck() {
+        String[] lines = itemLines();
+        int duplicateLine = ITEM_ROWS / 4 + 3;      // second chunk: a duplicate id that also has a bad date
+        int unknownLine = ITEM_ROWS / 2 + 11;       // third chunk: an unknown customer and a negative amount
+        int shortLine = 3 * ITEM_ROWS / 4 + 5;      // fourth chunk: a row missing cells
+        lines[duplicateLine - 1] = "i3,s9,c1,crm,2024-13-01,,10,,USD,month";
+        lines[unknownLine - 1] = "x" + unknownLine + ",s9,c9,crm,2024-01-01,,-1,,USD,month";
+        lines[shortLine - 1] = "x" + shortLine + ",s9,c1";
+        CsvFixture fixture = CsvFixture.valid().with(ITEMS_FILE, String.join("\n", lines));
+
+        ImportValidationException thrown = catchThrowableOfType(ImportValidationException.class,
+                () -> importer.importFolder(fixture.writeTo(dir), "USD"));
+
+        assertThat(thrown).as("import should fail").isNotNull();
+        assertThat(thrown.errors()).extracting(ImportError::line, ImportError::column).containsExactly(
+                tuple(duplicateLine, "item_id"),
+                tuple(duplicateLine, "start_date"),
+                tuple(unknownLine, "unit_amount"),
+                tuple(unknownLine, "customer_id"),
+                tuple(shortLine, null));
+        ImportValidationTest.assertError(thrown.errors().get(0), ITEMS_FILE, duplicateLine, "item_id",
+                "duplicate item_id 'i3' (first on line 4)");
+        ImportValidationTest.assertError(thrown.errors().get(3), ITEMS_FILE, unknownLine, "customer_id",
+                "unknown customer_id 'c9' (not in customers.csv)");
     }
 }

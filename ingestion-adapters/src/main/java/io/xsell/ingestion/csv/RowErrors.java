@@ -1,0 +1,30 @@
+package io.xsell.ingestion.csv;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The errors of rows checked on a worker thread, held until the rows are taken in file order, so the
+ * import's {@link ErrorCollector} receives them exactly as if the rows had been checked one by one.
+ */
+final class RowErrors implements ErrorSink {
+    private record Held(ImportFile file, int line, String column, String message) {
+    }
+
+    private final List<Held> held = new ArrayList<>(2);
+
+    @Override
+    public void add(ImportFile file, int line, String column, String message) {
+        held.add(new Held(file, line, column, message));
+    }
+
+    boolean isEmpty() {
+        return held.isEmpty();
+    }
+
+    void replayInto(ErrorCollector errors) {
+        for (Held e : held) {
+            errors.add(e.file(), e.line(), e.column(), e.message());
+        }
+    }
+}
