@@ -8,9 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** customers.csv: {@code customer_id}, {@code name}, {@code created_at}; every other column is an attribute. */
-final class CustomersTable implements TableReader {
+final class CustomersTable implements TableReader, ParallelRows<CustomersTable.Prepared> {
     private static final Set<String> STANDARD_COLUMNS = Set.of("customer_id", "name", "created_at");
     // Attribute values (segment, country, ...) take few distinct values; sharing them saves a string per
     // customer and attribute. The bound keeps id-like attributes from filling the pool.
@@ -20,20 +21,20 @@ final class CustomersTable implements TableReader {
     // reader does. Bounded like the values, for sets made unique by an id-like attribute.
     private static final int ATTRIBUTE_SET_POOL_LIMIT = 100_000;
 
-    private final RowCheck check;
+    private final ErrorCollector errors;
     private final List<Customer> customers = new ArrayList<>();
     private final IdLineIndex ids = new IdLineIndex();
-    private final List<Map.Entry<String, String>> entries = new ArrayList<>();
-    private final Map<Map<String, String>, Map<String, String>> attributeSets = new HashMap<>();
+    // Shared by the workers' preparers, so that a set seen on one worker is the set of the other's rows too.
+    private final Map<Map<String, String>, Map<String, String>> attributeSets = new ConcurrentHashMap<>();
+    private Preparer own;
     private Col id;
     private Col name;
     private Col createdAt;
     private List<Col> attributes;
-    private List<Map<String, String>> valuePools;
     private boolean read;
 
-    CustomersTable(ErrorCollector errors, CellParser cells) {
-        this.check = new RowCheck(ImportFile.CUSTOMERS, errors, cells);
+    CustomersTable(ErrorCollector errors) {
+        this.errors = errors;
     }
 
     @Override
@@ -42,10 +43,6 @@ final class CustomersTable implements TableReader {
         name = header.optional("name");
         createdAt = header.optional("created_at");
         attributes = header.othersThan(STANDARD_COLUMNS);
-        valuePools = new ArrayList<>(attributes.size());
-        for (int i = 0; i < attributes.size(); i++) {
-            valuePools.add(new HashMap<>());
-        }
         read = header.complete();
         return read;
     }
@@ -57,47 +54,103 @@ final class CustomersTable implements TableReader {
 
     @Override
     public void row(Row row) {
-        check.start(row);
-        String customerId = check.required(id);
-        if (customerId != null) {
-            int first = ids.putIfAbsent(customerId, row.line());
+        if (own == null) {
+            own = new Preparer();
+        }
+        commit(own.prepare(row));
+    }
+
+    @Override
+    public ParallelRows<?> parallelRows() {
+        return this;
+    }
+
+    @Override
+    public ParallelRows.Preparer<Prepared> preparer() {
+        return new Preparer();
+    }
+
+    /** Keeps a row in file order: its id against the earlier ones, the errors its cells had, the customer. */
+    @Override
+    public void commit(Prepared row) {
+        int line = row.line();
+        boolean duplicate = false;
+        if (row.id() != null) {
+            int first = ids.putIfAbsent(row.id(), line);
             if (first != 0) {
-                check.fail(id, "duplicate customer_id " + Bounds.quote(customerId) + " (first on line " + first + ")");
+                duplicate = true;
+                errors.add(ImportFile.CUSTOMERS, line, id.name(),
+                        "duplicate customer_id " + Bounds.quote(row.id()) + " (first on line " + first + ")");
             }
         }
-        String customerName = check.text(name);
-        LocalDate created = check.date(createdAt, false);
-        Map<String, String> values = attributeValues(row);
-        if (check.passed()) {
-            try {
-                customers.add(new Customer(customerId, customerName, created, values));
-            } catch (IllegalArgumentException e) {
-                check.rejectedByModel(e);
-            }
+        if (row.errors() != null) {
+            row.errors().replayInto(errors);
+        }
+        if (duplicate || !row.passed()) {
+            return;
+        }
+        try {
+            customers.add(new Customer(row.id(), row.name(), row.created(), row.attributes()));
+        } catch (IllegalArgumentException e) {
+            errors.add(ImportFile.CUSTOMERS, line, RowCheck.fieldOf(e), e.getMessage());
         }
     }
 
-    private Map<String, String> attributeValues(Row row) {
-        entries.clear();
-        for (int i = 0; i < attributes.size(); i++) {
-            Col col = attributes.get(i);
-            String value = row.cell(col);
-            if (value != null) {
-                entries.add(Map.entry(col.name(), shared(valuePools.get(i), value)));
+    /** A row's cells as checked on a worker, with the errors they had; {@code passed} when there were none. */
+    record Prepared(int line, String id, String name, LocalDate created, Map<String, String> attributes,
+                    RowErrors errors, boolean passed) {
+    }
+
+    /** Checks rows on one thread: its own error buffer, value caches and attribute value pools. */
+    private final class Preparer implements ParallelRows.Preparer<Prepared> {
+        private final List<Map<String, String>> valuePools = new ArrayList<>(attributes.size());
+        private final List<Map.Entry<String, String>> entries = new ArrayList<>();
+        private final RowErrors rowErrors = new RowErrors();
+        private final RowCheck check = new RowCheck(ImportFile.CUSTOMERS, rowErrors, new CellParser());
+
+        Preparer() {
+            for (int i = 0; i < attributes.size(); i++) {
+                valuePools.add(new HashMap<>());
             }
         }
-        if (entries.isEmpty()) {
-            return Map.of();
+
+        @Override
+        public Prepared prepare(Row row) {
+            check.start(row);
+            String customerId = check.required(id);
+            if (customerId != null) {
+                customerId.hashCode(); // a String keeps its hash: the duplicate check in file order does not pay it
+            }
+            String customerName = check.text(name);
+            LocalDate created = check.date(createdAt, false);
+            Map<String, String> values = attributeValues(row);
+            return new Prepared(row.line(), customerId, customerName, created, values, rowErrors.take(),
+                    check.passed());
         }
-        Map<String, String> values = immutableMap(entries);
-        Map<String, String> known = attributeSets.get(values);
-        if (known != null) {
-            return known;
+
+        private Map<String, String> attributeValues(Row row) {
+            entries.clear();
+            for (int i = 0; i < attributes.size(); i++) {
+                Col col = attributes.get(i);
+                String value = row.cell(col);
+                if (value != null) {
+                    entries.add(Map.entry(col.name(), shared(valuePools.get(i), value)));
+                }
+            }
+            if (entries.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, String> values = immutableMap(entries);
+            Map<String, String> known = attributeSets.get(values);
+            if (known != null) {
+                return known;
+            }
+            // Two workers may both add a set: the pool bound is passed by at most one set per worker.
+            if (attributeSets.size() < ATTRIBUTE_SET_POOL_LIMIT) {
+                known = attributeSets.putIfAbsent(values, values);
+            }
+            return known != null ? known : values;
         }
-        if (attributeSets.size() < ATTRIBUTE_SET_POOL_LIMIT) {
-            attributeSets.put(values, values);
-        }
-        return values;
     }
 
     // An immutable map is what Customer keeps anyway; building it directly spares Map.copyOf a copy.

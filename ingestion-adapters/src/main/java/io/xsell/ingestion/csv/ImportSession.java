@@ -34,7 +34,7 @@ final class ImportSession {
     ImportSession(String reportingCurrency) {
         this.givenCurrency = normalizeCurrency(reportingCurrency);
         CellParser cells = new CellParser();
-        customers = new CustomersTable(errors, cells);
+        customers = new CustomersTable(errors);
         products = new ProductsTable(errors, cells);
         fxRates = new FxRatesTable(errors, cells);
         items = new SubscriptionItemsTable(errors, customers, products);

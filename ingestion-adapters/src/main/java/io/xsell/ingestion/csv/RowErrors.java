@@ -18,8 +18,15 @@ final class RowErrors implements ErrorSink {
         held.add(new Held(file, line, column, message));
     }
 
-    boolean isEmpty() {
-        return held.isEmpty();
+    /** What the row just checked had, or null for nothing; this buffer is then empty for the next row. */
+    RowErrors take() {
+        if (held.isEmpty()) {
+            return null;
+        }
+        RowErrors taken = new RowErrors();
+        taken.held.addAll(held);
+        held.clear();
+        return taken;
     }
 
     void replayInto(ErrorCollector errors) {

@@ -146,14 +146,10 @@ final class SubscriptionItemsTable implements TableReader, ReferencingTable, Par
     /** Checks rows on one thread: its own error buffer, value caches and previous subscription. */
     private final class Preparer implements ParallelRows.Preparer<Prepared> {
         private final CellParser cells = new CellParser();
-        private RowErrors rowErrors = new RowErrors();
-        private final RowCheck check = new RowCheck(ImportFile.SUBSCRIPTION_ITEMS, this::add, cells);
+        private final RowErrors rowErrors = new RowErrors();
+        private final RowCheck check = new RowCheck(ImportFile.SUBSCRIPTION_ITEMS, rowErrors, cells);
         private String previousSubscription;
         private String previousCustomer; // a customer's rows follow each other in an export
-
-        private void add(ImportFile file, int line, String column, String message) {
-            rowErrors.add(file, line, column, message);
-        }
 
         @Override
         public Prepared prepare(Row row) {
@@ -190,14 +186,9 @@ final class SubscriptionItemsTable implements TableReader, ReferencingTable, Par
             BigDecimal discount = check.nonNegative(discountAmount, false);
             LocalDate trial = check.date(trialEnd, false);
             String bundle = check.text(bundleId);
-            RowErrors held = null;
-            if (!rowErrors.isEmpty()) {
-                held = rowErrors;
-                rowErrors = new RowErrors();
-            }
             return new Prepared(row.line(), id, customer, knownCustomer != null, product, knownProduct != null,
                     subscription, start, end, amount, units, code, period, periods, percent, discount, trial, bundle,
-                    held, check.passed());
+                    rowErrors.take(), check.passed());
         }
 
         // Exports list a subscription's items together; reusing the previous row's string when it
