@@ -1,6 +1,5 @@
 package io.xsell.ingestion.csv;
 
-import io.xsell.core.model.Bounds;
 import io.xsell.core.model.Customer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** customers.csv: {@code customer_id}, {@code name}, {@code created_at}; every other column is an attribute. */
-final class CustomersTable implements TableReader, ParallelRows<CustomersTable.Prepared> {
+final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
     private static final Set<String> STANDARD_COLUMNS = Set.of("customer_id", "name", "created_at");
     // Attribute values (segment, country, ...) take few distinct values; sharing them saves a string per
     // customer and attribute. The bound keeps id-like attributes from filling the pool.
@@ -21,12 +20,10 @@ final class CustomersTable implements TableReader, ParallelRows<CustomersTable.P
     // reader does. Bounded like the values, for sets made unique by an id-like attribute.
     private static final int ATTRIBUTE_SET_POOL_LIMIT = 100_000;
 
-    private final ErrorCollector errors;
     private final List<Customer> customers = new ArrayList<>();
     private final IdLineIndex ids = new IdLineIndex();
     // Shared by the workers' preparers, so that a set seen on one worker is the set of the other's rows too.
     private final Map<Map<String, String>, Map<String, String>> attributeSets = new ConcurrentHashMap<>();
-    private Preparer own;
     private Col id;
     private Col name;
     private Col createdAt;
@@ -34,7 +31,7 @@ final class CustomersTable implements TableReader, ParallelRows<CustomersTable.P
     private boolean read;
 
     CustomersTable(ErrorCollector errors) {
-        this.errors = errors;
+        super(ImportFile.CUSTOMERS, errors);
     }
 
     @Override
@@ -53,19 +50,6 @@ final class CustomersTable implements TableReader, ParallelRows<CustomersTable.P
     }
 
     @Override
-    public void row(Row row) {
-        if (own == null) {
-            own = new Preparer();
-        }
-        commit(own.prepare(row));
-    }
-
-    @Override
-    public ParallelRows<?> parallelRows() {
-        return this;
-    }
-
-    @Override
     public ParallelRows.Preparer<Prepared> preparer() {
         return new Preparer();
     }
@@ -74,25 +58,15 @@ final class CustomersTable implements TableReader, ParallelRows<CustomersTable.P
     @Override
     public void commit(Prepared row) {
         int line = row.line();
-        boolean duplicate = false;
-        if (row.id() != null) {
-            int first = ids.putIfAbsent(row.id(), line);
-            if (first != 0) {
-                duplicate = true;
-                errors.add(ImportFile.CUSTOMERS, line, id.name(),
-                        "duplicate customer_id " + Bounds.quote(row.id()) + " (first on line " + first + ")");
-            }
-        }
-        if (row.errors() != null) {
-            row.errors().replayInto(errors);
-        }
+        boolean duplicate = duplicate(ids, row.id(), line, id);
+        replay(row.errors());
         if (duplicate || !row.passed()) {
             return;
         }
         try {
             customers.add(new Customer(row.id(), row.name(), row.created(), row.attributes()));
         } catch (IllegalArgumentException e) {
-            errors.add(ImportFile.CUSTOMERS, line, RowCheck.fieldOf(e), e.getMessage());
+            rejectedByModel(line, e);
         }
     }
 

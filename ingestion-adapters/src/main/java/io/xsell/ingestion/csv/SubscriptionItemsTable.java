@@ -1,6 +1,5 @@
 package io.xsell.ingestion.csv;
 
-import io.xsell.core.model.Bounds;
 import io.xsell.core.model.BillingInterval;
 import io.xsell.core.model.RecurringItem;
 import java.math.BigDecimal;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** subscription_items.csv: one row per recurring item period. */
-final class SubscriptionItemsTable implements TableReader, ReferencingTable, ParallelRows<SubscriptionItemsTable.Prepared> {
+final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.Prepared> implements ReferencingTable {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     // BillingInterval.parse lower-cases every constant's name per call; a map looks a code up without garbage.
     private static final Map<String, BillingInterval> INTERVALS = new LinkedHashMap<>();
@@ -22,13 +21,11 @@ final class SubscriptionItemsTable implements TableReader, ReferencingTable, Par
         }
     }
 
-    private final ErrorCollector errors;
     private final PendingReferences references;
     private final List<RecurringItem> items = new ArrayList<>();
     private final LineList itemLines = new LineList();
     private final IdLineIndex ids = new IdLineIndex();
     private final Map<String, Integer> firstLineByCurrency = new LinkedHashMap<>();
-    private Preparer own;
     private Col itemId;
     private Col customerId;
     private Col productId;
@@ -46,7 +43,7 @@ final class SubscriptionItemsTable implements TableReader, ReferencingTable, Par
     private Col bundleId;
 
     SubscriptionItemsTable(ErrorCollector errors, CustomersTable customers, ProductsTable products) {
-        this.errors = errors;
+        super(ImportFile.SUBSCRIPTION_ITEMS, errors);
         this.references = new PendingReferences(customers, products, errors);
     }
 
@@ -71,23 +68,6 @@ final class SubscriptionItemsTable implements TableReader, ReferencingTable, Par
     }
 
     @Override
-    public void row(Row row) {
-        commit(ownPreparer().prepare(row));
-    }
-
-    private Preparer ownPreparer() {
-        if (own == null) {
-            own = new Preparer();
-        }
-        return own;
-    }
-
-    @Override
-    public ParallelRows<?> parallelRows() {
-        return this;
-    }
-
-    @Override
     public ParallelRows.Preparer<Prepared> preparer() {
         return new Preparer();
     }
@@ -99,21 +79,11 @@ final class SubscriptionItemsTable implements TableReader, ReferencingTable, Par
     @Override
     public void commit(Prepared row) {
         int line = row.line();
-        boolean duplicate = false;
-        if (row.id() != null) {
-            int first = ids.putIfAbsent(row.id(), line);
-            if (first != 0) {
-                duplicate = true;
-                errors.add(ImportFile.SUBSCRIPTION_ITEMS, line, itemId.name(),
-                        "duplicate item_id " + Bounds.quote(row.id()) + " (first on line " + first + ")");
-            }
-        }
+        boolean duplicate = duplicate(ids, row.id(), line, itemId);
         // What the worker did not find is looked up again here, which keeps it for the check after all files.
         String customer = row.customerKnown() ? row.customer() : references.customer(line, row.customer());
         String product = row.productKnown() ? row.product() : references.product(line, row.product());
-        if (row.errors() != null) {
-            row.errors().replayInto(errors);
-        }
+        replay(row.errors());
         if (row.currency() != null) {
             firstLineByCurrency.putIfAbsent(row.currency(), line);
         }
@@ -126,7 +96,7 @@ final class SubscriptionItemsTable implements TableReader, ReferencingTable, Par
                     row.discount(), row.trial(), row.bundle()));
             itemLines.add(line);
         } catch (IllegalArgumentException | NullPointerException e) {
-            errors.add(ImportFile.SUBSCRIPTION_ITEMS, line, RowCheck.fieldOf(e), e.getMessage());
+            rejectedByModel(line, e);
         }
     }
 

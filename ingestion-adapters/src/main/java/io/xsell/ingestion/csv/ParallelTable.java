@@ -1,0 +1,58 @@
+package io.xsell.ingestion.csv;
+
+import io.xsell.core.model.Bounds;
+
+/**
+ * A table whose rows are checked on the workers ({@link ParallelRows}); a row handed over one at a
+ * time, as the first chunk's are, goes through a preparer of the caller's own and is committed at once.
+ *
+ * @param <P> what a row is made into on a worker
+ */
+abstract class ParallelTable<P> implements TableReader, ParallelRows<P> {
+    private final ImportFile file;
+    private final ErrorCollector errors;
+    private Preparer<P> own;
+
+    ParallelTable(ImportFile file, ErrorCollector errors) {
+        this.file = file;
+        this.errors = errors;
+    }
+
+    @Override
+    public final void row(Row row) {
+        if (own == null) {
+            own = preparer();
+        }
+        commit(own.prepare(row));
+    }
+
+    @Override
+    public final ParallelRows<?> parallelRows() {
+        return this;
+    }
+
+    /** Records the id of the row on {@code line} in file order; reports and returns true when it is taken. */
+    boolean duplicate(IdLineIndex ids, String id, int line, Col column) {
+        if (id == null) {
+            return false;
+        }
+        int first = ids.putIfAbsent(id, line);
+        if (first == 0) {
+            return false;
+        }
+        errors.add(file, line, column.name(),
+                "duplicate " + column.name() + " " + Bounds.quote(id) + " (first on line " + first + ")");
+        return true;
+    }
+
+    /** The row's cell errors, in the order they were found. */
+    void replay(RowErrors rowErrors) {
+        if (rowErrors != null) {
+            rowErrors.replayInto(errors);
+        }
+    }
+
+    void rejectedByModel(int line, RuntimeException e) {
+        errors.add(file, line, RowCheck.fieldOf(e), e.getMessage());
+    }
+}
