@@ -137,6 +137,39 @@ class PerImportTablesTest {
     }
 
     @Test
+    void theMigrationRenumbersRowsAReImportNumberedFromTheUpperHalf() {
+        // a schema of its own: the migration is undone and done again there
+        TestDatabase database = new TestDatabase(Dialect.POSTGRESQL);
+        try {
+            Jdbi jdbi = database.jdbi();
+            TenantId tenant = createTenant(database, "USD");
+            TenantDataset dataset = TestDatasets.withEveryField(75, 120);
+            new JdbiTenantDataStore(jdbi).replaceTenantData(tenant, "csv", dataset, "sha256:x", T0);
+            // as a re-import before V40_2 left it: shared tables, seq from 2^30, and no V40_2
+            StoredTables.makeLegacy(jdbi, tenant.value(), "csv");
+            jdbi.useHandle(h -> {
+                for (String table : DatasetWriter.TABLES) {
+                    h.execute("UPDATE " + table + " SET seq = seq + 1073741824");
+                }
+                h.execute("DROP TABLE import_generations");
+                h.execute("DROP SEQUENCE import_generation_numbers");
+                h.execute("DELETE FROM flyway_schema_history WHERE version = '40.2'");
+            });
+
+            assertThat(Databases.migrate(database.config())).isEqualTo(1);
+
+            assertSameData(new JdbiTenantDataStore(jdbi).loadTenantData(tenant), dataset);
+            for (String table : DatasetWriter.TABLES) {
+                int highest = jdbi.withHandle(h -> h.createQuery("SELECT MAX(seq) FROM " + table).mapTo(Integer.class)
+                        .one());
+                assertThat(highest).as(table).isLessThan(1000);
+            }
+        } finally {
+            database.drop();
+        }
+    }
+
+    @Test
     void aReaderWhoseTablesAreDroppedUnderItReadsAgainAndGetsTheNewImport() throws Exception {
         TestDatabase database = DATABASES.postgresql();
         Jdbi jdbi = database.jdbi();
