@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -73,32 +74,17 @@ class PerImportTablesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aFailedImportKeepsTheOldDataAndLeavesNoTableBehind(TestDatabase database) {
-        Jdbi jdbi = database.jdbi();
-        TenantId tenant = createTenant(database, "USD");
-        JdbiTenantDataStore store = new JdbiTenantDataStore(jdbi);
-        TenantDataset old = TestDatasets.generated(61, 150);
         TenantDataset failing = TestDatasets.generated(62, 250);
-        store.replaceTenantData(tenant, "csv", old, "sha256:old", T0);
-        List<String> tablesBefore = generationTables(jdbi);
-
-        try (ForcedFailure ignored = ForcedFailure.onItem(database, tenant, failing.items().get(100).id())) {
-            assertThatThrownBy(() -> store.replaceTenantData(tenant, "csv", failing, "sha256:new",
-                    T0.plusSeconds(1))).hasStackTraceContaining("forced failure");
-        }
-
-        assertSameData(new JdbiTenantDataStore(jdbi).loadTenantData(tenant), old);
-        assertThat(generationTables(jdbi)).isEqualTo(tablesBefore).isEqualTo(referencedTables(jdbi));
+        assertAFailedImportChangesNothing(database, (store, tenant) -> {
+            try (ForcedFailure ignored = ForcedFailure.onItem(database, tenant, failing.items().get(100).id())) {
+                assertThatThrownBy(() -> store.replaceTenantData(tenant, "csv", failing, "sha256:new",
+                        T0.plusSeconds(1))).hasStackTraceContaining("forced failure");
+            }
+        });
     }
 
     @Test
     void aCopyFailingPartWayOnPostgresqlLeavesNoTableBehind() {
-        TestDatabase database = DATABASES.postgresql();
-        Jdbi jdbi = database.jdbi();
-        TenantId tenant = createTenant(database, "USD");
-        JdbiTenantDataStore store = new JdbiTenantDataStore(jdbi);
-        TenantDataset old = TestDatasets.generated(63, 100);
-        store.replaceTenantData(tenant, "csv", old, "sha256:old", T0);
-        List<String> tablesBefore = generationTables(jdbi);
         // PostgreSQL text cannot hold NUL: the server rejects the last customer, in the middle of the COPY
         TenantDataset base = TestDatasets.generated(64, 300);
         List<Customer> customers = new ArrayList<>(base.customers());
@@ -107,8 +93,22 @@ class PerImportTablesTest {
         TenantDataset failing = TenantDataset.of("USD", customers, base.products(), base.items(), base.charges(),
                 base.rates());
 
-        assertThatThrownBy(() -> store.replaceTenantData(tenant, "csv", failing, "sha256:nul", T0.plusSeconds(1)))
-                .hasStackTraceContaining("COPY into customers_g");
+        assertAFailedImportChangesNothing(DATABASES.postgresql(), (store, tenant) -> assertThatThrownBy(
+                () -> store.replaceTenantData(tenant, "csv", failing, "sha256:nul", T0.plusSeconds(1)))
+                .hasStackTraceContaining("COPY into customers_g"));
+    }
+
+    /** Imports a dataset into a new tenant, has {@code failedImport} fail another, and finds the first whole. */
+    private static void assertAFailedImportChangesNothing(TestDatabase database,
+                                                          BiConsumer<JdbiTenantDataStore, TenantId> failedImport) {
+        Jdbi jdbi = database.jdbi();
+        TenantId tenant = createTenant(database, "USD");
+        JdbiTenantDataStore store = new JdbiTenantDataStore(jdbi);
+        TenantDataset old = TestDatasets.generated(61, 150);
+        store.replaceTenantData(tenant, "csv", old, "sha256:old", T0);
+        List<String> tablesBefore = generationTables(jdbi);
+
+        failedImport.accept(store, tenant);
 
         assertSameData(new JdbiTenantDataStore(jdbi).loadTenantData(tenant), old);
         assertThat(generationTables(jdbi)).isEqualTo(tablesBefore).isEqualTo(referencedTables(jdbi));
