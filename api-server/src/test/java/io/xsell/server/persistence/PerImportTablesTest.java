@@ -216,8 +216,10 @@ class PerImportTablesTest {
 
             long start = System.nanoTime();
             store.replaceTenantData(importing, "csv", TestDatasets.generated(93, 60), "sha256:i2", T0);
+            // a wait for the reader's lock would last at least the drop's lock timeout (3 s)
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("another tenant's import")
                     .isLessThan(2500);
+            assertThat(generationTables(jdbi)).contains(readersTable);
 
             // the read tenant's own re-import: the drop of the table being read gives up, the import stands
             TenantDataset replacement = TestDatasets.generated(94, 70);
