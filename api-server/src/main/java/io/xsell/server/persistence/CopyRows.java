@@ -27,10 +27,12 @@ final class CopyRows implements SourceWriter.RowOut, AutoCloseable {
         this.copy = copy;
     }
 
-    static CopyRows into(PGConnection connection, String table, List<String> columns) throws SQLException {
+    /** @param freeze whether the table was created by the caller's transaction and may take frozen rows */
+    static CopyRows into(PGConnection connection, String table, List<String> columns, boolean freeze)
+            throws SQLException {
         CopyManager manager = connection.getCopyAPI();
         return new CopyRows(manager.copyIn("COPY " + table + " (" + String.join(", ", columns)
-                + ") FROM STDIN WITH (FORMAT csv)"));
+                + ") FROM STDIN WITH (FORMAT csv" + (freeze ? ", FREEZE" : "") + ")"));
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Reads every source of one tenant inside the caller's transaction. Rows are mapped one at a
@@ -33,10 +34,15 @@ final class DatasetReader {
     private final Handle handle;
     private final String tenant;
     private final SharedValues shared = new SharedValues();
+    // PostgreSQL: the sources whose large tables are an import's own, by name; read in the caller's snapshot
+    private final Map<String, Long> generations;
 
     DatasetReader(Handle handle, String tenant) {
         this.handle = handle;
         this.tenant = tenant;
+        this.generations = SourceWriter.postgres(handle.getConnection()) == null
+                ? Map.of()
+                : ImportGenerations.of(handle, tenant);
     }
 
     TenantDataset read(String reportingCurrency) {
@@ -90,25 +96,43 @@ final class DatasetReader {
 
     /**
      * The table's rows of the tenant, in import order: by source name, then by position in the
-     * source's import. {@code reader} sees the model columns as 1..n; source and seq come after.
+     * source's import. {@code reader} sees the model columns as 1..n. The shared table holds the
+     * sources not stored per import (SQLite's, and on PostgreSQL those not imported since); a
+     * dropped generation table (its import replaced since the caller's snapshot) fails the read
+     * with undefined_table, for the caller to retry on a fresh snapshot.
      */
     private <T> List<T> query(String table, String columns, RowReader<T> reader) {
-        return handle.createQuery("SELECT " + columns + ", source, seq FROM " + table + " WHERE tenant_id = ?")
-                .bind(0, tenant)
-                .setFetchSize(FETCH_SIZE)
-                .scanResultSet((results, ctx) -> {
-                    ResultSet rs = results.get();
-                    int sourceColumn = rs.getMetaData().getColumnCount() - 1;
-                    Map<String, ImportOrder<T>> bySource = new TreeMap<>();
-                    while (rs.next()) {
-                        T row = reader.read(rs);
-                        bySource.computeIfAbsent(rs.getString(sourceColumn), source -> new ImportOrder<>(table, source))
-                                .put(rs.getInt(sourceColumn + 1), row);
-                    }
-                    List<T> rows = new ArrayList<>(bySource.values().stream().mapToInt(ImportOrder::size).sum());
-                    bySource.values().forEach(order -> order.addTo(rows));
-                    return rows;
-                });
+        Map<String, ImportOrder<T>> bySource = new TreeMap<>();
+        int seqColumn = columns.split(",").length + 1;
+        scan(handle.createQuery("SELECT " + columns + ", seq, source FROM " + table + " WHERE tenant_id = ?")
+                .bind(0, tenant), seqColumn, null, reader, table, bySource);
+        if (ImportGenerations.TABLES.contains(table)) {
+            for (Map.Entry<String, Long> source : generations.entrySet()) {
+                scan(handle.createQuery("SELECT " + columns + ", seq FROM "
+                        + ImportGenerations.table(table, source.getValue())), seqColumn, source.getKey(), reader,
+                        table, bySource);
+            }
+        }
+        List<T> rows = new ArrayList<>(bySource.values().stream().mapToInt(ImportOrder::size).sum());
+        bySource.values().forEach(order -> order.addTo(rows));
+        return rows;
+    }
+
+    /**
+     * Puts each row at its seq, in the order of its source: {@code source}, or when null the
+     * column after the seq.
+     */
+    private <T> void scan(Query query, int seqColumn, String source, RowReader<T> reader, String table,
+                          Map<String, ImportOrder<T>> bySource) {
+        query.setFetchSize(FETCH_SIZE).scanResultSet((results, ctx) -> {
+            ResultSet rs = results.get();
+            while (rs.next()) {
+                T row = reader.read(rs);
+                String of = source != null ? source : rs.getString(seqColumn + 1);
+                bySource.computeIfAbsent(of, name -> new ImportOrder<>(table, name)).put(rs.getInt(seqColumn), row);
+            }
+            return null;
+        });
     }
 
     @FunctionalInterface

@@ -9,7 +9,6 @@ import io.xsell.core.model.Product;
 import io.xsell.core.model.RecurringItem;
 import io.xsell.core.model.TenantDataset;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,32 +35,38 @@ final class DatasetWriter extends SourceWriter {
             codes(BillingInterval.class, BillingInterval::code);
     private static final Map<LineKind, String> KIND_CODES = codes(LineKind.class, LineKind::code);
 
-    // per table, the seq of the first row the import writes; set by deleteSource()
-    private final Map<String, Integer> firstSeq = new HashMap<>();
-
     DatasetWriter(Handle handle, String tenant, String source, int chunkSize) {
         super(handle, tenant, source, chunkSize);
     }
 
-    /** Deletes the source's rows, having noted for each table the range of seq they do not use. */
+    /**
+     * Deletes the source's rows from the shared tables. On PostgreSQL these hold only its products
+     * and FX rates, or, for a source last imported before per-import tables, all its rows: the
+     * import that replaces them deletes them here, in its own transaction.
+     */
     void deleteSource() {
-        for (String table : TABLES) {
-            firstSeq.put(table, firstSeqApartFrom(table));
-        }
         deleteSource(TABLES);
     }
 
+    /** Each row's seq is its position in its list. */
     void insert(TenantDataset dataset) {
-        // a row's seq is its position in the list (from the first seq of its table on PostgreSQL)
-        insertRows("customers", CUSTOMERS, dataset.customers(), DatasetWriter::writeCustomer);
+        if (onPostgres()) {
+            long generation = ImportGenerations.create(handle);
+            copyInto(ImportGenerations.table("customers", generation), CUSTOMERS, dataset.customers(),
+                    DatasetWriter::writeCustomer);
+            copyInto(ImportGenerations.table("subscription_items", generation), ITEMS, dataset.items(),
+                    DatasetWriter::writeItem);
+            copyInto(ImportGenerations.table("one_time_charges", generation), CHARGES, dataset.charges(),
+                    DatasetWriter::writeCharge);
+            ImportGenerations.index(handle, generation);
+            ImportGenerations.point(handle, tenant, source, generation);
+        } else {
+            insertRows("customers", CUSTOMERS, dataset.customers(), DatasetWriter::writeCustomer);
+            insertRows("subscription_items", ITEMS, dataset.items(), DatasetWriter::writeItem);
+            insertRows("one_time_charges", CHARGES, dataset.charges(), DatasetWriter::writeCharge);
+        }
         insertRows("products", PRODUCTS, dataset.products(), DatasetWriter::writeProduct);
-        insertRows("subscription_items", ITEMS, dataset.items(), DatasetWriter::writeItem);
-        insertRows("one_time_charges", CHARGES, dataset.charges(), DatasetWriter::writeCharge);
         insertRows("fx_rates", RATES, dataset.rates(), DatasetWriter::writeRate);
-    }
-
-    private <T> void insertRows(String table, List<String> columns, List<T> rows, RowWriter<T> writer) {
-        insertRows(table, columns, firstSeq.getOrDefault(table, 0), rows, writer);
     }
 
     private static void writeCustomer(RowOut out, int seq, Customer c) {

@@ -38,6 +38,12 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
     /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound driver memory. */
     static final int DEFAULT_CHUNK_SIZE = 4000;
 
+    /**
+     * Reads of a tenant in a row that may find a table of theirs dropped: each retry reads the
+     * pointers again, so only a tenant re-imported this many times during one read fails it.
+     */
+    static final int READ_ATTEMPTS = 5;
+
     private final Jdbi jdbi;
     private final int chunkSize;
     private final JdbiTenantSnapshots snapshots; // null: this store keeps none
@@ -101,8 +107,11 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
                     row.dataVersion(), counts);
             insertImport(handle, record);
             return new Written(record, new TenantRow(row.dataVersion(), row.reportingCurrency()),
-                    !hasOtherSources(handle, tenant, source));
+                    !hasOtherSources(handle, tenant, source), writer.onPostgres());
         });
+        if (written.onPostgres()) {
+            ImportGenerations.dropUnreferenced(jdbi);
+        }
         if (written.onlySource()) {
             // The dataset just written is exactly what a load of this version would read back, so
             // the first query after an import need not read it again from the database.
@@ -115,7 +124,7 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
         return written.record();
     }
 
-    private record Written(ImportRecord record, TenantRow row, boolean onlySource) {
+    private record Written(ImportRecord record, TenantRow row, boolean onlySource, boolean onPostgres) {
     }
 
     private static boolean hasOtherSources(Handle handle, TenantId tenant, String source) {
@@ -190,15 +199,36 @@ public final class JdbiTenantDataStore implements LoadTenantDataPort, SaveTenant
                     return restored.get();
                 }
             }
-            Read read = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
-                TenantRow row = tenantRow(h, tenant).orElseThrow(() -> unknownTenant(tenant));
-                return new Read(row, new DatasetReader(h, tenant.value()).read(row.reportingCurrency()));
-            });
+            Read read = read(tenant);
             cache.put(tenant, new Loaded(read.row(), new WeakReference<>(read.dataset())));
             if (snapshots != null) {
                 snapshots.loaded(tenant, read.row().dataVersion(), read.dataset());
             }
             return read.dataset();
+        }
+    }
+
+    /**
+     * One snapshot of the tenant's rows. On PostgreSQL an import that commits during the read may
+     * drop the tables the snapshot's pointers name (undefined_table): the read starts over, on a
+     * snapshot that sees the new pointers, so it returns the old data or the new, never a mix.
+     */
+    private Read read(TenantId tenant) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+                    TenantRow row = tenantRow(h, tenant).orElseThrow(() -> unknownTenant(tenant));
+                    return new Read(row, new DatasetReader(h, tenant.value()).read(row.reportingCurrency()));
+                });
+            } catch (RuntimeException e) {
+                if (!SqlErrors.isUndefinedTable(e)) {
+                    throw e;
+                }
+                if (attempt == READ_ATTEMPTS) {
+                    throw new IllegalStateException("tenant '" + tenant + "': its tables were replaced during "
+                            + READ_ATTEMPTS + " reads in a row", e);
+                }
+            }
         }
     }
 

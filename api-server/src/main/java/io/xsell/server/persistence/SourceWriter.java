@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -15,16 +16,10 @@ import org.postgresql.PGConnection;
  * caller's transaction, inserted in batches of {@code chunkSize} (one round trip per chunk, while
  * the driver's buffers stay bounded for any size of import). On PostgreSQL, {@link #insertRows}
  * streams the rows with {@code COPY} instead, several times faster than batched inserts, still
- * inside the caller's transaction.
+ * inside the caller's transaction; the three large tables go to tables of the import's own there
+ * ({@link #copyInto}).
  */
 abstract class SourceWriter {
-    /**
-     * Where the second of two alternating ranges of {@code seq} starts on PostgreSQL: an import
-     * numbers its rows from 0 or from here, whichever the rows it replaces do not use (see
-     * {@link #firstSeqApartFrom}). The reader takes a row's position as its seq modulo this.
-     */
-    static final int OTHER_HALF = 1 << 30;
-
     final Handle handle;
     final String tenant;
     final String source;
@@ -49,30 +44,6 @@ abstract class SourceWriter {
         }
     }
 
-    /**
-     * The seq the first new row of {@code table} takes on PostgreSQL: 0, or {@link #OTHER_HALF}
-     * when the source's current rows start at 0. The old rows, deleted in this transaction, stay in
-     * the primary key's index until commit (other transactions still see them); a new row with the
-     * key of an old one makes PostgreSQL visit the old row in the heap to check uniqueness, and
-     * puts both entries on the same index pages. Keys apart from the old ones spare both: the COPY
-     * of a re-import took half the time, and at 1M customers a re-import's extra cost over a first
-     * import fell from 23-30 s to 0-13 s (docs/performance.md). SQLite numbers every import from 0.
-     */
-    int firstSeqApartFrom(String table) {
-        if (postgres(handle.getConnection()) == null) {
-            return 0;
-        }
-        // any row tells the range: an import's rows all use one
-        boolean lowerInUse = handle.createQuery("SELECT seq FROM " + table + " WHERE tenant_id = ? AND source = ? LIMIT 1")
-                .bind(0, tenant)
-                .bind(1, source)
-                .mapTo(Integer.class)
-                .findOne()
-                .map(seq -> seq < OTHER_HALF)
-                .orElse(false);
-        return lowerInUse ? OTHER_HALF : 0;
-    }
-
     /** Binds tenant and source as parameters 0 and 1 of every row; the binder the rest, from 2. */
     <T> void insertInChunks(String sql, List<T> rows, RowBinder<T> binder) {
         for (int start = 0; start < rows.size(); start += chunkSize) {
@@ -90,17 +61,20 @@ abstract class SourceWriter {
 
     /**
      * Inserts the rows into {@code table}: {@code tenant_id, source} and then {@code columns},
-     * whose values the writer gives in that order. PostgreSQL: one {@code COPY}, the writer given
-     * {@code firstSeq} plus each row's position as its seq; SQLite (which has no COPY): batches of
-     * {@code chunkSize}, the writer given each row's position.
+     * whose values the writer gives in that order, each row's position in the list as its seq.
+     * PostgreSQL: one {@code COPY}; SQLite (which has no COPY): batches of {@code chunkSize}.
      */
-    <T> void insertRows(String table, List<String> columns, int firstSeq, List<T> rows, RowWriter<T> writer) {
+    <T> void insertRows(String table, List<String> columns, List<T> rows, RowWriter<T> writer) {
         if (rows.isEmpty()) {
             return;
         }
         PGConnection postgres = postgres(handle.getConnection());
         if (postgres != null) {
-            copyRows(postgres, table, columns, firstSeq, rows, writer);
+            List<String> all = new ArrayList<>(columns.size() + 2);
+            all.add("tenant_id");
+            all.add("source");
+            all.addAll(columns);
+            copyRows(postgres, table, all, false, rows, writer);
             return;
         }
         String sql = "INSERT INTO " + table + " (tenant_id, source, " + String.join(", ", columns) + ") VALUES ("
@@ -108,20 +82,30 @@ abstract class SourceWriter {
         insertInChunks(sql, rows, (batch, index, row) -> writer.write(new BatchOut(batch), index, row));
     }
 
-    private <T> void copyRows(PGConnection postgres, String table, List<String> columns, int firstSeq, List<T> rows,
-                              RowWriter<T> writer) {
-        if (rows.size() > OTHER_HALF) {
-            throw new IllegalArgumentException(table + ": " + rows.size() + " rows, more than one import can number");
-        }
-        List<String> all = new java.util.ArrayList<>(columns.size() + 2);
-        all.add("tenant_id");
-        all.add("source");
-        all.addAll(columns);
-        try (CopyRows copy = CopyRows.into(postgres, table, all)) {
+    /**
+     * PostgreSQL only: COPYs the rows into {@code table}, created by this transaction for this
+     * import alone ({@link ImportGenerations}), so its rows carry no tenant or source. {@code FREEZE}
+     * writes them already visible to all, which spares the first load after the import rewriting
+     * every page to set hint bits; it is safe because no other transaction can see the table before
+     * this one commits.
+     */
+    <T> void copyInto(String table, List<String> columns, List<T> rows, RowWriter<T> writer) {
+        copyRows(postgres(handle.getConnection()), table, columns, true, rows, writer);
+    }
+
+    boolean onPostgres() {
+        return postgres(handle.getConnection()) != null;
+    }
+
+    private <T> void copyRows(PGConnection postgres, String table, List<String> columns, boolean ownTable,
+                              List<T> rows, RowWriter<T> writer) {
+        try (CopyRows copy = CopyRows.into(postgres, table, columns, ownTable)) {
             for (int index = 0; index < rows.size(); index++) {
-                copy.text(tenant);
-                copy.text(source);
-                writer.write(copy, firstSeq + index, rows.get(index));
+                if (!ownTable) {
+                    copy.text(tenant);
+                    copy.text(source);
+                }
+                writer.write(copy, index, rows.get(index));
                 copy.endRow();
             }
             copy.finish();
@@ -132,7 +116,7 @@ abstract class SourceWriter {
     }
 
     /** The PostgreSQL connection under the pool's proxy, or null on another database. */
-    private static PGConnection postgres(Connection connection) {
+    static PGConnection postgres(Connection connection) {
         try {
             return connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) : null;
         } catch (SQLException e) {
@@ -157,7 +141,7 @@ abstract class SourceWriter {
 
     @FunctionalInterface
     interface RowWriter<T> {
-        /** @param seq the row's position in the list, plus the first seq on PostgreSQL */
+        /** @param seq the row's position in the list */
         void write(RowOut out, int seq, T row);
     }
 

@@ -7,6 +7,7 @@ import org.sqlite.SQLiteException;
 /** Recognises database errors the same way on both dialects. */
 final class SqlErrors {
     private static final String POSTGRES_UNIQUE_VIOLATION = "23505";
+    private static final String POSTGRES_UNDEFINED_TABLE = "42P01";
 
     private SqlErrors() {
     }
@@ -21,6 +22,16 @@ final class SqlErrors {
                     return true;
                 }
             } else if (t instanceof SQLException sql && POSTGRES_UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code error} or one of its causes is PostgreSQL's undefined_table. */
+    static boolean isUndefinedTable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && POSTGRES_UNDEFINED_TABLE.equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -81,48 +81,4 @@ class CopyImportTest {
         store.replaceTenantData(tenant, "csv", failing, "sha256:new", T0.plusSeconds(2));
         assertSameData(new JdbiTenantDataStore(database.jdbi()).loadTenantData(tenant), failing);
     }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
-    void aReImportOnPostgresqlNumbersItsRowsApartFromTheRowsItReplaces(TestDatabase database) {
-        int other = database.dialect() == Dialect.POSTGRESQL ? SourceWriter.OTHER_HALF : 0;
-        TenantId tenant = createTenant(database, "USD");
-        JdbiTenantDataStore store = new JdbiTenantDataStore(database.jdbi());
-        TenantDataset first = TestDatasets.generated(51, 200);
-        TenantDataset second = TestDatasets.generated(52, 300);
-        TenantDataset third = TestDatasets.withEveryField(5, 250);
-
-        store.replaceTenantData(tenant, "csv", first, "sha256:1", T0);
-        assertThat(seqRange(database, tenant, "subscription_items")).containsExactly(0L, first.items().size() - 1L);
-        assertThat(seqRange(database, tenant, "customers")).containsExactly(0L, first.customers().size() - 1L);
-
-        store.replaceTenantData(tenant, "csv", second, "sha256:2", T0.plusSeconds(1));
-        assertThat(seqRange(database, tenant, "subscription_items"))
-                .containsExactly((long) other, other + second.items().size() - 1L);
-        assertThat(seqRange(database, tenant, "customers"))
-                .containsExactly((long) other, other + second.customers().size() - 1L);
-        assertSameData(new JdbiTenantDataStore(database.jdbi()).loadTenantData(tenant), second);
-
-        // a failed import leaves the rows where they were; the next one takes the range they do not use
-        try (ForcedFailure ignored = ForcedFailure.onItem(database, tenant, third.items().get(10).id())) {
-            assertThatThrownBy(() -> store.replaceTenantData(tenant, "csv", third, "sha256:3", T0.plusSeconds(2)))
-                    .hasStackTraceContaining("forced failure");
-        }
-        assertThat(seqRange(database, tenant, "subscription_items"))
-                .containsExactly((long) other, other + second.items().size() - 1L);
-        assertSameData(new JdbiTenantDataStore(database.jdbi()).loadTenantData(tenant), second);
-
-        store.replaceTenantData(tenant, "csv", third, "sha256:3", T0.plusSeconds(3));
-        assertThat(seqRange(database, tenant, "subscription_items")).containsExactly(0L, third.items().size() - 1L);
-        assertSameData(new JdbiTenantDataStore(database.jdbi()).loadTenantData(tenant), third);
-    }
-
-    /** The smallest and largest seq of the tenant's csv rows in {@code table}. */
-    private static List<Long> seqRange(TestDatabase database, TenantId tenant, String table) {
-        return database.jdbi().withHandle(h -> h.createQuery("SELECT MIN(seq), MAX(seq) FROM " + table
-                        + " WHERE tenant_id = ? AND source = 'csv'")
-                .bind(0, tenant.value())
-                .map((rs, ctx) -> List.of(rs.getLong(1), rs.getLong(2)))
-                .one());
-    }
 }

@@ -38,35 +38,6 @@ class ImportOrderTest {
         ImportOrder<String> twice = new ImportOrder<>("products", "csv");
         twice.put(0, "a");
         assertThatThrownBy(() -> twice.put(0, "b")).hasMessageContaining("seq 0 twice");
-    }
-
-    @Test
-    void rowsNumberedFromTheOtherHalfTakeTheirPositionInIt() {
-        int half = SourceWriter.OTHER_HALF;
-        ImportOrder<String> order = new ImportOrder<>("subscription_items", "csv");
-        order.put(half + 2, "c");
-        order.put(half, "a");
-        order.put(half + 1, "b");
-
-        List<String> rows = new ArrayList<>();
-        order.addTo(rows);
-
-        assertThat(order.size()).isEqualTo(3);
-        assertThat(rows).containsExactly("a", "b", "c");
-    }
-
-    @Test
-    void refusesRowsOfBothHalvesInOneSource() {
-        ImportOrder<String> mixed = new ImportOrder<>("customers", "csv");
-        mixed.put(0, "a");
-        assertThatThrownBy(() -> mixed.put(SourceWriter.OTHER_HALF + 1, "b"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("customers")
-                .hasMessageContaining("apart from the range of seq 0 on");
-
-        ImportOrder<String> gap = new ImportOrder<>("customers", "csv");
-        gap.put(SourceWriter.OTHER_HALF + 1, "b");
-        assertThatThrownBy(() -> gap.addTo(new ArrayList<>()))
-                .hasMessageContaining("1 gap(s) in seq " + SourceWriter.OTHER_HALF + "..");
+        assertThatThrownBy(() -> twice.put(-1, "c")).hasMessageContaining("a negative seq -1");
     }
 }

@@ -297,10 +297,7 @@ class JdbiTenantDataStoreTest {
     }
 
     private static long rowsOf(Jdbi jdbi, String table, TenantId tenant) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = ?")
-                .bind(0, tenant.value())
-                .mapTo(Long.class)
-                .one());
+        return StoredTables.rowsOf(jdbi, table, tenant.value());
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {

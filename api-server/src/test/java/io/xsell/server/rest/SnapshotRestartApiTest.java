@@ -6,6 +6,7 @@ import io.xsell.ingestion.csv.CanonicalCsvWriter;
 import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
 import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
 import io.xsell.server.fixture.Zips;
+import io.xsell.server.persistence.StoredTables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +59,7 @@ abstract class SnapshotRestartApiTest {
 
         Jdbi restarted = app().instance(Jdbi.class);
         assertThat(snapshots(restarted, tenantId)).as("written by the clean stop").isEqualTo(1);
-        restarted.useHandle(h -> h.createUpdate("DELETE FROM subscription_items WHERE tenant_id = ?")
-                .bind(0, tenantId).execute());
+        StoredTables.deleteItems(restarted, tenantId);
         assertThat(answers(key)).isEqualTo(before);
     }
 
