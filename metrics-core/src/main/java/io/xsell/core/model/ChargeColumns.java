@@ -88,7 +88,7 @@ final class ChargeColumns extends AbstractList<OneTimeCharge> implements RandomA
         }
         return new ChargeColumns(customers, ids, NarrowInts.of(image.customer(), rows),
                 DictionaryColumn.of(image.product(), canonical), DictionaryColumn.of(image.date(), canonical),
-                DictionaryColumn.of(image.amount(), canonical), DictionaryColumn.of(image.currency(), canonical),
+                DictionaryColumn.of(image.amount(), canonical), DictionaryColumn.of(ItemsImageCheck.currencies(image.currency()), canonical),
                 DictionaryColumn.of(image.description(), canonical));
     }
 

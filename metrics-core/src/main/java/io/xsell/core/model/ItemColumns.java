@@ -81,7 +81,7 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
         this.end = DictionaryColumn.of(image.end(), canonical);
         this.unitAmount = DictionaryColumn.of(image.unitAmount(), canonical);
         this.quantity = DictionaryColumn.of(image.quantity(), canonical);
-        this.currency = DictionaryColumn.of(image.currency(), canonical);
+        this.currency = DictionaryColumn.of(ItemsImageCheck.currencies(image.currency()), canonical);
         this.interval = NarrowInts.of(image.interval(), rows);
         this.intervalCount = NarrowInts.of(image.intervalCount(), rows);
         this.discountPercent = DictionaryColumn.of(image.discountPercent(), canonical);

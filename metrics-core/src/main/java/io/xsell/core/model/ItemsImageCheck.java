@@ -125,6 +125,11 @@ final class ItemsImageCheck {
         }
     }
 
+    /** The codes as the model keeps them: one instance per code in the JVM, as every record's constructor does. */
+    static DictionaryImage<String> currencies(DictionaryImage<String> currency) {
+        return new DictionaryImage<>(currency.values().stream().map(CurrencyCode::require).toList(), currency.codes());
+    }
+
     private static void endsAfterStarts(ItemsImage image) {
         long[] startDays = epochDays(image.start().values());
         long[] endDays = epochDays(image.end().values());
