@@ -152,30 +152,28 @@ final class ImageReader {
     }
 
     private static List<BigDecimal> amounts(SnapshotInput in) throws IOException {
+        return dictionary(in, 0, SnapshotInput::decimal).values();
+    }
+
+    private interface Value<T> {
+        T read(SnapshotInput in) throws IOException;
+    }
+
+    private static <T> DictionaryImage<T> dictionary(SnapshotInput in, int rows, Value<T> value) throws IOException {
         int size = rows(in);
-        List<BigDecimal> amounts = new ArrayList<>(size);
+        List<T> values = new ArrayList<>(size);
         for (int k = 0; k < size; k++) {
-            amounts.add(in.decimal());
+            values.add(value.read(in));
         }
-        return amounts;
+        return new DictionaryImage<>(values, codes(in, rows));
     }
 
     private static DictionaryImage<String> texts(SnapshotInput in, int rows) throws IOException {
-        int size = rows(in);
-        List<String> values = new ArrayList<>(size);
-        for (int k = 0; k < size; k++) {
-            values.add(in.shared());
-        }
-        return new DictionaryImage<>(values, codes(in, rows));
+        return dictionary(in, rows, SnapshotInput::shared);
     }
 
     private static DictionaryImage<LocalDate> days(SnapshotInput in, int rows) throws IOException {
-        int size = rows(in);
-        List<LocalDate> values = new ArrayList<>(size);
-        for (int k = 0; k < size; k++) {
-            values.add(in.day());
-        }
-        return new DictionaryImage<>(values, codes(in, rows));
+        return dictionary(in, rows, SnapshotInput::day);
     }
 
     private static DictionaryImage<BigDecimal> decimals(SnapshotInput in, int rows) throws IOException {
