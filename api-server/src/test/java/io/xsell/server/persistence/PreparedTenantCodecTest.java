@@ -149,16 +149,83 @@ class PreparedTenantCodecTest {
     }
 
     @Test
-    void damageInAnySectionIsRefusedWhicheverThreadReadsIt() {
+    void everyShapeComesBackExactlyInFormat4AndFromFormat3() {
+        TenantDataset dataset = TestDatasets.withEveryField(41, 400);
+        MrrLedger ledger = MrrLedger.of(dataset);
+        byte[] columns = PreparedTenantCodec.encode(TENANT, 3, dataset, ledger, 99);
+        byte[] rows = PreparedTenantCodec.encodeRows(TENANT, 3, dataset, ledger, 99);
+        assertThat(java.nio.ByteBuffer.wrap(columns, 4, 4).getInt()).isEqualTo(4);
+        assertThat(java.nio.ByteBuffer.wrap(rows, 4, 4).getInt()).isEqualTo(3);
+
+        List<Long> datasetWeights = new ArrayList<>();
+        for (byte[] body : List.of(columns, rows)) {
+            PreparedTenantCodec.Restored restored = PreparedTenantCodec.decode(body, TENANT, 3, "USD");
+            datasetWeights.add(restored.dataset().retainedBytes());
+
+            JdbiTenantDataStoreTest.assertSameData(restored.dataset(), dataset);
+            assertSameLedger(restored.ledger(), ledger);
+            assertThat(restored.retainedBytes()).isEqualTo(99);
+            // an amount equal among items and charges is decoded once, so the restored ledger may weigh less
+            assertThat(restored.ledger().retainedBytes()).isBetween(ledger.retainedBytes() - 1024, ledger.retainedBytes());
+            assertThat(PreparedTenantCodec.weight(Arrays.copyOf(body, PreparedTenantCodec.HEAD))).isEqualTo(99);
+            io.xsell.core.metrics.Window window = io.xsell.core.metrics.Window.of("2024-01-01", "2025-12-01");
+            assertThat(io.xsell.core.metrics.CrossSellCalculator.report(restored.ledger(), window, "segment"))
+                    .isEqualTo(io.xsell.core.metrics.CrossSellCalculator.report(ledger, window, "segment"));
+        }
+        assertThat(datasetWeights.get(0)).as("format 4 restores a dataset of the weight format 3 restores")
+                .isEqualTo(datasetWeights.get(1));
+        assertThat(columns.length).as("the columns are smaller than the rows").isLessThan(rows.length);
+    }
+
+    @Test
+    void aFormat3BodyDamagedOrTruncatedIsStillRefused() {
+        byte[] body = PreparedTenantCodec.encodeRows(TENANT, 7, DATASET, LEDGER, 5);
+        for (int length : new int[] {0, 9, body.length / 2, body.length - 1}) {
+            byte[] truncated = Arrays.copyOf(body, length);
+            assertThatThrownBy(() -> PreparedTenantCodec.decode(truncated, TENANT, 7, "USD"))
+                    .isInstanceOf(CorruptSnapshotException.class);
+        }
+        for (int[] section : sections(body)) {
+            byte[] damaged = body.clone();
+            damaged[section[0] + section[1] / 2] ^= 0x10;
+            assertThatThrownBy(() -> PreparedTenantCodec.decode(damaged, TENANT, 7, "USD"))
+                    .isInstanceOf(CorruptSnapshotException.class);
+        }
+    }
+
+    @Test
+    void aFrameThatMisstatesItsInflatedLengthIsRefused() {
         byte[] body = PreparedTenantCodec.encode(TENANT, 7, DATASET, LEDGER, 1);
+        for (int[] section : sections(body)) {
+            for (int change : new int[] {-1, 1, Integer.MAX_VALUE / 2}) {
+                byte[] misstated = body.clone();
+                java.nio.ByteBuffer frame = java.nio.ByteBuffer.wrap(misstated, section[0] - 4, 4);
+                frame.putInt(0, frame.getInt(0) + change);
+                assertThatThrownBy(() -> PreparedTenantCodec.decode(misstated, TENANT, 7, "USD"))
+                        .as("section at %d, inflated length changed by %d", section[0], change)
+                        .isInstanceOf(CorruptSnapshotException.class);
+            }
+        }
+    }
+
+    /** Where each section's deflated bytes start and how many there are; a format 4 frame also states the inflated length. */
+    private static List<int[]> sections(byte[] body) {
+        int frame = java.nio.ByteBuffer.wrap(body, 4, 4).getInt() == 4 ? 8 : 4;
         int at = PreparedTenantCodec.HEAD;
         List<int[]> sections = new ArrayList<>();
         while (at < body.length) {
             int length = java.nio.ByteBuffer.wrap(body, at, 4).getInt();
-            sections.add(new int[] {at + 4, length});
-            at += 4 + length;
+            sections.add(new int[] {at + frame, length});
+            at += frame + length;
         }
         assertThat(sections).hasSize(4);
+        return sections;
+    }
+
+    @Test
+    void damageInAnySectionIsRefusedWhicheverThreadReadsIt() {
+        byte[] body = PreparedTenantCodec.encode(TENANT, 7, DATASET, LEDGER, 1);
+        List<int[]> sections = sections(body);
         for (int s = 0; s < sections.size(); s++) {
             int[] section = sections.get(s);
             for (int offset : new int[] {0, section[1] / 2, section[1] - 1}) {
@@ -169,15 +236,13 @@ class PreparedTenantCodecTest {
                         .isInstanceOf(CorruptSnapshotException.class);
             }
         }
-        // the two halves of the items swapped: each is whole and checksummed by deflate, yet refused
+        // the items and the charges swapped, frames and all: each is whole and checksummed by deflate, yet refused
         byte[] swapped = body.clone();
         int[] one = sections.get(1);
         int[] two = sections.get(2);
-        int from = one[0] - 4;
-        java.nio.ByteBuffer.wrap(swapped, from, 4).putInt(two[1]);
-        System.arraycopy(body, two[0], swapped, from + 4, two[1]);
-        java.nio.ByteBuffer.wrap(swapped, from + 4 + two[1], 4).putInt(one[1]);
-        System.arraycopy(body, one[0], swapped, from + 8 + two[1], one[1]);
+        int from = one[0] - 8;
+        System.arraycopy(body, two[0] - 8, swapped, from, two[1] + 8);
+        System.arraycopy(body, one[0] - 8, swapped, from + 8 + two[1], one[1] + 8);
         assertThatThrownBy(() -> PreparedTenantCodec.decode(swapped, TENANT, 7, "USD"))
                 .isInstanceOf(CorruptSnapshotException.class);
     }

@@ -19,8 +19,10 @@ import java.util.zip.InflaterInputStream;
  * <pre>
  * java -Xmx4g -XX:StartFlightRecording=filename=/tmp/snapshot.jfr,settings=profile \
  *     -cp api-server/target/test-classes:api-server/target/xsell.jar:$(cat /tmp/test.cp) \
- *     io.xsell.server.persistence.SnapshotBenchmark 1000000 3
+ *     io.xsell.server.persistence.SnapshotBenchmark 1000000 3 [rows]
  * </pre>
+ *
+ * A third argument {@code rows} encodes in format 3 (rows) instead of format 4 (columns).
  */
 public final class SnapshotBenchmark {
     private SnapshotBenchmark() {
@@ -29,16 +31,19 @@ public final class SnapshotBenchmark {
     public static void main(String[] args) throws IOException {
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        boolean rows = args.length > 2 && args[2].equals("rows");
         TenantId tenant = new TenantId("t-bench");
         TenantDataset dataset = TestDatasets.generated(42, customers);
         MrrLedger ledger = MrrLedger.of(dataset);
-        System.out.printf(Locale.ROOT, "%,d customers, %,d items, %,d charges; load average %s%n", customers,
-                dataset.items().size(), dataset.charges().size(), loadAverage());
+        System.out.printf(Locale.ROOT, "%,d customers, %,d items, %,d charges, format %d; load average %s%n",
+                customers, dataset.items().size(), dataset.charges().size(),
+                rows ? PreparedTenantCodec.ROWS_FORMAT : PreparedTenantCodec.FORMAT, loadAverage());
         long weight = dataset.retainedBytes() + ledger.retainedBytes();
         byte[] body = null;
         for (int i = 0; i < repeats; i++) {
             long start = System.nanoTime();
-            body = PreparedTenantCodec.encode(tenant, 1, dataset, ledger, weight);
+            body = rows ? PreparedTenantCodec.encodeRows(tenant, 1, dataset, ledger, weight)
+                    : PreparedTenantCodec.encode(tenant, 1, dataset, ledger, weight);
             print("encode", start, body.length);
         }
         for (int i = 0; i < repeats; i++) {
@@ -82,14 +87,16 @@ public final class SnapshotBenchmark {
     private static long inflatedSize(byte[] body) throws IOException {
         long total = 0;
         byte[] buffer = new byte[1 << 16];
+        // format 4 frames a section with its inflated length too
+        int frame = java.nio.ByteBuffer.wrap(body, 4, 4).getInt() == PreparedTenantCodec.ROWS_FORMAT ? 4 : 8;
         for (int at = PreparedTenantCodec.HEAD; at < body.length; ) {
             int length = java.nio.ByteBuffer.wrap(body, at, 4).getInt();
-            try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(body, at + 4, length))) {
+            try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(body, at + frame, length))) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     total += n;
                 }
             }
-            at += 4 + length;
+            at += frame + length;
         }
         return total;
     }

@@ -62,6 +62,42 @@ final class ChargeColumns extends AbstractList<OneTimeCharge> implements RandomA
                 date.build(), amount.build(), currency.build(), description.build());
     }
 
+    /**
+     * The columns of {@code image}, checked as {@link ItemsImageCheck} checks items: lengths, codes,
+     * customer positions, products and rates.
+     *
+     * @throws IllegalArgumentException naming the first column that does not fit
+     */
+    static ChargeColumns of(ChargesImage image, List<Customer> customers, Map<String, Product> products, FxRates fx,
+                            Map<Object, Object> canonical) {
+        if (image.ids() == null) {
+            throw new IllegalArgumentException("charge ids are required");
+        }
+        int rows = image.size();
+        PackedStrings ids = PackedStrings.of(image.ids(), "charge ids");
+        ItemsImageCheck.positions("charge customers", image.customer(), rows, customers.size());
+        image.product().check("charge product", rows, false);
+        image.date().check("charge date", rows, true);
+        image.amount().check("charge amount", rows, true);
+        image.currency().check("charge currency", rows, true);
+        image.description().check("charge description", rows, false);
+        ItemsImageCheck.knownProducts("charge product", image.product().values(), products);
+        ItemsImageCheck.rates("charges", image.currency(), image.date(), fx);
+        for (java.math.BigDecimal amount : image.amount().values()) {
+            Bounds.magnitude(amount, "charge amount");
+        }
+        return new ChargeColumns(customers, ids, NarrowInts.of(image.customer(), rows),
+                DictionaryColumn.of(image.product(), canonical), DictionaryColumn.of(image.date(), canonical),
+                DictionaryColumn.of(image.amount(), canonical), DictionaryColumn.of(ItemsImageCheck.currencies(image.currency()), canonical),
+                DictionaryColumn.of(image.description(), canonical));
+    }
+
+    /** The columns as plain arrays (copies). */
+    ChargesImage image() {
+        return new ChargesImage(ids.image(), customer.toArray(), product.image(), date.image(), amount.image(),
+                currency.image(), description.image());
+    }
+
     /** The index among the dataset's customers of the customer of charge {@code row}. */
     int customerOf(int row) {
         return customer.get(row);

@@ -20,6 +20,27 @@ final class DictionaryColumn<T> {
         this.codes = codes;
     }
 
+    /** The column as its distinct values and a code per row (0: none). */
+    @SuppressWarnings("unchecked")
+    DictionaryImage<T> image() {
+        java.util.List<T> distinct = new java.util.ArrayList<>(values.length - 1);
+        for (int i = 1; i < values.length; i++) {
+            distinct.add((T) values[i]);
+        }
+        return new DictionaryImage<>(distinct, codes.toArray());
+    }
+
+    /** The column of a checked image; equal values are shared through {@code canonical}, as {@link Builder} does. */
+    static <T> DictionaryColumn<T> of(DictionaryImage<T> image, Map<Object, Object> canonical) {
+        Object[] values = new Object[image.values().size() + 1];
+        int i = 1;
+        for (T value : image.values()) {
+            Object shared = canonical.putIfAbsent(value, value);
+            values[i++] = shared == null ? value : shared;
+        }
+        return new DictionaryColumn<>(values, NarrowInts.of(image.codes(), image.codes().length));
+    }
+
     @SuppressWarnings("unchecked")
     T get(int row) {
         return (T) values[codes.get(row)];

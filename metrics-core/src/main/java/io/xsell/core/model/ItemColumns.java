@@ -65,6 +65,54 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
         this.bundle = v.bundle.build();
     }
 
+    /** Columns straight from an image that {@link ItemsImageCheck} has passed. */
+    private ItemColumns(List<Customer> customers, ItemsImage image, RunIndex customerRuns, RunIndex subscriptionRuns,
+                        Map<Object, Object> canonical) {
+        int rows = image.size();
+        this.customers = customers;
+        this.ids = PackedStrings.of(image.ids(), "item ids");
+        this.customerRuns = customerRuns;
+        this.customerOfRun = NarrowInts.of(image.customerOfRun(), image.customerOfRun().length);
+        this.subscriptionRuns = subscriptionRuns;
+        this.subscriptionOfRun = PackedStrings.of(image.subscriptionOfRun(), "item subscriptions");
+        this.runsWithoutSubscription = BitSet.valueOf(image.runsWithoutSubscription());
+        this.product = DictionaryColumn.of(image.product(), canonical);
+        this.start = DictionaryColumn.of(image.start(), canonical);
+        this.end = DictionaryColumn.of(image.end(), canonical);
+        this.unitAmount = DictionaryColumn.of(image.unitAmount(), canonical);
+        this.quantity = DictionaryColumn.of(image.quantity(), canonical);
+        this.currency = DictionaryColumn.of(ItemsImageCheck.currencies(image.currency()), canonical);
+        this.interval = NarrowInts.of(image.interval(), rows);
+        this.intervalCount = NarrowInts.of(image.intervalCount(), rows);
+        this.discountPercent = DictionaryColumn.of(image.discountPercent(), canonical);
+        this.discountAmount = DictionaryColumn.of(image.discountAmount(), canonical);
+        this.trialEnd = DictionaryColumn.of(image.trialEnd(), canonical);
+        this.bundle = DictionaryColumn.of(image.bundle(), canonical);
+    }
+
+    /**
+     * The columns of {@code image}, after {@link ItemsImageCheck} has checked every length, code and
+     * position against {@code customers} and {@code products}.
+     *
+     * @throws IllegalArgumentException naming the first column that does not fit
+     */
+    static ItemColumns of(ItemsImage image, List<Customer> customers, Map<String, Product> products, FxRates fx,
+                          Map<Object, Object> canonical) {
+        ItemsImageCheck check = new ItemsImageCheck(image, customers.size(), products, fx);
+        return new ItemColumns(customers, image, check.customerRuns(), check.subscriptionRuns(), canonical);
+    }
+
+    /** The columns as plain arrays (copies). */
+    ItemsImage image() {
+        int runs = subscriptionOfRun.size();
+        BitSet none = runsWithoutSubscription.get(0, runs);
+        return new ItemsImage(ids.image(), customerRuns.starts(), customerOfRun.toArray(), subscriptionRuns.starts(),
+                subscriptionOfRun.image(), Arrays.copyOf(none.toLongArray(), (runs + 63) >>> 6), product.image(),
+                start.image(), end.image(), unitAmount.image(), quantity.image(), currency.image(), interval.toArray(),
+                intervalCount.toArray(), discountPercent.image(), discountAmount.image(), trialEnd.image(),
+                bundle.image());
+    }
+
     /**
      * The columns of {@code items}, built in two halves that may run on two threads at once: the
      * ids, customers and subscriptions ({@link #keys}), and the repeating values ({@link #values}).
@@ -143,7 +191,7 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
         final NarrowInts customerOfRun;
         final RunIndex subscriptionRuns;
         final PackedStrings subscriptionOfRun;
-        final BitSet runsWithoutSubscription = new BitSet();
+        final BitSet runsWithoutSubscription;
 
         Keys(List<RecurringItem> items, Map<String, Integer> customerIndex) {
             List<String> idList = new ArrayList<>(items.size());
@@ -151,6 +199,7 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
             int[] customerOf = new int[16];
             int customerCount = 0;
             RunIndex.Builder subscriptions = new RunIndex.Builder();
+            BitSet runsWithoutSubscription = new BitSet();
             List<String> subscriptionOf = new ArrayList<>();
             String lastCustomer = null;
             for (RecurringItem item : items) {
@@ -179,6 +228,8 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
             this.customerOfRun = NarrowInts.of(customerOf, customerCount);
             this.subscriptionRuns = subscriptions.build();
             this.subscriptionOfRun = PackedStrings.of(subscriptionOf);
+            // trimmed to its last set bit, as one rebuilt from an image is, so both weigh the same
+            this.runsWithoutSubscription = BitSet.valueOf(runsWithoutSubscription.toLongArray());
         }
     }
 

@@ -78,6 +78,15 @@ public final class NarrowInts {
         return size;
     }
 
+    /** Every value, widened back to ints: a copy, for an image of the column (see {@link DatasetImage}). */
+    public int[] toArray() {
+        int[] values = new int[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = get(i);
+        }
+        return values;
+    }
+
     /** Bytes per value: 1 to 4. */
     public int width() {
         return width;

@@ -80,6 +80,18 @@ public final class PackedStrings {
         return new PackedStrings(null, chars, lengths);
     }
 
+    /** The strings as arrays: copies. */
+    public StringsImage image() {
+        return new StringsImage(latin1 == null ? null : latin1.clone(), utf16 == null ? null : utf16.clone(),
+                lengths.toArray());
+    }
+
+    /** The strings of {@code image}, whose character array is kept as it is; {@code column} names it in errors. */
+    public static PackedStrings of(StringsImage image, String column) {
+        image.check(column);
+        return new PackedStrings(image.latin1(), image.utf16(), image.lengths());
+    }
+
     public String get(int index) {
         int from = blockStarts[index / BLOCK];
         for (int i = index - index % BLOCK; i < index; i++) {

@@ -22,6 +22,29 @@ final class RunIndex {
         }
     }
 
+    /**
+     * The runs marked in {@code starts} (a bit a row) over {@code rows} rows, kept as given.
+     *
+     * @throws IllegalArgumentException when the bits do not cover exactly the rows, or row 0 starts no run
+     */
+    static RunIndex of(long[] starts, int rows, String column) {
+        ItemsImageCheck.bits(column, starts, rows);
+        if (rows > 0 && (starts[0] & 1) == 0) {
+            throw new IllegalArgumentException(column + ": row 0 must start a run");
+        }
+        return new RunIndex(starts);
+    }
+
+    /** The number of runs. */
+    int runs() {
+        return starts.length == 0 ? 0 : runsBefore[starts.length - 1] + Long.bitCount(starts[starts.length - 1]);
+    }
+
+    /** The bit a row marking where runs start: a copy. */
+    long[] starts() {
+        return starts.clone();
+    }
+
     /** The run of {@code row}, counted from 0. */
     int runOf(int row) {
         int w = row >>> 6;

@@ -83,6 +83,31 @@ public final class MrrLedger {
                 PricedChargeColumns.of(charges));
     }
 
+    /**
+     * A ledger priced earlier from this dataset, put back from its {@link #image} without a
+     * {@link PricedItem} or {@link PricedCharge} per row. Checks, as {@link #restore(TenantDataset,
+     * PricedItem[][], PricedCharge[][])} does, that the columns fit the dataset's customers and lines
+     * and that each customer's items are ordered by start; that they are the prices of its items is
+     * the keeper's guarantee.
+     *
+     * @throws IllegalArgumentException naming the column and row that do not fit
+     */
+    public static MrrLedger restore(TenantDataset dataset, LedgerImage image) {
+        Customer[] customers = dataset.customers().toArray(new Customer[0]);
+        List<ProductLineRef> lines = List.copyOf(indexLines(dataset.products()).values());
+        if (image.items() == null || image.charges() == null) {
+            throw new IllegalArgumentException("a ledger image needs its items and charges");
+        }
+        return new MrrLedger(dataset.reportingCurrency(), lines, customers,
+                PricedItemColumns.of(image.items(), customers.length, lines.size()),
+                PricedChargeColumns.of(image.charges(), customers.length));
+    }
+
+    /** The priced columns as plain arrays (copies): what {@link #restore(TenantDataset, LedgerImage)} puts back. */
+    public LedgerImage image() {
+        return new LedgerImage(items.image(), charges.image());
+    }
+
     private static Map<String, ProductLineRef> indexLines(List<Product> products) {
         TreeMap<String, Product> firstByLine = new TreeMap<>();
         for (Product p : products) {

@@ -58,6 +58,26 @@ final class PricedChargeColumns {
         return of(customers, days, amounts, count, byCustomer.length);
     }
 
+    /**
+     * The columns of {@code image} for a ledger of {@code customers} customers.
+     *
+     * @throws IllegalArgumentException naming the column and row that do not fit
+     */
+    static PricedChargeColumns of(PricedChargesImage image, int customers) {
+        int rows = image.day() == null ? 0 : image.day().length;
+        LedgerImageCheck.offsets("priced charge offsets", image.firstCharge(), customers, rows);
+        LedgerImageCheck.length("priced charge amount code", image.amountCode(), rows);
+        LedgerImageCheck.codes("priced charge amount code", image.amountCode(), image.amounts());
+        return new PricedChargeColumns(image.firstCharge().clone(), NarrowInts.of(image.day(), rows),
+                NarrowInts.of(image.amountCode(), rows), image.amounts().toArray(new BigDecimal[0]));
+    }
+
+    /** The columns as plain arrays (copies). */
+    PricedChargesImage image() {
+        return new PricedChargesImage(firstCharge.clone(), days.toArray(), amountCodes.toArray(),
+                java.util.List.of(amounts));
+    }
+
     int first(int customer) {
         return firstCharge[customer];
     }

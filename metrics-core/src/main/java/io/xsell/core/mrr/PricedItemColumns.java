@@ -57,6 +57,57 @@ final class PricedItemColumns {
         return builder.build(byCustomer.length);
     }
 
+    /**
+     * The columns of {@code image} for a ledger of {@code customers} customers and {@code lines} lines.
+     *
+     * @throws IllegalArgumentException naming the column and row that do not fit
+     */
+    static PricedItemColumns of(PricedItemsImage image, int customers, int lines) {
+        int[] line = image.line();
+        int rows = line == null ? 0 : line.length;
+        LedgerImageCheck.offsets("priced item offsets", image.firstItem(), customers, rows);
+        LedgerImageCheck.length("priced item line", line, rows);
+        LedgerImageCheck.length("priced item start", image.activeFrom(), rows);
+        LedgerImageCheck.length("priced item end", image.end(), rows);
+        LedgerImageCheck.length("priced item amount code", image.monthlyCode(), rows);
+        LedgerImageCheck.codes("priced item amount code", image.monthlyCode(), image.amounts());
+        long[] bundled = image.bundled();
+        if (bundled == null || bundled.length != (rows + 63) >>> 6
+                || (rows & 63) != 0 && bundled[bundled.length - 1] >>> (rows & 63) != 0) {
+            throw new IllegalArgumentException("priced item bundled: one bit for each of " + rows + " items is required");
+        }
+        int[] from = image.activeFrom();
+        int[] end = image.end();
+        int[] lengths = new int[rows];
+        boolean lengthsFit = true;
+        int[] firstItem = image.firstItem();
+        for (int c = 0; c < customers; c++) {
+            for (int k = firstItem[c]; k < firstItem[c + 1]; k++) {
+                if (line[k] < 0 || line[k] >= lines || from[k] >= end[k] || k > firstItem[c] && from[k] < from[k - 1]) {
+                    throw new IllegalArgumentException("priced item " + k + " (line " + line[k] + ", days " + from[k]
+                            + " to " + end[k] + ") does not fit the " + lines + " lines or its customer's order");
+                }
+                long length = end[k] == PricedItem.OPEN ? 0 : (long) end[k] - from[k];
+                lengthsFit &= length <= Integer.MAX_VALUE;
+                lengths[k] = (int) length;
+            }
+        }
+        return new PricedItemColumns(firstItem.clone(), NarrowInts.of(line, rows), NarrowInts.of(from, rows),
+                NarrowInts.of(lengthsFit ? lengths : end, rows), lengthsFit, NarrowInts.of(image.monthlyCode(), rows),
+                image.amounts().toArray(new BigDecimal[0]), bundled.clone());
+    }
+
+    /** The columns as plain arrays (copies). */
+    PricedItemsImage image() {
+        int rows = lines.size();
+        int[] end = new int[rows];
+        for (int k = 0; k < rows; k++) {
+            end[k] = endOf(k);
+        }
+        return new PricedItemsImage(firstItem.clone(), lines.toArray(), activeFrom.toArray(), end,
+                monthlyCodes.toArray(), List.of(amounts), bundled.clone());
+    }
+
     /** Index of the customer's first item. */
     int first(int customer) {
         return firstItem[customer];

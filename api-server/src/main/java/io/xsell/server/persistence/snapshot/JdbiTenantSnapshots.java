@@ -83,9 +83,9 @@ public final class JdbiTenantSnapshots implements PreparedTenantSnapshots, Manag
         }
         try {
             Stored s = stored.get();
-            if (s.format() != PreparedTenantCodec.FORMAT) {
+            if (!PreparedTenantCodec.reads(s.format())) {
                 throw new CorruptSnapshotException("format " + s.format() + ", this server reads "
-                        + PreparedTenantCodec.FORMAT);
+                        + PreparedTenantCodec.ROWS_FORMAT + " and " + PreparedTenantCodec.FORMAT);
             }
             if (checksum(s.body()) != s.checksum()) {
                 throw new CorruptSnapshotException("checksum mismatch");
@@ -111,9 +111,10 @@ public final class JdbiTenantSnapshots implements PreparedTenantSnapshots, Manag
     public List<TenantId> restorable(long budgetBytes) {
         List<Head> heads = jdbi.withHandle(h -> h.createQuery("SELECT s.tenant_id, substr(s.body, 1, "
                         + PreparedTenantCodec.HEAD + ") FROM tenant_snapshots s JOIN tenants t "
-                        + "ON t.id = s.tenant_id AND t.data_version = s.data_version WHERE s.format = ? "
+                        + "ON t.id = s.tenant_id AND t.data_version = s.data_version WHERE s.format IN (?, ?) "
                         + "ORDER BY s.created_at DESC, s.tenant_id")
                 .bind(0, PreparedTenantCodec.FORMAT)
+                .bind(1, PreparedTenantCodec.ROWS_FORMAT)
                 .map((rs, ctx) -> new Head(rs.getString(1), rs.getBytes(2)))
                 .list());
         List<TenantId> tenants = new ArrayList<>();

@@ -31,7 +31,12 @@ import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
- * A prepared tenant (dataset and priced ledger) as a compact byte string: ids and names in full,
+ * A prepared tenant (dataset and priced ledger) as a compact byte string. Written in format 4
+ * ({@link ColumnarSnapshot}: the dataset's and ledger's columns); format 3, described here, is still
+ * read (and written by {@link #encodeRows} for tests and comparisons), so a server upgraded over
+ * snapshots of format 3 restores them until its next import replaces them.
+ *
+ * <p>Format 3: ids and names in full,
  * repeated strings and amounts dictionary-encoded, days as epoch days, amounts exact (unscaled
  * digits and scale, so {@code 1.50} comes back as {@code 1.50}, not {@code 1.5}).
  *
@@ -45,8 +50,10 @@ import java.util.zip.InflaterInputStream;
  * consistency checks run again, and the ledger through {@link MrrLedger#restore}.
  */
 public final class PreparedTenantCodec {
-    /** Bumped whenever the layout changes: a snapshot of another format is ignored and rebuilt. */
-    public static final int FORMAT = 3;
+    /** The format written; bumped whenever the layout changes. A snapshot of a format not read is rebuilt. */
+    public static final int FORMAT = ColumnarSnapshot.FORMAT;
+    /** The previous format, of rows: still read. */
+    public static final int ROWS_FORMAT = 3;
     private static final int MAGIC = 0x58534E50; // "XSNP"
     private static final int BUFFER = 1 << 16;
     private static final int ROWS_MAX = Integer.MAX_VALUE - 8;
@@ -69,20 +76,42 @@ public final class PreparedTenantCodec {
     public record Restored(TenantDataset dataset, MrrLedger ledger, long retainedBytes) {
     }
 
-    /** @param retainedBytes the prepared tenant's weight, given back by {@link #decode} */
+    /** Whether this server reads snapshots of {@code format}. */
+    public static boolean reads(int format) {
+        return format == FORMAT || format == ROWS_FORMAT;
+    }
+
+    /** The prepared tenant in {@link #FORMAT}. @param retainedBytes its weight, given back by {@link #decode} */
     public static byte[] encode(TenantId tenant, long dataVersion, TenantDataset dataset, MrrLedger ledger,
                                 long retainedBytes) {
         if (ledger.customerCount() != dataset.customers().size()) {
             throw new IllegalArgumentException("the ledger was not priced from this dataset");
         }
+        try {
+            return ColumnarSnapshot.encode(tenant, dataVersion, dataset, ledger, retainedBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
+        }
+    }
+
+    static void writeHead(ByteArrayOutputStream body, int format, long retainedBytes) throws IOException {
+        SnapshotOutput frame = new SnapshotOutput(body);
+        frame.writeInt(MAGIC);
+        frame.writeInt(format);
+        frame.writeInt((int) (retainedBytes >>> 32));
+        frame.writeInt((int) retainedBytes);
+        frame.flush();
+    }
+
+    /** The prepared tenant in {@link #ROWS_FORMAT}, as servers wrote it before format 4: for tests and comparisons. */
+    public static byte[] encodeRows(TenantId tenant, long dataVersion, TenantDataset dataset, MrrLedger ledger,
+                                    long retainedBytes) {
+        if (ledger.customerCount() != dataset.customers().size()) {
+            throw new IllegalArgumentException("the ledger was not priced from this dataset");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(BUFFER);
         try {
-            SnapshotOutput frame = new SnapshotOutput(bytes);
-            frame.writeInt(MAGIC);
-            frame.writeInt(FORMAT);
-            frame.writeInt((int) (retainedBytes >>> 32));
-            frame.writeInt((int) retainedBytes);
-            frame.flush();
+            writeHead(bytes, ROWS_FORMAT, retainedBytes);
             CustomerIndex customers = new CustomerIndex(dataset.customers());
             int split = dataset.items().size() / 2;
             section(bytes, out -> {
@@ -132,11 +161,15 @@ public final class PreparedTenantCodec {
      */
     public static Restored decode(byte[] body, TenantId tenant, long dataVersion, String reportingCurrency) {
         try {
-            int[] bounds = sections(body);
+            int format = format(body);
             long retainedBytes = weight(body);
             if (retainedBytes < 0) {
                 throw new CorruptSnapshotException("a negative weight");
             }
+            if (format == FORMAT) {
+                return ColumnarSnapshot.decode(body, tenant, dataVersion, reportingCurrency, retainedBytes);
+            }
+            int[] bounds = sections(body);
             Decoding decoding = new Decoding(body, bounds);
             // the second thread: the ledger, then (once the customers are known) the second half of the items
             CompletableFuture<PricedParts> second = new CompletableFuture<>();
@@ -171,7 +204,7 @@ public final class PreparedTenantCodec {
         }
     }
 
-    private static void awaitQuietly(CompletableFuture<?> future) {
+    static void awaitQuietly(CompletableFuture<?> future) {
         try {
             future.join();
         } catch (RuntimeException ignored) {
@@ -179,7 +212,7 @@ public final class PreparedTenantCodec {
         }
     }
 
-    private static PricedParts join(CompletableFuture<PricedParts> future) throws IOException {
+    static <T> T join(CompletableFuture<T> future) throws IOException {
         try {
             return future.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -197,18 +230,24 @@ public final class PreparedTenantCodec {
         }
     }
 
-    /** Where each section's deflated bytes start and end in the body, after its frame is checked. */
-    private static int[] sections(byte[] body) {
+    /** The format of a whole body, after its magic number, format and length are checked. */
+    private static int format(byte[] body) {
         if (body.length < 8 || readInt(body, 0) != MAGIC) {
             throw new CorruptSnapshotException("not a tenant snapshot");
         }
         int format = readInt(body, 4);
-        if (format != FORMAT) {
-            throw new CorruptSnapshotException("snapshot format " + format + ", this server reads " + FORMAT);
+        if (!reads(format)) {
+            throw new CorruptSnapshotException("snapshot format " + format + ", this server reads " + ROWS_FORMAT
+                    + " and " + FORMAT);
         }
         if (body.length < HEAD) {
             throw new CorruptSnapshotException("the snapshot ends in its head");
         }
+        return format;
+    }
+
+    /** Where each section of format 3 starts and ends in the body, after its frame is checked. */
+    private static int[] sections(byte[] body) {
         int[] bounds = new int[SECTIONS * 2];
         int at = HEAD;
         for (int s = 0; s < SECTIONS; s++) {
@@ -235,14 +274,14 @@ public final class PreparedTenantCodec {
      * against comes later, when it is decoded); -1 when they are not the head of a snapshot of this format.
      */
     public static long weight(byte[] head) {
-        if (head.length < HEAD || readInt(head, 0) != MAGIC || readInt(head, 4) != FORMAT) {
+        if (head.length < HEAD || readInt(head, 0) != MAGIC || !reads(readInt(head, 4))) {
             return -1;
         }
         long weight = (long) readInt(head, 8) << 32 | readInt(head, 12) & 0xFFFFFFFFL;
         return weight < 0 ? -1 : weight;
     }
 
-    private static int readInt(byte[] bytes, int at) {
+    static int readInt(byte[] bytes, int at) {
         return (bytes[at] & 0xFF) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8
                 | bytes[at + 3] & 0xFF;
     }
@@ -346,7 +385,7 @@ public final class PreparedTenantCodec {
         T read(SnapshotInput in) throws IOException;
     }
 
-    private static void writeCustomersProductsRates(SnapshotOutput out, TenantDataset dataset) throws IOException {
+    static void writeCustomersProductsRates(SnapshotOutput out, TenantDataset dataset) throws IOException {
         out.text(dataset.reportingCurrency());
         out.unsigned(dataset.customers().size());
         Map<Map<String, String>, Integer> attributeSets = new HashMap<>();
@@ -427,7 +466,7 @@ public final class PreparedTenantCodec {
         }
     }
 
-    private static List<Customer> readCustomers(SnapshotInput in) throws IOException {
+    static List<Customer> readCustomers(SnapshotInput in) throws IOException {
         int customerCount = in.count(ROWS_MAX);
         List<Customer> customers = new ArrayList<>(Math.min(customerCount, 1 << 20));
         List<Map<String, String>> attributeSets = new ArrayList<>();
@@ -455,7 +494,7 @@ public final class PreparedTenantCodec {
         return customers;
     }
 
-    private static List<Product> readProducts(SnapshotInput in) throws IOException {
+    static List<Product> readProducts(SnapshotInput in) throws IOException {
         int productCount = in.count(ROWS_MAX);
         List<Product> products = new ArrayList<>(Math.min(productCount, 1 << 10));
         for (int n = 0; n < productCount; n++) {
@@ -465,7 +504,7 @@ public final class PreparedTenantCodec {
         return products;
     }
 
-    private static List<FxRate> readRates(SnapshotInput in) throws IOException {
+    static List<FxRate> readRates(SnapshotInput in) throws IOException {
         int rateCount = in.count(ROWS_MAX);
         List<FxRate> rates = new ArrayList<>(Math.min(rateCount, 1 << 16));
         for (int n = 0; n < rateCount; n++) {

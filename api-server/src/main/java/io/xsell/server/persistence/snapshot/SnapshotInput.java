@@ -32,7 +32,7 @@ final class SnapshotInput {
 
     private final InputStream in;
     // our own buffer: a buffered stream's per-byte read is synchronized, and a snapshot is ~10^8 bytes
-    private final byte[] buffer = new byte[1 << 16];
+    private final byte[] buffer;
     private int position;
     private int limit;
     private final List<String> strings = new ArrayList<>();
@@ -43,6 +43,19 @@ final class SnapshotInput {
 
     SnapshotInput(InputStream in) {
         this.in = in;
+        this.buffer = new byte[1 << 16];
+    }
+
+    /** Reads {@code bytes} themselves, with no stream behind them: {@link #remaining} is then what is left. */
+    SnapshotInput(byte[] bytes) {
+        this.in = InputStream.nullInputStream();
+        this.buffer = bytes;
+        this.limit = bytes.length;
+    }
+
+    /** Bytes not read yet of what is buffered: of everything, when reading a byte array. */
+    int remaining() {
+        return limit - position;
     }
 
     int readUnsignedByte() throws IOException {
@@ -79,7 +92,7 @@ final class SnapshotInput {
         limit = n;
     }
 
-    private void readFully(byte[] target) throws IOException {
+    void readFully(byte[] target) throws IOException {
         int done = 0;
         while (done < target.length) {
             if (position == limit) {

@@ -58,7 +58,7 @@ final class SnapshotOutput {
         writeByte(v);
     }
 
-    private void write(byte[] bytes) throws IOException {
+    void write(byte[] bytes) throws IOException {
         if (bytes.length > buffer.length - position) {
             out.write(buffer, 0, position);
             position = 0;
