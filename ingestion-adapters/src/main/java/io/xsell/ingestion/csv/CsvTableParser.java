@@ -29,7 +29,7 @@ final class CsvTableParser {
     static void read(ImportFile file, InputStream in, ErrorCollector errors, TableReader table) throws IOException {
         Header header = null;
         @SuppressWarnings("unchecked") // each table commits what its own preparer made
-        ParallelRows<Object> parallel = (ParallelRows<Object>) table.parallelRows();
+        ParallelRows<Object> parallel = table instanceof ParallelRows<?> rows ? (ParallelRows<Object>) rows : null;
         try (ParallelCsvFeed feed = ParallelCsvFeed.start(new BoundedCsvReader(openUtf8(in)), file.fileName())) {
             while (true) {
                 ParsedChunk chunk = feed.next();

@@ -123,7 +123,7 @@ final class ParallelCsvFeed implements AutoCloseable {
                 // A CR that ends the text read so far may be the first half of a CRLF: wait for the next char.
                 boolean wholeBreak = recordEnd > 0 && (recordEnd < length || buffer[recordEnd - 1] != '\r');
                 if (recordEnd >= CHUNK_CHARS && wholeBreak) {
-                    submit(new String(buffer, 0, recordEnd), firstLine, first);
+                    submitRecords(buffer, recordEnd, firstLine, first);
                     first = false;
                     firstLine = reader.line() - linesIn(buffer, recordEnd, length);
                     System.arraycopy(buffer, recordEnd, buffer, 0, length - recordEnd);
@@ -133,17 +133,12 @@ final class ParallelCsvFeed implements AutoCloseable {
             }
             if (reader.inQuotes()) {
                 // What the unterminated quote opened runs to the end of the text: every record before it is read.
-                int lastStart = recordEnd > 0 ? recordEnd : 0;
-                if (lastStart > 0) {
-                    submit(new String(buffer, 0, lastStart), firstLine, first);
-                }
+                submitRecords(buffer, recordEnd, firstLine, first);
                 finish(new Malformed("the file ends inside a quoted cell (a \" without its closing \")"),
                         reader.recordLine());
                 return;
             }
-            if (length > 0) {
-                submit(new String(buffer, 0, length), firstLine, first);
-            }
+            submitRecords(buffer, length, firstLine, first);
             finish(null, 0);
         } catch (InterruptedException e) {
             // closed early: nobody waits for the rest
@@ -153,9 +148,7 @@ final class ParallelCsvFeed implements AutoCloseable {
                 if (end > 0) {
                     recordEnd = end;
                 }
-                if (recordEnd > 0) {
-                    submit(new String(buffer, 0, recordEnd), firstLine, first);
-                }
+                submitRecords(buffer, recordEnd, firstLine, first);
                 int line = e instanceof BoundedCsvReader.LimitExceeded limit ? limit.line() : reader.recordLine();
                 finish(e, line);
             } catch (InterruptedException closed) {
@@ -176,7 +169,12 @@ final class ParallelCsvFeed implements AutoCloseable {
         return lines;
     }
 
-    private void submit(String text, int firstLine, boolean first) throws InterruptedException {
+    /** Hands {@code buffer[0, end)}, whole records, to a worker; nothing when {@code end} is not past 0. */
+    private void submitRecords(char[] buffer, int end, int firstLine, boolean first) throws InterruptedException {
+        if (end <= 0) {
+            return;
+        }
+        String text = new String(buffer, 0, end);
         chunks.put(workers.submit(() -> parse(text, firstLine, first)));
     }
 

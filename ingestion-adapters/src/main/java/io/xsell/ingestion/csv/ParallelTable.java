@@ -26,11 +26,6 @@ abstract class ParallelTable<P> implements TableReader, ParallelRows<P> {
         commit(own.prepare(row));
     }
 
-    @Override
-    public final ParallelRows<?> parallelRows() {
-        return this;
-    }
-
     /** Records the id of the row on {@code line} in file order; reports and returns true when it is taken. */
     boolean duplicate(IdLineIndex ids, String id, int line, Col column) {
         if (id == null) {

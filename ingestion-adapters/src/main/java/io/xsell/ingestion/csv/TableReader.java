@@ -15,9 +15,4 @@ interface TableReader {
      */
     default void stopped() {
     }
-
-    /** The two-step form of {@link #row}, for a table with rows enough to check on several threads; or null. */
-    default ParallelRows<?> parallelRows() {
-        return null;
-    }
 }
