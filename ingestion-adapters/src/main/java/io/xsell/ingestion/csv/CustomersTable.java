@@ -160,4 +160,13 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
     List<Customer> customers() {
         return customers;
     }
+
+    /** Each kept customer's id and its position among {@link #customers}. */
+    Map<String, Integer> positions() {
+        Map<String, Integer> positions = new HashMap<>(customers.size() * 4 / 3 + 1);
+        for (int i = 0; i < customers.size(); i++) {
+            positions.put(customers.get(i).id(), i);
+        }
+        return positions;
+    }
 }

@@ -1,7 +1,9 @@
 package io.xsell.ingestion.csv;
 
 import io.xsell.core.model.Bounds;
+import io.xsell.core.model.ChargesImage;
 import io.xsell.core.model.CurrencyCode;
+import io.xsell.core.model.DatasetImage;
 import io.xsell.core.model.EngagementData;
 import io.xsell.core.model.FxRate;
 import io.xsell.core.model.FxRates;
@@ -10,6 +12,7 @@ import io.xsell.core.model.TenantDataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -90,8 +93,12 @@ final class ImportSession {
             throw errors.toException();
         }
         try {
-            TenantDataset dataset = TenantDataset.of(reportingCurrency, customers.customers(), products.products(),
-                    items.items(), charges.charges(), fxRates.rates());
+            // Every rule TenantDataset.of checks has been checked above, naming file and line; the items
+            // go straight from their columns into the dataset's, as a snapshot's do.
+            Map<String, Integer> positions = customers.positions();
+            TenantDataset dataset = TenantDataset.fromImage(new DatasetImage(reportingCurrency, customers.customers(),
+                    products.products(), fxRates.rates(), items.image(positions),
+                    ChargesImage.of(charges.charges(), positions)));
             if (present.contains(ImportFile.CAMPAIGNS) || present.contains(ImportFile.TOUCHPOINTS)
                     || present.contains(ImportFile.USAGE_EVENTS)) {
                 dataset = dataset.withEngagement(EngagementData.of(campaigns.campaigns(), touchpoints.touchpoints(),
@@ -103,6 +110,10 @@ final class ImportSession {
             for (String problem : e.problems()) {
                 errors.add((String) null, 0, null, problem);
             }
+            throw errors.toException();
+        } catch (IllegalArgumentException e) {
+            // As above: a rule of the columns these checks lack.
+            errors.add((String) null, 0, null, e.getMessage());
             throw errors.toException();
         }
     }

@@ -1,12 +1,12 @@
 package io.xsell.ingestion.csv;
 
 import io.xsell.core.model.BillingInterval;
+import io.xsell.core.model.ItemsImage;
+import io.xsell.core.model.ItemsImageBuilder;
 import io.xsell.core.model.RecurringItem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** subscription_items.csv: one row per recurring item period. */
@@ -22,7 +22,8 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
     }
 
     private final PendingReferences references;
-    private final List<RecurringItem> items = new ArrayList<>();
+    // Rows become columns as they are kept: a million items never exist as objects all at once.
+    private final ItemsImageBuilder items = new ItemsImageBuilder();
     private final LineList itemLines = new LineList();
     private final IdLineIndex ids = new IdLineIndex();
     private final Map<String, Integer> firstLineByCurrency = new LinkedHashMap<>();
@@ -81,8 +82,12 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
         int line = row.line();
         boolean duplicate = duplicate(ids, row.id(), line, itemId);
         // What the worker did not find is looked up again here, which keeps it for the check after all files.
-        String customer = row.customerKnown() ? row.customer() : references.customer(line, row.customer());
-        String product = row.productKnown() ? row.product() : references.product(line, row.product());
+        if (!row.customerKnown()) {
+            references.customer(line, row.customer());
+        }
+        if (!row.productKnown()) {
+            references.product(line, row.product());
+        }
         replay(row.errors());
         if (row.currency() != null) {
             firstLineByCurrency.putIfAbsent(row.currency(), line);
@@ -90,26 +95,23 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
         if (duplicate || !row.passed()) {
             return;
         }
-        try {
-            items.add(new RecurringItem(row.id(), customer, product, row.subscription(), row.start(), row.end(),
-                    row.amount(), row.units(), row.currency(), row.period(), row.periods(), row.percent(),
-                    row.discount(), row.trial(), row.bundle()));
-            itemLines.add(line);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            rejectedByModel(line, e);
+        if (row.rejected() != null) {
+            rejectedByModel(line, row.rejected());
+            return;
         }
+        items.add(row.item());
+        itemLines.add(line);
     }
 
     /**
-     * A row's cells as checked on a worker, with the errors they had; {@code passed} when there were none.
+     * A row as checked on a worker, with the errors its cells had; {@code passed} when there were none.
      * A customer or product id that the referenced file holds is that row's string ({@code customerKnown},
-     * {@code productKnown}), so millions of references share a few strings; the item is built when the
-     * row is committed.
+     * {@code productKnown}), so millions of references share a few strings. The item of a row that
+     * passed is built on the worker too, or {@code rejected} holds why the model refused it, reported
+     * only if the row is kept (its id not a duplicate).
      */
     record Prepared(int line, String id, String customer, boolean customerKnown, String product,
-                    boolean productKnown, String subscription, LocalDate start,
-                    LocalDate end, BigDecimal amount, BigDecimal units, String currency, BillingInterval period,
-                    int periods, BigDecimal percent, BigDecimal discount, LocalDate trial, String bundle,
+                    boolean productKnown, String currency, RecurringItem item, RuntimeException rejected,
                     RowErrors errors, boolean passed) {
     }
 
@@ -156,9 +158,19 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
             BigDecimal discount = check.nonNegative(discountAmount, false);
             LocalDate trial = check.date(trialEnd, false);
             String bundle = check.text(bundleId);
+            boolean passed = check.passed();
+            RecurringItem item = null;
+            RuntimeException rejected = null;
+            if (passed) {
+                try {
+                    item = new RecurringItem(id, customer, product, subscription, start, end, amount, units, code,
+                            period, periods, percent, discount, trial, bundle);
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    rejected = e;
+                }
+            }
             return new Prepared(row.line(), id, customer, knownCustomer != null, product, knownProduct != null,
-                    subscription, start, end, amount, units, code, period, periods, percent, discount, trial, bundle,
-                    rowErrors.take(), check.passed());
+                    code, item, rejected, rowErrors.take(), passed);
         }
 
         // Exports list a subscription's items together; reusing the previous row's string when it
@@ -197,8 +209,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
     @Override
     public void forEachPrice(PriceVisitor visitor) {
         for (int i = 0; i < items.size(); i++) {
-            RecurringItem item = items.get(i);
-            visitor.visit(itemLines.get(i), item.currency(), item.startDate());
+            visitor.visit(itemLines.get(i), items.currency(i), items.startDate(i));
         }
     }
 
@@ -207,7 +218,11 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
         return firstLineByCurrency;
     }
 
-    List<RecurringItem> items() {
-        return items;
+    /**
+     * The items kept, as columns; {@code customerIndex} gives each customer id's position among the
+     * dataset's customers. Called once, after every check has passed.
+     */
+    ItemsImage image(Map<String, Integer> customerIndex) {
+        return items.build(customerIndex);
     }
 }

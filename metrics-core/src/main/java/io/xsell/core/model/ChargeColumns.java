@@ -3,7 +3,6 @@ package io.xsell.core.model;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
@@ -40,26 +39,43 @@ final class ChargeColumns extends AbstractList<OneTimeCharge> implements RandomA
     /** The columns of {@code charges}, whose customers are all in {@code customerIndex}. */
     static ChargeColumns of(List<OneTimeCharge> charges, List<Customer> customers,
                             Map<String, Integer> customerIndex, Map<Object, Object> canonical) {
+        ChargesImage image = image(charges, customerIndex);
+        return new ChargeColumns(customers, PackedStrings.of(image.ids(), "charge ids"),
+                NarrowInts.of(image.customer(), image.size()), DictionaryColumn.of(image.product(), canonical),
+                DictionaryColumn.of(image.date(), canonical), DictionaryColumn.of(image.amount(), canonical),
+                DictionaryColumn.of(image.currency(), canonical), DictionaryColumn.of(image.description(), canonical));
+    }
+
+    /**
+     * The image of {@code charges}, whose customers are all in {@code customerIndex}.
+     *
+     * @throws IllegalArgumentException naming a customer id that {@code customerIndex} does not hold
+     */
+    static ChargesImage image(List<OneTimeCharge> charges, Map<String, Integer> customerIndex) {
         int rows = charges.size();
-        List<String> ids = new ArrayList<>(rows);
+        ItemsImageBuilder.StringsCollector ids = new ItemsImageBuilder.StringsCollector();
         int[] customer = new int[rows];
-        DictionaryColumn.Builder<String> product = new DictionaryColumn.Builder<>(rows, canonical);
-        DictionaryColumn.Builder<LocalDate> date = new DictionaryColumn.Builder<>(rows, canonical);
-        DictionaryColumn.Builder<BigDecimal> amount = new DictionaryColumn.Builder<>(rows, canonical);
-        DictionaryColumn.Builder<String> currency = new DictionaryColumn.Builder<>(rows, canonical);
-        DictionaryColumn.Builder<String> description = new DictionaryColumn.Builder<>(rows, canonical);
+        ItemsImageBuilder.Codes<String> product = new ItemsImageBuilder.Codes<>();
+        ItemsImageBuilder.Codes<LocalDate> date = new ItemsImageBuilder.Codes<>();
+        ItemsImageBuilder.Codes<BigDecimal> amount = new ItemsImageBuilder.Codes<>();
+        ItemsImageBuilder.Codes<String> currency = new ItemsImageBuilder.Codes<>();
+        ItemsImageBuilder.Codes<String> description = new ItemsImageBuilder.Codes<>();
         for (int row = 0; row < rows; row++) {
             OneTimeCharge charge = charges.get(row);
             ids.add(charge.id());
-            customer[row] = customerIndex.get(charge.customerId());
+            Integer position = customerIndex.get(charge.customerId());
+            if (position == null) {
+                throw new IllegalArgumentException("charge customers: unknown customer_id '" + charge.customerId() + "'");
+            }
+            customer[row] = position;
             product.add(charge.productId());
             date.add(charge.date());
             amount.add(charge.amount());
             currency.add(charge.currency());
             description.add(charge.description());
         }
-        return new ChargeColumns(customers, PackedStrings.of(ids), NarrowInts.of(customer, rows), product.build(),
-                date.build(), amount.build(), currency.build(), description.build());
+        return new ChargesImage(ids.image(), customer, product.image(), date.image(), amount.image(),
+                currency.image(), description.image());
     }
 
     /**

@@ -2,7 +2,6 @@ package io.xsell.core.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -58,39 +57,6 @@ final class DictionaryColumn<T> {
             } else if (value instanceof BigDecimal d) {
                 f.decimal(d);
             } // enum constants: shared by the whole JVM
-        }
-    }
-
-    /**
-     * Collects a column row by row. {@code canonical} is shared by the builders of one dataset so
-     * that columns holding equal dates or amounts hold the same instance of each.
-     */
-    static final class Builder<T> {
-        private final Map<Object, Object> canonical;
-        private final DistinctValues<T> distinct = new DistinctValues<>();
-        private int[] codes;
-        private int size;
-
-        Builder(int rows, Map<Object, Object> canonical) {
-            this.canonical = canonical;
-            this.codes = new int[Math.max(rows, 16)];
-        }
-
-        void add(T value) {
-            if (size == codes.length) {
-                codes = Arrays.copyOf(codes, size + (size >> 1));
-            }
-            codes[size++] = value == null ? 0 : distinct.number(value) + 1;
-        }
-
-        DictionaryColumn<T> build() {
-            Object[] values = new Object[distinct.size() + 1];
-            int i = 1;
-            for (T value : distinct.values()) {
-                Object shared = canonical.putIfAbsent(value, value);
-                values[i++] = shared == null ? value : shared;
-            }
-            return new DictionaryColumn<>(values, NarrowInts.of(codes, size));
         }
     }
 }

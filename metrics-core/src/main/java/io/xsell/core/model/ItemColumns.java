@@ -3,7 +3,6 @@ package io.xsell.core.model;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -42,28 +41,6 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
     private final DictionaryColumn<BigDecimal> discountAmount;
     private final DictionaryColumn<LocalDate> trialEnd;
     private final DictionaryColumn<String> bundle;
-
-    private ItemColumns(List<Customer> customers, Keys k, Values v) {
-        this.customers = customers;
-        this.ids = k.ids;
-        this.customerRuns = k.customerRuns;
-        this.customerOfRun = k.customerOfRun;
-        this.subscriptionRuns = k.subscriptionRuns;
-        this.subscriptionOfRun = k.subscriptionOfRun;
-        this.runsWithoutSubscription = k.runsWithoutSubscription;
-        this.product = v.product.build();
-        this.start = v.start.build();
-        this.end = v.end.build();
-        this.unitAmount = v.unitAmount.build();
-        this.quantity = v.quantity.build();
-        this.currency = v.currency.build();
-        this.interval = NarrowInts.of(v.interval, v.rows);
-        this.intervalCount = NarrowInts.of(v.intervalCount, v.rows);
-        this.discountPercent = v.discountPercent.build();
-        this.discountAmount = v.discountAmount.build();
-        this.trialEnd = v.trialEnd.build();
-        this.bundle = v.bundle.build();
-    }
 
     /** Columns straight from an image that {@link ItemsImageCheck} has passed. */
     private ItemColumns(List<Customer> customers, ItemsImage image, RunIndex customerRuns, RunIndex subscriptionRuns,
@@ -120,8 +97,9 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
     static final class Build {
         private final List<RecurringItem> items;
         private final Map<Object, Object> canonical;
-        private Keys keys;
-        private Values values;
+        private final ItemsImageBuilder.Keys keys = new ItemsImageBuilder.Keys();
+        private final ItemsImageBuilder.Values values = new ItemsImageBuilder.Values();
+        private Map<String, Integer> customerIndex;
 
         /** @param canonical shares equal values with the dataset's other columns */
         Build(List<RecurringItem> items, Map<Object, Object> canonical) {
@@ -131,22 +109,33 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
 
         /** The repeating values; needs nothing checked first. */
         void values() {
-            Values v = new Values(items.size(), canonical);
             for (RecurringItem item : items) {
-                v.add(item);
+                values.add(item);
             }
-            values = v;
         }
 
         /** The ids, customers and subscriptions; every item's customer must be in {@code customerIndex}. */
         void keys(Map<String, Integer> customerIndex) {
-            keys = new Keys(items, customerIndex);
+            for (RecurringItem item : items) {
+                keys.add(item);
+            }
+            this.customerIndex = customerIndex;
         }
 
         /** The columns, once both halves are built (and their builds seen by this thread). */
         ItemColumns finish(List<Customer> customers) {
-            return new ItemColumns(customers, keys, values);
+            return ofChecked(ItemsImageBuilder.image(keys, values, customerIndex), customers, canonical);
         }
+    }
+
+    /**
+     * The columns of an image whose rows a reader has checked as {@link TenantDataset#of} checks items
+     * (its codes and runs are the builder's own): only the run bits are checked again, as they are read.
+     */
+    static ItemColumns ofChecked(ItemsImage image, List<Customer> customers, Map<Object, Object> canonical) {
+        int rows = image.size();
+        return new ItemColumns(customers, image, RunIndex.of(image.customerRunStarts(), rows, "item customer runs"),
+                RunIndex.of(image.subscriptionRunStarts(), rows, "item subscription runs"), canonical);
     }
 
     /** The index among the dataset's customers of the customer of item {@code row}. */
@@ -181,105 +170,6 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
         for (DictionaryColumn<?> column : List.of(product, start, end, unitAmount, quantity, currency,
                 discountPercent, discountAmount, trialEnd, bundle)) {
             column.addTo(f);
-        }
-    }
-
-    /** The ids, customers and subscriptions of the items, as they will be kept. */
-    private static final class Keys {
-        final PackedStrings ids;
-        final RunIndex customerRuns;
-        final NarrowInts customerOfRun;
-        final RunIndex subscriptionRuns;
-        final PackedStrings subscriptionOfRun;
-        final BitSet runsWithoutSubscription;
-
-        Keys(List<RecurringItem> items, Map<String, Integer> customerIndex) {
-            List<String> idList = new ArrayList<>(items.size());
-            RunIndex.Builder customers = new RunIndex.Builder();
-            int[] customerOf = new int[16];
-            int customerCount = 0;
-            RunIndex.Builder subscriptions = new RunIndex.Builder();
-            BitSet runsWithoutSubscription = new BitSet();
-            List<String> subscriptionOf = new ArrayList<>();
-            String lastCustomer = null;
-            for (RecurringItem item : items) {
-                idList.add(item.id());
-                boolean newCustomer = !item.customerId().equals(lastCustomer); // a customer's items follow each other
-                customers.add(newCustomer);
-                if (newCustomer) {
-                    lastCustomer = item.customerId();
-                    if (customerCount == customerOf.length) {
-                        customerOf = Arrays.copyOf(customerOf, customerCount * 2);
-                    }
-                    customerOf[customerCount++] = customerIndex.get(lastCustomer);
-                }
-                String id = item.subscriptionId();
-                int runs = subscriptionOf.size();
-                boolean newSubscription = runs == 0 || (id == null ? !runsWithoutSubscription.get(runs - 1)
-                        : runsWithoutSubscription.get(runs - 1) || !id.equals(subscriptionOf.get(runs - 1)));
-                subscriptions.add(newSubscription);
-                if (newSubscription) {
-                    runsWithoutSubscription.set(runs, id == null);
-                    subscriptionOf.add(id == null ? "" : id);
-                }
-            }
-            this.ids = PackedStrings.of(idList);
-            this.customerRuns = customers.build();
-            this.customerOfRun = NarrowInts.of(customerOf, customerCount);
-            this.subscriptionRuns = subscriptions.build();
-            this.subscriptionOfRun = PackedStrings.of(subscriptionOf);
-            // trimmed to its last set bit, as one rebuilt from an image is, so both weigh the same
-            this.runsWithoutSubscription = BitSet.valueOf(runsWithoutSubscription.toLongArray());
-        }
-    }
-
-    /** The repeating values of the items while they are collected, row by row. */
-    private static final class Values {
-        final int rows;
-        final DictionaryColumn.Builder<String> product;
-        final DictionaryColumn.Builder<LocalDate> start;
-        final DictionaryColumn.Builder<LocalDate> end;
-        final DictionaryColumn.Builder<BigDecimal> unitAmount;
-        final DictionaryColumn.Builder<BigDecimal> quantity;
-        final DictionaryColumn.Builder<String> currency;
-        final int[] interval;
-        final int[] intervalCount;
-        final DictionaryColumn.Builder<BigDecimal> discountPercent;
-        final DictionaryColumn.Builder<BigDecimal> discountAmount;
-        final DictionaryColumn.Builder<LocalDate> trialEnd;
-        final DictionaryColumn.Builder<String> bundle;
-        private int row;
-
-        Values(int rows, Map<Object, Object> canonical) {
-            this.rows = rows;
-            this.interval = new int[rows];
-            this.intervalCount = new int[rows];
-            this.product = new DictionaryColumn.Builder<>(rows, canonical);
-            this.start = new DictionaryColumn.Builder<>(rows, canonical);
-            this.end = new DictionaryColumn.Builder<>(rows, canonical);
-            this.unitAmount = new DictionaryColumn.Builder<>(rows, canonical);
-            this.quantity = new DictionaryColumn.Builder<>(rows, canonical);
-            this.currency = new DictionaryColumn.Builder<>(rows, canonical);
-            this.discountPercent = new DictionaryColumn.Builder<>(rows, canonical);
-            this.discountAmount = new DictionaryColumn.Builder<>(rows, canonical);
-            this.trialEnd = new DictionaryColumn.Builder<>(rows, canonical);
-            this.bundle = new DictionaryColumn.Builder<>(rows, canonical);
-        }
-
-        void add(RecurringItem item) {
-            product.add(item.productId());
-            start.add(item.startDate());
-            end.add(item.endDate());
-            unitAmount.add(item.unitAmount());
-            quantity.add(item.quantity());
-            currency.add(item.currency());
-            interval[row] = item.interval().ordinal();
-            intervalCount[row] = item.intervalCount();
-            discountPercent.add(item.discountPercent());
-            discountAmount.add(item.discountAmount());
-            trialEnd.add(item.trialEnd());
-            bundle.add(item.bundleId());
-            row++;
         }
     }
 }

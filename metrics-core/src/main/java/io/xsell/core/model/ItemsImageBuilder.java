@@ -1,0 +1,243 @@
+package io.xsell.core.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects recurring items one at a time into an {@link ItemsImage}, so that a reader of millions of
+ * items never holds them as objects all at once: an item costs its id's characters, a bit for its
+ * customer run and one for its subscription run, and an {@code int} code per repeating field while
+ * it is collected. Customers are kept by id until {@link #build} turns each run's id into the
+ * customer's position. Two halves that may be filled on two threads at once: {@link Keys} (ids,
+ * customers, subscriptions) and {@link Values} (the repeating fields); {@link #add} fills both.
+ * Not thread-safe otherwise.
+ */
+public final class ItemsImageBuilder {
+    private final Keys keys = new Keys();
+    private final Values values = new Values();
+
+    /** Adds {@code item} as the next row. */
+    public void add(RecurringItem item) {
+        keys.add(item);
+        values.add(item);
+    }
+
+    /** The number of items added. */
+    public int size() {
+        return values.rows;
+    }
+
+    /** The currency of row {@code row}. */
+    public String currency(int row) {
+        return values.currency.value(row);
+    }
+
+    /** The start date of row {@code row}. */
+    public LocalDate startDate(int row) {
+        return values.start.value(row);
+    }
+
+    /**
+     * The image of the items added, each run's customer id turned into its position in
+     * {@code customerIndex}; the builder is not used afterwards.
+     *
+     * @throws IllegalArgumentException naming a customer id that {@code customerIndex} does not hold
+     */
+    public ItemsImage build(Map<String, Integer> customerIndex) {
+        return image(keys, values, customerIndex);
+    }
+
+    static ItemsImage image(Keys keys, Values values, Map<String, Integer> customerIndex) {
+        int runs = keys.subscriptionRuns;
+        long[] none = Arrays.copyOf(keys.runsWithoutSubscription.toLongArray(), (runs + 63) >>> 6);
+        return new ItemsImage(keys.ids.image(), keys.customerRuns.build().starts(), keys.customerPositions(customerIndex),
+                keys.subscriptionRunStarts.build().starts(), keys.subscriptionOfRun.image(), none,
+                values.product.image(), values.start.image(), values.end.image(), values.unitAmount.image(),
+                values.quantity.image(), values.currency.image(), Arrays.copyOf(values.interval, values.rows),
+                Arrays.copyOf(values.intervalCount, values.rows), values.discountPercent.image(),
+                values.discountAmount.image(), values.trialEnd.image(), values.bundle.image());
+    }
+
+    /** The ids, customers and subscriptions of the items, in order. */
+    static final class Keys {
+        private final StringsCollector ids = new StringsCollector();
+        private final RunIndex.Builder customerRuns = new RunIndex.Builder();
+        private final List<String> customerOfRun = new ArrayList<>();
+        private final RunIndex.Builder subscriptionRunStarts = new RunIndex.Builder();
+        private final StringsCollector subscriptionOfRun = new StringsCollector();
+        private final BitSet runsWithoutSubscription = new BitSet();
+        private String lastCustomer;
+        private String lastSubscription;
+        private int subscriptionRuns;
+
+        void add(RecurringItem item) {
+            ids.add(item.id());
+            String customer = item.customerId();
+            // a customer's items follow each other, mostly with one id instance
+            boolean newCustomer = customer != lastCustomer && !customer.equals(lastCustomer);
+            customerRuns.add(newCustomer);
+            if (newCustomer) {
+                lastCustomer = customer;
+                customerOfRun.add(customer);
+            }
+            String id = item.subscriptionId();
+            int runs = subscriptionRuns;
+            boolean lastHadNone = runs > 0 && runsWithoutSubscription.get(runs - 1);
+            boolean newSubscription = runs == 0
+                    || (id == null ? !lastHadNone : lastHadNone || !id.equals(lastSubscription));
+            subscriptionRunStarts.add(newSubscription);
+            if (newSubscription) {
+                runsWithoutSubscription.set(runs, id == null);
+                subscriptionOfRun.add(id == null ? "" : id);
+                lastSubscription = id;
+                subscriptionRuns++;
+            }
+        }
+
+        private int[] customerPositions(Map<String, Integer> customerIndex) {
+            int[] positions = new int[customerOfRun.size()];
+            for (int run = 0; run < positions.length; run++) {
+                Integer position = customerIndex.get(customerOfRun.get(run));
+                if (position == null) {
+                    throw new IllegalArgumentException("item customers: unknown customer_id '"
+                            + customerOfRun.get(run) + "'");
+                }
+                positions[run] = position;
+            }
+            return positions;
+        }
+    }
+
+    /** The repeating fields of the items, each as its distinct values and a code per row. */
+    static final class Values {
+        private final Codes<String> product = new Codes<>();
+        private final Codes<LocalDate> start = new Codes<>();
+        private final Codes<LocalDate> end = new Codes<>();
+        private final Codes<BigDecimal> unitAmount = new Codes<>();
+        private final Codes<BigDecimal> quantity = new Codes<>();
+        private final Codes<String> currency = new Codes<>();
+        private final Codes<BigDecimal> discountPercent = new Codes<>();
+        private final Codes<BigDecimal> discountAmount = new Codes<>();
+        private final Codes<LocalDate> trialEnd = new Codes<>();
+        private final Codes<String> bundle = new Codes<>();
+        private int[] interval = new int[16];
+        private int[] intervalCount = new int[16];
+        private int rows;
+
+        void add(RecurringItem item) {
+            product.add(item.productId());
+            start.add(item.startDate());
+            end.add(item.endDate());
+            unitAmount.add(item.unitAmount());
+            quantity.add(item.quantity());
+            currency.add(item.currency());
+            discountPercent.add(item.discountPercent());
+            discountAmount.add(item.discountAmount());
+            trialEnd.add(item.trialEnd());
+            bundle.add(item.bundleId());
+            if (rows == interval.length) {
+                interval = Arrays.copyOf(interval, rows + (rows >> 1));
+                intervalCount = Arrays.copyOf(intervalCount, interval.length);
+            }
+            interval[rows] = item.interval().ordinal();
+            intervalCount[rows] = item.intervalCount();
+            rows++;
+        }
+    }
+
+    /** One repeating field: its distinct values and a code per row, 0 for none. */
+    static final class Codes<T> {
+        private final DistinctValues<T> distinct = new DistinctValues<>();
+        private int[] codes = new int[16];
+        private int size;
+
+        void add(T value) {
+            if (size == codes.length) {
+                codes = Arrays.copyOf(codes, size + (size >> 1));
+            }
+            codes[size++] = value == null ? 0 : distinct.number(value) + 1;
+        }
+
+        T value(int row) {
+            int code = codes[row];
+            return code == 0 ? null : distinct.values().get(code - 1);
+        }
+
+        DictionaryImage<T> image() {
+            return new DictionaryImage<>(List.copyOf(distinct.values()), Arrays.copyOf(codes, size));
+        }
+    }
+
+    /**
+     * Strings appended one after the other, a byte per character until one does not fit in a byte,
+     * from then on a char per character for all of them (what {@link StringsImage} holds).
+     */
+    static final class StringsCollector {
+        private byte[] latin1 = new byte[64];
+        private char[] utf16;
+        private int[] lengths = new int[16];
+        private int count;
+        private int chars;
+
+        void add(String s) {
+            int length = s.length();
+            if (count == lengths.length) {
+                lengths = Arrays.copyOf(lengths, count + (count >> 1));
+            }
+            lengths[count++] = length;
+            if (latin1 != null && !appendLatin1(s)) {
+                utf16 = new char[Math.max(16, 2 * (chars + length))];
+                for (int i = 0; i < chars; i++) {
+                    utf16[i] = (char) (latin1[i] & 0xFF);
+                }
+                latin1 = null;
+            }
+            if (latin1 == null) {
+                if (chars + length > utf16.length) {
+                    utf16 = Arrays.copyOf(utf16, grown(utf16.length, chars + length));
+                }
+                s.getChars(0, length, utf16, chars);
+            }
+            chars += length;
+        }
+
+        // Copies s after the characters so far; false, having copied nothing, when a character needs two bytes.
+        private boolean appendLatin1(String s) {
+            int length = s.length();
+            if (chars + length > latin1.length) {
+                latin1 = Arrays.copyOf(latin1, grown(latin1.length, chars + length));
+            }
+            for (int k = 0; k < length; k++) {
+                char c = s.charAt(k);
+                if (c > 0xFF) {
+                    return false;
+                }
+                latin1[chars + k] = (byte) c;
+            }
+            return true;
+        }
+
+        private static int grown(int capacity, int needed) {
+            long grown = Math.max((long) needed, capacity + (long) (capacity >> 1));
+            if (needed < 0 || grown > Integer.MAX_VALUE - 16) {
+                if (needed >= 0 && needed <= Integer.MAX_VALUE - 16) {
+                    return needed;
+                }
+                throw new IllegalArgumentException("strings of more than " + (Integer.MAX_VALUE - 16)
+                        + " characters in all exceed one array");
+            }
+            return (int) grown;
+        }
+
+        StringsImage image() {
+            int[] exact = Arrays.copyOf(lengths, count);
+            return latin1 != null ? new StringsImage(Arrays.copyOf(latin1, chars), null, exact)
+                    : new StringsImage(null, Arrays.copyOf(utf16, chars), exact);
+        }
+    }
+}
