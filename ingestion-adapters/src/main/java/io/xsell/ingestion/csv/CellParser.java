@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Turns cell text into values for one import. Dates, amounts and currency codes repeat heavily across
@@ -18,9 +16,9 @@ import java.util.Map;
 final class CellParser {
     private static final int CACHE_LIMIT = 100_000;
 
-    private final Map<String, LocalDate> dates = new HashMap<>();
-    private final Map<String, BigDecimal> decimals = new HashMap<>();
-    private final Map<String, String> currencies = new HashMap<>();
+    private final TextCache<LocalDate> dates = new TextCache<>(CACHE_LIMIT);
+    private final TextCache<BigDecimal> decimals = new TextCache<>(CACHE_LIMIT);
+    private final TextCache<String> currencies = new TextCache<>(CACHE_LIMIT);
 
     CellParser() {
         decimals.put("0", BigDecimal.ZERO);
@@ -30,13 +28,18 @@ final class CellParser {
 
     /** A {@code YYYY-MM-DD} calendar date; nothing else (no times, no other separators) is accepted. */
     LocalDate date(String text) {
+        return date(CellRange.of(text));
+    }
+
+    LocalDate date(CellRange text) {
         LocalDate cached = dates.get(text);
         if (cached != null) {
             return cached;
         }
-        LocalDate parsed = parseIsoDate(text);
-        if (parsed != null && dates.size() < CACHE_LIMIT) {
-            dates.put(text, parsed);
+        String key = text.toString();
+        LocalDate parsed = parseIsoDate(key);
+        if (parsed != null) {
+            dates.put(key, parsed);
         }
         return parsed;
     }
@@ -48,37 +51,49 @@ final class CellParser {
      * @throws io.xsell.core.model.InvalidFieldException when it has more digits than the bounds allow
      */
     BigDecimal decimal(String text, String field) {
+        return decimal(CellRange.of(text), field);
+    }
+
+    BigDecimal decimal(CellRange text, String field) {
         BigDecimal cached = decimals.get(text);
         if (cached != null) {
             return cached;
         }
-        BigDecimal parsed = Bounds.decimal(text, field);
-        if (parsed != null && decimals.size() < CACHE_LIMIT) {
-            decimals.put(text, parsed);
+        String key = text.toString();
+        BigDecimal parsed = Bounds.decimal(key, field);
+        if (parsed != null) {
+            decimals.put(key, parsed);
         }
         return parsed;
     }
 
     /** The upper-case ISO 4217 code, one shared instance per code. */
     String currency(String text) {
+        return currency(CellRange.of(text));
+    }
+
+    String currency(CellRange text) {
         String cached = currencies.get(text);
         if (cached != null) {
             return cached;
         }
+        String key = text.toString();
         String code;
         try {
-            code = CurrencyCode.require(text).intern();
+            code = CurrencyCode.require(key).intern();
         } catch (IllegalArgumentException e) {
             return null;
         }
-        if (currencies.size() < CACHE_LIMIT) {
-            currencies.put(text, code);
-        }
+        currencies.put(key, code);
         return code;
     }
 
     /** A non-negative whole number of at most nine digits, or -1. */
     static int wholeNumber(String text) {
+        return wholeNumber(CellRange.of(text));
+    }
+
+    static int wholeNumber(CellRange text) {
         int length = text.length();
         if (length == 0 || length > 9) {
             return -1;

@@ -77,14 +77,14 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
 
     /** Checks rows on one thread: its own error buffer, value caches and attribute value pools. */
     private final class Preparer implements ParallelRows.Preparer<Prepared> {
-        private final List<Map<String, String>> valuePools = new ArrayList<>(attributes.size());
+        private final List<TextCache<String>> valuePools = new ArrayList<>(attributes.size());
         private final List<Map.Entry<String, String>> entries = new ArrayList<>();
         private final RowErrors rowErrors = new RowErrors();
         private final RowCheck check = new RowCheck(ImportFile.CUSTOMERS, rowErrors, new CellParser());
 
         Preparer() {
             for (int i = 0; i < attributes.size(); i++) {
-                valuePools.add(new HashMap<>());
+                valuePools.add(new TextCache<>(VALUE_POOL_LIMIT));
             }
         }
 
@@ -97,16 +97,16 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
             }
             String customerName = check.text(name);
             LocalDate created = check.date(createdAt, false);
-            Map<String, String> values = attributeValues(row);
+            Map<String, String> values = attributeValues();
             return new Prepared(row.line(), customerId, customerName, created, values, rowErrors.take(),
                     check.passed());
         }
 
-        private Map<String, String> attributeValues(Row row) {
+        private Map<String, String> attributeValues() {
             entries.clear();
             for (int i = 0; i < attributes.size(); i++) {
                 Col col = attributes.get(i);
-                String value = row.cell(col);
+                CellRange value = check.range(col, false);
                 if (value != null) {
                     entries.add(Map.entry(col.name(), shared(valuePools.get(i), value)));
                 }
@@ -134,14 +134,13 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
         return Map.ofEntries(entries.toArray(new Map.Entry[0]));
     }
 
-    private static String shared(Map<String, String> pool, String value) {
-        String known = pool.get(value);
+    private static String shared(TextCache<String> pool, CellRange cell) {
+        String known = pool.get(cell);
         if (known != null) {
             return known;
         }
-        if (pool.size() < VALUE_POOL_LIMIT) {
-            pool.put(value, value);
-        }
+        String value = cell.toString();
+        pool.put(value, value);
         return value;
     }
 

@@ -43,6 +43,21 @@ final class IdLineIndex {
         return ids[slotOf(id, mix(id))];
     }
 
+    /** As {@link #find(String)}, for the text of a cell: no string is made of it. */
+    String find(CellRange id) {
+        int hash = mix(id.stringHash());
+        int mask = ids.length - 1;
+        int slot = hash >>> (32 - bits);
+        int stored;
+        while ((stored = hashAndLine[2 * slot]) != EMPTY) {
+            if (stored == hash && id.contentEquals(ids[slot])) {
+                return ids[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return null;
+    }
+
     int size() {
         return size;
     }
@@ -60,7 +75,11 @@ final class IdLineIndex {
     // Fibonacci hashing, the slot taken from the top bits: generated ids ("c000001", "c000002", ...) have
     // neighbouring hash codes, which linear probing needs scattered. Never EMPTY.
     private static int mix(String id) {
-        int mixed = id.hashCode() * 0x9E3779B9;
+        return mix(id.hashCode());
+    }
+
+    private static int mix(int hashCode) {
+        int mixed = hashCode * 0x9E3779B9;
         return mixed == EMPTY ? 1 : mixed;
     }
 

@@ -3,7 +3,7 @@ package io.xsell.ingestion.csv;
 import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
@@ -43,7 +43,6 @@ final class ParallelCsvFeed implements AutoCloseable {
             .ignoreDifferentFieldCount(true) // the caller reports a row whose cell count differs, with its line
             .acceptCharsAfterQuotes(false) // RFC 4180: `"a"b` is malformed
             .detectBomHeader(false); // the caller drops a BOM before the text gets here
-    private static final char REPLACEMENT = '\uFFFD';
 
     private final BlockingQueue<Future<ParsedChunk>> chunks = new ArrayBlockingQueue<>(QUEUED);
     private final ExecutorService workers;
@@ -174,7 +173,7 @@ final class ParallelCsvFeed implements AutoCloseable {
         if (end <= 0) {
             return;
         }
-        String text = new String(buffer, 0, end);
+        char[] text = Arrays.copyOf(buffer, end);
         chunks.put(workers.submit(() -> parse(text, firstLine, first)));
     }
 
@@ -182,25 +181,14 @@ final class ParallelCsvFeed implements AutoCloseable {
         chunks.put(CompletableFuture.completedFuture(ParsedChunk.end(failure, line)));
     }
 
-    private ParsedChunk parse(String text, int firstLine, boolean first) throws InterruptedException {
+    private ParsedChunk parse(char[] text, int firstLine, boolean first) throws InterruptedException {
         List<Row> rows = new ArrayList<>();
         Throwable failure = null;
         int failureLine = 0;
-        int nextLine = firstLine;
-        try (CsvReader<CsvRecord> csv = CSV.ofCsvRecord(text)) {
-            for (CsvRecord record : csv) {
-                int line = firstLine + (int) record.getStartingLineNumber() - 1;
-                String[] cells = new String[record.getFieldCount()];
-                boolean badText = false;
-                int breaks = 0;
-                for (int i = 0; i < cells.length; i++) {
-                    String cell = record.getField(i);
-                    cells[i] = cell;
-                    badText |= cell.indexOf(REPLACEMENT) >= 0;
-                    breaks += lineBreaksIn(cell);
-                }
-                rows.add(new Row(cells, line, badText));
-                nextLine = line + 1 + breaks;
+        ChunkCells cells = new ChunkCells(firstLine);
+        try (CsvReader<Row> csv = CSV.build(cells, new CharArrayReader(text))) {
+            for (Row row : csv) {
+                rows.add(row);
             }
         } catch (CsvParseException e) {
             Throwable detail = e;
@@ -208,9 +196,9 @@ final class ParallelCsvFeed implements AutoCloseable {
                 detail = detail.getCause();
             }
             failure = new Malformed(detail.getMessage());
-            failureLine = nextLine;
+            failureLine = cells.nextLine();
         } catch (IOException e) {
-            throw new IllegalStateException("reading a string cannot fail", e);
+            throw new IllegalStateException("reading an array cannot fail", e);
         }
         Object[] prepared = first ? null : prepare(rows);
         return new ParsedChunk(rows, prepared, failure, failureLine, false);
@@ -232,21 +220,6 @@ final class ParallelCsvFeed implements AutoCloseable {
             }
         }
         return prepared;
-    }
-
-    // Line breaks inside a quoted cell: the next record starts that many lines further down.
-    private static int lineBreaksIn(String cell) {
-        if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return 0; // nearly every cell: two vectorised scans instead of a loop over its chars
-        }
-        int breaks = 0;
-        for (int i = 0; i < cell.length(); i++) {
-            char c = cell.charAt(i);
-            if (c == '\r' || (c == '\n' && (i == 0 || cell.charAt(i - 1) != '\r'))) {
-                breaks++;
-            }
-        }
-        return breaks;
     }
 
     /** A record that is not RFC 4180 CSV; the file is not read further. */

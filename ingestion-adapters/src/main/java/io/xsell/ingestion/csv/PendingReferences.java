@@ -62,6 +62,16 @@ final class PendingReferences {
         return id == null ? null : customers.ids().find(id);
     }
 
+    /** As {@link #knownCustomer(String)}, for a cell's text: no string is made of it. */
+    String knownCustomer(CellRange id) {
+        return customers.ids().find(id);
+    }
+
+    /** As {@link #knownCustomer(String)}, for a cell's text holding a product id. */
+    String knownProduct(CellRange id) {
+        return products.ids().find(id);
+    }
+
     /** As {@link #knownCustomer}, for a product id. */
     String knownProduct(String id) {
         return id == null ? null : products.ids().find(id);

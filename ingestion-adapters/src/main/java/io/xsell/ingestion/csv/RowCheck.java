@@ -15,6 +15,7 @@ final class RowCheck {
     private final ImportFile file;
     private final ErrorSink errors;
     private final CellParser cells;
+    private final CellRange range = new CellRange();
     private Row row;
     private boolean failed;
 
@@ -58,43 +59,56 @@ final class RowCheck {
     }
 
     String text(Col col) {
-        return row.cell(col);
+        return at(col, false) ? range.toString() : null;
     }
 
     String required(Col col) {
-        String value = row.cell(col);
-        if (value == null) {
+        return at(col, true) ? range.toString() : null;
+    }
+
+    /**
+     * Points the check's range at the trimmed cell; false, having reported an empty required cell,
+     * when there is none.
+     */
+    private boolean at(Col col, boolean required) {
+        if (row.range(col, range)) {
+            return true;
+        }
+        if (required) {
             fail(col, col.name() + " is required but the cell is empty");
         }
-        return value;
+        return false;
+    }
+
+    /** The cell, pointed at by a range that stays valid until the next call on this check; null when empty. */
+    CellRange range(Col col, boolean required) {
+        return at(col, required) ? range : null;
     }
 
     LocalDate date(Col col, boolean required) {
-        String text = required ? required(col) : row.cell(col);
-        if (text == null) {
+        if (!at(col, required)) {
             return null;
         }
-        LocalDate date = cells.date(text);
+        LocalDate date = cells.date(range);
         if (date == null) {
-            fail(col, Bounds.quote(text) + " is not a valid date; expected YYYY-MM-DD");
+            fail(col, Bounds.quote(range.toString()) + " is not a valid date; expected YYYY-MM-DD");
         }
         return date;
     }
 
     BigDecimal decimal(Col col, boolean required) {
-        String text = required ? required(col) : row.cell(col);
-        if (text == null) {
+        if (!at(col, required)) {
             return null;
         }
         BigDecimal value;
         try {
-            value = cells.decimal(text, col.name());
+            value = cells.decimal(range, col.name());
         } catch (InvalidFieldException e) {
             fail(col, e.getMessage());
             return null;
         }
         if (value == null) {
-            fail(col, Bounds.quote(text) + " is not a number; expected digits with an optional '.' and decimals, "
+            fail(col, Bounds.quote(range.toString()) + " is not a number; expected digits with an optional '.' and decimals, "
                     + "e.g. 49.90");
         }
         return value;
@@ -129,13 +143,12 @@ final class RowCheck {
 
     /** A whole number >= 1; {@code whenAbsent} for an empty cell; -1 when bad. */
     int count(Col col, int whenAbsent) {
-        String text = row.cell(col);
-        if (text == null) {
+        if (!at(col, false)) {
             return whenAbsent;
         }
-        int value = CellParser.wholeNumber(text);
+        int value = CellParser.wholeNumber(range);
         if (value < 1) {
-            fail(col, col.name() + " must be a whole number >= 1, was " + Bounds.quote(text) + " (at most "
+            fail(col, col.name() + " must be a whole number >= 1, was " + Bounds.quote(range.toString()) + " (at most "
                     + Bounds.COUNT_MAX + ")");
             return -1;
         }
@@ -143,26 +156,30 @@ final class RowCheck {
     }
 
     String currency(Col col) {
-        String text = required(col);
-        if (text == null) {
+        if (!at(col, true)) {
             return null;
         }
-        String code = cells.currency(text);
+        String code = cells.currency(range);
         if (code == null) {
-            fail(col, Bounds.quote(text) + " is not an ISO 4217 currency code");
+            fail(col, Bounds.quote(range.toString()) + " is not an ISO 4217 currency code");
         }
         return code;
     }
 
     /** One of the wire codes in {@code codes}; {@code whenAbsent} for an empty cell. */
     <E> E oneOf(Col col, Map<String, E> codes, E whenAbsent, String what) {
-        String text = row.cell(col);
-        if (text == null) {
+        if (!at(col, false)) {
             return whenAbsent;
         }
-        E value = codes.get(text);
+        E value = null;
+        for (Map.Entry<String, E> code : codes.entrySet()) { // a handful of codes: no string for the cell
+            if (range.contentEquals(code.getKey())) {
+                value = code.getValue();
+                break;
+            }
+        }
         if (value == null) {
-            fail(col, Bounds.quote(text) + " is not " + what + " (" + String.join(", ", codes.keySet()) + ")");
+            fail(col, Bounds.quote(range.toString()) + " is not " + what + " (" + String.join(", ", codes.keySet()) + ")");
         }
         return value;
     }

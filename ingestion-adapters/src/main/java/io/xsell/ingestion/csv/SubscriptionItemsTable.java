@@ -130,19 +130,32 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
             if (id != null) {
                 id.hashCode(); // a String keeps its hash: the duplicate check in file order does not pay it
             }
-            String customer = check.required(customerId);
-            String knownCustomer = customer != null && customer.equals(previousCustomer) ? previousCustomer
-                    : references.knownCustomer(customer);
-            if (knownCustomer != null) {
-                previousCustomer = knownCustomer;
-                customer = knownCustomer;
+            // A customer's rows follow each other in an export, and known ids are the referenced rows'
+            // strings: the cell's text is compared and looked up where it lies, made a string only when unknown.
+            String customer = null;
+            boolean customerKnown = false;
+            CellRange cell = check.range(customerId, true);
+            if (cell != null) {
+                customer = previousCustomer != null && cell.contentEquals(previousCustomer) ? previousCustomer
+                        : references.knownCustomer(cell);
+                customerKnown = customer != null;
+                if (customerKnown) {
+                    previousCustomer = customer;
+                } else {
+                    customer = cell.toString();
+                }
             }
-            String product = check.required(productId);
-            String knownProduct = references.knownProduct(product);
-            if (knownProduct != null) {
-                product = knownProduct;
+            String product = null;
+            boolean productKnown = false;
+            cell = check.range(productId, true);
+            if (cell != null) {
+                product = references.knownProduct(cell);
+                productKnown = product != null;
+                if (!productKnown) {
+                    product = cell.toString();
+                }
             }
-            String subscription = sameAsPrevious(check.text(subscriptionId));
+            String subscription = sameAsPrevious(check.range(subscriptionId, false));
             LocalDate start = check.date(startDate, true);
             LocalDate end = check.date(endDate, false);
             if (start != null && end != null && !end.isAfter(start)) {
@@ -151,7 +164,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
             BigDecimal amount = check.nonNegative(unitAmount, true);
             BigDecimal units = quantityOf();
             String code = check.currency(currency);
-            BillingInterval period = check.required(interval) == null ? null
+            BillingInterval period = check.range(interval, true) == null ? null
                     : check.oneOf(interval, INTERVALS, null, "a billing interval");
             int periods = check.count(intervalCount, 1);
             BigDecimal percent = check.between(discountPercent, BigDecimal.ZERO, HUNDRED);
@@ -169,22 +182,26 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
                     rejected = e;
                 }
             }
-            return new Prepared(row.line(), id, customer, knownCustomer != null, product, knownProduct != null,
+            return new Prepared(row.line(), id, customer, customerKnown, product, productKnown,
                     code, item, rejected, rowErrors.take(), passed);
         }
 
         // Exports list a subscription's items together; reusing the previous row's string when it
         // repeats shares it at no lookup cost.
-        private String sameAsPrevious(String subscription) {
-            if (subscription != null && subscription.equals(previousSubscription)) {
+        private String sameAsPrevious(CellRange cell) {
+            if (cell == null) {
+                previousSubscription = null;
+                return null;
+            }
+            if (previousSubscription != null && cell.contentEquals(previousSubscription)) {
                 return previousSubscription;
             }
-            previousSubscription = subscription;
-            return subscription;
+            previousSubscription = cell.toString();
+            return previousSubscription;
         }
 
         private BigDecimal quantityOf() {
-            if (check.text(quantity) == null) {
+            if (check.range(quantity, false) == null) {
                 return BigDecimal.ONE;
             }
             return check.positive(quantity, false);

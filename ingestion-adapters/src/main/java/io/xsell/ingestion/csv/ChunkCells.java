@@ -1,0 +1,94 @@
+package io.xsell.ingestion.csv;
+
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordWrapper;
+import java.util.Arrays;
+
+/**
+ * The cells of one chunk as FastCSV hands them over, copied one after the other into one array with
+ * their bounds beside them, each record a {@link Row} over its part: a chunk costs two arrays and a
+ * row object a record instead of a string per cell. Also counts what the rows must know: the
+ * physical line each record starts on (FastCSV counts within the chunk, which starts on
+ * {@code firstLine}), the line breaks inside quoted cells, and cells holding U+FFFD, which is what
+ * undecodable bytes became.
+ */
+final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
+    private static final char REPLACEMENT = '\uFFFD';
+
+    private final int firstLine;
+    private char[] chars = new char[1 << 12];
+    private int used;
+    // per cell: where it starts at 2 * cell, where it ends at 2 * cell + 1
+    private int[] bounds = new int[1 << 10];
+    private int cells;
+    private int recordFirst;
+    private boolean badText;
+    private int breaks;
+    private int nextLine;
+
+    ChunkCells(int firstLine) {
+        this.firstLine = firstLine;
+        this.nextLine = firstLine;
+    }
+
+    /** The line after the last record read: where a record that failed to parse starts. */
+    int nextLine() {
+        return nextLine;
+    }
+
+    @Override
+    protected void handleBegin(long startingLineNumber) {
+        recordFirst = cells;
+        badText = false;
+        breaks = 0;
+    }
+
+    @Override
+    protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
+        add(buf, offset, len);
+        for (int i = offset; i < offset + len; i++) {
+            char c = buf[i];
+            if (c == REPLACEMENT) {
+                badText = true;
+            } else if (c == '\r' || (c == '\n' && (i == offset || buf[i - 1] != '\r'))) {
+                breaks++; // only a quoted cell holds one: the next record starts that many lines further down
+            }
+        }
+    }
+
+    private void add(char[] buf, int offset, int len) {
+        if (used + len > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(used + len, chars.length * 2));
+        }
+        System.arraycopy(buf, offset, chars, used, len);
+        if (2 * cells + 2 > bounds.length) {
+            bounds = Arrays.copyOf(bounds, bounds.length * 2);
+        }
+        bounds[2 * cells] = used;
+        used += len;
+        bounds[2 * cells + 1] = used;
+        cells++;
+    }
+
+    @Override
+    protected RecordWrapper<Row> buildRecord() {
+        if (cells == recordFirst) {
+            add(chars, 0, 0); // an empty line: one empty cell, as a record of strings has
+        }
+        int line = firstLine + (int) getStartingLineNumber() - 1;
+        nextLine = line + 1 + breaks;
+        return wrapRecord(new Row(this, recordFirst, cells - recordFirst, line, badText));
+    }
+
+    char[] chars() {
+        return chars;
+    }
+
+    int start(int cell) {
+        return bounds[2 * cell];
+    }
+
+    int end(int cell) {
+        return bounds[2 * cell + 1];
+    }
+}
