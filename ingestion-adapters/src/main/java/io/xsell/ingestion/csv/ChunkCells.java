@@ -16,19 +16,25 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
     private static final char REPLACEMENT = '\uFFFD';
 
     private final int firstLine;
-    private char[] chars = new char[1 << 12];
+    private char[] chars;
     private int used;
     // per cell: where it starts at 2 * cell, where it ends at 2 * cell + 1
-    private int[] bounds = new int[1 << 10];
+    private int[] bounds;
     private int cells;
     private int recordFirst;
     private boolean badText;
     private int breaks;
     private int nextLine;
 
-    ChunkCells(int firstLine) {
+    /**
+     * @param textLength the chunk's length: its cells hold no more characters than it (quotes and
+     *                   separators are dropped), so their array is made once
+     */
+    ChunkCells(int firstLine, int textLength) {
         this.firstLine = firstLine;
         this.nextLine = firstLine;
+        this.chars = new char[Math.max(16, textLength)];
+        this.bounds = new int[Math.max(64, textLength / 2)]; // room for a cell every 4 characters, separator included
     }
 
     /** The line after the last record read: where a record that failed to parse starts. */

@@ -185,7 +185,7 @@ final class ParallelCsvFeed implements AutoCloseable {
         List<Row> rows = new ArrayList<>();
         Throwable failure = null;
         int failureLine = 0;
-        ChunkCells cells = new ChunkCells(firstLine);
+        ChunkCells cells = new ChunkCells(firstLine, text.length);
         try (CsvReader<Row> csv = CSV.build(cells, new CharArrayReader(text))) {
             for (Row row : csv) {
                 rows.add(row);
