@@ -15,7 +15,7 @@ import java.util.Arrays;
 final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
     private static final char REPLACEMENT = '\uFFFD';
 
-    private final int firstLine;
+    private int firstLine;
     private char[] chars;
     private int used;
     // per cell: where it starts at 2 * cell, where it ends at 2 * cell + 1
@@ -35,6 +35,21 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
         this.nextLine = firstLine;
         this.chars = new char[Math.max(16, textLength)];
         this.bounds = new int[Math.max(64, textLength / 2)]; // room for a cell every 4 characters, separator included
+    }
+
+    /** This instance emptied for another chunk: its arrays are kept, grown if the chunk needs more. */
+    ChunkCells reset(int firstLine, int textLength) {
+        this.firstLine = firstLine;
+        this.nextLine = firstLine;
+        if (chars.length < textLength) {
+            chars = new char[textLength];
+        }
+        if (bounds.length < textLength / 2) {
+            bounds = new int[textLength / 2];
+        }
+        used = 0;
+        cells = 0;
+        return this;
     }
 
     /** The line after the last record read: where a record that failed to parse starts. */

@@ -59,6 +59,7 @@ final class CsvTableParser {
                         }
                     }
                 }
+                feed.recycle(chunk);
                 if (chunk.failure() != null) {
                     table.stopped();
                     fail(file, chunk.failureLine(), chunk.failure(), header, errors);

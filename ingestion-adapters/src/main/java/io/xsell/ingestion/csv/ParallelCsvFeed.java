@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -45,6 +46,11 @@ final class ParallelCsvFeed implements AutoCloseable {
             .detectBomHeader(false); // the caller drops a BOM before the text gets here
 
     private final BlockingQueue<Future<ParsedChunk>> chunks = new ArrayBlockingQueue<>(QUEUED);
+    // A chunk's text once parsed, and its cells once the caller has taken its rows ({@link #recycle}),
+    // are used again for a later chunk: a file of any length allocates a few of each, not two per chunk.
+    // As many as are in flight at once, so the queues stay that short.
+    private final BlockingQueue<char[]> spareText = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ChunkCells> spareCells = new LinkedBlockingQueue<>();
     private final ExecutorService workers;
     private final Thread splitter;
     private final CountDownLatch headerRead = new CountDownLatch(1);
@@ -173,20 +179,33 @@ final class ParallelCsvFeed implements AutoCloseable {
         if (end <= 0) {
             return;
         }
-        char[] text = Arrays.copyOf(buffer, end);
-        chunks.put(workers.submit(() -> parse(text, firstLine, first)));
+        char[] spare = spareText.poll();
+        char[] text = spare != null && spare.length >= end ? spare : new char[Math.max(end, 2 * CHUNK_CHARS)];
+        System.arraycopy(buffer, 0, text, 0, end);
+        chunks.put(workers.submit(() -> parse(text, end, firstLine, first)));
+    }
+
+    /**
+     * Takes back the arrays of a chunk whose rows the caller is done with: no {@link Row} of it may be
+     * read afterwards, as its cells will hold a later chunk's.
+     */
+    void recycle(ParsedChunk chunk) {
+        if (chunk.cells() != null) {
+            spareCells.offer(chunk.cells());
+        }
     }
 
     private void finish(Throwable failure, int line) throws InterruptedException {
         chunks.put(CompletableFuture.completedFuture(ParsedChunk.end(failure, line)));
     }
 
-    private ParsedChunk parse(char[] text, int firstLine, boolean first) throws InterruptedException {
+    private ParsedChunk parse(char[] text, int length, int firstLine, boolean first) throws InterruptedException {
         List<Row> rows = new ArrayList<>();
         Throwable failure = null;
         int failureLine = 0;
-        ChunkCells cells = new ChunkCells(firstLine, text.length);
-        try (CsvReader<Row> csv = CSV.build(cells, new CharArrayReader(text))) {
+        ChunkCells spare = spareCells.poll();
+        ChunkCells cells = spare != null ? spare.reset(firstLine, length) : new ChunkCells(firstLine, length);
+        try (CsvReader<Row> csv = CSV.build(cells, new CharArrayReader(text, 0, length))) {
             for (Row row : csv) {
                 rows.add(row);
             }
@@ -200,8 +219,9 @@ final class ParallelCsvFeed implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("reading an array cannot fail", e);
         }
+        spareText.offer(text); // every cell is copied out of it
         Object[] prepared = first ? null : prepare(rows);
-        return new ParsedChunk(rows, prepared, failure, failureLine, false);
+        return new ParsedChunk(rows, cells, prepared, failure, failureLine, false);
     }
 
     private Object[] prepare(List<Row> rows) throws InterruptedException {

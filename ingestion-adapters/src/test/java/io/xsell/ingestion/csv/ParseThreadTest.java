@@ -50,6 +50,28 @@ class ParseThreadTest {
     }
 
     @Test
+    void rowsReadOnTheCallersThreadAfterManyChunksKeepTheirOwnCells() {
+        // one_time_charges.csv is checked row by row on this thread, after its chunk arrived: with three
+        // times as many chunks as are in flight at once, every chunk's arrays have held an earlier one's
+        int rows = 3 * ParallelCsvFeed.QUEUED * ParallelCsvFeed.CHUNK_CHARS / 40;
+        StringBuilder csv = new StringBuilder("charge_id,customer_id,product_id,date,amount,currency,description\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append("ch").append(i).append(",c").append(1 + i % 2).append(",,2024-03-").append(10 + i % 19)
+                    .append(',').append(i).append(".25,USD,\"note ").append(i).append("\"\n");
+        }
+        TenantDataset dataset = importer.importFolder(CsvFixture.valid()
+                .with("one_time_charges.csv", csv.toString()).writeTo(dir), "USD");
+
+        assertThat(dataset.charges()).hasSize(rows);
+        for (int i = 1; i <= rows; i++) {
+            io.xsell.core.model.OneTimeCharge charge = dataset.charges().get(i - 1);
+            assertThat(List.of(charge.id(), charge.customerId(), charge.date().toString(), charge.amount().toPlainString(),
+                    charge.description()))
+                    .containsExactly("ch" + i, "c" + (1 + i % 2), "2024-03-" + (10 + i % 19), i + ".25", "note " + i);
+        }
+    }
+
+    @Test
     void errorsAfterSeveralBatchesNameTheirLines() {
         StringBuilder csv = customers();
         int duplicateLine = ROWS / 4 + 7;     // in the second chunk
