@@ -31,9 +31,11 @@ public final class CrossSellCalculator {
      */
     public static CrossSellReport report(MrrLedger ledger, Window window, String segmentBy) {
         CrossSellReport fixed = fixedPointReport(ledger, window, segmentBy);
-        if (fixed != null) {
-            return fixed;
-        }
+        return fixed != null ? fixed : decimalReport(ledger, window, segmentBy);
+    }
+
+    /** The report computed with the {@code BigDecimal}s of each customer's {@link MrrTimeline}. */
+    static CrossSellReport decimalReport(MrrLedger ledger, Window window, String segmentBy) {
         Tally tally = IntStream.range(0, ledger.customerCount()).parallel().collect(
                 () -> tally(ledger, window, segmentBy),
                 (t, c) -> t.add(c, ledger.timeline(c)),

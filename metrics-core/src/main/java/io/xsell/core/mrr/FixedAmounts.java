@@ -32,6 +32,11 @@ final class FixedAmounts {
     }
 
     static FixedAmounts of(BigDecimal[] amounts) {
+        return of(amounts, MAX_BITS);
+    }
+
+    /** With another bound on the bits of an amount (at most 191), for tests of the range checks. */
+    static FixedAmounts of(BigDecimal[] amounts, int maxBits) {
         int scale = 0;
         for (BigDecimal amount : amounts) {
             scale = Math.max(scale, amount.scale());
@@ -43,7 +48,7 @@ final class FixedAmounts {
         byte[] scales = new byte[amounts.length];
         for (int i = 0; i < amounts.length; i++) {
             BigDecimal amount = amounts[i];
-            if (!Fixed192.set(values, Fixed192.LIMBS * i, amount.setScale(scale).unscaledValue(), MAX_BITS)) {
+            if (!Fixed192.set(values, Fixed192.LIMBS * i, amount.setScale(scale).unscaledValue(), maxBits)) {
                 return new FixedAmounts(scale, null, null);
             }
             scales[i] = (byte) Math.max(0, amount.scale());
