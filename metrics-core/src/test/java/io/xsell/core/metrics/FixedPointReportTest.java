@@ -2,8 +2,8 @@ package io.xsell.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xsell.core.fixture.RandomItems;
 import io.xsell.core.fixture.TenantDatasetFixture;
-import io.xsell.core.model.BillingInterval;
 import io.xsell.core.model.LineKind;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.core.mrr.MrrLedger;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 class FixedPointReportTest {
     private static final LocalDate EPOCH = LocalDate.parse("2024-01-01");
     private static final String[] SEGMENTS = {"smb", "mid_market", "enterprise"};
-    private static final BillingInterval[] INTERVALS = BillingInterval.values();
     private static final Window YEAR_2025 = Window.of("2025-01-01", "2026-01-01");
 
     /** Priced datasets: every interval (34-digit amounts), FX, discounts, trials, bundles, segments, charges. */
@@ -39,21 +38,10 @@ class FixedPointReportTest {
                                          @ForAll @IntRange(min = 0, max = 700) int fromOffset,
                                          @ForAll @IntRange(min = 1, max = 500) int length) {
         Random random = new Random(seed);
-        TenantDatasetFixture data = TenantDatasetFixture.dataset().fx("2023-01-01", "EUR", "1.0837")
-                .fx("2023-01-01", "GBP", "1.266666666666666666666666666666667");
+        TenantDatasetFixture data = RandomItems.customers(random, customers, 8, EPOCH);
         for (int c = 0; c < customers; c++) {
-            String id = "c" + c;
-            if (c > 0 && random.nextInt(4) == 0) {
-                data.customer(id);
-            } else {
-                data.customer(id, "segment", SEGMENTS[random.nextInt(SEGMENTS.length)]);
-            }
-            int items = random.nextInt(8);
-            for (int i = 0; i < items; i++) {
-                addRandomItem(data, id, random);
-            }
             if (random.nextInt(3) == 0) {
-                data.charge(id, BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(4)).toPlainString(),
+                data.charge("c" + c, BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(4)).toPlainString(),
                         EPOCH.plusDays(random.nextInt(900)).toString());
             }
         }
@@ -172,36 +160,6 @@ class FixedPointReportTest {
         MrrLedger ledger = MrrLedger.of(dataset);
         assertSameReports(ledger, YEAR_2025, "segment");
         assertSameReports(ledger, YEAR_2025, null);
-    }
-
-    private static void addRandomItem(TenantDatasetFixture data, String customer, Random random) {
-        LocalDate start = EPOCH.plusDays(random.nextInt(900));
-        LocalDate end = random.nextBoolean() ? start.plusDays(1 + random.nextInt(500)) : null;
-        LocalDate trialEnd = random.nextInt(5) == 0 ? start.plusDays(random.nextInt(40)) : null;
-        String amount = random.nextInt(8) == 0 ? "0"
-                : BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(5)).toPlainString();
-        String currency = switch (random.nextInt(5)) {
-            case 0 -> "EUR";
-            case 1 -> "GBP";
-            default -> "USD";
-        };
-        data.item(customer, "P" + random.nextInt(6), b -> {
-            b.unitAmount(amount).start(start).end(end).trialEnd(trialEnd)
-                    .quantity(1 + random.nextInt(5))
-                    .interval(INTERVALS[random.nextInt(INTERVALS.length)])
-                    .intervalCount(1 + random.nextInt(3))
-                    .currency(currency);
-            if (random.nextInt(4) == 0) {
-                b.discountPercent(String.valueOf(random.nextInt(101)));
-            }
-            if (random.nextInt(6) == 0) {
-                b.discountAmount(String.valueOf(random.nextInt(50)));
-            }
-            if (random.nextInt(5) == 0) {
-                b.bundle("bundle" + random.nextInt(3));
-            }
-            return b;
-        });
     }
 
     /** Two customers, one with a 34-digit amount at scale 32, the other with {@code amount} on two lines. */
