@@ -27,7 +27,6 @@ public final class WindowScan {
     private final PricedItemColumns items;
     private final FixedAmounts amounts;
     private final long[] amountValues;
-    private final int lineCount;
     private final int startDay;
     private final int endDay;
     private final ChangeDays changes = new ChangeDays();
@@ -38,6 +37,11 @@ public final class WindowScan {
     private final long[] totals = new long[2 * L]; // the total before, then after
     private int totalBeforeScale;
     private final boolean[] bundledStarts;
+    /** The lines the current customer's items are on, ascending: every other line is 0 in both states. */
+    private final int[] active;
+    private int activeCount;
+    private final int[] seenBy; // per line, the last pass that found an item on it
+    private int pass;
     private long[] values = new long[8 * L];
     private int[] scales = new int[8];
     private int[] movementLines = new int[6];
@@ -49,7 +53,6 @@ public final class WindowScan {
         this.items = items;
         this.amounts = amounts;
         this.amountValues = amounts.values();
-        this.lineCount = lineCount;
         this.startDay = startDay;
         this.endDay = endDay;
         this.before = new long[L * lineCount];
@@ -57,6 +60,8 @@ public final class WindowScan {
         this.beforeScales = new int[lineCount];
         this.afterScales = new int[lineCount];
         this.bundledStarts = new boolean[lineCount];
+        this.active = new int[lineCount];
+        this.seenBy = new int[lineCount];
     }
 
     /**
@@ -66,8 +71,14 @@ public final class WindowScan {
      *         then, and the report must be computed with {@code BigDecimal}
      */
     public boolean scan(int customer) {
-        Arrays.fill(before, 0);
-        Arrays.fill(beforeScales, 0);
+        for (int i = 0; i < activeCount; i++) { // what the customer before left
+            int line = active[i];
+            Fixed192.clear(before, L * line);
+            Fixed192.clear(after, L * line);
+            beforeScales[line] = 0;
+            afterScales[line] = 0;
+        }
+        findActiveLines(customer);
         Fixed192.clear(totals, 0);
         totalBeforeScale = 0;
         movements = 0;
@@ -86,12 +97,13 @@ public final class WindowScan {
             if (!applyChanges()) {
                 return false;
             }
-            if (Arrays.equals(before, after)) {
+            if (sameState()) {
                 continue; // as the timeline: a day that changes nothing is no state (and keeps its scales)
             }
             int totalScale = 0;
             Fixed192.clear(totals, L);
-            for (int line = 0; line < lineCount; line++) {
+            for (int i = 0; i < activeCount; i++) {
+                int line = active[i];
                 if (Fixed192.signum(after, L * line) != 0) {
                     if (Fixed192.add(totals, L, after, L * line)) {
                         return false;
@@ -119,11 +131,44 @@ public final class WindowScan {
         return true;
     }
 
+    /** Lists the lines of the customer's items in {@link #active}, ascending. */
+    private void findActiveLines(int customer) {
+        activeCount = 0;
+        if (++pass == 0) { // wrapped around: forget the old stamps
+            Arrays.fill(seenBy, 0);
+            pass = 1;
+        }
+        int stamp = pass;
+        for (int k = items.first(customer), limit = items.limit(customer); k < limit; k++) {
+            int line = items.lineOf(k);
+            if (seenBy[line] != stamp) {
+                seenBy[line] = stamp;
+                int j = activeCount++;
+                for (; j > 0 && active[j - 1] > line; j--) {
+                    active[j] = active[j - 1];
+                }
+                active[j] = line;
+            }
+        }
+    }
+
+    private boolean sameState() {
+        for (int i = 0; i < activeCount; i++) {
+            if (!Fixed192.same(before, L * active[i], after, L * active[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The state of the current day into {@code after}: the one before with the day's starts and ends. */
     private boolean applyChanges() {
-        System.arraycopy(before, 0, after, 0, before.length);
-        System.arraycopy(beforeScales, 0, afterScales, 0, lineCount);
-        Arrays.fill(bundledStarts, false);
+        for (int i = 0; i < activeCount; i++) {
+            int line = active[i];
+            Fixed192.copy(before, L * line, after, L * line);
+            afterScales[line] = beforeScales[line];
+            bundledStarts[line] = false;
+        }
         boolean overflow = false;
         for (int k; (k = changes.nextStart()) >= 0; ) {
             int line = items.lineOf(k);
@@ -147,7 +192,8 @@ public final class WindowScan {
         if (!MovementClassifier.changesAnything(wasPaying, isPaying)) {
             return true;
         }
-        for (int line = 0; line < lineCount; line++) {
+        for (int i = 0; i < activeCount; i++) {
+            int line = active[i];
             int at = L * line;
             int cmp = Fixed192.compare(before, at, after, at);
             if (cmp == 0) {
