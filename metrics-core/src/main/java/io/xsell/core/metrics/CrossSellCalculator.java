@@ -172,9 +172,16 @@ public final class CrossSellCalculator {
 
         /** The tally customer {@code customer} is added to. */
         T of(MrrLedger ledger, int customer, String segmentBy) {
-            return segmented
-                    ? bySegment.computeIfAbsent(ledger.customer(customer).attribute(segmentBy), v -> empty.get())
-                    : all;
+            if (!segmented) {
+                return all;
+            }
+            String value = ledger.customer(customer).attribute(segmentBy);
+            T tally = bySegment.get(value); // not computeIfAbsent: no lambda per customer
+            if (tally == null) {
+                tally = empty.get();
+                bySegment.put(value, tally);
+            }
+            return tally;
         }
 
         void merge(Tallies<T> other) {
