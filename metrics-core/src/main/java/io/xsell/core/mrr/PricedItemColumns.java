@@ -145,8 +145,8 @@ final class PricedItemColumns {
     }
 
     /**
-     * The distinct amounts in fixed point, built on the first call (a few milliseconds for a
-     * million-customer ledger); {@link FixedAmounts#representable()} says whether there is such a form.
+     * The distinct amounts in fixed point, built on the first call (a window report's, or
+     * {@link #addTo}'s); {@link FixedAmounts#representable()} says whether there is such a form.
      */
     FixedAmounts fixedAmounts() {
         FixedAmounts fixed = fixedAmounts;
