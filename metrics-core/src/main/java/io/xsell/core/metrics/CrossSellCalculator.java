@@ -60,7 +60,14 @@ public final class CrossSellCalculator {
                 () -> new FixedPass(ledger, window, segmentBy),
                 FixedPass::add,
                 FixedPass::merge);
-        return pass.tallies.overflowed() ? null : pass.tallies.report(ledger, segmentBy);
+        if (pass.tallies.overflowed()) {
+            return null;
+        }
+        try {
+            return pass.tallies.report(ledger, segmentBy);
+        } catch (FixedWindowTally.OverflowException e) {
+            return null; // the merge of the segments' sums into the overall ones left the range
+        }
     }
 
     /** One thread's share of {@link #fixedPointReport}: its scan and its tallies. */

@@ -68,9 +68,16 @@ final class FixedWindowTally extends WindowTally {
     @Override
     BigDecimal sum(int slot) {
         if (overflowed) {
-            throw new IllegalStateException("the fixed-point sums overflowed");
+            throw new OverflowException();
         }
         return Fixed192.toBigDecimal(sums, L * slot, fixedScale, scales[slot]);
+    }
+
+    /** A sum of an {@link #overflowed()} tally was asked for. */
+    static final class OverflowException extends ArithmeticException {
+        OverflowException() {
+            super("the fixed-point sums left their range");
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.xsell.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xsell.core.fixture.RandomItems;
 import io.xsell.core.fixture.TenantDatasetFixture;
@@ -136,6 +137,17 @@ class FixedPointReportTest {
             assertThat(report.metrics().crossSellMrr())
                     .isEqualTo(new BigDecimal(amount).add(new BigDecimal("41.66666666666666666666666666666667")));
         }
+    }
+
+    @Test
+    void anOverflowedTallyPassesItOnWhenMergedAndGivesNoFigure() {
+        FixedWindowTally overflowed = new FixedWindowTally(YEAR_2025, 2, 4);
+        overflowed.overflow();
+        FixedWindowTally total = new FixedWindowTally(YEAR_2025, 2, 4);
+        assertThat(total.metrics().startingMrr()).isEqualTo(BigDecimal.ZERO);
+        total.merge(overflowed);
+        assertThat(total.overflowed()).isTrue();
+        assertThatThrownBy(total::metrics).isInstanceOf(FixedWindowTally.OverflowException.class);
     }
 
     @Test
