@@ -7,6 +7,10 @@ import java.util.List;
  * Classifies the difference between a customer's MRR by line on day {@code d-1} and on day {@code d}.
  * The amounts add up to {@code T1 - T0} in every case, which is what keeps
  * {@code MRR at end = MRR at start + sum of movements} true for any window and any set of customers.
+ *
+ * <p>The rules are written once, on signs and comparisons ({@link #type}) and on
+ * {@link MovementType#amount()}, so that every representation of amounts (the {@code BigDecimal}s
+ * here, the fixed-point form of the window report) classifies alike.
  */
 public final class MovementClassifier {
     private MovementClassifier() {
@@ -24,7 +28,7 @@ public final class MovementClassifier {
                                 List<Movement> out) {
         boolean wasPaying = totalBefore.signum() > 0;
         boolean isPaying = totalAfter.signum() > 0;
-        if (!wasPaying && !isPaying) {
+        if (!changesAnything(wasPaying, isPaying)) {
             return;
         }
         for (int line = 0; line < after.length; line++) {
@@ -34,17 +38,44 @@ public final class MovementClassifier {
             if (cmp == 0) {
                 continue;
             }
-            if (!wasPaying) {
-                out.add(new Movement(day, line, everActive ? MovementType.REACTIVATION : MovementType.NEW_BUSINESS, b, false));
-            } else if (!isPaying) {
-                out.add(new Movement(day, line, MovementType.CHURN, a.negate(), false));
-            } else if (a.signum() == 0) {
-                out.add(new Movement(day, line, MovementType.CROSS_SELL, b, bundledStarts[line]));
-            } else if (b.signum() == 0) {
-                out.add(new Movement(day, line, MovementType.LINE_CHURN, a.negate(), false));
-            } else {
-                out.add(new Movement(day, line, cmp < 0 ? MovementType.UPSELL : MovementType.CONTRACTION, b.subtract(a), false));
-            }
+            MovementType type = type(wasPaying, isPaying, everActive, a.signum(), b.signum(), cmp);
+            BigDecimal amount = switch (type.amount()) {
+                case AFTER -> b;
+                case LOST -> a.negate();
+                case CHANGE -> b.subtract(a);
+            };
+            out.add(new Movement(day, line, type, amount, type == MovementType.CROSS_SELL && bundledStarts[line]));
+        }
+    }
+
+    /** Whether a day on which the customer's total goes from {@code T0} to {@code T1} has movements at all. */
+    public static boolean changesAnything(boolean wasPaying, boolean isPaying) {
+        return wasPaying || isPaying;
+    }
+
+    /**
+     * The type of the movement of one line whose MRR changed from {@code a} to {@code b} ({@code a != b})
+     * on a day for which {@link #changesAnything} holds.
+     *
+     * @param wasPaying  {@code T0 > 0}
+     * @param isPaying   {@code T1 > 0}
+     * @param everActive the customer had MRR on some day before
+     * @param signBefore the sign of {@code a}
+     * @param signAfter  the sign of {@code b}
+     * @param cmp        the sign of {@code a - b}
+     */
+    public static MovementType type(boolean wasPaying, boolean isPaying, boolean everActive, int signBefore,
+                                    int signAfter, int cmp) {
+        if (!wasPaying) {
+            return everActive ? MovementType.REACTIVATION : MovementType.NEW_BUSINESS;
+        } else if (!isPaying) {
+            return MovementType.CHURN;
+        } else if (signBefore == 0) {
+            return MovementType.CROSS_SELL;
+        } else if (signAfter == 0) {
+            return MovementType.LINE_CHURN;
+        } else {
+            return cmp < 0 ? MovementType.UPSELL : MovementType.CONTRACTION;
         }
     }
 }

@@ -206,6 +206,17 @@ public final class MrrLedger {
         return result;
     }
 
+    /**
+     * A reusable scan of customers' window figures in exact fixed point ({@link WindowScan}) between
+     * the start-state day {@code startDay} and the end-state day {@code endDay}, one per thread; null
+     * when the ledger's amounts have no fixed-point form within its bounds (see {@code FixedAmounts}),
+     * and then only {@link #timeline} serves.
+     */
+    public WindowScan windowScan(int startDay, int endDay) {
+        FixedAmounts fixed = items.fixedAmounts();
+        return fixed.representable() ? new WindowScan(items, fixed, lines.size(), startDay, endDay) : null;
+    }
+
     /** The customer's MRR history by line, built on demand (it is cheap and rarely reused). */
     public MrrTimeline timeline(int customer) {
         return MrrTimeline.of(items, items.first(customer), items.limit(customer), lines.size());

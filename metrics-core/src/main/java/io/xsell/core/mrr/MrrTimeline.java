@@ -42,13 +42,8 @@ public final class MrrTimeline {
         if (n == 0) {
             return new MrrTimeline(new int[0], new BigDecimal[0][], new BigDecimal[0], zero, List.of());
         }
-        int[] starts = new int[n];
-        int[] ends = new int[n];
-        for (int i = 0; i < n; i++) {
-            starts[i] = items.activeFromOf(first + i);
-            ends[i] = items.endOf(first + i);
-        }
-        int[] byEnd = endOrder(ends);
+        ChangeDays changes = new ChangeDays();
+        changes.reset(items, first, limit);
         int[] days = new int[2 * n];
         BigDecimal[][] states = new BigDecimal[2 * n][];
         BigDecimal[] totals = new BigDecimal[2 * n];
@@ -59,22 +54,18 @@ public final class MrrTimeline {
         BigDecimal previousTotal = BigDecimal.ZERO;
         boolean everActive = false;
         int size = 0;
-        int si = 0;
-        int ei = 0;
-        while (si < n || (ei < n && ends[byEnd[ei]] != PricedItem.OPEN)) {
-            int nextStart = si < n ? starts[si] : PricedItem.OPEN;
-            int nextEnd = ei < n ? ends[byEnd[ei]] : PricedItem.OPEN;
-            int day = Math.min(nextStart, nextEnd);
+        while (changes.next()) {
+            int day = changes.day();
             BigDecimal[] current = previous.clone();
             Arrays.fill(bundledStarts, false);
-            for (; si < n && starts[si] == day; si++) {
-                int line = items.lineOf(first + si);
-                current[line] = current[line].add(items.monthlyOf(first + si));
-                bundledStarts[line] |= items.bundledOf(first + si);
+            for (int k; (k = changes.nextStart()) >= 0; ) {
+                int line = items.lineOf(k);
+                current[line] = current[line].add(items.monthlyOf(k));
+                bundledStarts[line] |= items.bundledOf(k);
             }
-            for (; ei < n && ends[byEnd[ei]] == day; ei++) {
-                int line = items.lineOf(first + byEnd[ei]);
-                current[line] = current[line].subtract(items.monthlyOf(first + byEnd[ei]));
+            for (int k; (k = changes.nextEnd()) >= 0; ) {
+                int line = items.lineOf(k);
+                current[line] = current[line].subtract(items.monthlyOf(k));
             }
             if (sameState(previous, current)) {
                 continue;
@@ -92,23 +83,6 @@ public final class MrrTimeline {
         }
         return new MrrTimeline(Arrays.copyOf(days, size), Arrays.copyOf(states, size), Arrays.copyOf(totals, size),
                 zero, Collections.unmodifiableList(movements));
-    }
-
-    /**
-     * Item indices by end day. Customers hold a handful of items whose ends mostly follow their
-     * starts, so an insertion sort of primitives beats boxing and a general sort by far.
-     */
-    private static int[] endOrder(int[] ends) {
-        int[] order = new int[ends.length];
-        for (int i = 0; i < order.length; i++) {
-            int end = ends[i];
-            int j = i;
-            for (; j > 0 && ends[order[j - 1]] > end; j--) {
-                order[j] = order[j - 1];
-            }
-            order[j] = i;
-        }
-        return order;
     }
 
     private static boolean sameState(BigDecimal[] a, BigDecimal[] b) {

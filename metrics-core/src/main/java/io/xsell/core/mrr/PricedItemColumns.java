@@ -29,6 +29,7 @@ final class PricedItemColumns {
     private final NarrowInts monthlyCodes;
     private final BigDecimal[] amounts;
     private final long[] bundled;
+    private volatile FixedAmounts fixedAmounts; // built on first use
 
     private PricedItemColumns(int[] firstItem, NarrowInts lines, NarrowInts activeFrom, NarrowInts ends,
                         boolean endsAreLengths, NarrowInts monthlyCodes, BigDecimal[] amounts, long[] bundled) {
@@ -138,6 +139,24 @@ final class PricedItemColumns {
         return amounts[monthlyCodes.get(item)];
     }
 
+    /** The code of the item's monthly amount: its index among the distinct amounts. */
+    int codeOf(int item) {
+        return monthlyCodes.get(item);
+    }
+
+    /**
+     * The distinct amounts in fixed point, built on the first call (a window report's, or
+     * {@link #addTo}'s); {@link FixedAmounts#representable()} says whether there is such a form.
+     */
+    FixedAmounts fixedAmounts() {
+        FixedAmounts fixed = fixedAmounts;
+        if (fixed == null) {
+            fixed = FixedAmounts.of(amounts);
+            fixedAmounts = fixed;
+        }
+        return fixed;
+    }
+
     boolean bundledOf(int item) {
         return (bundled[item >>> 6] & (1L << item)) != 0;
     }
@@ -158,10 +177,11 @@ final class PricedItemColumns {
 
     /** Adds the columns, the distinct amounts (through {@code f}, so each once) and this object. */
     void addTo(HeapFootprint f) {
-        f.add(HeapFootprint.object(7 * HeapFootprint.REF + 1)).add(HeapFootprint.intArray(firstItem.length))
+        f.add(HeapFootprint.object(8 * HeapFootprint.REF + 1)).add(HeapFootprint.intArray(firstItem.length))
                 .add(lines.retainedBytes()).add(activeFrom.retainedBytes())
                 .add(ends.retainedBytes()).add(monthlyCodes.retainedBytes())
-                .add(HeapFootprint.referenceArray(amounts.length)).add(HeapFootprint.longArray(bundled.length));
+                .add(HeapFootprint.referenceArray(amounts.length)).add(HeapFootprint.longArray(bundled.length))
+                .add(fixedAmounts().retainedBytes());
         for (BigDecimal amount : amounts) {
             f.decimal(amount);
         }

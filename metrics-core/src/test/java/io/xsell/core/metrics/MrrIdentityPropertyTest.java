@@ -2,8 +2,8 @@ package io.xsell.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xsell.core.fixture.RandomItems;
 import io.xsell.core.fixture.TenantDatasetFixture;
-import io.xsell.core.model.BillingInterval;
 import io.xsell.core.mrr.MrrLedger;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,27 +18,14 @@ import net.jqwik.api.constraints.IntRange;
  */
 class MrrIdentityPropertyTest {
     private static final LocalDate EPOCH = LocalDate.parse("2024-01-01");
-    private static final String[] SEGMENTS = {"smb", "mid_market", "enterprise"};
-    private static final BillingInterval[] INTERVALS = BillingInterval.values();
 
     @Property(tries = 300)
     void endingMrrIsStartingMrrPlusMovements(@ForAll long seed, @ForAll @IntRange(min = 1, max = 25) int customers,
                                              @ForAll @IntRange(min = 0, max = 700) int fromOffset,
                                              @ForAll @IntRange(min = 1, max = 400) int length) {
         Random random = new Random(seed);
-        TenantDatasetFixture data = TenantDatasetFixture.dataset().fx("2023-01-01", "EUR", "1.0837");
-        for (int c = 0; c < customers; c++) {
-            String id = "c" + c;
-            if (c > 0 && random.nextInt(4) == 0) {
-                data.customer(id); // some customers lack the attribute: they form the null segment
-            } else {
-                data.customer(id, "segment", SEGMENTS[random.nextInt(SEGMENTS.length)]);
-            }
-            int items = random.nextInt(6);
-            for (int i = 0; i < items; i++) {
-                addRandomItem(data, id, random);
-            }
-        }
+        // some customers lack the attribute: they form the null segment
+        TenantDatasetFixture data = RandomItems.customers(random, customers, 6, EPOCH);
         Window window = new Window(EPOCH.plusDays(fromOffset), EPOCH.plusDays(fromOffset + length));
         CrossSellReport report = CrossSellCalculator.report(MrrLedger.of(data.build()), window, "segment");
 
@@ -60,29 +47,5 @@ class MrrIdentityPropertyTest {
         assertThat(segmentsCrossSell).isEqualByComparingTo(all.crossSellMrr());
         assertThat(all.bundleCrossSellMrr().add(all.standaloneCrossSellMrr())).isEqualByComparingTo(all.crossSellMrr());
         assertThat(all.cohortCrossSellMrr()).isLessThanOrEqualTo(all.crossSellMrr());
-    }
-
-    private static void addRandomItem(TenantDatasetFixture data, String customer, Random random) {
-        LocalDate start = EPOCH.plusDays(random.nextInt(900));
-        LocalDate end = random.nextBoolean() ? start.plusDays(1 + random.nextInt(500)) : null;
-        LocalDate trialEnd = random.nextInt(5) == 0 ? start.plusDays(random.nextInt(40)) : null;
-        String amount = random.nextInt(8) == 0 ? "0" : BigDecimal.valueOf(random.nextInt(100_000), 2).toPlainString();
-        data.item(customer, "P" + random.nextInt(5), b -> {
-            b.unitAmount(amount).start(start).end(end).trialEnd(trialEnd)
-                    .quantity(1 + random.nextInt(5))
-                    .interval(INTERVALS[random.nextInt(INTERVALS.length)])
-                    .intervalCount(1 + random.nextInt(3))
-                    .currency(random.nextInt(4) == 0 ? "EUR" : "USD");
-            if (random.nextInt(4) == 0) {
-                b.discountPercent(String.valueOf(random.nextInt(101)));
-            }
-            if (random.nextInt(6) == 0) {
-                b.discountAmount(String.valueOf(random.nextInt(50)));
-            }
-            if (random.nextInt(5) == 0) {
-                b.bundle("bundle" + random.nextInt(3));
-            }
-            return b;
-        });
     }
 }
