@@ -154,6 +154,12 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
         return customerOfRun.get(customerRuns.runOf(row));
     }
 
+    /** The columns' codes, read without building items. */
+    ItemCodes codes() {
+        return new ItemCodes(this, product, start, end, unitAmount, quantity, currency, interval, intervalCount,
+                discountPercent, discountAmount, trialEnd, bundle);
+    }
+
     @Override
     public RecurringItem get(int row) {
         int customer = customerOf(row);
