@@ -26,10 +26,12 @@ final class PriceMemo {
     private final CodeTuples currencyDays = new CodeTuples(2);
     private int[] rateOfCurrencyDay = new int[64];
     private final DistinctValues<BigDecimal> rates = new DistinctValues<>();
-    private final CodeTuples inputs = new CodeTuples(7);
+    private final CodeTuples plans = new CodeTuples(6);
+    private final CodeTuples planRates = new CodeTuples(2);
     private BigDecimal[] prices = new BigDecimal[64];
     private final int[] currencyDay = new int[2];
-    private final int[] input = new int[7];
+    private final int[] plan = new int[6];
+    private final int[] planRate = new int[2];
 
     PriceMemo(ItemCodes codes, FxRates fx) {
         this.codes = codes;
@@ -49,22 +51,23 @@ final class PriceMemo {
                     .orElseThrow();
             rateOfCurrencyDay[pair] = rates.number(rate) + 1;
         }
-        input[0] = codes.unitAmount().code(row);
-        input[1] = codes.quantity().code(row);
-        input[2] = codes.discountPercent().code(row);
-        input[3] = codes.discountAmount().code(row);
-        input[4] = codes.interval(row).ordinal();
-        input[5] = codes.intervalCount(row);
-        input[6] = rateOfCurrencyDay[pair];
-        int price = inputs.number(input);
+        plan[0] = codes.unitAmount().code(row);
+        plan[1] = codes.quantity().code(row);
+        plan[2] = codes.discountPercent().code(row);
+        plan[3] = codes.discountAmount().code(row);
+        plan[4] = codes.interval(row).ordinal();
+        plan[5] = codes.intervalCount(row);
+        planRate[0] = plans.number(plan);
+        planRate[1] = rateOfCurrencyDay[pair];
+        int price = planRates.number(planRate);
         if (price == prices.length) {
             prices = Arrays.copyOf(prices, price * 2);
         }
         BigDecimal known = prices[price];
         if (known == null) {
-            known = ItemMrr.monthly(codes.unitAmount().value(input[0]), codes.quantity().value(input[1]),
-                    codes.discountPercent().value(input[2]), codes.discountAmount().value(input[3]),
-                    codes.interval(row), input[5], rates.values().get(input[6] - 1));
+            known = ItemMrr.monthly(codes.unitAmount().value(plan[0]), codes.quantity().value(plan[1]),
+                    codes.discountPercent().value(plan[2]), codes.discountAmount().value(plan[3]),
+                    codes.interval(row), plan[5], rates.values().get(planRate[1] - 1));
             prices[price] = known;
         }
         return known;
