@@ -226,29 +226,33 @@ final class PricedItemColumns {
             for (int c = 0; c < customerCount; c++) {
                 sortByStart(order, firstItem[c], firstItem[c + 1]);
             }
-            int[] lineColumn = new int[size];
-            int[] startColumn = new int[size];
-            int[] endColumn = new int[size];
-            int[] lengthColumn = new int[size];
+            // one column at a time through one scratch array: each is narrowed before the next is laid out
+            int[] column = new int[size];
             boolean lengthsFit = true;
-            int[] codeColumn = new int[size];
             long[] bundledColumn = new long[(size + 63) >>> 6];
             for (int k = 0; k < size; k++) {
                 int i = order[k];
-                lineColumn[k] = line[i];
-                startColumn[k] = from[i];
-                endColumn[k] = until[i];
                 long length = until[i] == PricedItem.OPEN ? 0 : (long) until[i] - from[i];
                 lengthsFit &= length <= Integer.MAX_VALUE;
-                lengthColumn[k] = (int) length;
-                codeColumn[k] = code[i];
+                column[k] = (int) length;
                 if (inBundle[i]) {
                     bundledColumn[k >>> 6] |= 1L << k;
                 }
             }
-            return new PricedItemColumns(firstItem, NarrowInts.of(lineColumn, size), NarrowInts.of(startColumn, size),
-                    NarrowInts.of(lengthsFit ? lengthColumn : endColumn, size), lengthsFit,
-                    NarrowInts.of(codeColumn, size), amounts.values().toArray(new BigDecimal[0]), bundledColumn);
+            NarrowInts ends = lengthsFit ? NarrowInts.of(column, size) : NarrowInts.of(permuted(until, order, column), size);
+            NarrowInts lineColumn = NarrowInts.of(permuted(line, order, column), size);
+            NarrowInts startColumn = NarrowInts.of(permuted(from, order, column), size);
+            NarrowInts codeColumn = NarrowInts.of(permuted(code, order, column), size);
+            return new PricedItemColumns(firstItem, lineColumn, startColumn, ends, lengthsFit, codeColumn,
+                    amounts.values().toArray(new BigDecimal[0]), bundledColumn);
+        }
+
+        /** {@code values} in {@code order}, written into {@code into}. */
+        private int[] permuted(int[] values, int[] order, int[] into) {
+            for (int k = 0; k < size; k++) {
+                into[k] = values[order[k]];
+            }
+            return into;
         }
 
         /** A stable sort of {@code order[lo, hi)} by start day: the keys carry the arrival index. */
