@@ -16,38 +16,9 @@ public final class ItemCodes {
     private static final BillingInterval[] INTERVALS = BillingInterval.values();
 
     private final ItemColumns items;
-    private final DictionaryColumn<String> product;
-    private final DictionaryColumn<LocalDate> start;
-    private final DictionaryColumn<LocalDate> end;
-    private final DictionaryColumn<BigDecimal> unitAmount;
-    private final DictionaryColumn<BigDecimal> quantity;
-    private final DictionaryColumn<String> currency;
-    private final NarrowInts interval;
-    private final NarrowInts intervalCount;
-    private final DictionaryColumn<BigDecimal> discountPercent;
-    private final DictionaryColumn<BigDecimal> discountAmount;
-    private final DictionaryColumn<LocalDate> trialEnd;
-    private final DictionaryColumn<String> bundle;
 
-    ItemCodes(ItemColumns items, DictionaryColumn<String> product, DictionaryColumn<LocalDate> start,
-              DictionaryColumn<LocalDate> end, DictionaryColumn<BigDecimal> unitAmount,
-              DictionaryColumn<BigDecimal> quantity, DictionaryColumn<String> currency, NarrowInts interval,
-              NarrowInts intervalCount, DictionaryColumn<BigDecimal> discountPercent,
-              DictionaryColumn<BigDecimal> discountAmount, DictionaryColumn<LocalDate> trialEnd,
-              DictionaryColumn<String> bundle) {
+    ItemCodes(ItemColumns items) {
         this.items = items;
-        this.product = product;
-        this.start = start;
-        this.end = end;
-        this.unitAmount = unitAmount;
-        this.quantity = quantity;
-        this.currency = currency;
-        this.interval = interval;
-        this.intervalCount = intervalCount;
-        this.discountPercent = discountPercent;
-        this.discountAmount = discountAmount;
-        this.trialEnd = trialEnd;
-        this.bundle = bundle;
     }
 
     /** The number of items. */
@@ -62,59 +33,59 @@ public final class ItemCodes {
 
     /** Product ids; never code 0. */
     public DictionaryColumn<String> product() {
-        return product;
+        return items.product;
     }
 
     /** Start dates; never code 0. */
     public DictionaryColumn<LocalDate> start() {
-        return start;
+        return items.start;
     }
 
     /** End dates; code 0 for an item still active. */
     public DictionaryColumn<LocalDate> end() {
-        return end;
+        return items.end;
     }
 
     /** Unit amounts; never code 0. */
     public DictionaryColumn<BigDecimal> unitAmount() {
-        return unitAmount;
+        return items.unitAmount;
     }
 
     /** Quantities; never code 0. */
     public DictionaryColumn<BigDecimal> quantity() {
-        return quantity;
+        return items.quantity;
     }
 
     /** Currency codes (upper case, as {@link RecurringItem#currency()}); never code 0. */
     public DictionaryColumn<String> currency() {
-        return currency;
+        return items.currency;
     }
 
     /** Discount percentages; code 0 for none. */
     public DictionaryColumn<BigDecimal> discountPercent() {
-        return discountPercent;
+        return items.discountPercent;
     }
 
     /** Discount amounts; code 0 for none. */
     public DictionaryColumn<BigDecimal> discountAmount() {
-        return discountAmount;
+        return items.discountAmount;
     }
 
     /** Trial ends; code 0 for no trial. */
     public DictionaryColumn<LocalDate> trialEnd() {
-        return trialEnd;
+        return items.trialEnd;
     }
 
     /** Bundle ids; code 0 for an item not sold in a bundle. */
     public DictionaryColumn<String> bundle() {
-        return bundle;
+        return items.bundle;
     }
 
     public BillingInterval interval(int row) {
-        return INTERVALS[interval.get(row)];
+        return INTERVALS[items.interval.get(row)];
     }
 
     public int intervalCount(int row) {
-        return intervalCount.get(row);
+        return items.intervalCount.get(row);
     }
 }

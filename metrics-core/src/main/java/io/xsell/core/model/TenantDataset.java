@@ -262,7 +262,7 @@ public final class TenantDataset {
      * of each code, read without building a {@link RecurringItem} (pricing reads them). A view.
      */
     public ItemCodes itemCodes() {
-        return items.codes();
+        return new ItemCodes(items);
     }
 
     /** The position in {@link #customers()} of the customer of the {@code charge}-th one-time charge. */

@@ -4,8 +4,8 @@ import io.xsell.core.model.DictionaryColumn;
 import io.xsell.core.model.ItemCodes;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.core.model.WorkCancelledException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -77,6 +77,7 @@ final class ItemPricing {
 
     private PricedItemColumns.Builder priceInto(PricedItemColumns.Builder builder, int from, int to) {
         PriceMemo memo = new PriceMemo(codes, dataset.fxRates());
+        int[] amountCodes = new int[256]; // the builder's amount code + 1 of each of the memo's prices; 0: not yet
         for (int i = from; i < to; i++) {
             if ((i - from) % CHECK_EVERY == 0) {
                 WorkCancelledException.checkInterrupt(); // pricing a million items takes a second: stop when told
@@ -89,9 +90,15 @@ final class ItemPricing {
             if (activeFrom >= end) {
                 continue; // a trial that outlives the item: never earns MRR, never becomes active
             }
-            BigDecimal monthly = memo.monthly(i, startCode);
-            builder.add(codes.customerOf(i), lineOfProduct[codes.product().code(i)], activeFrom, end, monthly,
-                    codes.bundle().code(i) != 0);
+            int price = memo.price(i, startCode);
+            if (price >= amountCodes.length) {
+                amountCodes = Arrays.copyOf(amountCodes, Math.max(price + 1, amountCodes.length * 2));
+            }
+            if (amountCodes[price] == 0) {
+                amountCodes[price] = builder.amountCode(memo.value(price)) + 1;
+            }
+            builder.add(codes.customerOf(i), lineOfProduct[codes.product().code(i)], activeFrom, end,
+                    amountCodes[price] - 1, codes.bundle().code(i) != 0);
         }
         return builder;
     }

@@ -38,8 +38,11 @@ final class PriceMemo {
         this.fx = fx;
     }
 
-    /** The MRR of item {@code row}, whose start date has code {@code startCode}. */
-    BigDecimal monthly(int row, int startCode) {
+    /**
+     * The number of the MRR of item {@code row} (whose start date has code {@code startCode}) among
+     * the distinct inputs this memo has seen: items of equal inputs get equal numbers ({@link #value}).
+     */
+    int price(int row, int startCode) {
         currencyDay[0] = codes.currency().code(row);
         currencyDay[1] = startCode;
         int pair = currencyDays.number(currencyDay);
@@ -70,6 +73,11 @@ final class PriceMemo {
                     codes.interval(row), plan[5], rates.values().get(planRate[1] - 1));
             prices[price] = known;
         }
-        return known;
+        return price;
+    }
+
+    /** The MRR numbered {@code price} by {@link #price}. */
+    BigDecimal value(int price) {
+        return prices[price];
     }
 }

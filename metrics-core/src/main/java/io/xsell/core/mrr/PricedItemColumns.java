@@ -192,6 +192,19 @@ final class PricedItemColumns {
         }
 
         void add(int customerIndex, int lineIndex, int activeFrom, int end, BigDecimal monthly, boolean bundled) {
+            add(customerIndex, lineIndex, activeFrom, end, amountCode(monthly), bundled);
+        }
+
+        /**
+         * The code of {@code monthly} among this builder's amounts, numbering it when it is new: a
+         * caller that knows its amounts' codes adds items by code, without a lookup per item.
+         */
+        int amountCode(BigDecimal monthly) {
+            return amounts.number(monthly);
+        }
+
+        /** Adds an item whose monthly amount has {@code amountCode} (from {@link #amountCode}). */
+        void add(int customerIndex, int lineIndex, int activeFrom, int end, int amountCode, boolean bundled) {
             if (size == customer.length) {
                 int capacity = size + (size >> 1);
                 customer = Arrays.copyOf(customer, capacity);
@@ -205,16 +218,24 @@ final class PricedItemColumns {
             line[size] = lineIndex;
             from[size] = activeFrom;
             until[size] = end;
-            code[size] = amounts.number(monthly);
+            code[size] = amountCode;
             inBundle[size] = bundled;
             size++;
         }
 
-        /** Adds {@code other}'s items after this one's, in their order. */
+        /**
+         * Adds {@code other}'s items after this one's, in their order. Its amounts are numbered here
+         * in its own numbering order, which is the order its items first show them, so the amounts
+         * come out numbered as if its items had been added one by one.
+         */
         void addAll(Builder other) {
             List<BigDecimal> otherAmounts = other.amounts.values();
+            int[] codeHere = new int[otherAmounts.size()];
+            for (int k = 0; k < codeHere.length; k++) {
+                codeHere[k] = amounts.number(otherAmounts.get(k));
+            }
             for (int i = 0; i < other.size; i++) {
-                add(other.customer[i], other.line[i], other.from[i], other.until[i], otherAmounts.get(other.code[i]),
+                add(other.customer[i], other.line[i], other.from[i], other.until[i], codeHere[other.code[i]],
                         other.inBundle[i]);
             }
         }

@@ -42,8 +42,13 @@ class ItemPricingCodesTest {
         List<List<PricedItem>> expected = pricedByRecords(dataset);
         Map<String, ProductLineRef> lineByProduct = lineByProduct(dataset, MrrLedger.of(dataset));
 
-        assertSame(expected, ItemPricing.price(dataset, lineByProduct, false));
-        assertSame(expected, ItemPricing.price(dataset, lineByProduct, true));
+        PricedItemColumns oneThread = ItemPricing.price(dataset, lineByProduct, false);
+        PricedItemColumns twoThreads = ItemPricing.price(dataset, lineByProduct, true);
+        assertSame(expected, oneThread);
+        assertSame(expected, twoThreads);
+        // the halves number the amounts in the order one thread does: the same codes, the same amounts
+        assertThat(twoThreads.image().amounts()).containsExactlyElementsOf(oneThread.image().amounts());
+        assertThat(twoThreads.image().monthlyCode()).isEqualTo(oneThread.image().monthlyCode());
         MrrLedger ledger = MrrLedger.of(dataset);
         for (int c = 0; c < ledger.customerCount(); c++) {
             assertThat(ledger.items(c)).containsExactlyElementsOf(expected.get(c));

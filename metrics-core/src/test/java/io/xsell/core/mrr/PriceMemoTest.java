@@ -56,7 +56,7 @@ class PriceMemoTest {
             RecurringItem item = items.get(row);
             BigDecimal rate = dataset.fxRates().rateOn(item.currency(), item.startDate()).orElseThrow();
             BigDecimal expected = ItemMrr.monthly(item, rate);
-            BigDecimal remembered = memo.monthly(row, codes.start().code(row));
+            BigDecimal remembered = monthly(memo, codes, row);
             // equals, not compareTo: the scale is part of what later sums produce
             assertThat(remembered).isEqualTo(expected);
         }
@@ -77,11 +77,15 @@ class PriceMemoTest {
         ItemCodes codes = dataset.itemCodes();
         PriceMemo memo = new PriceMemo(codes, dataset.fxRates());
 
-        BigDecimal first = memo.monthly(0, codes.start().code(0));
-        assertThat(memo.monthly(1, codes.start().code(1))).isSameAs(first);
-        assertThat(memo.monthly(2, codes.start().code(2))).isNotSameAs(first)
+        BigDecimal first = monthly(memo, codes, 0);
+        assertThat(monthly(memo, codes, 1)).isSameAs(first);
+        assertThat(monthly(memo, codes, 2)).isNotSameAs(first)
                 .isEqualTo(ItemMrr.monthly(scaled, BigDecimal.ONE));
-        assertThat(memo.monthly(3, codes.start().code(3))).isSameAs(first);
+        assertThat(monthly(memo, codes, 3)).isSameAs(first);
+    }
+
+    private static BigDecimal monthly(PriceMemo memo, ItemCodes codes, int row) {
+        return memo.value(memo.price(row, codes.start().code(row)));
     }
 
     private static TenantDataset dataset(List<RecurringItem> items) {
