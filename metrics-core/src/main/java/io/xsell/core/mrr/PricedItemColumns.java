@@ -285,6 +285,17 @@ final class PricedItemColumns {
             if (sorted) {
                 return;
             }
+            if (hi - lo <= 16) { // a customer's few items: an insertion sort, stable, allocates nothing
+                for (int k = lo + 1; k < hi; k++) {
+                    int item = order[k];
+                    int j = k - 1;
+                    for (; j >= lo && from[order[j]] > from[item]; j--) {
+                        order[j + 1] = order[j];
+                    }
+                    order[j + 1] = item;
+                }
+                return;
+            }
             long[] keys = new long[hi - lo];
             for (int k = lo; k < hi; k++) {
                 keys[k - lo] = (long) from[order[k]] << 32 | order[k];
