@@ -9,8 +9,12 @@ import java.util.Map;
  * kept once, each row a narrow code into them; code 0 is reserved for a missing value. Values are
  * told apart by {@code equals}, so amounts keep their scale ({@code 1.0} and {@code 1.00} are two
  * values) and a row reads back a value equal to the one it was given.
+ *
+ * <p>Read-only outside this package ({@link ItemCodes}): a row's {@link #code}, the {@link #value} of
+ * a code, and how many codes there are, so that work repeated for equal values (pricing) can be done
+ * once per code instead of once per row.
  */
-final class DictionaryColumn<T> {
+public final class DictionaryColumn<T> {
     private final Object[] values;
     private final NarrowInts codes;
 
@@ -43,6 +47,22 @@ final class DictionaryColumn<T> {
     @SuppressWarnings("unchecked")
     T get(int row) {
         return (T) values[codes.get(row)];
+    }
+
+    /** The code of row {@code row}: 0 for no value, else a number below {@link #codeCount()}. */
+    public int code(int row) {
+        return codes.get(row);
+    }
+
+    /** The value of {@code code} (the very instance rows with that code read back); null for code 0. */
+    @SuppressWarnings("unchecked")
+    public T value(int code) {
+        return (T) values[code];
+    }
+
+    /** The number of codes, 0 (no value) included: one more than the distinct values. */
+    public int codeCount() {
+        return values.length;
     }
 
     /** Adds this column to {@code f}: its arrays, and its values unless {@code f} has counted them. */

@@ -26,21 +26,22 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
     private final PackedStrings ids;
     private final RunIndex customerRuns;
     private final NarrowInts customerOfRun;
-    private final DictionaryColumn<String> product;
     private final RunIndex subscriptionRuns;
     private final PackedStrings subscriptionOfRun;
     private final BitSet runsWithoutSubscription;
-    private final DictionaryColumn<LocalDate> start;
-    private final DictionaryColumn<LocalDate> end;
-    private final DictionaryColumn<BigDecimal> unitAmount;
-    private final DictionaryColumn<BigDecimal> quantity;
-    private final DictionaryColumn<String> currency;
-    private final NarrowInts interval;
-    private final NarrowInts intervalCount;
-    private final DictionaryColumn<BigDecimal> discountPercent;
-    private final DictionaryColumn<BigDecimal> discountAmount;
-    private final DictionaryColumn<LocalDate> trialEnd;
-    private final DictionaryColumn<String> bundle;
+    // the repeating values: read by ItemCodes too
+    final DictionaryColumn<String> product;
+    final DictionaryColumn<LocalDate> start;
+    final DictionaryColumn<LocalDate> end;
+    final DictionaryColumn<BigDecimal> unitAmount;
+    final DictionaryColumn<BigDecimal> quantity;
+    final DictionaryColumn<String> currency;
+    final NarrowInts interval;
+    final NarrowInts intervalCount;
+    final DictionaryColumn<BigDecimal> discountPercent;
+    final DictionaryColumn<BigDecimal> discountAmount;
+    final DictionaryColumn<LocalDate> trialEnd;
+    final DictionaryColumn<String> bundle;
 
     /** Columns straight from an image that {@link ItemsImageCheck} has passed. */
     private ItemColumns(List<Customer> customers, ItemsImage image, RunIndex customerRuns, RunIndex subscriptionRuns,

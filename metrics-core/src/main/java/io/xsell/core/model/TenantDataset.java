@@ -257,6 +257,14 @@ public final class TenantDataset {
         return items.customerOf(item);
     }
 
+    /**
+     * The items as the codes their columns hold: each repeating field a code per item and the value
+     * of each code, read without building a {@link RecurringItem} (pricing reads them). A view.
+     */
+    public ItemCodes itemCodes() {
+        return new ItemCodes(items);
+    }
+
     /** The position in {@link #customers()} of the customer of the {@code charge}-th one-time charge. */
     public int customerOfCharge(int charge) {
         return charges.customerOf(charge);

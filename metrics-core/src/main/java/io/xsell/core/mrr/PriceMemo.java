@@ -1,57 +1,83 @@
 package io.xsell.core.mrr;
 
-import io.xsell.core.model.BillingInterval;
-import io.xsell.core.model.RecurringItem;
+import io.xsell.core.model.DistinctValues;
+import io.xsell.core.model.FxRates;
+import io.xsell.core.model.ItemCodes;
 import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
- * {@link ItemMrr#monthly} remembered by its inputs. A tenant's items repeat a small set of prices
- * (a few plans, seat counts, discounts, one FX rate per month), so most of a million items cost
- * one hash lookup instead of a 34-digit division, and items with equal inputs share one
- * {@code BigDecimal}, which is what keeps the priced ledger small. The answer is the very value
- * {@code ItemMrr.monthly} returns for those inputs (keys compare amounts with {@code equals},
- * scale included), so nothing about the result changes. Not thread-safe: one per pricing thread.
+ * {@link ItemMrr#monthly} of a dataset's items, computed once per distinct input and read by the
+ * items' codes ({@link ItemCodes}): no item is built. A tenant's items repeat a small set of prices
+ * (a few plans, seat counts, discounts, one FX rate per month), so most of a million items cost two
+ * lookups of a few ints instead of a 34-digit division, and items with equal inputs share one
+ * {@code BigDecimal}, which is what keeps the priced ledger small.
+ *
+ * <p>An input is the codes of unit amount, quantity, discount percent and amount, the interval and
+ * its count, and the FX rate. The rate is the one {@link FxRates#rateOn} gives on the item's start
+ * date, looked up once per (currency, start date) pair of codes; rates are numbered by
+ * {@code equals}, as amounts are coded, so equal codes mean equal values, scale included, and the
+ * answer is the very value {@code ItemMrr.monthly} returns for the item: nothing about the result
+ * changes. Not thread-safe: one per pricing thread.
  */
 final class PriceMemo {
-    private record Key(BigDecimal unitAmount, BigDecimal quantity, BigDecimal discountPercent,
-                       BigDecimal discountAmount, BillingInterval interval, int intervalCount, BigDecimal rate) {
-        /**
-         * The record's own hash adds small field hashes times 31, so keys of small prices, seat
-         * counts and four-digit rates collide by the thousand and lookups walk long bins; every
-         * field mixed in by multiplication and the whole finished like murmur3 spreads them.
-         */
-        @Override
-        public int hashCode() {
-            long h = mix(0, unitAmount.hashCode());
-            h = mix(h, quantity.hashCode());
-            h = mix(h, discountPercent == null ? 0 : discountPercent.hashCode());
-            h = mix(h, discountAmount == null ? 0 : discountAmount.hashCode());
-            h = mix(h, interval.ordinal());
-            h = mix(h, intervalCount);
-            h = mix(h, rate.hashCode());
-            h ^= h >>> 33;
-            h *= 0xff51afd7ed558ccdL;
-            h ^= h >>> 33;
-            return (int) h;
-        }
+    private final ItemCodes codes;
+    private final FxRates fx;
+    private final CodeTuples currencyDays = new CodeTuples(2);
+    private int[] rateOfCurrencyDay = new int[64];
+    private final DistinctValues<BigDecimal> rates = new DistinctValues<>();
+    private final CodeTuples plans = new CodeTuples(6);
+    private final CodeTuples planRates = new CodeTuples(2);
+    private BigDecimal[] prices = new BigDecimal[64];
+    private final int[] currencyDay = new int[2];
+    private final int[] plan = new int[6];
+    private final int[] planRate = new int[2];
 
-        private static long mix(long h, int value) {
-            return (h + value) * 0x9E3779B97F4A7C15L;
-        }
+    PriceMemo(ItemCodes codes, FxRates fx) {
+        this.codes = codes;
+        this.fx = fx;
     }
 
-    private final Map<Key, BigDecimal> monthly = new HashMap<>();
-
-    BigDecimal monthly(RecurringItem item, BigDecimal rate) {
-        Key key = new Key(item.unitAmount(), item.quantity(), item.discountPercent(), item.discountAmount(),
-                item.interval(), item.intervalCount(), rate);
-        BigDecimal known = monthly.get(key);
-        if (known == null) {
-            known = ItemMrr.monthly(item, rate);
-            monthly.put(key, known);
+    /**
+     * The number of the MRR of item {@code row} (whose start date has code {@code startCode}) among
+     * the distinct inputs this memo has seen: items of equal inputs get equal numbers ({@link #value}).
+     */
+    int price(int row, int startCode) {
+        currencyDay[0] = codes.currency().code(row);
+        currencyDay[1] = startCode;
+        int pair = currencyDays.number(currencyDay);
+        if (pair == rateOfCurrencyDay.length) {
+            rateOfCurrencyDay = Arrays.copyOf(rateOfCurrencyDay, pair * 2);
         }
-        return known;
+        if (rateOfCurrencyDay[pair] == 0) { // a new pair: its rate is yet to be looked up
+            BigDecimal rate = fx.rateOn(codes.currency().value(currencyDay[0]), codes.start().value(startCode))
+                    .orElseThrow();
+            rateOfCurrencyDay[pair] = rates.number(rate) + 1;
+        }
+        plan[0] = codes.unitAmount().code(row);
+        plan[1] = codes.quantity().code(row);
+        plan[2] = codes.discountPercent().code(row);
+        plan[3] = codes.discountAmount().code(row);
+        plan[4] = codes.interval(row).ordinal();
+        plan[5] = codes.intervalCount(row);
+        planRate[0] = plans.number(plan);
+        planRate[1] = rateOfCurrencyDay[pair];
+        int price = planRates.number(planRate);
+        if (price == prices.length) {
+            prices = Arrays.copyOf(prices, price * 2);
+        }
+        BigDecimal known = prices[price];
+        if (known == null) {
+            known = ItemMrr.monthly(codes.unitAmount().value(plan[0]), codes.quantity().value(plan[1]),
+                    codes.discountPercent().value(plan[2]), codes.discountAmount().value(plan[3]),
+                    codes.interval(row), plan[5], rates.values().get(planRate[1] - 1));
+            prices[price] = known;
+        }
+        return price;
+    }
+
+    /** The MRR numbered {@code price} by {@link #price}. */
+    BigDecimal value(int price) {
+        return prices[price];
     }
 }

@@ -212,6 +212,19 @@ final class PricedItemColumns {
         }
 
         void add(int customerIndex, int lineIndex, int activeFrom, int end, BigDecimal monthly, boolean bundled) {
+            add(customerIndex, lineIndex, activeFrom, end, amountCode(monthly), bundled);
+        }
+
+        /**
+         * The code of {@code monthly} among this builder's amounts, numbering it when it is new: a
+         * caller that knows its amounts' codes adds items by code, without a lookup per item.
+         */
+        int amountCode(BigDecimal monthly) {
+            return amounts.number(monthly);
+        }
+
+        /** Adds an item whose monthly amount has {@code amountCode} (from {@link #amountCode}). */
+        void add(int customerIndex, int lineIndex, int activeFrom, int end, int amountCode, boolean bundled) {
             if (size == customer.length) {
                 int capacity = size + (size >> 1);
                 customer = Arrays.copyOf(customer, capacity);
@@ -225,16 +238,24 @@ final class PricedItemColumns {
             line[size] = lineIndex;
             from[size] = activeFrom;
             until[size] = end;
-            code[size] = amounts.number(monthly);
+            code[size] = amountCode;
             inBundle[size] = bundled;
             size++;
         }
 
-        /** Adds {@code other}'s items after this one's, in their order. */
+        /**
+         * Adds {@code other}'s items after this one's, in their order. Its amounts are numbered here
+         * in its own numbering order, which is the order its items first show them, so the amounts
+         * come out numbered as if its items had been added one by one.
+         */
         void addAll(Builder other) {
             List<BigDecimal> otherAmounts = other.amounts.values();
+            int[] codeHere = new int[otherAmounts.size()];
+            for (int k = 0; k < codeHere.length; k++) {
+                codeHere[k] = amounts.number(otherAmounts.get(k));
+            }
             for (int i = 0; i < other.size; i++) {
-                add(other.customer[i], other.line[i], other.from[i], other.until[i], otherAmounts.get(other.code[i]),
+                add(other.customer[i], other.line[i], other.from[i], other.until[i], codeHere[other.code[i]],
                         other.inBundle[i]);
             }
         }
@@ -246,29 +267,33 @@ final class PricedItemColumns {
             for (int c = 0; c < customerCount; c++) {
                 sortByStart(order, firstItem[c], firstItem[c + 1]);
             }
-            int[] lineColumn = new int[size];
-            int[] startColumn = new int[size];
-            int[] endColumn = new int[size];
-            int[] lengthColumn = new int[size];
+            // one column at a time through one scratch array: each is narrowed before the next is laid out
+            int[] column = new int[size];
             boolean lengthsFit = true;
-            int[] codeColumn = new int[size];
             long[] bundledColumn = new long[(size + 63) >>> 6];
             for (int k = 0; k < size; k++) {
                 int i = order[k];
-                lineColumn[k] = line[i];
-                startColumn[k] = from[i];
-                endColumn[k] = until[i];
                 long length = until[i] == PricedItem.OPEN ? 0 : (long) until[i] - from[i];
                 lengthsFit &= length <= Integer.MAX_VALUE;
-                lengthColumn[k] = (int) length;
-                codeColumn[k] = code[i];
+                column[k] = (int) length;
                 if (inBundle[i]) {
                     bundledColumn[k >>> 6] |= 1L << k;
                 }
             }
-            return new PricedItemColumns(firstItem, NarrowInts.of(lineColumn, size), NarrowInts.of(startColumn, size),
-                    NarrowInts.of(lengthsFit ? lengthColumn : endColumn, size), lengthsFit,
-                    NarrowInts.of(codeColumn, size), amounts.values().toArray(new BigDecimal[0]), bundledColumn);
+            NarrowInts ends = lengthsFit ? NarrowInts.of(column, size) : NarrowInts.of(permuted(until, order, column), size);
+            NarrowInts lineColumn = NarrowInts.of(permuted(line, order, column), size);
+            NarrowInts startColumn = NarrowInts.of(permuted(from, order, column), size);
+            NarrowInts codeColumn = NarrowInts.of(permuted(code, order, column), size);
+            return new PricedItemColumns(firstItem, lineColumn, startColumn, ends, lengthsFit, codeColumn,
+                    amounts.values().toArray(new BigDecimal[0]), bundledColumn);
+        }
+
+        /** {@code values} in {@code order}, written into {@code into}. */
+        private int[] permuted(int[] values, int[] order, int[] into) {
+            for (int k = 0; k < size; k++) {
+                into[k] = values[order[k]];
+            }
+            return into;
         }
 
         /** A stable sort of {@code order[lo, hi)} by start day: the keys carry the arrival index. */
@@ -278,6 +303,17 @@ final class PricedItemColumns {
                 sorted = from[order[k - 1]] <= from[order[k]];
             }
             if (sorted) {
+                return;
+            }
+            if (hi - lo <= 16) { // a customer's few items: an insertion sort, stable, allocates nothing
+                for (int k = lo + 1; k < hi; k++) {
+                    int item = order[k];
+                    int j = k - 1;
+                    for (; j >= lo && from[order[j]] > from[item]; j--) {
+                        order[j + 1] = order[j];
+                    }
+                    order[j + 1] = item;
+                }
                 return;
             }
             long[] keys = new long[hi - lo];
