@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.xsell.core.model.TenantId;
 import io.xsell.core.port.out.PreparedTenantCache;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.concurrent.Executor;
 
 /**
@@ -49,7 +50,8 @@ public final class CaffeinePreparedTenantCache<V> implements PreparedTenantCache
     }
 
     @Override
-    public void keep(TenantId tenant, V prepared, long retainedBytes) {
+    public void keep(TenantId tenant, V prepared, LongSupplier weight) {
+        long retainedBytes = weight.getAsLong();
         if (retainedBytes > budgetBytes) {
             // the earlier value is stale (a new dataset was prepared): free it rather than keep it
             cache.invalidate(tenant);

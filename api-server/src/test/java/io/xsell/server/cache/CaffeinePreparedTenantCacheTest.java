@@ -20,8 +20,8 @@ class CaffeinePreparedTenantCacheTest {
     @Test
     void keepsTenantsWhileTheyFitTheBudget() {
         CaffeinePreparedTenantCache<String> cache = cache(10 * MIB);
-        cache.keep(tenant(1), "one", 4 * MIB);
-        cache.keep(tenant(2), "two", 4 * MIB);
+        cache.keep(tenant(1), "one", () -> 4 * MIB);
+        cache.keep(tenant(2), "two", () -> 4 * MIB);
 
         assertThat(cache.find(tenant(1))).contains("one");
         assertThat(cache.find(tenant(2))).contains("two");
@@ -31,16 +31,16 @@ class CaffeinePreparedTenantCacheTest {
     @Test
     void dropsTheLeastRecentlyUsedTenantFirstWhenTheBudgetIsExceeded() {
         CaffeinePreparedTenantCache<String> cache = cache(10 * MIB);
-        cache.keep(tenant(1), "one", 3 * MIB);
-        cache.keep(tenant(2), "two", 3 * MIB);
-        cache.keep(tenant(3), "three", 3 * MIB);
+        cache.keep(tenant(1), "one", () -> 3 * MIB);
+        cache.keep(tenant(2), "two", () -> 3 * MIB);
+        cache.keep(tenant(3), "three", () -> 3 * MIB);
         // tenants 2 and 3 are used again; 1 is the least recently used
         cache.find(tenant(2));
         cache.find(tenant(3));
         cache.find(tenant(3));
         cache.find(tenant(2));
 
-        cache.keep(tenant(4), "four", 3 * MIB);
+        cache.keep(tenant(4), "four", () -> 3 * MIB);
         cache.find(tenant(4));
         cache.cleanUp();
 
@@ -56,7 +56,7 @@ class CaffeinePreparedTenantCacheTest {
         for (int round = 0; round < 5; round++) {
             for (int i = 0; i < 30; i++) {
                 if (cache.find(tenant(i)).isEmpty()) {
-                    cache.keep(tenant(i), "t" + i, (3 + i % 7) * MIB);
+                    cache.keep(tenant(i), "t" + i, () -> (3 + i % 7) * MIB);
                 }
                 cache.cleanUp();
                 assertThat(cache.keptBytes()).isLessThanOrEqualTo(50 * MIB);
@@ -67,10 +67,10 @@ class CaffeinePreparedTenantCacheTest {
     @Test
     void aTenantLargerThanTheBudgetIsNotKeptAndDropsNoOther() {
         CaffeinePreparedTenantCache<String> cache = cache(10 * MIB);
-        cache.keep(tenant(1), "one", 4 * MIB);
-        cache.keep(tenant(2), "two", 4 * MIB);
+        cache.keep(tenant(1), "one", () -> 4 * MIB);
+        cache.keep(tenant(2), "two", () -> 4 * MIB);
 
-        cache.keep(tenant(3), "huge", 11 * MIB);
+        cache.keep(tenant(3), "huge", () -> 11 * MIB);
         cache.cleanUp();
 
         assertThat(cache.find(tenant(3))).isEmpty();
@@ -81,9 +81,9 @@ class CaffeinePreparedTenantCacheTest {
     @Test
     void aTenantThatGrewBeyondTheBudgetLeavesNoStaleValueBehind() {
         CaffeinePreparedTenantCache<String> cache = cache(10 * MIB);
-        cache.keep(tenant(1), "old data", 4 * MIB);
+        cache.keep(tenant(1), "old data", () -> 4 * MIB);
 
-        cache.keep(tenant(1), "new data, too big", 20 * MIB);
+        cache.keep(tenant(1), "new data, () -> too big", 20 * MIB);
 
         assertThat(cache.find(tenant(1))).isEmpty();
         assertThat(cache.keptBytes()).isZero();
@@ -92,7 +92,7 @@ class CaffeinePreparedTenantCacheTest {
     @Test
     void weighsTenantsOfMoreThanTwoGibibytes() {
         CaffeinePreparedTenantCache<String> cache = cache(8L * 1024 * MIB);
-        cache.keep(tenant(1), "big", 3L * 1024 * MIB);
+        cache.keep(tenant(1), "big", () -> 3L * 1024 * MIB);
 
         assertThat(cache.find(tenant(1))).contains("big");
         assertThat(cache.keptBytes()).isEqualTo(3L * 1024 * MIB);

@@ -117,11 +117,11 @@ public final class MetricsService
                 Optional<PreparedTenantSnapshots.Restored> restored = snapshots.restoredLedger(tenant, dataset);
                 if (restored.isPresent()) {
                     Priced priced = new Priced(dataset, restored.get().ledger());
-                    prepared.keep(tenant, priced, restored.get().retainedBytes());
+                    prepared.keep(tenant, priced, restored.get()::retainedBytes);
                     return priced;
                 }
                 Priced priced = new Priced(dataset, MrrLedger.of(dataset));
-                prepared.keep(tenant, priced, priced.retainedBytes());
+                prepared.keep(tenant, priced, priced::retainedBytes);
                 snapshots.prepared(tenant, dataset, priced.ledger());
                 return priced;
             }

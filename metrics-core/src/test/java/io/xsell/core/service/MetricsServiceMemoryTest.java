@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,8 +41,8 @@ class MetricsServiceMemoryTest {
         }
 
         @Override
-        public synchronized void keep(TenantId tenant, MetricsService.Priced prepared, long retainedBytes) {
-            offered.add(retainedBytes);
+        public synchronized void keep(TenantId tenant, MetricsService.Priced prepared, LongSupplier retainedBytes) {
+            offered.add(retainedBytes.getAsLong());
         }
     }
 
@@ -59,6 +60,15 @@ class MetricsServiceMemoryTest {
     }
 
     @Test
+    void theUnboundedCacheKeepsWithoutWeighing() {
+        PreparedTenantCache<String> cache = PreparedTenantCache.unbounded();
+        cache.keep(new TenantId("t1"), "one", () -> {
+            throw new AssertionError("an unbounded cache has no use for the weight");
+        });
+        assertThat(cache.find(new TenantId("t1"))).contains("one");
+    }
+
+    @Test
     void offersTheCacheTheRetainedBytesOfWhatItPrepared() {
         Map<TenantId, Long> weights = new ConcurrentHashMap<>();
         PreparedTenantCache<MetricsService.Priced> kept = PreparedTenantCache.unbounded();
@@ -69,8 +79,8 @@ class MetricsServiceMemoryTest {
             }
 
             @Override
-            public void keep(TenantId tenant, MetricsService.Priced prepared, long retainedBytes) {
-                weights.put(tenant, retainedBytes);
+            public void keep(TenantId tenant, MetricsService.Priced prepared, LongSupplier retainedBytes) {
+                weights.put(tenant, retainedBytes.getAsLong());
                 kept.keep(tenant, prepared, retainedBytes);
             }
         }, 1);

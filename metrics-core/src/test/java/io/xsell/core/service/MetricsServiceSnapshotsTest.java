@@ -13,6 +13,7 @@ import io.xsell.core.port.out.PreparedTenantSnapshots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /** How the metrics service uses durable copies of prepared tenants. */
@@ -52,8 +53,8 @@ class MetricsServiceSnapshotsTest {
         }
 
         @Override
-        public void keep(TenantId tenant, MetricsService.Priced prepared, long retainedBytes) {
-            kept.add(retainedBytes);
+        public void keep(TenantId tenant, MetricsService.Priced prepared, LongSupplier retainedBytes) {
+            kept.add(retainedBytes.getAsLong());
         }
     }
 

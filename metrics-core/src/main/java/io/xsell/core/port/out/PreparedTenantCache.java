@@ -2,6 +2,7 @@ package io.xsell.core.port.out;
 
 import io.xsell.core.model.TenantId;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Keeps what was prepared for a tenant (its dataset priced into a ledger) within a memory budget.
@@ -19,9 +20,11 @@ public interface PreparedTenantCache<V> {
     /**
      * Keeps the value for the tenant in place of any earlier one.
      *
-     * @param retainedBytes heap the value holds on to (what dropping it would free)
+     * @param retainedBytes heap the value holds on to (what dropping it would free); asked at most
+     *                      once, and only by a cache that weighs its values: the walk over a large
+     *                      tenant's objects takes about a second
      */
-    void keep(TenantId tenant, V prepared, long retainedBytes);
+    void keep(TenantId tenant, V prepared, LongSupplier retainedBytes);
 
     /**
      * Keeps every tenant's latest value without a bound: for a process over a known, small set of
@@ -36,8 +39,8 @@ public interface PreparedTenantCache<V> {
             }
 
             @Override
-            public void keep(TenantId tenant, V prepared, long retainedBytes) {
-                kept.put(tenant, prepared);
+            public void keep(TenantId tenant, V prepared, LongSupplier retainedBytes) {
+                kept.put(tenant, prepared); // not weighed: nothing is ever dropped
             }
         };
     }
