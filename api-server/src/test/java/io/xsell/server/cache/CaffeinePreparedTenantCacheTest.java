@@ -83,7 +83,7 @@ class CaffeinePreparedTenantCacheTest {
         CaffeinePreparedTenantCache<String> cache = cache(10 * MIB);
         cache.keep(tenant(1), "old data", () -> 4 * MIB);
 
-        cache.keep(tenant(1), "new data, () -> too big", 20 * MIB);
+        cache.keep(tenant(1), "new data, too big", () -> 20 * MIB);
 
         assertThat(cache.find(tenant(1))).isEmpty();
         assertThat(cache.keptBytes()).isZero();
