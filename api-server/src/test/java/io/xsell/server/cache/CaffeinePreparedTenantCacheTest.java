@@ -56,7 +56,8 @@ class CaffeinePreparedTenantCacheTest {
         for (int round = 0; round < 5; round++) {
             for (int i = 0; i < 30; i++) {
                 if (cache.find(tenant(i)).isEmpty()) {
-                    cache.keep(tenant(i), "t" + i, () -> (3 + i % 7) * MIB);
+                    long weight = (3 + i % 7) * MIB;
+                    cache.keep(tenant(i), "t" + i, () -> weight);
                 }
                 cache.cleanUp();
                 assertThat(cache.keptBytes()).isLessThanOrEqualTo(50 * MIB);
