@@ -20,6 +20,7 @@ import io.xsell.server.dataimport.DataImportModule;
 import io.xsell.server.engagement.EngagementModule;
 import io.xsell.server.names.DisplayNamesModule;
 import io.xsell.server.openapi.OpenApiDocument;
+import io.xsell.server.persistence.snapshot.SnapshotWarmUp;
 import io.xsell.server.problem.ProblemErrorHandler;
 import io.xsell.server.reporting.ReportingModule;
 import io.xsell.server.schedule.SchedulingModule;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import ru.vyarus.dropwizard.guice.GuiceBundle;
+import ru.vyarus.dropwizard.guice.injector.lookup.InjectorLookup;
 
 /** The xsell application: the composition root of the platform and its command line. */
 public class XsellApplication extends Application<XsellConfiguration> {
@@ -85,9 +87,26 @@ public class XsellApplication extends Application<XsellConfiguration> {
 
     @Override
     public void run(XsellConfiguration configuration, Environment environment) {
+        startRestoringSnapshots(environment); // first: what follows takes seconds on a small machine
         environment.jersey().register(OpenApiDocument.resource());
         ProblemErrorHandler errors = new ProblemErrorHandler(environment.getObjectMapper());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
+    }
+
+    /**
+     * Starts restoring the prepared tenants' snapshots now, while the OpenAPI document, Jersey and
+     * Jetty start on this thread (seconds on a small machine), rather than when the lifecycle starts
+     * its managed objects with Jetty: a first query then finds its tenant restored, or waits for less
+     * of the restore. The injector exists by now (Guicey's bundle ran before this method) and has
+     * migrated the database; without one there is nothing to start. The warm-up is told when the
+     * server takes requests (it compiles the report's code only until then).
+     */
+    private void startRestoringSnapshots(Environment environment) {
+        InjectorLookup.getInjector(this).ifPresent(injector -> {
+            SnapshotWarmUp warmUp = injector.getInstance(SnapshotWarmUp.class);
+            environment.lifecycle().addServerLifecycleListener(server -> warmUp.serving());
+            warmUp.start();
+        });
     }
 
     /**

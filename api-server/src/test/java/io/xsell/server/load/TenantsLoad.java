@@ -51,6 +51,10 @@ import java.util.zip.ZipOutputStream;
  * options to the restarted servers ({@code %r} is the restart's number), a flight recording say.
  * {@code restoreAtStart=false} turns off the restore of snapshots when the server starts (the first
  * query restores its tenant), {@code restoreAtStart=alternate} turns it off on odd restarts only.
+ * {@code restartJars=a.jar,b.jar} restarts with these jars in turn (restart 1 with the first, 2 with
+ * the second, ...) instead of the jar that imported: two builds compared back to back on the same
+ * database and snapshot, without importing twice. The log shows each restart's jar, the process's
+ * start and the moment HTTP answered, and the load average.
  */
 public final class TenantsLoad {
     /** Another window each round, so the response cache cannot answer without the tenant's ledger. */
@@ -146,13 +150,18 @@ public final class TenantsLoad {
                 // a profiler, say: restartJvm=-XX:StartFlightRecording=filename=/tmp/restart.jfr,settings=profile
                 List<String> jvm = option("restartJvm", "").isBlank() ? List.of()
                         : List.of(option("restartJvm", "").replace("%r", Integer.toString(r)).split(" "));
-                Server again = Server.start(jar, config, xmx, jvm, work.resolve("server-" + (r + 1) + ".log"));
+                List<String> jars = option("restartJars", "").isBlank() ? List.of(jar.toString())
+                        : List.of(option("restartJars", "").split(","));
+                Path restartJar = Path.of(jars.get((r - 1) % jars.size())).toAbsolutePath();
+                log("restart %d with %s", r, restartJar);
+                Server again = Server.start(restartJar, config, xmx, jvm, work.resolve("server-" + (r + 1) + ".log"));
                 try {
                     for (int i = 0; i < tenants; i++) {
                         String key = keys.get(i);
                         timed("first metrics after restart " + r, i, () -> send(HttpRequest.newBuilder(
                                 again.uri("/v1/metrics/cross-sell?" + window(0))).GET(), key));
                     }
+                    log("restart %d: load average %s", r, loadAverage());
                     again.checkNoOutOfMemory();
                 } finally {
                     again.stop();

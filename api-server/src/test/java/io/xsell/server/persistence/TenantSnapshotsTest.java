@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
@@ -151,6 +152,47 @@ class TenantSnapshotsTest {
         assertThat(new SnapshotWarmUp(one.snapshots, one.metrics, 2 * weight - 1, Clock.systemUTC()).restoreNow())
                 .as("what does not fit waits for its first query").containsExactly(newer);
         assertThat(new SnapshotWarmUp(one.snapshots, one.metrics, 0, Clock.systemUTC()).restoreNow()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aWarmUpStartedTwiceRestoresOnceOnItsOwnThreadAndADamagedSnapshotFallsBackToTheRows(TestDatabase database)
+            throws Exception {
+        TenantId tenant = JdbiTenantDataStoreTest.createTenant(database, "USD");
+        Process first = new Process(database.jdbi());
+        first.store.replaceTenantData(tenant, "csv", EVERY_FEATURE, "sha256:a", T0);
+        Prepared priced = first.prepare(tenant);
+        first.snapshots.stop();
+        // the budget of this tenant alone: the most recently written, so restored first, and no other tenant fits
+        long weight = PreparedTenantCodec.weight(body(database.jdbi(), tenant));
+
+        Process second = new Process(database.jdbi());
+        SnapshotWarmUp warmUp = new SnapshotWarmUp(second.snapshots, second.metrics, weight, Clock.systemUTC());
+        assertThat(warmUp.awaitStarted(1, TimeUnit.SECONDS)).as("not started yet").isEmpty();
+        warmUp.start(); // as the application does, before Jetty
+        warmUp.start(); // as the lifecycle does, with Jetty: nothing more
+        assertThat(warmUp.awaitStarted(2, TimeUnit.MINUTES)).containsExactly(tenant);
+        assertThat(second.restoredLedgers.get()).as("restored once, not priced").isEqualTo(1);
+        Prepared restored = second.prepare(tenant);
+        assertThat(second.restoredLedgers.get()).as("the query finds it prepared").isEqualTo(1);
+        assertSameAnswers(restored.ledger(), priced.ledger());
+        assertSameAnswers(restored.ledger(), MrrLedger.of(EVERY_FEATURE));
+        warmUp.stop();
+
+        byte[] flipped = body(database.jdbi(), tenant).clone();
+        flipped[flipped.length / 2] ^= 0x01;
+        setBody(database.jdbi(), tenant, flipped, checksum(flipped)); // the checksum agrees: the decoder refuses it
+        Process third = new Process(database.jdbi());
+        SnapshotWarmUp again = new SnapshotWarmUp(third.snapshots, third.metrics, weight, Clock.systemUTC());
+        again.serving(); // the server already takes requests: nothing compiled ahead
+        again.start();
+        assertThat(again.awaitStarted(2, TimeUnit.MINUTES)).as("prepared from the rows instead").containsExactly(tenant);
+        assertThat(third.restoredLedgers.get()).isZero();
+        assertSameAnswers(third.prepare(tenant).ledger(), MrrLedger.of(EVERY_FEATURE));
+        third.snapshots.stop();
+        assertThat(snapshotVersions(database.jdbi(), tenant)).as("the damaged one deleted, then rewritten")
+                .containsExactly(1L);
+        assertThat(body(database.jdbi(), tenant)).isNotEqualTo(flipped);
     }
 
     private static void assertPricedFromRowsThenRebuilt(TestDatabase database, TenantId tenant, TenantDataset dataset)

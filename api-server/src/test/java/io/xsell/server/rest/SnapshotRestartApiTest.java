@@ -7,12 +7,14 @@ import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
 import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
 import io.xsell.server.fixture.Zips;
 import io.xsell.server.persistence.StoredTables;
+import io.xsell.server.persistence.snapshot.SnapshotWarmUp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -59,6 +61,9 @@ abstract class SnapshotRestartApiTest {
 
         Jdbi restarted = app().instance(Jdbi.class);
         assertThat(snapshots(restarted, tenantId)).as("written by the clean stop").isEqualTo(1);
+        // started by the application before Jetty, restored before (or while) the first query asks
+        assertThat(app().instance(SnapshotWarmUp.class).awaitStarted(2, TimeUnit.MINUTES)).as("restored at start")
+                .containsExactly(issued.tenant().id());
         StoredTables.deleteItems(restarted, tenantId);
         assertThat(answers(key)).isEqualTo(before);
     }

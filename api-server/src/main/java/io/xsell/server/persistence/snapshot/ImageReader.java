@@ -111,24 +111,14 @@ final class ImageReader {
     private static int[] codes(SnapshotInput in, int rows) throws IOException {
         checkRoom(in, rows);
         int[] codes = new int[rows];
-        for (int k = 0; k < rows; k++) {
-            codes[k] = in.count(INT_LIMIT);
-        }
+        in.counts(codes, INT_LIMIT);
         return codes;
     }
 
     private static int[] deltas(SnapshotInput in, int rows) throws IOException {
         checkRoom(in, rows);
         int[] values = new int[rows];
-        long previous = 0;
-        for (int k = 0; k < rows; k++) {
-            long value = previous + in.signed();
-            if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-                throw new CorruptSnapshotException("value " + value + " does not fit an int");
-            }
-            values[k] = (int) value;
-            previous = value;
-        }
+        in.deltas(values);
         return values;
     }
 

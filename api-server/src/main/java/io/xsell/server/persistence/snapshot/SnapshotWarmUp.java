@@ -13,6 +13,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +27,20 @@ import org.slf4j.LoggerFactory;
  * snapshot checked as on any restore), so a query arriving meanwhile waits for the same restore
  * instead of starting another, and a query for another tenant waits for at most the one under way.
  *
- * <p>Before that, when there is a tenant to restore, it compiles the code a first answer runs: in a fresh JVM nothing is compiled yet,
- * and a first window report over a million customers takes several times what it takes warm
+ * <p>It is started as early as the server can: by {@code XsellApplication.run}, once the injector
+ * (and so the migrated database) is ready, while Jetty and Jersey are still starting on the main
+ * thread; the lifecycle's own {@link #start} later finds it started. The restore therefore runs
+ * beside the server's start instead of after it.
+ *
+ * <p>After the restores, when a tenant was restored and the server does not take requests yet
+ * ({@link #serving}), it compiles the code a first answer runs: in a fresh JVM nothing is compiled
+ * yet, and a first window report over a million customers takes several times what it takes warm
  * (docs/performance.md). So it generates a small account ({@value #WARM_UP_CUSTOMERS} customers,
- * no tenant's data), prices it, saves and restores it as a snapshot in memory and computes its
- * cross-sell report a few times, then throws all of it away. No tenant's answer is computed or
- * kept: a query computes its own.
+ * no tenant's data), prices it and computes its cross-sell report a few times, then throws all of
+ * it away (the restore's own code was compiled by the restores). Restoring comes first: a query
+ * needs its tenant before it needs compiled code. Once the server takes requests the compiling
+ * stops at its next step: on two cores it would only slow down the first query's own report. No
+ * tenant's answer is computed or kept: a query computes its own.
  */
 public final class SnapshotWarmUp implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotWarmUp.class);
@@ -40,7 +51,11 @@ public final class SnapshotWarmUp implements Managed {
     private final PrepareMetricsUseCase metrics;
     private final Clock clock;
     private final long budgetBytes;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile List<TenantId> restored = List.of();
     private volatile boolean stopped;
+    private volatile boolean serving;
 
     /** @param budgetBytes the prepared tenants' budget; 0 turns the warm-up off */
     public SnapshotWarmUp(JdbiTenantSnapshots snapshots, PrepareMetricsUseCase metrics, long budgetBytes, Clock clock) {
@@ -50,14 +65,36 @@ public final class SnapshotWarmUp implements Managed {
         this.budgetBytes = budgetBytes;
     }
 
+    /**
+     * Starts the restores on a thread of their own; only the first call does anything, so the
+     * application may start it early and the lifecycle start it again.
+     */
     @Override
     public void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         if (budgetBytes <= 0) {
+            finished.countDown();
             return; // turned off (or no snapshots kept)
         }
-        Thread thread = new Thread(() -> restore(true), "snapshot-warm-up");
+        Thread thread = new Thread(() -> {
+            try {
+                restored = restore(true);
+            } finally {
+                finished.countDown();
+            }
+        }, "snapshot-warm-up");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Waits at most {@code timeout} for what {@link #start} began (restores and compiling); returns
+     * the tenants it restored, or empty if it is not done (or never started).
+     */
+    public List<TenantId> awaitStarted(long timeout, TimeUnit unit) throws InterruptedException {
+        return started.get() && finished.await(timeout, unit) ? restored : List.of();
     }
 
     @Override
@@ -65,15 +102,20 @@ public final class SnapshotWarmUp implements Managed {
         stopped = true;
     }
 
+    /** The server takes requests from now on: compiling ahead is no longer worth its cores. */
+    public void serving() {
+        serving = true;
+    }
+
     /**
      * Restores what fits, in order, on the calling thread; returns the tenants now prepared.
-     * {@link #start} does the same on a thread of its own, compiling the code first.
+     * {@link #start} does the same on a thread of its own, then compiles the report's code.
      */
     public List<TenantId> restoreNow() {
         return restore(false);
     }
 
-    private List<TenantId> restore(boolean compileFirst) {
+    private List<TenantId> restore(boolean compile) {
         if (budgetBytes <= 0) {
             return List.of();
         }
@@ -83,9 +125,6 @@ public final class SnapshotWarmUp implements Managed {
         } catch (RuntimeException e) {
             LOG.warn("Could not list the tenant snapshots to restore at start; tenants are restored when asked", e);
             return List.of();
-        }
-        if (compileFirst && !tenants.isEmpty()) {
-            compile(); // only when there is something to restore: a server without snapshots starts as before
         }
         List<TenantId> done = new ArrayList<>();
         for (TenantId tenant : tenants) {
@@ -102,23 +141,25 @@ public final class SnapshotWarmUp implements Managed {
                 LOG.warn("Could not restore tenant {} at start", tenant, e);
             }
         }
+        if (compile && !done.isEmpty() && !stopped && !serving) {
+            compile(); // only when a tenant was restored: a server without snapshots starts as before
+        }
         return done;
     }
 
-    /** Runs the decoding and the report over a small generated account, so their code is compiled. */
+    /** Runs the report over a small generated account, so its code is compiled. */
     private void compile() {
         long started = System.nanoTime();
         try {
             TenantDataset dataset = SyntheticAccountGenerator.generate(SyntheticAccountSpec.defaults(1, WARM_UP_CUSTOMERS));
-            MrrLedger ledger = MrrLedger.of(dataset);
-            TenantId tenant = new TenantId("warm-up");
-            PreparedTenantCodec.Restored restored = PreparedTenantCodec.decode(
-                    PreparedTenantCodec.encode(tenant, 1, dataset, ledger, 1), tenant, 1, dataset.reportingCurrency());
+            MrrLedger ledger = serving ? null : MrrLedger.of(dataset);
             Window window = Window.lastFullMonths(12, clock);
-            for (int n = 0; n < WARM_UP_REPORTS && !stopped; n++) {
-                CrossSellCalculator.report(restored.ledger(), window, null);
+            int reports = 0;
+            for (; ledger != null && reports < WARM_UP_REPORTS && !stopped && !serving; reports++) {
+                CrossSellCalculator.report(ledger, window, null);
             }
-            LOG.info("Compiled the restore's and the report's code in {} ms", (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Compiled the report's code in {} ms ({} of {} reports before the server took requests)",
+                    (System.nanoTime() - started) / 1_000_000, reports, WARM_UP_REPORTS);
         } catch (RuntimeException e) {
             LOG.warn("Could not compile the report's code ahead of use", e);
         }
