@@ -32,6 +32,9 @@ final class CellParser {
     }
 
     LocalDate date(CellRange text) {
+        if (text.length() != 10) {
+            return null; // no string made of a cell that cannot be a date, however long
+        }
         LocalDate cached = dates.get(text);
         if (cached != null) {
             return cached;

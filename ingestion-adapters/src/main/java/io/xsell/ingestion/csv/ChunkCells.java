@@ -34,7 +34,7 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
         this.firstLine = firstLine;
         this.nextLine = firstLine;
         this.chars = new char[Math.max(16, textLength)];
-        this.bounds = new int[Math.max(64, textLength / 2)]; // room for a cell every 4 characters, separator included
+        this.bounds = new int[Math.max(64, textLength / 4)]; // room for a cell every 8 characters; grows if needed
     }
 
     /** This instance emptied for another chunk: its arrays are kept, grown if the chunk needs more. */
@@ -44,8 +44,8 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
         if (chars.length < textLength) {
             chars = new char[textLength];
         }
-        if (bounds.length < textLength / 2) {
-            bounds = new int[textLength / 2];
+        if (bounds.length < textLength / 4) {
+            bounds = new int[textLength / 4];
         }
         used = 0;
         cells = 0;

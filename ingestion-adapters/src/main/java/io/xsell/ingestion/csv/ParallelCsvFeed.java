@@ -180,7 +180,8 @@ final class ParallelCsvFeed implements AutoCloseable {
             return;
         }
         char[] spare = spareText.poll();
-        char[] text = spare != null && spare.length >= end ? spare : new char[Math.max(end, 2 * CHUNK_CHARS)];
+        // a chunk is cut at the first record end past CHUNK_CHARS: room for a long record more serves the next ones
+        char[] text = spare != null && spare.length >= end ? spare : new char[end + end / 8];
         System.arraycopy(buffer, 0, text, 0, end);
         chunks.put(workers.submit(() -> parse(text, end, firstLine, first)));
     }
