@@ -27,10 +27,6 @@ final class CellParser {
     }
 
     /** A {@code YYYY-MM-DD} calendar date; nothing else (no times, no other separators) is accepted. */
-    LocalDate date(String text) {
-        return date(CellRange.of(text));
-    }
-
     LocalDate date(CellRange text) {
         if (text.length() != 10) {
             return null; // no string made of a cell that cannot be a date, however long
@@ -53,10 +49,6 @@ final class CellParser {
      *
      * @throws io.xsell.core.model.InvalidFieldException when it has more digits than the bounds allow
      */
-    BigDecimal decimal(String text, String field) {
-        return decimal(CellRange.of(text), field);
-    }
-
     BigDecimal decimal(CellRange text, String field) {
         BigDecimal cached = decimals.get(text);
         if (cached != null) {
@@ -71,10 +63,6 @@ final class CellParser {
     }
 
     /** The upper-case ISO 4217 code, one shared instance per code. */
-    String currency(String text) {
-        return currency(CellRange.of(text));
-    }
-
     String currency(CellRange text) {
         String cached = currencies.get(text);
         if (cached != null) {
@@ -92,10 +80,6 @@ final class CellParser {
     }
 
     /** A non-negative whole number of at most nine digits, or -1. */
-    static int wholeNumber(String text) {
-        return wholeNumber(CellRange.of(text));
-    }
-
     static int wholeNumber(CellRange text) {
         int length = text.length();
         if (length == 0 || length > 9) {

@@ -5,17 +5,10 @@ package io.xsell.ingestion.csv;
  * cells are dates, amounts, codes and ids that repeat, and a string per cell was most of what parsing
  * a file allocated. One instance per thread is pointed at cell after cell ({@link Row#range}).
  */
-final class CellRange {
+final class CellRange implements CharSequence {
     private char[] chars;
     private int from;
     private int to;
-
-    /** A range over the whole of {@code text}, for callers that have a string already. */
-    static CellRange of(String text) {
-        CellRange range = new CellRange();
-        range.set(text.toCharArray(), 0, text.length());
-        return range;
-    }
 
     void set(char[] chars, int from, int to) {
         this.chars = chars;
@@ -23,12 +16,19 @@ final class CellRange {
         this.to = to;
     }
 
-    int length() {
+    @Override
+    public int length() {
         return to - from;
     }
 
-    char charAt(int index) {
+    @Override
+    public char charAt(int index) {
         return chars[from + index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+        return toString().substring(start, end);
     }
 
     /** What {@code toString().hashCode()} returns, without the string. */
@@ -38,19 +38,6 @@ final class CellRange {
             h = 31 * h + chars[i];
         }
         return h;
-    }
-
-    boolean contentEquals(String s) {
-        int length = to - from;
-        if (s.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (s.charAt(i) != chars[from + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

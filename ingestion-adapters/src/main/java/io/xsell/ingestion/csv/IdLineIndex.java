@@ -47,28 +47,19 @@ final class IdLineIndex {
 
     /** As {@link #find(String)}, for the text of a cell: no string is made of it. */
     String find(CellRange id) {
-        int hash = mix(id.stringHash());
-        int mask = ids.length - 1;
-        int slot = hash >>> (32 - bits);
-        int stored;
-        while ((stored = hashAndLine[2 * slot]) != EMPTY) {
-            if (stored == hash && id.contentEquals(ids[slot])) {
-                return ids[slot];
-            }
-            slot = (slot + 1) & mask;
-        }
-        return null;
+        return ids[slotOf(id, mix(id.stringHash()))];
     }
 
     int size() {
         return size;
     }
 
-    private int slotOf(String id, int hash) {
+    // a String compares with String.equals, a cell's text character by character: one probe for both
+    private int slotOf(CharSequence id, int hash) {
         int mask = ids.length - 1;
         int slot = hash >>> (32 - bits);
         int stored;
-        while ((stored = hashAndLine[2 * slot]) != EMPTY && (stored != hash || !ids[slot].equals(id))) {
+        while ((stored = hashAndLine[2 * slot]) != EMPTY && (stored != hash || !ids[slot].contentEquals(id))) {
             slot = (slot + 1) & mask;
         }
         return slot;

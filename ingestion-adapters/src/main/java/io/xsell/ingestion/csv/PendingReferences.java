@@ -54,27 +54,17 @@ final class PendingReferences {
     }
 
     /**
-     * The stored instance of a customer id, or null when it is null or not known (yet). Safe on any
-     * thread: the import reads one file at a time, so the referenced files' ids do not change while
-     * another file's rows are checked.
+     * The stored instance of the customer id a cell holds, or null when it is not known (yet); no string
+     * is made of the cell. Safe on any thread: the import reads one file at a time, so the referenced
+     * files' ids do not change while another file's rows are checked.
      */
-    String knownCustomer(String id) {
-        return id == null ? null : customers.ids().find(id);
-    }
-
-    /** As {@link #knownCustomer(String)}, for a cell's text: no string is made of it. */
     String knownCustomer(CellRange id) {
         return customers.ids().find(id);
     }
 
-    /** As {@link #knownCustomer(String)}, for a cell's text holding a product id. */
+    /** As {@link #knownCustomer}, for a cell holding a product id. */
     String knownProduct(CellRange id) {
         return products.ids().find(id);
-    }
-
-    /** As {@link #knownCustomer}, for a product id. */
-    String knownProduct(String id) {
-        return id == null ? null : products.ids().find(id);
     }
 
     void forEach(Visitor visitor) {

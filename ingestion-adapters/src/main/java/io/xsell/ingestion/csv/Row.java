@@ -2,8 +2,8 @@ package io.xsell.ingestion.csv;
 
 /**
  * One data record's cells and the physical line it starts on: a view of its part of its chunk's
- * characters ({@link ChunkCells}). A cell becomes a string only when asked for one ({@link #raw},
- * {@link #cell}); {@link #range} points at it where it lies.
+ * characters ({@link ChunkCells}). A cell becomes a string only when asked for one ({@link #raw});
+ * {@link #range} points at it where it lies.
  */
 final class Row {
     private final ChunkCells chunk;
@@ -42,12 +42,6 @@ final class Row {
     /** An empty line: one empty cell. */
     boolean isBlank() {
         return size == 1 && chunk.end(first) == chunk.start(first);
-    }
-
-    /** The trimmed cell, or null when the column is absent or the cell is empty (empty means absent). */
-    String cell(Col col) {
-        CellRange range = new CellRange();
-        return range(col, range) ? range.toString() : null;
     }
 
     /**

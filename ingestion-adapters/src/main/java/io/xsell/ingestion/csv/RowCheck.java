@@ -173,7 +173,7 @@ final class RowCheck {
         }
         E value = null;
         for (Map.Entry<String, E> code : codes.entrySet()) { // a handful of codes: no string for the cell
-            if (range.contentEquals(code.getKey())) {
+            if (code.getKey().contentEquals(range)) {
                 value = code.getValue();
                 break;
             }

@@ -136,7 +136,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
             boolean customerKnown = false;
             CellRange cell = check.range(customerId, true);
             if (cell != null) {
-                customer = previousCustomer != null && cell.contentEquals(previousCustomer) ? previousCustomer
+                customer = previousCustomer != null && previousCustomer.contentEquals(cell) ? previousCustomer
                         : references.knownCustomer(cell);
                 customerKnown = customer != null;
                 if (customerKnown) {
@@ -193,7 +193,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
                 previousSubscription = null;
                 return null;
             }
-            if (previousSubscription != null && cell.contentEquals(previousSubscription)) {
+            if (previousSubscription != null && previousSubscription.contentEquals(cell)) {
                 return previousSubscription;
             }
             previousSubscription = cell.toString();

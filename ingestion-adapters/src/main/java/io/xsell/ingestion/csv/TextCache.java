@@ -23,7 +23,7 @@ final class TextCache<V> {
         int hash = range.stringHash();
         int mask = keys.length - 1;
         for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
-            if (hashes[slot] == hash && range.contentEquals(keys[slot])) {
+            if (hashes[slot] == hash && keys[slot].contentEquals(range)) {
                 return (V) values[slot];
             }
         }

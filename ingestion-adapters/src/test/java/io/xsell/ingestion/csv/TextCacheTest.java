@@ -14,9 +14,9 @@ class TextCacheTest {
         cache.put("BB", 2);
 
         assertThat(cache.get(range("xAay", 1, 3))).isEqualTo(1);
-        assertThat(cache.get(CellRange.of("BB"))).isEqualTo(2);
-        assertThat(cache.get(CellRange.of("Ab"))).isNull();
-        assertThat(cache.get(CellRange.of("A"))).isNull();
+        assertThat(cache.get(CellRanges.of("BB"))).isEqualTo(2);
+        assertThat(cache.get(CellRanges.of("Ab"))).isNull();
+        assertThat(cache.get(CellRanges.of("A"))).isNull();
     }
 
     @Test
@@ -26,8 +26,8 @@ class TextCacheTest {
             cache.put("2025-01-" + i, "v" + i);
         }
         assertThat(cache.size()).isEqualTo(5_000);
-        assertThat(cache.get(CellRange.of("2025-01-4999"))).isEqualTo("v4999");
-        assertThat(cache.get(CellRange.of("2025-01-5000"))).isNull();
+        assertThat(cache.get(CellRanges.of("2025-01-4999"))).isEqualTo("v4999");
+        assertThat(cache.get(CellRanges.of("2025-01-5000"))).isNull();
     }
 
     @Test
@@ -35,8 +35,8 @@ class TextCacheTest {
         CellRange range = range("  ab\u00e9\u9879 ", 2, 6);
         assertThat(range.toString()).isEqualTo("ab\u00e9\u9879");
         assertThat(range.stringHash()).isEqualTo("ab\u00e9\u9879".hashCode());
-        assertThat(range.contentEquals("ab\u00e9\u9879")).isTrue();
-        assertThat(range.contentEquals("ab\u00e9")).isFalse();
+        assertThat("ab\u00e9\u9879".contentEquals(range)).isTrue();
+        assertThat("ab\u00e9".contentEquals(range)).isFalse();
     }
 
     private static CellRange range(String text, int from, int to) {
