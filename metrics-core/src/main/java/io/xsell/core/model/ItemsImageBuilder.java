@@ -178,6 +178,7 @@ public final class ItemsImageBuilder {
      * from then on a char per character for all of them (what {@link StringsImage} holds).
      */
     static final class StringsCollector {
+        private static final int MAX_CHARS = Integer.MAX_VALUE - 16;
         private byte[] latin1 = new byte[64];
         private char[] utf16;
         private int[] lengths = new int[16];
@@ -222,16 +223,13 @@ public final class ItemsImageBuilder {
             return true;
         }
 
+        // half as much again, or what is needed; an array holds at most MAX_CHARS
         private static int grown(int capacity, int needed) {
-            long grown = Math.max((long) needed, capacity + (long) (capacity >> 1));
-            if (needed < 0 || grown > Integer.MAX_VALUE - 16) {
-                if (needed >= 0 && needed <= Integer.MAX_VALUE - 16) {
-                    return needed;
-                }
-                throw new IllegalArgumentException("strings of more than " + (Integer.MAX_VALUE - 16)
+            if (needed < 0 || needed > MAX_CHARS) {
+                throw new IllegalArgumentException("strings of more than " + MAX_CHARS
                         + " characters in all exceed one array");
             }
-            return (int) grown;
+            return (int) Math.min(MAX_CHARS, Math.max(needed, capacity + (long) (capacity >> 1)));
         }
 
         StringsImage image() {

@@ -34,50 +34,10 @@ public final class PackedStrings {
     }
 
     public static PackedStrings of(List<String> strings) {
-        long total = 0;
-        for (String s : strings) {
-            total += s.length();
-        }
-        if (total > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("strings of " + total + " characters in all exceed one array");
-        }
-        int[] lengths = new int[strings.size()];
-        byte[] bytes = new byte[(int) total];
-        int at = 0;
-        for (int i = 0; i < lengths.length; i++) {
-            String s = strings.get(i);
-            int length = s.length();
-            if (!isLatin1(s, bytes, at)) {
-                return utf16(strings, lengths, (int) total);
-            }
-            at += length;
-            lengths[i] = length;
-        }
-        return new PackedStrings(bytes, null, lengths);
-    }
-
-    // Copies s into bytes at `at`, a byte per character; false if a character does not fit in one.
-    private static boolean isLatin1(String s, byte[] bytes, int at) {
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c > 0xFF) {
-                return false;
-            }
-            bytes[at + k] = (byte) c;
-        }
-        return true;
-    }
-
-    private static PackedStrings utf16(List<String> strings, int[] lengths, int total) {
-        char[] chars = new char[total];
-        int at = 0;
-        for (int i = 0; i < lengths.length; i++) {
-            String s = strings.get(i);
-            s.getChars(0, s.length(), chars, at);
-            at += s.length();
-            lengths[i] = s.length();
-        }
-        return new PackedStrings(null, chars, lengths);
+        ItemsImageBuilder.StringsCollector collector = new ItemsImageBuilder.StringsCollector();
+        strings.forEach(collector::add);
+        StringsImage image = collector.image();
+        return new PackedStrings(image.latin1(), image.utf16(), image.lengths());
     }
 
     /** The strings as arrays: copies. */
