@@ -60,19 +60,19 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
         int line = row.line();
         boolean duplicate = duplicate(ids, row.id(), line, id);
         replay(row.errors());
-        if (duplicate || !row.passed()) {
-            return;
-        }
-        try {
-            customers.add(new Customer(row.id(), row.name(), row.created(), row.attributes()));
-        } catch (IllegalArgumentException e) {
-            rejectedByModel(line, e);
+        Customer customer = kept(duplicate, row.passed(), line, row.customer(), row.rejected());
+        if (customer != null) {
+            customers.add(customer);
         }
     }
 
-    /** A row's cells as checked on a worker, with the errors they had; {@code passed} when there were none. */
-    record Prepared(int line, String id, String name, LocalDate created, Map<String, String> attributes,
-                    RowErrors errors, boolean passed) {
+    /**
+     * A row as checked on a worker, with the errors its cells had; {@code passed} when there were none.
+     * The customer of a row that passed is built on the worker too, or {@code rejected} holds why the
+     * model refused it, reported only if the row is kept (its id not a duplicate).
+     */
+    record Prepared(int line, String id, Customer customer, IllegalArgumentException rejected, RowErrors errors,
+                    boolean passed) {
     }
 
     /** Checks rows on one thread: its own error buffer, value caches and attribute value pools. */
@@ -98,8 +98,17 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
             String customerName = check.text(name);
             LocalDate created = check.date(createdAt, false);
             Map<String, String> values = attributeValues();
-            return new Prepared(row.line(), customerId, customerName, created, values, rowErrors.take(),
-                    check.passed());
+            boolean passed = check.passed();
+            Customer customer = null;
+            IllegalArgumentException rejected = null;
+            if (passed) {
+                try {
+                    customer = new Customer(customerId, customerName, created, values);
+                } catch (IllegalArgumentException e) {
+                    rejected = e;
+                }
+            }
+            return new Prepared(row.line(), customerId, customer, rejected, rowErrors.take(), passed);
         }
 
         private Map<String, String> attributeValues() {

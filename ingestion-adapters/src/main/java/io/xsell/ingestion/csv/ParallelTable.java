@@ -47,7 +47,18 @@ abstract class ParallelTable<P> implements TableReader, ParallelRows<P> {
         }
     }
 
-    void rejectedByModel(int line, RuntimeException e) {
-        errors.add(file, line, RowCheck.fieldOf(e), e.getMessage());
+    /**
+     * What a row's worker built, when the row is kept: its id is no duplicate and its cells passed.
+     * Null when it is not, or when the model refused the row ({@code rejected}, reported here on the
+     * row's line, in file order like every other error of the file).
+     */
+    <T> T kept(boolean duplicate, boolean passed, int line, T built, RuntimeException rejected) {
+        if (duplicate || !passed) {
+            return null;
+        }
+        if (rejected != null) {
+            errors.add(file, line, RowCheck.fieldOf(rejected), rejected.getMessage());
+        }
+        return built;
     }
 }

@@ -92,15 +92,11 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
         if (row.currency() != null) {
             firstLineByCurrency.putIfAbsent(row.currency(), line);
         }
-        if (duplicate || !row.passed()) {
-            return;
+        RecurringItem item = kept(duplicate, row.passed(), line, row.item(), row.rejected());
+        if (item != null) {
+            items.add(item);
+            itemLines.add(line);
         }
-        if (row.rejected() != null) {
-            rejectedByModel(line, row.rejected());
-            return;
-        }
-        items.add(row.item());
-        itemLines.add(line);
     }
 
     /**
