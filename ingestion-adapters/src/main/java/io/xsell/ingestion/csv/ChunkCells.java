@@ -25,31 +25,42 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
     private boolean badText;
     private int breaks;
     private int nextLine;
+    private boolean replaced; // the chunk holds U+FFFD somewhere
 
     /**
-     * @param textLength the chunk's length: its cells hold no more characters than it (quotes and
-     *                   separators are dropped), so their array is made once
+     * @param text   the chunk, {@code text[0, length)}: its cells hold no more characters than it (quotes
+     *               and separators are dropped), so their array is made once
      */
-    ChunkCells(int firstLine, int textLength) {
-        this.firstLine = firstLine;
-        this.nextLine = firstLine;
-        this.chars = new char[Math.max(16, textLength)];
-        this.bounds = new int[Math.max(64, textLength / 4)]; // room for a cell every 8 characters; grows if needed
+    ChunkCells(int firstLine, char[] text, int length) {
+        this.chars = new char[Math.max(16, length)];
+        this.bounds = new int[Math.max(64, length / 4)]; // room for a cell every 8 characters; grows if needed
+        reset(firstLine, text, length);
     }
 
     /** This instance emptied for another chunk: its arrays are kept, grown if the chunk needs more. */
-    ChunkCells reset(int firstLine, int textLength) {
+    ChunkCells reset(int firstLine, char[] text, int length) {
         this.firstLine = firstLine;
         this.nextLine = firstLine;
-        if (chars.length < textLength) {
-            chars = new char[textLength];
+        if (chars.length < length) {
+            chars = new char[length];
         }
-        if (bounds.length < textLength / 4) {
-            bounds = new int[textLength / 4];
+        if (bounds.length < length / 4) {
+            bounds = new int[length / 4];
         }
         used = 0;
         cells = 0;
+        replaced = holdsReplacement(text, length);
         return this;
+    }
+
+    // One pass over the chunk spares a look at each cell's characters when, as nearly always, none is bad.
+    private static boolean holdsReplacement(char[] text, int length) {
+        for (int i = 0; i < length; i++) {
+            if (text[i] == REPLACEMENT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The line after the last record read: where a record that failed to parse starts. */
@@ -67,6 +78,9 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
     @Override
     protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
         add(buf, offset, len);
+        if (!quoted && !replaced) {
+            return; // no line break outside quotes, no U+FFFD in the chunk
+        }
         for (int i = offset; i < offset + len; i++) {
             char c = buf[i];
             if (c == REPLACEMENT) {

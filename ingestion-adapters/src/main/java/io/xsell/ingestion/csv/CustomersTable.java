@@ -3,6 +3,7 @@ package io.xsell.ingestion.csv;
 import io.xsell.core.model.Customer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,9 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
     private final class Preparer implements ParallelRows.Preparer<Prepared> {
         private final List<TextCache<String>> valuePools = new ArrayList<>(attributes.size());
         private final List<Map.Entry<String, String>> entries = new ArrayList<>();
+        // this row's values, filled in place: the key looked up in knownSets, copied only when kept
+        private final AttributeValues known = new AttributeValues(new String[attributes.size()]);
+        private final Map<AttributeValues, Map<String, String>> knownSets = new HashMap<>();
         private final RowErrors rowErrors = new RowErrors();
         private final RowCheck check = new RowCheck(ImportFile.CUSTOMERS, rowErrors, new CellParser());
 
@@ -112,27 +116,61 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
         }
 
         private Map<String, String> attributeValues() {
-            entries.clear();
-            for (int i = 0; i < attributes.size(); i++) {
-                Col col = attributes.get(i);
-                CellRange value = check.range(col, false);
-                if (value != null) {
-                    entries.add(Map.entry(col.name(), shared(valuePools.get(i), value)));
-                }
+            String[] values = known.values;
+            boolean any = false;
+            for (int i = 0; i < values.length; i++) {
+                CellRange value = check.range(attributes.get(i), false);
+                values[i] = value == null ? null : shared(valuePools.get(i), value);
+                any |= value != null;
             }
-            if (entries.isEmpty()) {
+            if (!any) {
                 return Map.of();
             }
-            Map<String, String> values = immutableMap(entries);
-            Map<String, String> known = attributeSets.get(values);
-            if (known != null) {
-                return known;
+            Map<String, String> set = knownSets.get(known);
+            return set != null ? set : remember(values);
+        }
+
+        // A set this worker has not seen: the shared pool gives the other workers' instance when they have.
+        private Map<String, String> remember(String[] values) {
+            entries.clear();
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    entries.add(Map.entry(attributes.get(i).name(), values[i]));
+                }
             }
+            Map<String, String> set = immutableMap(entries);
+            Map<String, String> pooled = attributeSets.get(set);
             // Two workers may both add a set: the pool bound is passed by at most one set per worker.
-            if (attributeSets.size() < ATTRIBUTE_SET_POOL_LIMIT) {
-                known = attributeSets.putIfAbsent(values, values);
+            if (pooled == null && attributeSets.size() < ATTRIBUTE_SET_POOL_LIMIT) {
+                pooled = attributeSets.putIfAbsent(set, set);
             }
-            return known != null ? known : values;
+            set = pooled != null ? pooled : set;
+            if (knownSets.size() < ATTRIBUTE_SET_POOL_LIMIT) {
+                knownSets.put(new AttributeValues(values.clone()), set);
+            }
+            return set;
+        }
+    }
+
+    /**
+     * A row's attribute values in column order, null where empty: the key of a worker's sets, so that
+     * a row whose set is known costs no map, and no entries, to look it up.
+     */
+    private static final class AttributeValues {
+        private final String[] values;
+
+        AttributeValues(String[] values) {
+            this.values = values;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof AttributeValues that && Arrays.equals(values, that.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
         }
     }
 

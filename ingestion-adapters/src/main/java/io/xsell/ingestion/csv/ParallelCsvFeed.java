@@ -205,7 +205,8 @@ final class ParallelCsvFeed implements AutoCloseable {
         Throwable failure = null;
         int failureLine = 0;
         ChunkCells spare = spareCells.poll();
-        ChunkCells cells = spare != null ? spare.reset(firstLine, length) : new ChunkCells(firstLine, length);
+        ChunkCells cells = spare != null ? spare.reset(firstLine, text, length)
+                : new ChunkCells(firstLine, text, length);
         try (CsvReader<Row> csv = CSV.build(cells, new CharArrayReader(text, 0, length))) {
             for (Row row : csv) {
                 rows.add(row);
