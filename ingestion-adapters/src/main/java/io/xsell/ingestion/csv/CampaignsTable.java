@@ -2,6 +2,7 @@ package io.xsell.ingestion.csv;
 
 import io.xsell.core.model.Bounds;
 import io.xsell.core.model.Campaign;
+import io.xsell.core.model.IntSequence;
 import io.xsell.core.model.InvalidFieldException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import java.util.List;
 final class CampaignsTable implements TableReader {
     private final RowCheck check;
     private final List<Campaign> campaigns = new ArrayList<>();
-    private final LineList campaignLines = new LineList();
+    private final IntSequence campaignLines = new IntSequence(); // the line of each row kept
     private final IdLineIndex ids = new IdLineIndex();
     private Col campaignId;
     private Col name;

@@ -1,21 +1,49 @@
 package io.xsell.ingestion.csv;
 
+import java.util.Arrays;
+
 /**
  * Ids of one file and the line each was first seen on. An open-addressing table of parallel arrays:
  * with millions of ids a {@code HashMap<String, Integer>} would spend a node and a boxed line per entry,
  * several times the memory of these array slots. Lookups are bound by cache misses, so each slot keeps
- * its id's hash next to its line: probing compares ints in one array and loads an id string only when
- * the hash matches.
+ * its id's hash next to its line: probing compares ints in one array and loads an id only when the
+ * hash matches.
+ *
+ * <p>The index of a file whose rows keep their ids elsewhere (customers, products) holds the id strings,
+ * so that references can share them ({@link #find}). That of a file whose ids are only checked for
+ * repeats ({@link #packed()}: the items, millions of them) copies each id's characters into one array
+ * instead: a string per id held until the file ends would be millions of objects for the collector to
+ * copy, and about three times the memory.
  */
 final class IdLineIndex {
     private static final int INITIAL_BITS = 10;
     private static final int EMPTY = 0;
 
     private int bits = INITIAL_BITS;
-    private String[] ids = new String[1 << INITIAL_BITS];
+    // the strings, or null when packed
+    private String[] ids;
+    // packed: each id as its length then its characters, one after the other; offsets[slot] is where
+    private char[] text;
+    private int[] offsets;
+    private int textUsed;
     // Per slot: hash at 2 * slot (EMPTY when the slot is free), first line at 2 * slot + 1.
     private int[] hashAndLine = new int[2 << INITIAL_BITS];
     private int size;
+
+    /** An index that keeps the id strings, for {@link #find}. */
+    IdLineIndex() {
+        ids = new String[1 << INITIAL_BITS];
+    }
+
+    private IdLineIndex(char[] text) {
+        this.text = text;
+        this.offsets = new int[1 << INITIAL_BITS];
+    }
+
+    /** An index that keeps the ids' characters only: {@link #find} is not available. */
+    static IdLineIndex packed() {
+        return new IdLineIndex(new char[1 << 16]);
+    }
 
     /** Records the id on {@code line} (> 0) unless known; returns the line it was first seen on, or 0 if new. */
     int putIfAbsent(String id, int line) {
@@ -24,12 +52,16 @@ final class IdLineIndex {
         if (hashAndLine[2 * slot] != EMPTY) {
             return hashAndLine[2 * slot + 1];
         }
-        ids[slot] = id;
+        if (ids != null) {
+            ids[slot] = id;
+        } else {
+            offsets[slot] = pack(id);
+        }
         hashAndLine[2 * slot] = hash;
         hashAndLine[2 * slot + 1] = line;
         // at most half full: a new id (nearly every one) probes until a free slot, about 2.5 slots at
         // half full against 6 at 70 %, and each probe past the first is a likely cache miss
-        if (++size * 2L > ids.length) {
+        if (++size * 2L > hashAndLine.length / 2) {
             grow();
         }
         return 0;
@@ -42,27 +74,66 @@ final class IdLineIndex {
 
     /** The instance stored for an equal id, or null; references keep it so that they share its string. */
     String find(String id) {
-        return ids[slotOf(id, mix(id))];
+        return strings()[slotOf(id, mix(id))];
     }
 
     /** As {@link #find(String)}, for the text of a cell: no string is made of it. */
     String find(CellRange id) {
-        return ids[slotOf(id, mix(id.stringHash()))];
+        return strings()[slotOf(id, mix(id.stringHash()))];
     }
 
     int size() {
         return size;
     }
 
+    private String[] strings() {
+        if (ids == null) {
+            throw new IllegalStateException("a packed index keeps no id strings");
+        }
+        return ids;
+    }
+
     // a String compares with String.equals, a cell's text character by character: one probe for both
     private int slotOf(CharSequence id, int hash) {
-        int mask = ids.length - 1;
+        int mask = (hashAndLine.length >> 1) - 1;
         int slot = hash >>> (32 - bits);
         int stored;
-        while ((stored = hashAndLine[2 * slot]) != EMPTY && (stored != hash || !ids[slot].contentEquals(id))) {
+        while ((stored = hashAndLine[2 * slot]) != EMPTY && (stored != hash || !holds(slot, id))) {
             slot = (slot + 1) & mask;
         }
         return slot;
+    }
+
+    private boolean holds(int slot, CharSequence id) {
+        if (ids != null) {
+            return ids[slot].contentEquals(id);
+        }
+        int at = offsets[slot];
+        int length = text[at];
+        if (length != id.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (text[at + 1 + i] != id.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // an id is a cell, at most BoundedCsvReader.CELL_MAX characters: its length fits in one char
+    private int pack(String id) {
+        if (id.length() > Character.MAX_VALUE) {
+            throw new IllegalArgumentException("an id of " + id.length() + " characters is longer than a cell");
+        }
+        int at = textUsed;
+        if (at + 1 + id.length() > text.length) {
+            text = Arrays.copyOf(text, Math.max(at + 1 + id.length(), text.length * 2));
+        }
+        text[at] = (char) id.length();
+        id.getChars(0, id.length(), text, at + 1);
+        textUsed = at + 1 + id.length();
+        return at;
     }
 
     // Fibonacci hashing, the slot taken from the top bits: generated ids ("c000001", "c000002", ...) have
@@ -78,19 +149,29 @@ final class IdLineIndex {
 
     private void grow() {
         String[] oldIds = ids;
+        int[] oldOffsets = offsets;
         int[] oldHashAndLine = hashAndLine;
+        int oldSlots = oldHashAndLine.length >> 1;
         bits++;
-        ids = new String[1 << bits];
+        if (oldIds != null) {
+            ids = new String[1 << bits];
+        } else {
+            offsets = new int[1 << bits];
+        }
         hashAndLine = new int[2 << bits];
-        int mask = ids.length - 1;
-        for (int old = 0; old < oldIds.length; old++) {
+        int mask = (1 << bits) - 1;
+        for (int old = 0; old < oldSlots; old++) {
             int hash = oldHashAndLine[2 * old];
             if (hash != EMPTY) {
                 int slot = hash >>> (32 - bits);
                 while (hashAndLine[2 * slot] != EMPTY) {
                     slot = (slot + 1) & mask;
                 }
-                ids[slot] = oldIds[old];
+                if (oldIds != null) {
+                    ids[slot] = oldIds[old];
+                } else {
+                    offsets[slot] = oldOffsets[old];
+                }
                 hashAndLine[2 * slot] = hash;
                 hashAndLine[2 * slot + 1] = oldHashAndLine[2 * old + 1];
             }

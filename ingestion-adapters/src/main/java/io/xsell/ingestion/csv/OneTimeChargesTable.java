@@ -1,6 +1,7 @@
 package io.xsell.ingestion.csv;
 
 import io.xsell.core.model.Bounds;
+import io.xsell.core.model.IntSequence;
 import io.xsell.core.model.OneTimeCharge;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ final class OneTimeChargesTable implements TableReader, ReferencingTable {
     private final RowCheck check;
     private final PendingReferences references;
     private final List<OneTimeCharge> charges = new ArrayList<>();
-    private final LineList chargeLines = new LineList();
+    private final IntSequence chargeLines = new IntSequence(); // the line of each row kept
     private final IdLineIndex ids = new IdLineIndex();
     private Col chargeId;
     private Col customerId;

@@ -1,6 +1,7 @@
 package io.xsell.ingestion.csv;
 
 import io.xsell.core.model.BillingInterval;
+import io.xsell.core.model.IntSequence;
 import io.xsell.core.model.ItemsImage;
 import io.xsell.core.model.ItemsImageBuilder;
 import io.xsell.core.model.RecurringItem;
@@ -24,8 +25,8 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
     private final PendingReferences references;
     // Rows become columns as they are kept: a million items never exist as objects all at once.
     private final ItemsImageBuilder items = new ItemsImageBuilder();
-    private final LineList itemLines = new LineList();
-    private final IdLineIndex ids = new IdLineIndex();
+    private final IntSequence itemLines = new IntSequence(); // the line of each row kept
+    private final IdLineIndex ids = IdLineIndex.packed(); // no reference looks an item up
     private final Map<String, Integer> firstLineByCurrency = new LinkedHashMap<>();
     private Col itemId;
     private Col customerId;
@@ -89,8 +90,8 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
             references.product(line, row.product());
         }
         replay(row.errors());
-        if (row.currency() != null) {
-            firstLineByCurrency.putIfAbsent(row.currency(), line);
+        if (row.currency() != null && !firstLineByCurrency.containsKey(row.currency())) {
+            firstLineByCurrency.put(row.currency(), line); // putIfAbsent would box the line of every row
         }
         RecurringItem item = kept(duplicate, row.passed(), line, row.item(), row.rejected());
         if (item != null) {

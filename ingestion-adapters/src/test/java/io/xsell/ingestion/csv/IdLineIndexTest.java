@@ -1,14 +1,18 @@
 package io.xsell.ingestion.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IdLineIndexTest {
 
-    @Test
-    void keepsTheFirstLineOfEveryIdAcrossGrowth() {
-        IdLineIndex index = new IdLineIndex();
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void keepsTheFirstLineOfEveryIdAcrossGrowth(boolean packed) {
+        IdLineIndex index = packed ? IdLineIndex.packed() : new IdLineIndex();
         for (int i = 0; i < 50_000; i++) {
             assertThat(index.putIfAbsent("c" + i, i + 2)).isZero();
         }
@@ -18,6 +22,27 @@ class IdLineIndexTest {
         assertThat(index.putIfAbsent("c49999", 99_999)).isEqualTo(50_001);
         assertThat(index.contains("c12345")).isTrue();
         assertThat(index.contains("c50000")).isFalse();
+    }
+
+    @Test
+    void packedIdsCompareByEveryCharacterWhateverTheirLengthOrScript() {
+        IdLineIndex index = IdLineIndex.packed();
+        String longId = "x".repeat(BoundedCsvReader.CELL_MAX);
+        // "Aa" and "BB" share a hash code: only the characters tell them apart
+        assertThat(index.putIfAbsent("Aa", 2)).isZero();
+        assertThat(index.putIfAbsent("BB", 3)).isZero();
+        assertThat(index.putIfAbsent("", 4)).isZero();
+        assertThat(index.putIfAbsent("\u6771\u4eac-1", 5)).isZero();
+        assertThat(index.putIfAbsent(longId, 6)).isZero();
+
+        assertThat(index.putIfAbsent(new String("BB"), 9)).isEqualTo(3);
+        assertThat(index.putIfAbsent(new String("Aa"), 9)).isEqualTo(2);
+        assertThat(index.putIfAbsent("", 9)).isEqualTo(4);
+        assertThat(index.putIfAbsent("\u6771\u4eac-1", 9)).isEqualTo(5);
+        assertThat(index.putIfAbsent("\u6771\u4eac-2", 9)).isZero();
+        assertThat(index.putIfAbsent("x".repeat(BoundedCsvReader.CELL_MAX), 9)).isEqualTo(6);
+        assertThat(index.contains("x".repeat(BoundedCsvReader.CELL_MAX - 1))).isFalse();
+        assertThatThrownBy(() -> index.find("BB")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

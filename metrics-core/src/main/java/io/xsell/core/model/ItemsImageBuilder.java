@@ -58,8 +58,8 @@ public final class ItemsImageBuilder {
         return new ItemsImage(keys.ids.image(), keys.customerRuns.build().starts(), keys.customerPositions(customerIndex),
                 keys.subscriptionRunStarts.build().starts(), keys.subscriptionOfRun.image(), none,
                 values.product.image(), values.start.image(), values.end.image(), values.unitAmount.image(),
-                values.quantity.image(), values.currency.image(), Arrays.copyOf(values.interval, values.rows),
-                Arrays.copyOf(values.intervalCount, values.rows), values.discountPercent.image(),
+                values.quantity.image(), values.currency.image(), values.interval.toArray(),
+                values.intervalCount.toArray(), values.discountPercent.image(),
                 values.discountAmount.image(), values.trialEnd.image(), values.bundle.image());
     }
 
@@ -125,8 +125,8 @@ public final class ItemsImageBuilder {
         private final Codes<BigDecimal> discountAmount = new Codes<>();
         private final Codes<LocalDate> trialEnd = new Codes<>();
         private final Codes<String> bundle = new Codes<>();
-        private int[] interval = new int[16];
-        private int[] intervalCount = new int[16];
+        private final IntSequence interval = new IntSequence();
+        private final IntSequence intervalCount = new IntSequence();
         private int rows;
 
         void add(RecurringItem item) {
@@ -140,12 +140,8 @@ public final class ItemsImageBuilder {
             discountAmount.add(item.discountAmount());
             trialEnd.add(item.trialEnd());
             bundle.add(item.bundleId());
-            if (rows == interval.length) {
-                interval = Arrays.copyOf(interval, rows + (rows >> 1));
-                intervalCount = Arrays.copyOf(intervalCount, interval.length);
-            }
-            interval[rows] = item.interval().ordinal();
-            intervalCount[rows] = item.intervalCount();
+            interval.add(item.interval().ordinal());
+            intervalCount.add(item.intervalCount());
             rows++;
         }
     }
@@ -153,23 +149,19 @@ public final class ItemsImageBuilder {
     /** One repeating field: its distinct values and a code per row, 0 for none. */
     static final class Codes<T> {
         private final DistinctValues<T> distinct = new DistinctValues<>();
-        private int[] codes = new int[16];
-        private int size;
+        private final IntSequence codes = new IntSequence();
 
         void add(T value) {
-            if (size == codes.length) {
-                codes = Arrays.copyOf(codes, size + (size >> 1));
-            }
-            codes[size++] = value == null ? 0 : distinct.number(value) + 1;
+            codes.add(value == null ? 0 : distinct.number(value) + 1);
         }
 
         T value(int row) {
-            int code = codes[row];
+            int code = codes.get(row);
             return code == 0 ? null : distinct.values().get(code - 1);
         }
 
         DictionaryImage<T> image() {
-            return new DictionaryImage<>(List.copyOf(distinct.values()), Arrays.copyOf(codes, size));
+            return new DictionaryImage<>(List.copyOf(distinct.values()), codes.toArray());
         }
     }
 
@@ -181,16 +173,12 @@ public final class ItemsImageBuilder {
         private static final int MAX_CHARS = Integer.MAX_VALUE - 16;
         private byte[] latin1 = new byte[64];
         private char[] utf16;
-        private int[] lengths = new int[16];
-        private int count;
+        private final IntSequence lengths = new IntSequence();
         private int chars;
 
         void add(String s) {
             int length = s.length();
-            if (count == lengths.length) {
-                lengths = Arrays.copyOf(lengths, count + (count >> 1));
-            }
-            lengths[count++] = length;
+            lengths.add(length);
             if (latin1 != null && !appendLatin1(s)) {
                 utf16 = new char[Math.max(16, 2 * (chars + length))];
                 for (int i = 0; i < chars; i++) {
@@ -233,7 +221,7 @@ public final class ItemsImageBuilder {
         }
 
         StringsImage image() {
-            int[] exact = Arrays.copyOf(lengths, count);
+            int[] exact = lengths.toArray();
             return latin1 != null ? new StringsImage(Arrays.copyOf(latin1, chars), null, exact)
                     : new StringsImage(null, Arrays.copyOf(utf16, chars), exact);
         }
