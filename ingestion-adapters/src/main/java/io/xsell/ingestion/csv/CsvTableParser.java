@@ -27,6 +27,15 @@ final class CsvTableParser {
      * ({@link ParallelCsvFeed}); this one takes the rows in file order.
      */
     static void read(ImportFile file, InputStream in, ErrorCollector errors, TableReader table) throws IOException {
+        try {
+            readRows(file, in, errors, table);
+        } finally {
+            table.ended();
+        }
+    }
+
+    private static void readRows(ImportFile file, InputStream in, ErrorCollector errors, TableReader table)
+            throws IOException {
         Header header = null;
         @SuppressWarnings("unchecked") // each table commits what its own preparer made
         ParallelRows<Object> parallel = table instanceof ParallelRows<?> rows ? (ParallelRows<Object>) rows : null;

@@ -26,7 +26,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
     // Rows become columns as they are kept: a million items never exist as objects all at once.
     private final ItemsImageBuilder items = new ItemsImageBuilder();
     private final IntSequence itemLines = new IntSequence(); // the line of each row kept
-    private final IdLineIndex ids = IdLineIndex.packed(); // no reference looks an item up
+    private IdLineIndex ids = IdLineIndex.packed(); // no reference looks an item up; null once the file is read
     private final Map<String, Integer> firstLineByCurrency = new LinkedHashMap<>();
     private Col itemId;
     private Col customerId;
@@ -67,6 +67,11 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
         trialEnd = header.optional("trial_end");
         bundleId = header.optional("bundle_id");
         return header.complete();
+    }
+
+    @Override
+    public void ended() {
+        ids = null; // over a hundred MB for millions of items, and no other file refers to an item
     }
 
     @Override

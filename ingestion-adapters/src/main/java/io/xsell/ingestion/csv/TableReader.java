@@ -15,4 +15,8 @@ interface TableReader {
      */
     default void stopped() {
     }
+
+    /** The file is read, to its end or not: what served only its own checks can be let go. */
+    default void ended() {
+    }
 }

@@ -59,12 +59,19 @@ public final class IntSequence {
         return size;
     }
 
-    /** The ints appended, in order, in one array of their number. */
-    public int[] toArray() {
+    /**
+     * The ints appended, in order, in one array of their number; the sequence is empty afterwards, so
+     * that a column's blocks and its array are not both held for long.
+     */
+    public int[] drain() {
         int[] all = new int[size];
         for (int from = 0; from < size; from += BLOCK) {
             System.arraycopy(blocks[from >>> SHIFT], 0, all, from, Math.min(BLOCK, size - from));
         }
+        blocks = new int[4][];
+        last = new int[64];
+        blocks[0] = last;
+        size = 0;
         return all;
     }
 }

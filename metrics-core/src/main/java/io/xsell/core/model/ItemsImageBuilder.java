@@ -58,8 +58,8 @@ public final class ItemsImageBuilder {
         return new ItemsImage(keys.ids.image(), keys.customerRuns.build().starts(), keys.customerPositions(customerIndex),
                 keys.subscriptionRunStarts.build().starts(), keys.subscriptionOfRun.image(), none,
                 values.product.image(), values.start.image(), values.end.image(), values.unitAmount.image(),
-                values.quantity.image(), values.currency.image(), values.interval.toArray(),
-                values.intervalCount.toArray(), values.discountPercent.image(),
+                values.quantity.image(), values.currency.image(), values.interval.drain(),
+                values.intervalCount.drain(), values.discountPercent.image(),
                 values.discountAmount.image(), values.trialEnd.image(), values.bundle.image());
     }
 
@@ -161,7 +161,7 @@ public final class ItemsImageBuilder {
         }
 
         DictionaryImage<T> image() {
-            return new DictionaryImage<>(List.copyOf(distinct.values()), codes.toArray());
+            return new DictionaryImage<>(List.copyOf(distinct.values()), codes.drain());
         }
     }
 
@@ -221,7 +221,7 @@ public final class ItemsImageBuilder {
         }
 
         StringsImage image() {
-            int[] exact = lengths.toArray();
+            int[] exact = lengths.drain();
             return latin1 != null ? new StringsImage(Arrays.copyOf(latin1, chars), null, exact)
                     : new StringsImage(null, Arrays.copyOf(utf16, chars), exact);
         }

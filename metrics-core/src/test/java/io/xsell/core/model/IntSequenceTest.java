@@ -19,12 +19,16 @@ class IntSequenceTest {
         }
 
         assertThat(sequence.size()).isEqualTo(count);
-        assertThat(sequence.toArray()).isEqualTo(IntStream.range(0, count).map(i -> i * 7 - 3).toArray());
         if (count > 0) {
             assertThat(sequence.get(count - 1)).isEqualTo((count - 1) * 7 - 3);
             assertThat(sequence.get(0)).isEqualTo(-3);
         }
         assertThatThrownBy(() -> sequence.get(count)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> sequence.get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(sequence.drain()).isEqualTo(IntStream.range(0, count).map(i -> i * 7 - 3).toArray());
+
+        assertThat(sequence.size()).isZero();
+        sequence.add(42);
+        assertThat(sequence.drain()).containsExactly(42);
     }
 }
