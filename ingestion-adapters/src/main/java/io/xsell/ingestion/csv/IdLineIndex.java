@@ -22,22 +22,26 @@ final class IdLineIndex {
     private int bits = INITIAL_BITS;
     // the strings, or null when packed
     private String[] ids;
-    // packed: each id as its length then its characters, one after the other; offsets[slot] is where
+    // packed: each id as its length then its characters, one after the other
     private char[] text;
-    private int[] offsets;
     private int textUsed;
-    // Per slot: hash at 2 * slot (EMPTY when the slot is free), first line at 2 * slot + 1.
-    private int[] hashAndLine = new int[2 << INITIAL_BITS];
+    // Per slot, STRIDE ints: the hash (EMPTY when the slot is free), the first line and, packed, where
+    // the id starts in text; one array, so that a probe touches one cache line.
+    private final int stride;
+    private int[] slots;
     private int size;
 
     /** An index that keeps the id strings, for {@link #find}. */
     IdLineIndex() {
         ids = new String[1 << INITIAL_BITS];
+        stride = 2;
+        slots = new int[stride << INITIAL_BITS];
     }
 
     private IdLineIndex(char[] text) {
         this.text = text;
-        this.offsets = new int[1 << INITIAL_BITS];
+        stride = 3;
+        slots = new int[stride << INITIAL_BITS];
     }
 
     /** An index that keeps the ids' characters only: {@link #find} is not available. */
@@ -48,20 +52,20 @@ final class IdLineIndex {
     /** Records the id on {@code line} (> 0) unless known; returns the line it was first seen on, or 0 if new. */
     int putIfAbsent(String id, int line) {
         int hash = mix(id);
-        int slot = slotOf(id, hash);
-        if (hashAndLine[2 * slot] != EMPTY) {
-            return hashAndLine[2 * slot + 1];
+        int at = stride * slotOf(id, hash);
+        if (slots[at] != EMPTY) {
+            return slots[at + 1];
         }
         if (ids != null) {
-            ids[slot] = id;
+            ids[at / stride] = id;
         } else {
-            offsets[slot] = pack(id);
+            slots[at + 2] = pack(id);
         }
-        hashAndLine[2 * slot] = hash;
-        hashAndLine[2 * slot + 1] = line;
+        slots[at] = hash;
+        slots[at + 1] = line;
         // at most half full: a new id (nearly every one) probes until a free slot, about 2.5 slots at
         // half full against 6 at 70 %, and each probe past the first is a likely cache miss
-        if (++size * 2L > hashAndLine.length / 2) {
+        if (++size * 2L > slots.length / stride) {
             grow();
         }
         return 0;
@@ -69,7 +73,7 @@ final class IdLineIndex {
 
     boolean contains(String id) {
         int hash = mix(id);
-        return hashAndLine[2 * slotOf(id, hash)] != EMPTY;
+        return slots[stride * slotOf(id, hash)] != EMPTY;
     }
 
     /** The instance stored for an equal id, or null; references keep it so that they share its string. */
@@ -95,10 +99,10 @@ final class IdLineIndex {
 
     // a String compares with String.equals, a cell's text character by character: one probe for both
     private int slotOf(CharSequence id, int hash) {
-        int mask = (hashAndLine.length >> 1) - 1;
+        int mask = (1 << bits) - 1;
         int slot = hash >>> (32 - bits);
         int stored;
-        while ((stored = hashAndLine[2 * slot]) != EMPTY && (stored != hash || !holds(slot, id))) {
+        while ((stored = slots[stride * slot]) != EMPTY && (stored != hash || !holds(slot, id))) {
             slot = (slot + 1) & mask;
         }
         return slot;
@@ -108,7 +112,7 @@ final class IdLineIndex {
         if (ids != null) {
             return ids[slot].contentEquals(id);
         }
-        int at = offsets[slot];
+        int at = slots[stride * slot + 2];
         int length = text[at];
         if (length != id.length()) {
             return false;
@@ -149,31 +153,24 @@ final class IdLineIndex {
 
     private void grow() {
         String[] oldIds = ids;
-        int[] oldOffsets = offsets;
-        int[] oldHashAndLine = hashAndLine;
-        int oldSlots = oldHashAndLine.length >> 1;
+        int[] oldSlots = slots;
         bits++;
         if (oldIds != null) {
             ids = new String[1 << bits];
-        } else {
-            offsets = new int[1 << bits];
         }
-        hashAndLine = new int[2 << bits];
+        slots = new int[stride << bits];
         int mask = (1 << bits) - 1;
-        for (int old = 0; old < oldSlots; old++) {
-            int hash = oldHashAndLine[2 * old];
+        for (int old = 0; old < oldSlots.length; old += stride) {
+            int hash = oldSlots[old];
             if (hash != EMPTY) {
                 int slot = hash >>> (32 - bits);
-                while (hashAndLine[2 * slot] != EMPTY) {
+                while (slots[stride * slot] != EMPTY) {
                     slot = (slot + 1) & mask;
                 }
                 if (oldIds != null) {
-                    ids[slot] = oldIds[old];
-                } else {
-                    offsets[slot] = oldOffsets[old];
+                    ids[slot] = oldIds[old / stride];
                 }
-                hashAndLine[2 * slot] = hash;
-                hashAndLine[2 * slot + 1] = oldHashAndLine[2 * old + 1];
+                System.arraycopy(oldSlots, old, slots, stride * slot, stride);
             }
         }
     }
