@@ -1,6 +1,7 @@
 package io.xsell.ingestion.csv;
 
 import io.xsell.core.model.Customer;
+import io.xsell.core.model.IntSequence;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
 
     private final List<Customer> customers = new ArrayList<>();
     private final IdLineIndex ids = new IdLineIndex();
+    private final IntSequence customerLines = new IntSequence(); // the line of each customer kept, increasing
     // Shared by the workers' preparers, so that a set seen on one worker is the set of the other's rows too.
     private final Map<Map<String, String>, Map<String, String>> attributeSets = new ConcurrentHashMap<>();
     private Col id;
@@ -64,6 +66,7 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
         Customer customer = kept(duplicate, row.passed(), line, row.customer(), row.rejected());
         if (customer != null) {
             customers.add(customer);
+            customerLines.add(line);
         }
     }
 
@@ -207,12 +210,12 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
         return customers;
     }
 
-    /** Each kept customer's id and its position among {@link #customers}. */
+    /**
+     * Each kept customer's id and its position among {@link #customers}, read from the id index and the
+     * kept rows' lines: a hash map of a million customers would cost some 60 MB just as the dataset is built. Called
+     * once, when the file is read.
+     */
     Map<String, Integer> positions() {
-        Map<String, Integer> positions = new HashMap<>(customers.size() * 4 / 3 + 1);
-        for (int i = 0; i < customers.size(); i++) {
-            positions.put(customers.get(i).id(), i);
-        }
-        return positions;
+        return new CustomerPositions(customers, ids, customerLines.drain());
     }
 }

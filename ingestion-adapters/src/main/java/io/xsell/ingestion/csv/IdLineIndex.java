@@ -71,6 +71,12 @@ final class IdLineIndex {
         return 0;
     }
 
+    /** The line {@code id} was first seen on, or 0 if it was not. */
+    int lineOf(String id) {
+        int at = stride * slotOf(id, mix(id));
+        return slots[at] == EMPTY ? 0 : slots[at + 1];
+    }
+
     boolean contains(String id) {
         int hash = mix(id);
         return slots[stride * slotOf(id, hash)] != EMPTY;
