@@ -65,25 +65,29 @@ final class DatasetReader {
         // array of their source until every row is read (the database returns them in no order), then
         // enter the builder in import order, which checks each as an item's constructor would.
         ItemsImageBuilder items = new ItemsImageBuilder();
+        TextKeyed<BillingInterval> intervals = new TextKeyed<>(code -> parse(INTERVALS, code, BillingInterval::parse));
         for (ImportOrder source : inImportOrder("subscription_items", "item_id, customer_id, product_id, "
                         + "subscription_id, start_date, end_date, unit_amount, quantity, currency, billing_interval, "
                         + "interval_count, discount_percent, discount_amount, trial_end, bundle_id", ITEM_CELLS,
                 (rs, cells) -> {
+                    // every cell but the id repeats: found by its bytes, it costs no String
                     cells[0] = rs.getString(1);
-                    cells[1] = shared.string(rs.getString(2));
-                    cells[2] = shared.string(rs.getString(3));
-                    cells[3] = shared.string(rs.getString(4));
-                    cells[4] = shared.date(rs.getString(5));
-                    cells[5] = shared.date(rs.getString(6));
-                    cells[6] = shared.decimal(rs.getString(7));
-                    cells[7] = shared.decimal(rs.getString(8));
-                    cells[8] = shared.string(rs.getString(9));
-                    cells[9] = parse(INTERVALS, rs.getString(10), BillingInterval::parse);
+                    cells[1] = shared.string(rs.getBytes(2));
+                    cells[2] = shared.string(rs.getBytes(3));
+                    cells[3] = shared.string(rs.getBytes(4));
+                    cells[4] = shared.date(rs.getBytes(5));
+                    cells[5] = shared.date(rs.getBytes(6));
+                    cells[6] = shared.decimal(rs.getBytes(7));
+                    cells[7] = shared.decimal(rs.getBytes(8));
+                    cells[8] = shared.string(rs.getBytes(9));
+                    byte[] interval = rs.getBytes(10);
+                    cells[9] = interval != null ? intervals.get(interval)
+                            : parse(INTERVALS, null, BillingInterval::parse);
                     cells[10] = rs.getInt(11);
-                    cells[11] = shared.decimal(rs.getString(12));
-                    cells[12] = shared.decimal(rs.getString(13));
-                    cells[13] = shared.date(rs.getString(14));
-                    cells[14] = shared.string(rs.getString(15));
+                    cells[11] = shared.decimal(rs.getBytes(12));
+                    cells[12] = shared.decimal(rs.getBytes(13));
+                    cells[13] = shared.date(rs.getBytes(14));
+                    cells[14] = shared.string(rs.getBytes(15));
                 })) {
             source.forEach((c, at) -> items.add((String) c[at], (String) c[at + 1], (String) c[at + 2],
                     (String) c[at + 3], (LocalDate) c[at + 4], (LocalDate) c[at + 5], (BigDecimal) c[at + 6],
