@@ -17,6 +17,10 @@ final class SharedValues {
     private final Map<String, LocalDate> dates = new HashMap<>();
     private final Map<String, BigDecimal> decimals = new HashMap<>();
     private final Map<String, Map<String, String>> attributeSets = new HashMap<>();
+    // the same values found by a cell's UTF-8 bytes, without a String per cell
+    private final TextKeyed<String> stringsByText = new TextKeyed<>(this::string);
+    private final TextKeyed<LocalDate> datesByText = new TextKeyed<>(this::date);
+    private final TextKeyed<BigDecimal> decimalsByText = new TextKeyed<>(this::decimal);
 
     String string(String value) {
         if (value == null) {
@@ -32,6 +36,21 @@ final class SharedValues {
 
     BigDecimal decimal(String text) {
         return text == null ? null : decimals.computeIfAbsent(text, BigDecimal::new);
+    }
+
+    /** {@link #string(String)} of the text whose UTF-8 bytes are {@code utf8}, without decoding it again. */
+    String string(byte[] utf8) {
+        return stringsByText.get(utf8);
+    }
+
+    /** {@link #date(String)} of the text whose UTF-8 bytes are {@code utf8}. */
+    LocalDate date(byte[] utf8) {
+        return datesByText.get(utf8);
+    }
+
+    /** {@link #decimal(String)} of the text whose UTF-8 bytes are {@code utf8}. */
+    BigDecimal decimal(byte[] utf8) {
+        return decimalsByText.get(utf8);
     }
 
     /** An immutable map, so that {@code Customer}'s defensive {@code Map.copyOf} keeps this instance. */

@@ -193,6 +193,80 @@ class JdbiTenantDataStoreTest {
         assertThat(store.latestImport(tenant, "csv").orElseThrow().dataVersion()).isEqualTo(3);
     }
 
+    /**
+     * Items are read as cells straight into columns: the load of several sources (on PostgreSQL one
+     * in the shared tables, as imported before per-import tables, and two in tables of their own)
+     * must be the very dataset {@link TenantDataset#of} makes of the same records in import order,
+     * sources by name.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aLoadIsTheDatasetOfTheSameRecordsInImportOrder(TestDatabase database) {
+        TenantId tenant = createTenant(database, "USD");
+        JdbiTenantDataStore store = new JdbiTenantDataStore(database.jdbi());
+        TenantDataset csv = TestDatasets.withEveryField(101, 400);
+        TenantDataset stripe = TestDatasets.prefixed("st-", TestDatasets.generated(102, 150));
+        TenantDataset chargebee = TestDatasets.prefixed("cb-\u00fc\u2713-", TestDatasets.withEveryField(103, 120));
+        store.replaceTenantData(tenant, "stripe", stripe, "sha256:stripe", T0);
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            StoredTables.makeLegacy(database.jdbi(), tenant.value(), "stripe");
+            assertThat(StoredTables.sharedRows(database.jdbi(), "subscription_items", tenant.value()))
+                    .isEqualTo(stripe.items().size());
+        }
+        store.replaceTenantData(tenant, "csv", csv, "sha256:csv", T0.plusSeconds(1));
+        store.replaceTenantData(tenant, "chargebee", chargebee, "sha256:cb", T0.plusSeconds(2));
+
+        TenantDataset loaded = new JdbiTenantDataStore(database.jdbi()).loadTenantData(tenant);
+
+        List<TenantDataset> inOrder = List.of(chargebee, csv, stripe);
+        TenantDataset expected = TenantDataset.of("USD",
+                concat(inOrder, TenantDataset::customers), concat(inOrder, TenantDataset::products),
+                concat(inOrder, TenantDataset::items), concat(inOrder, TenantDataset::charges),
+                concat(inOrder, TenantDataset::rates));
+        assertSameData(loaded, expected);
+        assertThat(loaded.image()).usingRecursiveComparison().isEqualTo(expected.image());
+        for (int i = 0; i < loaded.items().size(); i++) {
+            assertThat(loaded.customerOfItem(i)).isEqualTo(expected.customerOfItem(i));
+        }
+    }
+
+    /** What the dataset refuses, a load refuses the same way: the rules hold for stored rows too. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aLoadRefusesStoredItemsAsTheDatasetRefusesThem(TestDatabase database) {
+        TenantId tenant = createTenant(database, "USD");
+        JdbiTenantDataStore store = new JdbiTenantDataStore(database.jdbi());
+        TenantDataset csv = TestDatasets.generated(111, 60);
+        TenantDataset stripe = TestDatasets.prefixed("st-", TestDatasets.generated(112, 40));
+        store.replaceTenantData(tenant, "csv", csv, "sha256:csv", T0);
+        store.replaceTenantData(tenant, "stripe", stripe, "sha256:stripe", T0.plusSeconds(1));
+        RecurringItem victim = stripe.items().get(7);
+        String duplicate = csv.items().get(3).id();
+
+        // an item of stripe takes the id of one of csv: TenantDataset.of names the duplicate
+        StoredTables.updateItem(database.jdbi(), tenant.value(), victim.id(), "item_id", duplicate);
+        List<RecurringItem> items = new ArrayList<>(csv.items());
+        for (RecurringItem item : stripe.items()) {
+            items.add(item.id().equals(victim.id()) ? new RecurringItem(duplicate, item.customerId(),
+                    item.productId(), item.subscriptionId(), item.startDate(), item.endDate(), item.unitAmount(),
+                    item.quantity(), item.currency(), item.interval(), item.intervalCount(), item.discountPercent(),
+                    item.discountAmount(), item.trialEnd(), item.bundleId()) : item);
+        }
+        Throwable byOf = org.assertj.core.api.Assertions.catchThrowable(() -> TenantDataset.of("USD",
+                concat(csv.customers(), stripe.customers()), concat(csv.products(), stripe.products()), items,
+                concat(csv.charges(), stripe.charges()), concat(csv.rates(), stripe.rates())));
+        assertThat(byOf).isInstanceOf(io.xsell.core.model.InvalidDatasetException.class);
+        assertThatThrownBy(() -> new JdbiTenantDataStore(database.jdbi()).loadTenantData(tenant))
+                .isInstanceOf(io.xsell.core.model.InvalidDatasetException.class)
+                .hasMessage(byOf.getMessage());
+
+        // a quantity the item's constructor refuses
+        StoredTables.updateItem(database.jdbi(), tenant.value(), duplicate, "quantity", "0");
+        assertThatThrownBy(() -> new JdbiTenantDataStore(database.jdbi()).loadTenantData(tenant))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("quantity must be > 0, was 0");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void servesTheSameInstanceUntilTheDataVersionChanges(TestDatabase database) {
@@ -298,6 +372,13 @@ class JdbiTenantDataStoreTest {
 
     private static long rowsOf(Jdbi jdbi, String table, TenantId tenant) {
         return StoredTables.rowsOf(jdbi, table, tenant.value());
+    }
+
+    private static <T> List<T> concat(List<TenantDataset> datasets,
+                                      java.util.function.Function<TenantDataset, List<T>> part) {
+        List<T> all = new ArrayList<>();
+        datasets.forEach(d -> all.addAll(part.apply(d)));
+        return all;
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {

@@ -6,6 +6,7 @@ import io.xsell.core.dataimport.ImportRecord;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.core.model.TenantId;
 import io.xsell.server.tenant.Tenant;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * its own and drops it afterwards.
  */
 public final class PersistenceBenchmark {
-    private static final int LOADS = 3;
+    // -Dbench.loads=N: how many uncached loads to time
+    private static final int LOADS = Integer.getInteger("bench.loads", 3);
 
     private PersistenceBenchmark() {
     }
@@ -75,8 +77,12 @@ public final class PersistenceBenchmark {
                     secondImport.counts());
             long items = secondImport.counts().subscriptionItems();
             for (int i = 1; i <= LOADS; i++) {
+                long cpu = processCpuNanos();
+                long allocated = allocatedBytes();
                 TenantDataset loaded = time(name, "load, uncached #" + i,
                         () -> new JdbiTenantDataStore(jdbi).loadTenantData(id));
+                System.out.printf(Locale.ROOT, "%-10s %-32s %8.2f s CPU (JVM, GC included), %,d MiB allocated%n",
+                        name, "", (processCpuNanos() - cpu) / 1e9, (allocatedBytes() - allocated) >> 20);
                 if (loaded.items().size() != items) {
                     throw new IllegalStateException("loaded " + loaded.items().size() + " items, stored " + items);
                 }
@@ -125,6 +131,17 @@ public final class PersistenceBenchmark {
             Thread.sleep(100);
         }
         return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    /** CPU time of this process, every thread and the collector's included. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Bytes allocated on the heap so far by every thread of the JVM, live or ended. */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
     }
 
     private static double seconds(long startNanos) {

@@ -85,6 +85,23 @@ public final class StoredTables {
         });
     }
 
+    /**
+     * Sets {@code column} (a constant of the caller's, never input) of the tenant's subscription
+     * items with id {@code itemId} to {@code value}, wherever they are stored.
+     */
+    static void updateItem(Jdbi jdbi, String tenant, String itemId, String column, String value) {
+        jdbi.useHandle(h -> {
+            h.createUpdate("UPDATE subscription_items SET " + column + " = ? WHERE tenant_id = ? AND item_id = ?")
+                    .bind(0, value).bind(1, tenant).bind(2, itemId).execute();
+            if (onPostgres(h)) {
+                for (long generation : ImportGenerations.of(h, tenant).values()) {
+                    h.createUpdate("UPDATE " + ImportGenerations.table("subscription_items", generation) + " SET "
+                            + column + " = ? WHERE item_id = ?").bind(0, value).bind(1, itemId).execute();
+                }
+            }
+        });
+    }
+
     /** Deletes every subscription item of the tenant, wherever it is stored. */
     public static void deleteItems(Jdbi jdbi, String tenant) {
         jdbi.useHandle(h -> {

@@ -33,6 +33,38 @@ final class TestDatasets {
     }
 
     /**
+     * {@code dataset} with {@code prefix} before every id, product line and reference (customers,
+     * products, lines, items, subscriptions, bundles, charges), so that it can be a source of the
+     * same tenant as another; FX rates as they are.
+     */
+    static TenantDataset prefixed(String prefix, TenantDataset dataset) {
+        List<Customer> customers = new ArrayList<>();
+        for (Customer c : dataset.customers()) {
+            customers.add(new Customer(prefix + c.id(), c.name(), c.createdAt(), c.attributes()));
+        }
+        List<Product> products = new ArrayList<>();
+        for (Product p : dataset.products()) {
+            products.add(new Product(prefix + p.id(), p.name(), prefix + p.productLine(), p.kind(), p.grossMargin(),
+                    p.lineName()));
+        }
+        List<RecurringItem> items = new ArrayList<>();
+        for (RecurringItem i : dataset.items()) {
+            items.add(new RecurringItem(prefix + i.id(), prefix + i.customerId(), prefix + i.productId(),
+                    i.subscriptionId() == null ? null : prefix + i.subscriptionId(), i.startDate(), i.endDate(),
+                    i.unitAmount(), i.quantity(), i.currency(), i.interval(), i.intervalCount(),
+                    i.discountPercent(), i.discountAmount(), i.trialEnd(),
+                    i.bundleId() == null ? null : prefix + i.bundleId()));
+        }
+        List<OneTimeCharge> charges = new ArrayList<>();
+        for (OneTimeCharge o : dataset.charges()) {
+            charges.add(new OneTimeCharge(prefix + o.id(), prefix + o.customerId(),
+                    o.productId() == null ? null : prefix + o.productId(), o.date(), o.amount(), o.currency(),
+                    o.description()));
+        }
+        return TenantDataset.of(dataset.reportingCurrency(), customers, products, items, charges, dataset.rates());
+    }
+
+    /**
      * A generated USD dataset plus records that set every optional field, hold text a CSV or
      * JSON writer could get wrong, and amounts of unusual scale, which the generator never makes.
      */

@@ -93,19 +93,45 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
 
     /**
      * The columns of {@code items}, built in two halves that may run on two threads at once: the
-     * ids, customers and subscriptions ({@link #keys}), and the repeating values ({@link #values}).
+     * ids, customers and subscriptions ({@link #keys}), and the repeating values ({@link #values});
+     * or of the rows a filled {@link ItemsImageBuilder} holds, whose halves are built already.
      */
     static final class Build {
         private final List<RecurringItem> items;
-        private final Map<Object, Object> canonical;
-        private final ItemsImageBuilder.Keys keys = new ItemsImageBuilder.Keys();
-        private final ItemsImageBuilder.Values values = new ItemsImageBuilder.Values();
+        private final ItemsImageBuilder filled;
+        private final ItemsImageBuilder.Keys keys;
+        private final ItemsImageBuilder.Values values;
         private Map<String, Integer> customerIndex;
 
-        /** @param canonical shares equal values with the dataset's other columns */
-        Build(List<RecurringItem> items, Map<Object, Object> canonical) {
+        Build(List<RecurringItem> items) {
             this.items = items;
-            this.canonical = canonical;
+            this.filled = null;
+            this.keys = new ItemsImageBuilder.Keys();
+            this.values = new ItemsImageBuilder.Values();
+        }
+
+        /** The rows of {@code filled}, which is not used afterwards. */
+        Build(ItemsImageBuilder filled) {
+            this.items = List.of();
+            this.filled = filled;
+            this.keys = filled.keys();
+            this.values = filled.values();
+        }
+
+        /** The number of items. */
+        int size() {
+            return filled != null ? filled.size() : items.size();
+        }
+
+        /** Visits every item, in order, with the fields the checks across records read. */
+        void forEachItem(ItemsImageBuilder.ItemVisitor visitor) {
+            if (filled != null) {
+                filled.forEachItem(visitor);
+                return;
+            }
+            for (RecurringItem item : items) {
+                visitor.item(item.id(), item.customerId(), item.productId(), item.currency(), item.startDate());
+            }
         }
 
         /** The repeating values; needs nothing checked first. */
@@ -123,8 +149,12 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
             this.customerIndex = customerIndex;
         }
 
-        /** The columns, once both halves are built (and their builds seen by this thread). */
-        ItemColumns finish(List<Customer> customers) {
+        /**
+         * The columns, once both halves are built (and their builds seen by this thread).
+         *
+         * @param canonical shares equal values with the dataset's other columns
+         */
+        ItemColumns finish(List<Customer> customers, Map<Object, Object> canonical) {
             return ofChecked(ItemsImageBuilder.image(keys, values, customerIndex), customers, canonical);
         }
     }

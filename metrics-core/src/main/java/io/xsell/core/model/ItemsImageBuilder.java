@@ -1,6 +1,7 @@
 package io.xsell.core.model;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,26 @@ public final class ItemsImageBuilder {
     public void add(RecurringItem item) {
         keys.add(item);
         values.add(item);
+    }
+
+    /**
+     * Adds the next row from an item's fields, without an item: the fields are checked as the
+     * {@link RecurringItem} constructor checks them, with the same exceptions, and kept as given
+     * (the currency upper case, as an item keeps it). A reader that shares equal values between
+     * rows (dates, amounts, ids) has them shared in the image's dictionaries too.
+     *
+     * @throws IllegalArgumentException or {@link NullPointerException} as {@code new RecurringItem(...)}
+     *                                  would for these fields; the row is then not added
+     */
+    public void add(String id, String customerId, String productId, String subscriptionId, LocalDate startDate,
+                    LocalDate endDate, BigDecimal unitAmount, BigDecimal quantity, String currency,
+                    BillingInterval interval, int intervalCount, BigDecimal discountPercent,
+                    BigDecimal discountAmount, LocalDate trialEnd, String bundleId) {
+        String code = RecurringItem.validate(id, customerId, productId, subscriptionId, startDate, endDate,
+                unitAmount, quantity, currency, interval, intervalCount, discountPercent, discountAmount, bundleId);
+        keys.add(id, customerId, subscriptionId);
+        values.add(productId, startDate, endDate, unitAmount, quantity, code, interval, intervalCount,
+                discountPercent, discountAmount, trialEnd, bundleId);
     }
 
     /** The number of items added. */
@@ -52,6 +73,38 @@ public final class ItemsImageBuilder {
         return image(keys, values, customerIndex);
     }
 
+    /**
+     * Visits every row, in order, with the fields {@link TenantDataset#of} checks across records.
+     * Each row's customer id is the instance its run keeps (the first row's of the run).
+     */
+    void forEachItem(ItemVisitor visitor) {
+        int run = -1;
+        int offset = 0;
+        for (int row = 0; row < values.rows; row++) {
+            if (keys.customerRuns.startsRun(row)) {
+                run++;
+            }
+            int length = keys.ids.length(row);
+            visitor.item(keys.ids.string(offset, length), keys.customerOfRun.get(run), values.product.value(row),
+                    values.currency.value(row), values.start.value(row));
+            offset += length;
+        }
+    }
+
+    /** The fields of one item that the checks across records read. */
+    @FunctionalInterface
+    interface ItemVisitor {
+        void item(String id, String customerId, String productId, String currency, LocalDate startDate);
+    }
+
+    Keys keys() {
+        return keys;
+    }
+
+    Values values() {
+        return values;
+    }
+
     static ItemsImage image(Keys keys, Values values, Map<String, Integer> customerIndex) {
         int runs = keys.subscriptionRuns;
         long[] none = Arrays.copyOf(keys.runsWithoutSubscription.toLongArray(), (runs + 63) >>> 6);
@@ -76,8 +129,11 @@ public final class ItemsImageBuilder {
         private int subscriptionRuns;
 
         void add(RecurringItem item) {
-            ids.add(item.id());
-            String customer = item.customerId();
+            add(item.id(), item.customerId(), item.subscriptionId());
+        }
+
+        void add(String itemId, String customer, String id) {
+            ids.add(itemId);
             // a customer's items follow each other, mostly with one id instance
             boolean newCustomer = customer != lastCustomer && !customer.equals(lastCustomer);
             customerRuns.add(newCustomer);
@@ -85,7 +141,6 @@ public final class ItemsImageBuilder {
                 lastCustomer = customer;
                 customerOfRun.add(customer);
             }
-            String id = item.subscriptionId();
             int runs = subscriptionRuns;
             boolean lastHadNone = runs > 0 && runsWithoutSubscription.get(runs - 1);
             boolean newSubscription = runs == 0
@@ -130,18 +185,26 @@ public final class ItemsImageBuilder {
         private int rows;
 
         void add(RecurringItem item) {
-            product.add(item.productId());
-            start.add(item.startDate());
-            end.add(item.endDate());
-            unitAmount.add(item.unitAmount());
-            quantity.add(item.quantity());
-            currency.add(item.currency());
-            discountPercent.add(item.discountPercent());
-            discountAmount.add(item.discountAmount());
-            trialEnd.add(item.trialEnd());
-            bundle.add(item.bundleId());
-            interval.add(item.interval().ordinal());
-            intervalCount.add(item.intervalCount());
+            add(item.productId(), item.startDate(), item.endDate(), item.unitAmount(), item.quantity(),
+                    item.currency(), item.interval(), item.intervalCount(), item.discountPercent(),
+                    item.discountAmount(), item.trialEnd(), item.bundleId());
+        }
+
+        void add(String productId, LocalDate startDate, LocalDate endDate, BigDecimal unit, BigDecimal units,
+                 String currencyCode, BillingInterval billingInterval, int count, BigDecimal percent,
+                 BigDecimal discount, LocalDate trial, String bundleId) {
+            product.add(productId);
+            start.add(startDate);
+            end.add(endDate);
+            unitAmount.add(unit);
+            quantity.add(units);
+            currency.add(currencyCode);
+            discountPercent.add(percent);
+            discountAmount.add(discount);
+            trialEnd.add(trial);
+            bundle.add(bundleId);
+            interval.add(billingInterval.ordinal());
+            intervalCount.add(count);
             rows++;
         }
     }
@@ -218,6 +281,17 @@ public final class ItemsImageBuilder {
                         + " characters in all exceed one array");
             }
             return (int) Math.min(MAX_CHARS, Math.max(needed, capacity + (long) (capacity >> 1)));
+        }
+
+        /** The length of the {@code index}-th string. */
+        int length(int index) {
+            return lengths.get(index);
+        }
+
+        /** The string of {@code length} characters from character {@code offset} on. */
+        String string(int offset, int length) {
+            return latin1 != null ? new String(latin1, offset, length, StandardCharsets.ISO_8859_1)
+                    : new String(utf16, offset, length);
         }
 
         StringsImage image() {

@@ -33,6 +33,20 @@ public record RecurringItem(
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public RecurringItem {
+        currency = validate(id, customerId, productId, subscriptionId, startDate, endDate, unitAmount, quantity,
+                currency, interval, intervalCount, discountPercent, discountAmount, bundleId);
+    }
+
+    /**
+     * The rules an item's fields must follow, checked in the order the constructor checks them: what
+     * {@link ItemsImageBuilder} checks too when it takes an item's fields without an item.
+     *
+     * @return the currency as the item keeps it (upper case)
+     */
+    static String validate(String id, String customerId, String productId, String subscriptionId,
+                           LocalDate startDate, LocalDate endDate, BigDecimal unitAmount, BigDecimal quantity,
+                           String currency, BillingInterval interval, int intervalCount,
+                           BigDecimal discountPercent, BigDecimal discountAmount, String bundleId) {
         Ids.require(id, "item_id");
         Ids.require(customerId, "customer_id");
         Ids.require(productId, "product_id");
@@ -46,7 +60,7 @@ public record RecurringItem(
         Bounds.magnitude(quantity, "quantity");
         Bounds.magnitude(discountPercent, "discount_percent");
         Bounds.magnitude(discountAmount, "discount_amount");
-        currency = CurrencyCode.require(currency);
+        String code = CurrencyCode.require(currency);
         if (endDate != null && !endDate.isAfter(startDate)) {
             throw new IllegalArgumentException("end_date " + endDate + " must be after start_date " + startDate);
         }
@@ -68,6 +82,7 @@ public record RecurringItem(
         if (discountAmount != null && discountAmount.signum() < 0) {
             throw new IllegalArgumentException("discount_amount must be >= 0, was " + discountAmount);
         }
+        return code;
     }
 
     /** First day the item earns MRR: its start, or its trial end when that is later. */

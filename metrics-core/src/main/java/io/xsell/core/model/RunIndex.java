@@ -73,6 +73,11 @@ final class RunIndex {
             rows++;
         }
 
+        /** True when row {@code row}, already added, starts a run. */
+        boolean startsRun(int row) {
+            return (starts[row >>> 6] & 1L << (row & 63)) != 0;
+        }
+
         RunIndex build() {
             return new RunIndex(Arrays.copyOf(starts, (rows + 63) >>> 6));
         }

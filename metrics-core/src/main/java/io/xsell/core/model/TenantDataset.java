@@ -1,5 +1,6 @@
 package io.xsell.core.model;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,6 +55,23 @@ public final class TenantDataset {
 
     public static TenantDataset of(String reportingCurrency, List<Customer> customers, List<Product> products,
                                    List<RecurringItem> items, List<OneTimeCharge> charges, List<FxRate> rates) {
+        return of(reportingCurrency, customers, products, new ItemColumns.Build(items), charges, rates);
+    }
+
+    /**
+     * {@link #of(String, List, List, List, List, List) of} with the recurring items as the rows of a
+     * builder filled in their order (each row checked as an item is when added): the same checks,
+     * the same problems and the same dataset as for a list of those items, without an object per
+     * item. {@code items} is not used afterwards.
+     */
+    public static TenantDataset of(String reportingCurrency, List<Customer> customers, List<Product> products,
+                                   ItemsImageBuilder items, List<OneTimeCharge> charges, List<FxRate> rates) {
+        return of(reportingCurrency, customers, products, new ItemColumns.Build(items), charges, rates);
+    }
+
+    private static TenantDataset of(String reportingCurrency, List<Customer> customers, List<Product> products,
+                                    ItemColumns.Build itemColumns, List<OneTimeCharge> charges,
+                                    List<FxRate> rates) {
         String currency = CurrencyCode.require(reportingCurrency);
         FxRates fx = new FxRates(currency, rates);
         List<String> problems = new ArrayList<>();
@@ -67,8 +85,6 @@ public final class TenantDataset {
         }
         // Half of the item columns is built beside the checks (two cores halve a cold load's wait);
         // the other half needs checked customers. A failed check throws before any is used.
-        Map<Object, Object> canonical = new HashMap<>();
-        ItemColumns.Build itemColumns = new ItemColumns.Build(items, canonical);
         CompletableFuture<Void> values = problems.isEmpty() ? CompletableFuture.runAsync(itemColumns::values) : null;
         Map<String, Product> productIds = new HashMap<>();
         Map<String, LineKind> lineKinds = new HashMap<>();
@@ -82,27 +98,7 @@ public final class TenantDataset {
                         + p.kind().code() + " (product '" + p.id() + "')");
             }
         }
-        Set<String> itemIds = new HashSet<>(items.size() * 2);
-        String knownCustomer = null; // a customer's rows follow each other, often with one id instance
-        for (RecurringItem item : items) {
-            if (!itemIds.add(item.id())) {
-                add(problems, "duplicate item_id '" + item.id() + "'");
-            }
-            if (item.customerId() == knownCustomer) {
-                // checked on the previous row
-            } else if (!customerIds.containsKey(item.customerId())) {
-                add(problems, "item '" + item.id() + "' refers to unknown customer_id '" + item.customerId() + "'");
-            } else {
-                knownCustomer = item.customerId();
-            }
-            if (!productIds.containsKey(item.productId())) {
-                add(problems, "item '" + item.id() + "' refers to unknown product_id '" + item.productId() + "'");
-            }
-            if (fx.rateOn(item.currency(), item.startDate()).isEmpty()) {
-                add(problems, "item '" + item.id() + "' is in " + item.currency() + " but no " + item.currency()
-                        + " rate is known on or before " + item.startDate());
-            }
-        }
+        itemColumns.forEachItem(new ItemChecks(problems, itemColumns.size(), customerIds, productIds, fx));
         Set<String> chargeIds = new HashSet<>(charges.size() * 2);
         for (OneTimeCharge charge : charges) {
             if (!chargeIds.add(charge.id())) {
@@ -123,14 +119,55 @@ public final class TenantDataset {
             throw new InvalidDatasetException(problems);
         }
         itemColumns.keys(customerIds);
+        Map<Object, Object> canonical = new HashMap<>();
         ChargeColumns chargeColumns = ChargeColumns.of(charges, customerList, customerIds, canonical);
         try {
             values.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return new TenantDataset(currency, customerList, List.copyOf(products), itemColumns.finish(customerList),
+        return new TenantDataset(currency, customerList, List.copyOf(products), itemColumns.finish(customerList, canonical),
                 chargeColumns, fx, List.copyOf(rates));
+    }
+
+    /** The checks of {@link #of} on each item: unique ids, known customers and products, an FX rate. */
+    private static final class ItemChecks implements ItemsImageBuilder.ItemVisitor {
+        private final List<String> problems;
+        private final Set<String> itemIds;
+        private final Map<String, Integer> customerIds;
+        private final Map<String, Product> productIds;
+        private final FxRates fx;
+        private String knownCustomer; // a customer's rows follow each other, often with one id instance
+
+        ItemChecks(List<String> problems, int items, Map<String, Integer> customerIds,
+                   Map<String, Product> productIds, FxRates fx) {
+            this.problems = problems;
+            this.itemIds = new HashSet<>(items * 2);
+            this.customerIds = customerIds;
+            this.productIds = productIds;
+            this.fx = fx;
+        }
+
+        @Override
+        public void item(String id, String customerId, String productId, String currency, LocalDate startDate) {
+            if (!itemIds.add(id)) {
+                add(problems, "duplicate item_id '" + id + "'");
+            }
+            if (customerId == knownCustomer) {
+                // checked on the previous row
+            } else if (!customerIds.containsKey(customerId)) {
+                add(problems, "item '" + id + "' refers to unknown customer_id '" + customerId + "'");
+            } else {
+                knownCustomer = customerId;
+            }
+            if (!productIds.containsKey(productId)) {
+                add(problems, "item '" + id + "' refers to unknown product_id '" + productId + "'");
+            }
+            if (fx.rateOn(currency, startDate).isEmpty()) {
+                add(problems, "item '" + id + "' is in " + currency + " but no " + currency
+                        + " rate is known on or before " + startDate);
+            }
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.xsell.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,13 +20,156 @@ class ItemsImageBuilderTest {
 
     @Test
     void theImageRebuildsTheDatasetOfTheSameItems() {
-        SplittableRandom random = new SplittableRandom(11);
+        List<Customer> customers = customers(40);
+        List<RecurringItem> items = randomItems(11, 3_000);
+        TenantDataset expected = TenantDataset.of("USD", customers, PRODUCTS, items, List.of(), RATES);
+
+        ItemsImageBuilder builder = new ItemsImageBuilder();
+        items.forEach(builder::add);
+        assertThat(builder.size()).isEqualTo(items.size());
+        assertThat(builder.currency(7)).isEqualTo(items.get(7).currency());
+        assertThat(builder.startDate(2_999)).isEqualTo(items.get(2_999).startDate());
+        TenantDataset rebuilt = TenantDataset.fromImage(new DatasetImage("USD", customers, PRODUCTS, RATES,
+                builder.build(positions(customers)), ChargesImage.of(List.of(), Map.of())));
+
+        assertThat(rebuilt.items()).containsExactlyElementsOf(expected.items());
+        assertThat(rebuilt.retainedBytes()).isEqualTo(expected.retainedBytes());
+    }
+
+    @Test
+    void itemsAddedByTheirFieldsMakeTheDatasetOfTheItems() {
+        List<Customer> customers = customers(40);
+        List<RecurringItem> items = randomItems(12, 3_000);
+        List<OneTimeCharge> charges = List.of(new OneTimeCharge("o1", "c3", "p1", LocalDate.of(2024, 5, 1),
+                new BigDecimal("500.00"), "EUR", "Setup"));
+        TenantDataset expected = TenantDataset.of("USD", customers, PRODUCTS, items, charges, RATES);
+
+        ItemsImageBuilder builder = new ItemsImageBuilder();
+        for (RecurringItem item : items) {
+            // each customer id an instance of its own, equal to the customer's: runs go by value
+            builder.add(item.id(), new String(item.customerId()), item.productId(), item.subscriptionId(),
+                    item.startDate(), item.endDate(), item.unitAmount(), item.quantity(),
+                    item.currency().toLowerCase(java.util.Locale.ROOT), item.interval(), item.intervalCount(),
+                    item.discountPercent(), item.discountAmount(), item.trialEnd(), item.bundleId());
+        }
+        TenantDataset built = TenantDataset.of("USD", customers, PRODUCTS, builder, charges, RATES);
+
+        assertThat(built.items()).containsExactlyElementsOf(expected.items());
+        assertThat(built.items()).containsExactlyElementsOf(items);
+        assertThat(built.charges()).containsExactlyElementsOf(expected.charges());
+        assertThat(built.customers()).isEqualTo(expected.customers());
+        assertThat(built.image()).usingRecursiveComparison().isEqualTo(expected.image());
+        assertThat(built.retainedBytes()).isEqualTo(expected.retainedBytes());
+        for (int i = 0; i < items.size(); i++) {
+            assertThat(built.customerOfItem(i)).isEqualTo(expected.customerOfItem(i));
+            // the dataset's customer instance, not the builder's copy
+            assertThat(built.items().get(i).customerId()).isSameAs(customers.get(built.customerOfItem(i)).id());
+        }
+    }
+
+    @Test
+    void aBuilderWithoutRowsMakesTheDatasetOfNoItems() {
+        TenantDataset built = TenantDataset.of("USD", customers(2), PRODUCTS, new ItemsImageBuilder(), List.of(),
+                RATES);
+
+        assertThat(built.items()).isEmpty();
+        assertThat(built.image()).usingRecursiveComparison()
+                .isEqualTo(TenantDataset.of("USD", customers(2), PRODUCTS, List.of(), List.of(), RATES).image());
+    }
+
+    @Test
+    void fieldsAreRefusedAsTheItemConstructorRefusesThem() {
+        LocalDate start = LocalDate.of(2024, 3, 1);
+        BigDecimal one = BigDecimal.ONE;
+        String longId = "x".repeat(Bounds.ID_MAX + 1);
+        List<Object[]> rejected = List.of(
+                fields(null, "c0", "p0", null, start, null, one, one, "USD", BillingInterval.MONTH, 1, null, null),
+                fields(" ", "c0", "p0", null, start, null, one, one, "USD", BillingInterval.MONTH, 1, null, null),
+                fields("i", null, "p0", null, start, null, one, one, "USD", BillingInterval.MONTH, 1, null, null),
+                fields("i", "c0", "", null, start, null, one, one, "USD", BillingInterval.MONTH, 1, null, null),
+                fields("i", "c0", "p0", longId, start, null, one, one, "USD", BillingInterval.MONTH, 1, null, null),
+                fields("i", "c0", "p0", null, null, null, one, one, "USD", BillingInterval.MONTH, 1, null, null),
+                fields("i", "c0", "p0", null, start, start, one, one, "USD", BillingInterval.MONTH, 1, null, null),
+                fields("i", "c0", "p0", null, start, null, null, one, "USD", BillingInterval.MONTH, 1, null, null),
+                fields("i", "c0", "p0", null, start, null, one.negate(), one, "USD", BillingInterval.MONTH, 1, null,
+                        null),
+                fields("i", "c0", "p0", null, start, null, new BigDecimal("1e20"), one, "USD", BillingInterval.MONTH,
+                        1, null, null),
+                fields("i", "c0", "p0", null, start, null, one, BigDecimal.ZERO, "USD", BillingInterval.MONTH, 1,
+                        null, null),
+                fields("i", "c0", "p0", null, start, null, one, one, "US", BillingInterval.MONTH, 1, null, null),
+                fields("i", "c0", "p0", null, start, null, one, one, "ZZZ", BillingInterval.MONTH, 1, null, null),
+                fields("i", "c0", "p0", null, start, null, one, one, "USD", null, 1, null, null),
+                fields("i", "c0", "p0", null, start, null, one, one, "USD", BillingInterval.MONTH, 0, null, null),
+                fields("i", "c0", "p0", null, start, null, one, one, "USD", BillingInterval.MONTH, 1,
+                        new BigDecimal("100.01"), null),
+                fields("i", "c0", "p0", null, start, null, one, one, "USD", BillingInterval.MONTH, 1,
+                        new BigDecimal("-1"), null),
+                fields("i", "c0", "p0", null, start, null, one, one, "USD", BillingInterval.MONTH, 1, null,
+                        new BigDecimal("-0.01")));
+        for (Object[] f : rejected) {
+            Throwable byConstructor = catchThrowable(() -> new RecurringItem((String) f[0], (String) f[1],
+                    (String) f[2], (String) f[3], (LocalDate) f[4], (LocalDate) f[5], (BigDecimal) f[6],
+                    (BigDecimal) f[7], (String) f[8], (BillingInterval) f[9], (Integer) f[10], (BigDecimal) f[11],
+                    (BigDecimal) f[12], null, null));
+            ItemsImageBuilder builder = new ItemsImageBuilder();
+            Throwable byBuilder = catchThrowable(() -> builder.add((String) f[0], (String) f[1], (String) f[2],
+                    (String) f[3], (LocalDate) f[4], (LocalDate) f[5], (BigDecimal) f[6], (BigDecimal) f[7],
+                    (String) f[8], (BillingInterval) f[9], (Integer) f[10], (BigDecimal) f[11], (BigDecimal) f[12],
+                    null, null));
+
+            assertThat(byConstructor).as(java.util.Arrays.toString(f)).isNotNull();
+            assertThat(byBuilder).as(java.util.Arrays.toString(f)).isExactlyInstanceOf(byConstructor.getClass())
+                    .hasMessage(byConstructor.getMessage());
+            assertThat(builder.size()).isZero();
+        }
+    }
+
+    @Test
+    void checksAcrossItemsNameTheSameProblemsForABuilderAsForAList() {
+        List<Customer> customers = customers(3);
+        List<RecurringItem> items = List.of(
+                RecurringItem.builder("i1", "c0", "p0").start("2024-01-01").unitAmount("1").build(),
+                RecurringItem.builder("i1", "c0", "p0").start("2024-01-01").unitAmount("2").build(),
+                RecurringItem.builder("i2", "c9", "p0").start("2024-01-01").unitAmount("1").build(),
+                RecurringItem.builder("i3", "c9", "p7").start("2024-01-01").unitAmount("1").build(),
+                RecurringItem.builder("i4", "c1", "p1").start("1999-12-31").unitAmount("1").currency("EUR").build(),
+                RecurringItem.builder("i5", "c2", "p1").start("2024-01-01").unitAmount("1").currency("GBP").build());
+        Throwable forList = catchThrowable(() -> TenantDataset.of("USD", customers, PRODUCTS, items, List.of(),
+                RATES));
+        ItemsImageBuilder builder = new ItemsImageBuilder();
+        items.forEach(builder::add);
+        Throwable forBuilder = catchThrowable(() -> TenantDataset.of("USD", customers, PRODUCTS, builder, List.of(),
+                RATES));
+
+        assertThat(forList).isInstanceOf(InvalidDatasetException.class);
+        assertThat(((InvalidDatasetException) forList).problems()).hasSize(6);
+        assertThat(forBuilder).isInstanceOf(InvalidDatasetException.class);
+        assertThat(((InvalidDatasetException) forBuilder).problems())
+                .containsExactlyElementsOf(((InvalidDatasetException) forList).problems());
+    }
+
+    private static Object[] fields(String id, String customer, String product, String subscription, LocalDate start,
+                                   LocalDate end, BigDecimal unitAmount, BigDecimal quantity, String currency,
+                                   BillingInterval interval, int intervalCount, BigDecimal discountPercent,
+                                   BigDecimal discountAmount) {
+        return new Object[] {id, customer, product, subscription, start, end, unitAmount, quantity, currency,
+                interval, intervalCount, discountPercent, discountAmount};
+    }
+
+    private static List<Customer> customers(int count) {
         List<Customer> customers = new ArrayList<>();
-        for (int c = 0; c < 40; c++) {
+        for (int c = 0; c < count; c++) {
             customers.add(Customer.of("c" + c, Map.of()));
         }
+        return customers;
+    }
+
+    /** Items of customers c0 to c39 and products p0 and p1, in USD and EUR, every field used now and then. */
+    private static List<RecurringItem> randomItems(long seed, int count) {
+        SplittableRandom random = new SplittableRandom(seed);
         List<RecurringItem> items = new ArrayList<>();
-        for (int i = 0; i < 3_000; i++) {
+        for (int i = 0; i < count; i++) {
             // runs of customers and subscriptions, interleaved now and then, some without a subscription;
             // an id outside Latin-1 late in the file switches the characters to two bytes each
             int customer = random.nextInt(5) == 0 ? random.nextInt(40) : i / 4 % 40;
@@ -42,18 +186,7 @@ class ItemsImageBuilderTest {
             }
             items.add(item.build());
         }
-        TenantDataset expected = TenantDataset.of("USD", customers, PRODUCTS, items, List.of(), RATES);
-
-        ItemsImageBuilder builder = new ItemsImageBuilder();
-        items.forEach(builder::add);
-        assertThat(builder.size()).isEqualTo(items.size());
-        assertThat(builder.currency(7)).isEqualTo(items.get(7).currency());
-        assertThat(builder.startDate(2_999)).isEqualTo(items.get(2_999).startDate());
-        TenantDataset rebuilt = TenantDataset.fromImage(new DatasetImage("USD", customers, PRODUCTS, RATES,
-                builder.build(positions(customers)), ChargesImage.of(List.of(), Map.of())));
-
-        assertThat(rebuilt.items()).containsExactlyElementsOf(expected.items());
-        assertThat(rebuilt.retainedBytes()).isEqualTo(expected.retainedBytes());
+        return items;
     }
 
     @Test
