@@ -57,8 +57,13 @@ abstract class ParallelTable<P> implements TableReader, ParallelRows<P> {
             return null;
         }
         if (rejected != null) {
-            errors.add(file, line, RowCheck.fieldOf(rejected), rejected.getMessage());
+            refused(line, rejected);
         }
         return built;
+    }
+
+    /** Reports that the model refused the row on {@code line}, saying why. */
+    void refused(int line, RuntimeException rejected) {
+        errors.add(file, line, RowCheck.fieldOf(rejected), rejected.getMessage());
     }
 }

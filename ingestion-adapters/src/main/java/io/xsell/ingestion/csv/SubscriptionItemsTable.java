@@ -4,7 +4,6 @@ import io.xsell.core.model.BillingInterval;
 import io.xsell.core.model.IntSequence;
 import io.xsell.core.model.ItemsImage;
 import io.xsell.core.model.ItemsImageBuilder;
-import io.xsell.core.model.RecurringItem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -98,22 +97,28 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
         if (row.currency() != null && !firstLineByCurrency.containsKey(row.currency())) {
             firstLineByCurrency.put(row.currency(), line); // putIfAbsent would box the line of every row
         }
-        RecurringItem item = kept(duplicate, row.passed(), line, row.item(), row.rejected());
-        if (item != null) {
-            items.add(item);
-            itemLines.add(line);
+        if (!duplicate && row.passed()) {
+            try {
+                items.add(row.id(), row.customer(), row.product(), row.subscription(), row.start(), row.end(),
+                        row.amount(), row.units(), row.currency(), row.interval(), row.intervalCount(),
+                        row.discountPercent(), row.discountAmount(), row.trialEnd(), row.bundle());
+                itemLines.add(line);
+            } catch (IllegalArgumentException | NullPointerException rejected) {
+                refused(line, rejected); // the columns check an item's fields as RecurringItem does
+            }
         }
     }
 
     /**
      * A row as checked on a worker, with the errors its cells had; {@code passed} when there were none.
      * A customer or product id that the referenced file holds is that row's string ({@code customerKnown},
-     * {@code productKnown}), so millions of references share a few strings. The item of a row that
-     * passed is built on the worker too, or {@code rejected} holds why the model refused it, reported
-     * only if the row is kept (its id not a duplicate).
+     * {@code productKnown}), so millions of references share a few strings. The fields of a row that is
+     * kept go straight into the items' columns, which check them as an item would (no item is built).
      */
     record Prepared(int line, String id, String customer, boolean customerKnown, String product,
-                    boolean productKnown, String currency, RecurringItem item, RuntimeException rejected,
+                    boolean productKnown, String subscription, LocalDate start, LocalDate end, BigDecimal amount,
+                    BigDecimal units, String currency, BillingInterval interval, int intervalCount,
+                    BigDecimal discountPercent, BigDecimal discountAmount, LocalDate trialEnd, String bundle,
                     RowErrors errors, boolean passed) {
     }
 
@@ -173,19 +178,9 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
             BigDecimal discount = check.nonNegative(discountAmount, false);
             LocalDate trial = check.date(trialEnd, false);
             String bundle = check.text(bundleId);
-            boolean passed = check.passed();
-            RecurringItem item = null;
-            RuntimeException rejected = null;
-            if (passed) {
-                try {
-                    item = new RecurringItem(id, customer, product, subscription, start, end, amount, units, code,
-                            period, periods, percent, discount, trial, bundle);
-                } catch (IllegalArgumentException | NullPointerException e) {
-                    rejected = e;
-                }
-            }
-            return new Prepared(row.line(), id, customer, customerKnown, product, productKnown,
-                    code, item, rejected, rowErrors.take(), passed);
+            return new Prepared(row.line(), id, customer, customerKnown, product, productKnown, subscription, start,
+                    end, amount, units, code, period, periods, percent, discount, trial, bundle, rowErrors.take(),
+                    check.passed());
         }
 
         // Exports list a subscription's items together; reusing the previous row's string when it

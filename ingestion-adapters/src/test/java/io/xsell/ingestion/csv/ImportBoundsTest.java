@@ -3,6 +3,7 @@ package io.xsell.ingestion.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.xsell.core.model.Bounds;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,6 +45,16 @@ class ImportBoundsTest {
         assertThat(errors).hasSize(2);
         ImportValidationTest.assertError(errors.get(0), ITEMS, 2, "unit_amount", "14 after");
         ImportValidationTest.assertError(errors.get(1), ITEMS, 3, "unit_amount", "'1e999999' is not a number");
+    }
+
+    @Test
+    void anItemTheModelRefusesIsAnErrorOnItsLineAndTheRowsAroundItAreKept() {
+        // the cells pass their own checks; the columns refuse the item as RecurringItem would
+        List<ImportError> errors = errorsOf(CsvFixture.valid()
+                .replace(ITEMS, "i1,s1,c1,", "i1," + "s".repeat(Bounds.ID_MAX + 1) + ",c1,"));
+
+        assertThat(errors).singleElement().satisfies(e -> ImportValidationTest.assertError(e, ITEMS, 2,
+                "subscription_id", "subscription_id must be at most " + Bounds.ID_MAX + " characters"));
     }
 
     @Test
