@@ -3,6 +3,7 @@ package io.xsell.core.mrr;
 import io.xsell.core.model.BillingInterval;
 import io.xsell.core.model.RecurringItem;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /** Monthly recurring revenue of one item (spec section 2). */
 public final class ItemMrr {
@@ -42,6 +43,39 @@ public final class ItemMrr {
         }
         // net / months(interval) / count, as one division: months(interval) = 12 / periodsPerYear.
         BigDecimal yearly = converted.multiply(BigDecimal.valueOf(interval.periodsPerYear()));
-        return yearly.divide(BigDecimal.valueOf(12L * intervalCount), Decimals.MC);
+        return divide(yearly, 12L * intervalCount);
+    }
+
+    /** 10^34: a quotient below it in magnitude has at most {@code Decimals.MC}'s 34 digits. */
+    private static final BigInteger PRECISION_BOUND = BigInteger.TEN.pow(34);
+    private static final BigInteger[] TENS = {BigInteger.ONE, BigInteger.TEN, BigInteger.valueOf(100),
+        BigInteger.valueOf(1_000), BigInteger.valueOf(10_000)};
+
+    /**
+     * {@code dividend.divide(BigDecimal.valueOf(divisor), Decimals.MC)}, value and scale. When the
+     * quotient is exact with at most 34 digits, {@code BigDecimal} returns it at the scale closest to
+     * the preferred one ({@code dividend.scale()}): the least scale from there on that holds it. It
+     * finds that scale by computing 34 digits and stripping the zeros one {@code BigInteger} division
+     * by ten at a time, which is most of what pricing a yearly price costs and allocates. Here an
+     * exact quotient at the dividend's scale, or up to four more decimals, is found by one division of
+     * the unscaled value (scaled by 10^e) by the small divisor and returned as it is; every other
+     * quotient (not exact, or needing more decimals or digits) is left to {@code BigDecimal.divide}.
+     *
+     * @param divisor positive
+     */
+    static BigDecimal divide(BigDecimal dividend, long divisor) {
+        BigInteger unscaled = dividend.unscaledValue();
+        BigInteger by = BigInteger.valueOf(divisor);
+        for (int e = 0; e < TENS.length; e++) {
+            BigInteger[] qr = (e == 0 ? unscaled : unscaled.multiply(TENS[e])).divideAndRemainder(by);
+            if (qr[1].signum() == 0) {
+                long scale = (long) dividend.scale() + e;
+                if (qr[0].abs().compareTo(PRECISION_BOUND) < 0 && scale <= Integer.MAX_VALUE) {
+                    return new BigDecimal(qr[0], (int) scale);
+                }
+                break; // exact, but more than 34 digits: BigDecimal rounds it
+            }
+        }
+        return dividend.divide(BigDecimal.valueOf(divisor), Decimals.MC);
     }
 }
