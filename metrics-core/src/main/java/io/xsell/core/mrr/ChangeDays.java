@@ -33,10 +33,7 @@ final class ChangeDays {
             ends = new int[capacity];
             byEnd = new int[capacity];
         }
-        for (int i = 0; i < count; i++) {
-            starts[i] = items.activeFromOf(first + i);
-            ends[i] = items.endOf(first + i);
-        }
+        items.daysInto(first, limit, starts, ends);
         endOrder(count);
         this.first = first;
         this.n = count;

@@ -135,6 +135,30 @@ final class PricedItemColumns {
         return length == 0 ? PricedItem.OPEN : activeFrom.get(item) + length;
     }
 
+    /** The lines of items {@code [first, limit)} into {@code into[0, limit - first)}. */
+    void linesInto(int first, int limit, int[] into) {
+        lines.copyTo(first, limit, into);
+    }
+
+    /** The amount codes of items {@code [first, limit)} into {@code into[0, limit - first)}. */
+    void codesInto(int first, int limit, int[] into) {
+        monthlyCodes.copyTo(first, limit, into);
+    }
+
+    /**
+     * The days items {@code [first, limit)} start earning into {@code starts[0, limit - first)} and
+     * their ends ({@link #endOf}) into {@code ends}.
+     */
+    void daysInto(int first, int limit, int[] starts, int[] ends) {
+        activeFrom.copyTo(first, limit, starts);
+        this.ends.copyTo(first, limit, ends);
+        if (endsAreLengths) {
+            for (int i = 0, n = limit - first; i < n; i++) {
+                ends[i] = ends[i] == 0 ? PricedItem.OPEN : starts[i] + ends[i];
+            }
+        }
+    }
+
     BigDecimal monthlyOf(int item) {
         return amounts[monthlyCodes.get(item)];
     }

@@ -48,6 +48,10 @@ public final class WindowScan {
     private MovementType[] movementTypes = new MovementType[6];
     private boolean[] movementBundled = new boolean[6];
     private int movements;
+    /** The current customer's items: the first's index in the columns, then per item its line and amount code. */
+    private int firstItem;
+    private int[] itemLines = new int[8];
+    private int[] itemCodes = new int[8];
 
     WindowScan(PricedItemColumns items, FixedAmounts amounts, int lineCount, int startDay, int endDay) {
         this.items = items;
@@ -78,13 +82,12 @@ public final class WindowScan {
             beforeScales[line] = 0;
             afterScales[line] = 0;
         }
-        findActiveLines(customer);
+        readItems(customer);
         Fixed192.clear(totals, 0);
         totalBeforeScale = 0;
         movements = 0;
         boolean everActive = false;
         boolean started = false;
-        changes.reset(items, items.first(customer), items.limit(customer));
         while (changes.next()) {
             int day = changes.day();
             if (day > endDay) {
@@ -131,16 +134,31 @@ public final class WindowScan {
         return true;
     }
 
-    /** Lists the lines of the customer's items in {@link #active}, ascending. */
-    private void findActiveLines(int customer) {
+    /**
+     * Reads the customer's items out of the columns once (their days into {@link #changes}, their lines
+     * and codes into plain arrays) and lists their lines in {@link #active}, ascending.
+     */
+    private void readItems(int customer) {
+        int first = items.first(customer);
+        int limit = items.limit(customer);
+        int count = limit - first;
+        if (itemLines.length < count) {
+            int capacity = Math.max(count, 2 * itemLines.length);
+            itemLines = new int[capacity];
+            itemCodes = new int[capacity];
+        }
+        firstItem = first;
+        changes.reset(items, first, limit);
+        items.linesInto(first, limit, itemLines);
+        items.codesInto(first, limit, itemCodes);
         activeCount = 0;
         if (++pass == 0) { // wrapped around: forget the old stamps
             Arrays.fill(seenBy, 0);
             pass = 1;
         }
         int stamp = pass;
-        for (int k = items.first(customer), limit = items.limit(customer); k < limit; k++) {
-            int line = items.lineOf(k);
+        for (int i = 0; i < count; i++) {
+            int line = itemLines[i];
             if (seenBy[line] != stamp) {
                 seenBy[line] = stamp;
                 int j = activeCount++;
@@ -171,15 +189,15 @@ public final class WindowScan {
         }
         boolean overflow = false;
         for (int k; (k = changes.nextStart()) >= 0; ) {
-            int line = items.lineOf(k);
-            int code = items.codeOf(k);
+            int line = itemLines[k - firstItem];
+            int code = itemCodes[k - firstItem];
             overflow |= Fixed192.add(after, L * line, amountValues, L * code);
             afterScales[line] = Math.max(afterScales[line], amounts.scaleOf(code));
             bundledStarts[line] |= items.bundledOf(k);
         }
         for (int k; (k = changes.nextEnd()) >= 0; ) {
-            int line = items.lineOf(k);
-            int code = items.codeOf(k);
+            int line = itemLines[k - firstItem];
+            int code = itemCodes[k - firstItem];
             overflow |= Fixed192.subtract(after, L * line, amountValues, L * code);
             afterScales[line] = Math.max(afterScales[line], amounts.scaleOf(code));
         }
