@@ -81,6 +81,16 @@ public final class ItemCodes {
         return items.bundle;
     }
 
+    /** The intervals of rows {@code [from, to)} into {@code into[0, to - from)}, as {@link BillingInterval} ordinals. */
+    public void intervalsInto(int from, int to, int[] into) {
+        items.interval.copyTo(from, to, into);
+    }
+
+    /** The interval counts of rows {@code [from, to)} into {@code into[0, to - from)}. */
+    public void intervalCountsInto(int from, int to, int[] into) {
+        items.intervalCount.copyTo(from, to, into);
+    }
+
     public BillingInterval interval(int row) {
         return INTERVALS[items.interval.get(row)];
     }

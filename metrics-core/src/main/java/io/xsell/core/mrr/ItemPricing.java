@@ -61,10 +61,13 @@ final class ItemPricing {
         ItemPricing pricing = new ItemPricing(dataset, lineByProduct);
         int n = pricing.codes.size();
         int split = parallel && n >= PARALLEL_FROM ? n / 2 : n;
+        // one set of arrays for both halves: a row gives at most one item, so the second half's fit from split on
+        PricedItemColumns.Builder builder = new PricedItemColumns.Builder(n);
+        PricedItemColumns.Builder secondHalf = builder.sharing(split);
         CompletableFuture<PricedItemColumns.Builder> second = split < n
-                ? CompletableFuture.supplyAsync(() -> pricing.priceInto(new PricedItemColumns.Builder(n - split), split, n))
+                ? CompletableFuture.supplyAsync(() -> pricing.priceInto(secondHalf, split, n))
                 : null;
-        PricedItemColumns.Builder builder = pricing.priceInto(new PricedItemColumns.Builder(n), 0, split);
+        pricing.priceInto(builder, 0, split);
         if (second != null) {
             try {
                 builder.addAll(second.join());
@@ -75,31 +78,74 @@ final class ItemPricing {
         return builder.build(dataset.customers().size());
     }
 
+    /** Rows read at a time: each code column is decoded for a block at once ({@code codesInto}). */
+    static final int BLOCK = 512;
+
     private PricedItemColumns.Builder priceInto(PricedItemColumns.Builder builder, int from, int to) {
         PriceMemo memo = new PriceMemo(codes, dataset.fxRates());
+        Block block = new Block();
         int[] amountCodes = new int[256]; // the builder's amount code + 1 of each of the memo's prices; 0: not yet
-        for (int i = from; i < to; i++) {
-            if ((i - from) % CHECK_EVERY == 0) {
+        for (int at = from; at < to; at += BLOCK) {
+            if ((at - from) % CHECK_EVERY < BLOCK) {
                 WorkCancelledException.checkInterrupt(); // pricing a million items takes a second: stop when told
             }
-            int startCode = codes.start().code(i);
-            int start = startDay[startCode];
-            int trialEnd = trialEndDay[codes.trialEnd().code(i)];
-            int activeFrom = trialEnd > start ? trialEnd : start; // RecurringItem.activeFrom()
-            int end = endDay[codes.end().code(i)];
-            if (activeFrom >= end) {
-                continue; // a trial that outlives the item: never earns MRR, never becomes active
+            int limit = Math.min(to, at + BLOCK);
+            block.read(codes, at, limit);
+            for (int r = 0, n = limit - at; r < n; r++) {
+                int startCode = block.start[r];
+                int start = startDay[startCode];
+                int trialEnd = trialEndDay[block.trialEnd[r]];
+                int activeFrom = trialEnd > start ? trialEnd : start; // RecurringItem.activeFrom()
+                int end = endDay[block.end[r]];
+                if (activeFrom >= end) {
+                    continue; // a trial that outlives the item: never earns MRR, never becomes active
+                }
+                int price = memo.price(block.currency[r], startCode, block.unitAmount[r], block.quantity[r],
+                        block.discountPercent[r], block.discountAmount[r], block.interval[r], block.intervalCount[r]);
+                if (price >= amountCodes.length) {
+                    amountCodes = Arrays.copyOf(amountCodes, Math.max(price + 1, amountCodes.length * 2));
+                }
+                if (amountCodes[price] == 0) {
+                    amountCodes[price] = builder.amountCode(memo.value(price)) + 1;
+                }
+                builder.add(codes.customerOf(at + r), lineOfProduct[block.product[r]], activeFrom, end,
+                        amountCodes[price] - 1, block.bundle[r] != 0);
             }
-            int price = memo.price(i, startCode);
-            if (price >= amountCodes.length) {
-                amountCodes = Arrays.copyOf(amountCodes, Math.max(price + 1, amountCodes.length * 2));
-            }
-            if (amountCodes[price] == 0) {
-                amountCodes[price] = builder.amountCode(memo.value(price)) + 1;
-            }
-            builder.add(codes.customerOf(i), lineOfProduct[codes.product().code(i)], activeFrom, end,
-                    amountCodes[price] - 1, codes.bundle().code(i) != 0);
         }
         return builder;
+    }
+
+    /**
+     * The codes of a block of rows, a plain array per column: the pricing loop then reads ints, where
+     * reading each code through its column would bring every column width along at every read.
+     */
+    private static final class Block {
+        final int[] start = new int[BLOCK];
+        final int[] trialEnd = new int[BLOCK];
+        final int[] end = new int[BLOCK];
+        final int[] currency = new int[BLOCK];
+        final int[] unitAmount = new int[BLOCK];
+        final int[] quantity = new int[BLOCK];
+        final int[] discountPercent = new int[BLOCK];
+        final int[] discountAmount = new int[BLOCK];
+        final int[] interval = new int[BLOCK];
+        final int[] intervalCount = new int[BLOCK];
+        final int[] product = new int[BLOCK];
+        final int[] bundle = new int[BLOCK];
+
+        void read(ItemCodes codes, int from, int to) {
+            codes.start().codesInto(from, to, start);
+            codes.trialEnd().codesInto(from, to, trialEnd);
+            codes.end().codesInto(from, to, end);
+            codes.currency().codesInto(from, to, currency);
+            codes.unitAmount().codesInto(from, to, unitAmount);
+            codes.quantity().codesInto(from, to, quantity);
+            codes.discountPercent().codesInto(from, to, discountPercent);
+            codes.discountAmount().codesInto(from, to, discountAmount);
+            codes.intervalsInto(from, to, interval);
+            codes.intervalCountsInto(from, to, intervalCount);
+            codes.product().codesInto(from, to, product);
+            codes.bundle().codesInto(from, to, bundle);
+        }
     }
 }
