@@ -48,32 +48,40 @@ public final class ItemMrr {
 
     /** 10^34: a quotient below it in magnitude has at most {@code Decimals.MC}'s 34 digits. */
     private static final BigInteger PRECISION_BOUND = BigInteger.TEN.pow(34);
-    private static final BigInteger[] TENS = {BigInteger.ONE, BigInteger.TEN, BigInteger.valueOf(100),
-        BigInteger.valueOf(1_000), BigInteger.valueOf(10_000)};
+    /** The most decimals beyond the dividend's that the short way looks for. */
+    private static final int MORE_DECIMALS = 4;
+    private static final long[] TENS = {1, 10, 100, 1_000, 10_000};
 
     /**
      * {@code dividend.divide(BigDecimal.valueOf(divisor), Decimals.MC)}, value and scale. When the
      * quotient is exact with at most 34 digits, {@code BigDecimal} returns it at the scale closest to
      * the preferred one ({@code dividend.scale()}): the least scale from there on that holds it. It
      * finds that scale by computing 34 digits and stripping the zeros one {@code BigInteger} division
-     * by ten at a time, which is most of what pricing a yearly price costs and allocates. Here an
-     * exact quotient at the dividend's scale, or up to four more decimals, is found by one division of
-     * the unscaled value (scaled by 10^e) by the small divisor and returned as it is; every other
-     * quotient (not exact, or needing more decimals or digits) is left to {@code BigDecimal.divide}.
+     * by ten at a time, which was most of what pricing a yearly price cost and allocated. Here one
+     * division of the unscaled value {@code u} by the small divisor {@code d} gives {@code q} and
+     * {@code r}; the quotient is exact at {@code e} more decimals when {@code d} divides
+     * {@code r * 10^e} (a {@code long} test), and is then {@code q * 10^e + r * 10^e / d} at scale
+     * {@code dividend.scale() + e}, returned as it is for {@code e} up to {@value #MORE_DECIMALS} and
+     * at most 34 digits. Every other quotient (not exact, more decimals or more digits) is left to
+     * {@code BigDecimal.divide}.
      *
      * @param divisor positive
      */
     static BigDecimal divide(BigDecimal dividend, long divisor) {
-        BigInteger unscaled = dividend.unscaledValue();
-        BigInteger by = BigInteger.valueOf(divisor);
-        for (int e = 0; e < TENS.length; e++) {
-            BigInteger[] qr = (e == 0 ? unscaled : unscaled.multiply(TENS[e])).divideAndRemainder(by);
-            if (qr[1].signum() == 0) {
-                long scale = (long) dividend.scale() + e;
-                if (qr[0].abs().compareTo(PRECISION_BOUND) < 0 && scale <= Integer.MAX_VALUE) {
-                    return new BigDecimal(qr[0], (int) scale);
+        if (divisor > 0 && divisor < 1L << 40) { // r * 10^e fits a long
+            BigInteger[] qr = dividend.unscaledValue().divideAndRemainder(BigInteger.valueOf(divisor));
+            long r = qr[1].longValue(); // |r| < divisor, sign of the dividend
+            for (int e = 0; e <= MORE_DECIMALS; e++) {
+                long scaled = r * TENS[e];
+                if (scaled % divisor == 0) {
+                    BigInteger q = e == 0 ? qr[0]
+                            : qr[0].multiply(BigInteger.valueOf(TENS[e])).add(BigInteger.valueOf(scaled / divisor));
+                    long scale = (long) dividend.scale() + e;
+                    if (q.abs().compareTo(PRECISION_BOUND) < 0 && scale <= Integer.MAX_VALUE) {
+                        return new BigDecimal(q, (int) scale);
+                    }
+                    break; // exact, but more than 34 digits: BigDecimal rounds it
                 }
-                break; // exact, but more than 34 digits: BigDecimal rounds it
             }
         }
         return dividend.divide(BigDecimal.valueOf(divisor), Decimals.MC);
