@@ -5,7 +5,6 @@ import io.xsell.core.model.ItemCodes;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.core.model.WorkCancelledException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -84,7 +83,7 @@ final class ItemPricing {
     private PricedItemColumns.Builder priceInto(PricedItemColumns.Builder builder, int from, int to) {
         PriceMemo memo = new PriceMemo(codes, dataset.fxRates());
         Block block = new Block();
-        int[] amountCodes = new int[256]; // the builder's amount code + 1 of each of the memo's prices; 0: not yet
+        int added = builder.size();
         for (int at = from; at < to; at += BLOCK) {
             if ((at - from) % CHECK_EVERY < BLOCK) {
                 WorkCancelledException.checkInterrupt(); // pricing a million items takes a second: stop when told
@@ -102,16 +101,18 @@ final class ItemPricing {
                 }
                 int price = memo.price(block.currency[r], startCode, block.unitAmount[r], block.quantity[r],
                         block.discountPercent[r], block.discountAmount[r], block.interval[r], block.intervalCount[r]);
-                if (price >= amountCodes.length) {
-                    amountCodes = Arrays.copyOf(amountCodes, Math.max(price + 1, amountCodes.length * 2));
-                }
-                if (amountCodes[price] == 0) {
-                    amountCodes[price] = builder.amountCode(memo.value(price)) + 1;
-                }
-                builder.add(codes.customerOf(at + r), lineOfProduct[block.product[r]], activeFrom, end,
-                        amountCodes[price] - 1, block.bundle[r] != 0);
+                builder.add(codes.customerOf(at + r), lineOfProduct[block.product[r]], activeFrom, end, price,
+                        block.bundle[r] != 0); // the price's number for now: its amount code below
             }
         }
+        // Each distinct input priced once, after the loop (which then does no arithmetic), and given
+        // its amount code in numbering order: the order the rows first show them, as if each had been
+        // coded as it was met.
+        int[] amountCodes = new int[memo.count()];
+        for (int price = 0; price < amountCodes.length; price++) {
+            amountCodes[price] = builder.amountCode(memo.value(price));
+        }
+        builder.recode(added, amountCodes);
         return builder;
     }
 

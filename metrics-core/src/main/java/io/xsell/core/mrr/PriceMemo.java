@@ -30,7 +30,12 @@ final class PriceMemo {
     private final DistinctValues<BigDecimal> rates = new DistinctValues<>();
     private final CodeTuples plans = new CodeTuples(6);
     private final CodeTuples planRates = new CodeTuples(2);
-    private BigDecimal[] prices = new BigDecimal[64];
+    private BigDecimal[] prices = new BigDecimal[64]; // computed when first asked for (value)
+    private int[] planTuples = new int[6 * 64]; // each plan's six codes, by plan number
+    private int[] planOfPrice = new int[64];
+    private int[] rateOfPrice = new int[64]; // the rate's number + 1
+    private int planCount;
+    private int priceCount;
     private final int[] currencyDay = new int[2];
     private final int[] plan = new int[6];
     private final int[] planRate = new int[2];
@@ -73,16 +78,43 @@ final class PriceMemo {
         plan[3] = discountAmountCode;
         plan[4] = intervalOrdinal;
         plan[5] = intervalCount;
-        planRate[0] = plans.number(plan);
+        int planNumber = plans.number(plan);
+        if (planNumber == planCount) {
+            newPlan();
+        }
+        planRate[0] = planNumber;
         planRate[1] = rate;
         int price = planRates.number(planRate);
-        if (price == prices.length) {
-            prices = Arrays.copyOf(prices, price * 2);
-        }
-        if (prices[price] == null) {
-            prices[price] = compute(rate);
+        if (price == priceCount) {
+            newPrice(planNumber, rate);
         }
         return price;
+    }
+
+    /** Keeps the codes of the plan in {@link #plan}, numbered {@link #planCount}. */
+    private void newPlan() {
+        if (6 * (planCount + 1) > planTuples.length) {
+            planTuples = Arrays.copyOf(planTuples, 2 * planTuples.length);
+        }
+        System.arraycopy(plan, 0, planTuples, 6 * planCount, 6);
+        planCount++;
+    }
+
+    /** Keeps the inputs of price number {@link #priceCount}: its value is computed when asked for. */
+    private void newPrice(int planNumber, int rate) {
+        if (priceCount == planOfPrice.length) {
+            planOfPrice = Arrays.copyOf(planOfPrice, 2 * priceCount);
+            rateOfPrice = Arrays.copyOf(rateOfPrice, 2 * priceCount);
+            prices = Arrays.copyOf(prices, 2 * priceCount);
+        }
+        planOfPrice[priceCount] = planNumber;
+        rateOfPrice[priceCount] = rate;
+        priceCount++;
+    }
+
+    /** How many distinct inputs (prices) have been numbered: 0 to {@code count() - 1}. */
+    int count() {
+        return priceCount;
     }
 
     /** The number + 1 of the rate of currency {@code currencyCode} on the date of {@code startCode}. */
@@ -91,15 +123,22 @@ final class PriceMemo {
         return rates.number(rate) + 1;
     }
 
-    /** The MRR of {@link #plan} at rate number {@code rate} + 1: the once-per-input arithmetic, kept out of the lookup. */
-    private BigDecimal compute(int rate) {
-        return ItemMrr.monthly(codes.unitAmount().value(plan[0]), codes.quantity().value(plan[1]),
-                codes.discountPercent().value(plan[2]), codes.discountAmount().value(plan[3]),
-                INTERVALS[plan[4]], plan[5], rates.values().get(rate - 1));
+    /** The MRR of price number {@code price}: the once-per-input arithmetic, kept out of the lookups. */
+    private BigDecimal compute(int price) {
+        int at = 6 * planOfPrice[price];
+        int[] p = planTuples;
+        return ItemMrr.monthly(codes.unitAmount().value(p[at]), codes.quantity().value(p[at + 1]),
+                codes.discountPercent().value(p[at + 2]), codes.discountAmount().value(p[at + 3]),
+                INTERVALS[p[at + 4]], p[at + 5], rates.values().get(rateOfPrice[price] - 1));
     }
 
     /** The MRR numbered {@code price} by {@link #price}. */
     BigDecimal value(int price) {
-        return prices[price];
+        BigDecimal value = prices[price];
+        if (value == null) {
+            value = compute(price);
+            prices[price] = value;
+        }
+        return value;
     }
 }

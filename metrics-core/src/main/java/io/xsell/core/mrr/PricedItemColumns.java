@@ -297,6 +297,18 @@ final class PricedItemColumns {
             size++;
         }
 
+        /** The index after the last item written. */
+        int size() {
+            return size;
+        }
+
+        /** Replaces the amount code {@code c} of every item from index {@code from} on by {@code codes[c]}. */
+        void recode(int from, int[] codes) {
+            for (int i = from; i < size; i++) {
+                code[i] = codes[code[i]];
+            }
+        }
+
         /**
          * Adds {@code other}'s items after this one's, in their order. Its amounts are numbered here
          * in its own numbering order, which is the order its items first show them, so the amounts
