@@ -54,6 +54,11 @@ public final class DictionaryColumn<T> {
         return codes.get(row);
     }
 
+    /** The column of codes. */
+    NarrowInts codes() {
+        return codes;
+    }
+
     /** The codes of rows {@code [from, to)} into {@code into[0, to - from)} (see {@link NarrowInts#copyTo}). */
     public void codesInto(int from, int to, int[] into) {
         codes.copyTo(from, to, into);

@@ -77,76 +77,69 @@ final class ItemPricing {
         return builder.build(dataset.customers().size());
     }
 
-    /** Rows read at a time: each code column is decoded for a block at once ({@code codesInto}). */
+    /** Rows read at a time: each code column is decoded for a block at once ({@link ItemCodes#codesInto}). */
     static final int BLOCK = 512;
 
     private PricedItemColumns.Builder priceInto(PricedItemColumns.Builder builder, int from, int to) {
         PriceMemo memo = new PriceMemo(codes, dataset.fxRates());
-        Block block = new Block();
         int added = builder.size();
+        numberRows(builder, memo, from, to);
+        codeAmounts(builder, memo, added);
+        return builder;
+    }
+
+    /**
+     * Adds rows {@code [from, to)} to {@code builder}, each with its price's number in {@code memo} for
+     * an amount code ({@link #codeAmounts} replaces it): the loop does lookups only, no arithmetic, so
+     * it compiles small and early (a JVM that runs {@code report} once runs this loop once).
+     */
+    private void numberRows(PricedItemColumns.Builder builder, PriceMemo memo, int from, int to) {
+        int[][] block = new int[ItemCodes.COLUMNS][BLOCK];
+        int[] starts = block[ItemCodes.START];
+        int[] trialEnds = block[ItemCodes.TRIAL_END];
+        int[] ends = block[ItemCodes.END];
+        int[] currencies = block[ItemCodes.CURRENCY];
+        int[] unitAmounts = block[ItemCodes.UNIT_AMOUNT];
+        int[] quantities = block[ItemCodes.QUANTITY];
+        int[] discountPercents = block[ItemCodes.DISCOUNT_PERCENT];
+        int[] discountAmounts = block[ItemCodes.DISCOUNT_AMOUNT];
+        int[] intervals = block[ItemCodes.INTERVAL];
+        int[] intervalCounts = block[ItemCodes.INTERVAL_COUNT];
+        int[] products = block[ItemCodes.PRODUCT];
+        int[] bundles = block[ItemCodes.BUNDLE];
         for (int at = from; at < to; at += BLOCK) {
             if ((at - from) % CHECK_EVERY < BLOCK) {
                 WorkCancelledException.checkInterrupt(); // pricing a million items takes a second: stop when told
             }
             int limit = Math.min(to, at + BLOCK);
-            block.read(codes, at, limit);
+            codes.codesInto(at, limit, block);
             for (int r = 0, n = limit - at; r < n; r++) {
-                int startCode = block.start[r];
+                int startCode = starts[r];
                 int start = startDay[startCode];
-                int trialEnd = trialEndDay[block.trialEnd[r]];
+                int trialEnd = trialEndDay[trialEnds[r]];
                 int activeFrom = trialEnd > start ? trialEnd : start; // RecurringItem.activeFrom()
-                int end = endDay[block.end[r]];
+                int end = endDay[ends[r]];
                 if (activeFrom >= end) {
                     continue; // a trial that outlives the item: never earns MRR, never becomes active
                 }
-                int price = memo.price(block.currency[r], startCode, block.unitAmount[r], block.quantity[r],
-                        block.discountPercent[r], block.discountAmount[r], block.interval[r], block.intervalCount[r]);
-                builder.add(codes.customerOf(at + r), lineOfProduct[block.product[r]], activeFrom, end, price,
-                        block.bundle[r] != 0); // the price's number for now: its amount code below
+                int price = memo.price(currencies[r], startCode, unitAmounts[r], quantities[r], discountPercents[r],
+                        discountAmounts[r], intervals[r], intervalCounts[r]);
+                builder.add(codes.customerOf(at + r), lineOfProduct[products[r]], activeFrom, end, price,
+                        bundles[r] != 0);
             }
         }
-        // Each distinct input priced once, after the loop (which then does no arithmetic), and given
-        // its amount code in numbering order: the order the rows first show them, as if each had been
-        // coded as it was met.
+    }
+
+    /**
+     * Prices each distinct input once and gives the items added from index {@code added} on their
+     * amount codes, numbering the amounts in the order of the inputs' numbers: the order the rows
+     * first show them, as if each had been coded as it was met.
+     */
+    private static void codeAmounts(PricedItemColumns.Builder builder, PriceMemo memo, int added) {
         int[] amountCodes = new int[memo.count()];
         for (int price = 0; price < amountCodes.length; price++) {
             amountCodes[price] = builder.amountCode(memo.value(price));
         }
         builder.recode(added, amountCodes);
-        return builder;
-    }
-
-    /**
-     * The codes of a block of rows, a plain array per column: the pricing loop then reads ints, where
-     * reading each code through its column would bring every column width along at every read.
-     */
-    private static final class Block {
-        final int[] start = new int[BLOCK];
-        final int[] trialEnd = new int[BLOCK];
-        final int[] end = new int[BLOCK];
-        final int[] currency = new int[BLOCK];
-        final int[] unitAmount = new int[BLOCK];
-        final int[] quantity = new int[BLOCK];
-        final int[] discountPercent = new int[BLOCK];
-        final int[] discountAmount = new int[BLOCK];
-        final int[] interval = new int[BLOCK];
-        final int[] intervalCount = new int[BLOCK];
-        final int[] product = new int[BLOCK];
-        final int[] bundle = new int[BLOCK];
-
-        void read(ItemCodes codes, int from, int to) {
-            codes.start().codesInto(from, to, start);
-            codes.trialEnd().codesInto(from, to, trialEnd);
-            codes.end().codesInto(from, to, end);
-            codes.currency().codesInto(from, to, currency);
-            codes.unitAmount().codesInto(from, to, unitAmount);
-            codes.quantity().codesInto(from, to, quantity);
-            codes.discountPercent().codesInto(from, to, discountPercent);
-            codes.discountAmount().codesInto(from, to, discountAmount);
-            codes.intervalsInto(from, to, interval);
-            codes.intervalCountsInto(from, to, intervalCount);
-            codes.product().codesInto(from, to, product);
-            codes.bundle().codesInto(from, to, bundle);
-        }
     }
 }
