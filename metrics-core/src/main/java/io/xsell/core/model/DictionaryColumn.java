@@ -59,11 +59,6 @@ public final class DictionaryColumn<T> {
         return codes;
     }
 
-    /** The codes of rows {@code [from, to)} into {@code into[0, to - from)} (see {@link NarrowInts#copyTo}). */
-    public void codesInto(int from, int to, int[] into) {
-        codes.copyTo(from, to, into);
-    }
-
     /** The value of {@code code} (the very instance rows with that code read back); null for code 0. */
     @SuppressWarnings("unchecked")
     public T value(int code) {

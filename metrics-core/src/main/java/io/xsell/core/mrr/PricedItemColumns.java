@@ -135,14 +135,18 @@ final class PricedItemColumns {
         return length == 0 ? PricedItem.OPEN : activeFrom.get(item) + length;
     }
 
-    /** The lines of items {@code [first, limit)} into {@code into[0, limit - first)}. */
-    void linesInto(int first, int limit, int[] into) {
-        lines.copyTo(first, limit, into);
+    /**
+     * The columns a window scan reads, in this order: line, amount code, start day and end, the end
+     * as {@link #endsAreLengths()} says; read through one call site ({@link NarrowInts#copyTo}) in a
+     * loop over them, the scan's compiled code holds one copy of the column reading, not four.
+     */
+    NarrowInts[] scanColumns() {
+        return new NarrowInts[] {lines, monthlyCodes, activeFrom, ends};
     }
 
-    /** The amount codes of items {@code [first, limit)} into {@code into[0, limit - first)}. */
-    void codesInto(int first, int limit, int[] into) {
-        monthlyCodes.copyTo(first, limit, into);
+    /** Whether the end column holds lengths in days (0: open) rather than end days. */
+    boolean endsAreLengths() {
+        return endsAreLengths;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.xsell.core.mrr;
 
+import io.xsell.core.model.NarrowInts;
 import io.xsell.core.movement.MovementClassifier;
 import io.xsell.core.movement.MovementType;
 import java.util.Arrays;
@@ -48,13 +49,19 @@ public final class WindowScan {
     private MovementType[] movementTypes = new MovementType[6];
     private boolean[] movementBundled = new boolean[6];
     private int movements;
-    /** The current customer's items: the first's index in the columns, then per item its line and amount code. */
+    /** The columns read per customer ({@link PricedItemColumns#scanColumns}) and whether ends are lengths. */
+    private final NarrowInts[] columns;
+    private final boolean endsAreLengths;
+    /** The current customer's items: the first's index in the columns, then per item its line, amount code, start and end. */
     private int firstItem;
-    private int[] itemLines = new int[8];
-    private int[] itemCodes = new int[8];
+    private final int[][] itemColumns = new int[4][8];
+    private int[] itemLines = itemColumns[0];
+    private int[] itemCodes = itemColumns[1];
 
     WindowScan(PricedItemColumns items, FixedAmounts amounts, int lineCount, int startDay, int endDay) {
         this.items = items;
+        this.columns = items.scanColumns();
+        this.endsAreLengths = items.endsAreLengths();
         this.amounts = amounts;
         this.amountValues = amounts.values();
         this.startDay = startDay;
@@ -142,15 +149,27 @@ public final class WindowScan {
         int first = items.first(customer);
         int limit = items.limit(customer);
         int count = limit - first;
-        if (itemLines.length < count) {
-            int capacity = Math.max(count, 2 * itemLines.length);
-            itemLines = new int[capacity];
-            itemCodes = new int[capacity];
+        int[][] read = itemColumns;
+        if (read[0].length < count) {
+            int capacity = Math.max(count, 2 * read[0].length);
+            for (int c = 0; c < read.length; c++) {
+                read[c] = new int[capacity];
+            }
+            itemLines = read[0];
+            itemCodes = read[1];
+        }
+        for (int c = 0; c < read.length; c++) {
+            columns[c].copyTo(first, limit, read[c]);
+        }
+        int[] starts = read[2];
+        int[] ends = read[3];
+        if (endsAreLengths) {
+            for (int i = 0; i < count; i++) {
+                ends[i] = ends[i] == 0 ? PricedItem.OPEN : starts[i] + ends[i];
+            }
         }
         firstItem = first;
-        changes.reset(items, first, limit);
-        items.linesInto(first, limit, itemLines);
-        items.codesInto(first, limit, itemCodes);
+        changes.reset(starts, ends, first, count);
         activeCount = 0;
         if (++pass == 0) { // wrapped around: forget the old stamps
             Arrays.fill(seenBy, 0);
