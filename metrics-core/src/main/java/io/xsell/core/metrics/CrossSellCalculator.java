@@ -93,7 +93,7 @@ public final class CrossSellCalculator {
                 return;
             }
             if (scan.scan(customer)) {
-                tally.add(scan, ledger.charges(customer));
+                tally.add(scan, ledger, customer);
             } else {
                 tally.overflow();
             }

@@ -1,7 +1,7 @@
 package io.xsell.core.metrics;
 
 import io.xsell.core.mrr.Fixed192;
-import io.xsell.core.mrr.PricedCharge;
+import io.xsell.core.mrr.MrrLedger;
 import io.xsell.core.mrr.WindowScan;
 import java.math.BigDecimal;
 
@@ -28,8 +28,8 @@ final class FixedWindowTally extends WindowTally {
         this.scales = new int[slotCount(lineCount)];
     }
 
-    /** Adds the customer {@code scan} has just scanned. */
-    void add(WindowScan scan, PricedCharge[] charges) {
+    /** Adds the customer {@code scan} has just scanned, customer {@code customer} of {@code ledger}. */
+    void add(WindowScan scan, MrrLedger ledger, int customer) {
         addTo(beginCustomer(scan.signum(WindowScan.START)), scan, WindowScan.START);
         for (int m = 0; m < scan.movementCount(); m++) {
             addTo(movement(scan.type(m), scan.line(m), scan.bundleDriven(m)), scan, WindowScan.movementEntry(m));
@@ -43,7 +43,7 @@ final class FixedWindowTally extends WindowTally {
                 }
             }
         }
-        addCharges(charges);
+        addCharges(ledger, customer);
     }
 
     private void addTo(int n, WindowScan scan, int entry) {

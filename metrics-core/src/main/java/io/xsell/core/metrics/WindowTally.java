@@ -2,6 +2,7 @@ package io.xsell.core.metrics;
 
 import io.xsell.core.movement.MovementType;
 import io.xsell.core.mrr.Decimals;
+import io.xsell.core.mrr.MrrLedger;
 import io.xsell.core.mrr.PricedCharge;
 import io.xsell.core.mrr.ProductLineRef;
 import java.math.BigDecimal;
@@ -147,6 +148,11 @@ abstract class WindowTally {
                 oneTimeRevenue = oneTimeRevenue.add(charge.amount());
             }
         }
+    }
+
+    /** Adds customer {@code customer}'s one-time charges of {@code ledger} that fall in the window. */
+    final void addCharges(MrrLedger ledger, int customer) {
+        oneTimeRevenue = ledger.addCharges(customer, startDay, endDay, oneTimeRevenue);
     }
 
     /** The exact sum in {@code slot}. */

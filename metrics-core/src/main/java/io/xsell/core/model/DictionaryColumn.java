@@ -54,6 +54,11 @@ public final class DictionaryColumn<T> {
         return codes.get(row);
     }
 
+    /** The column of codes. */
+    NarrowInts codes() {
+        return codes;
+    }
+
     /** The value of {@code code} (the very instance rows with that code read back); null for code 0. */
     @SuppressWarnings("unchecked")
     public T value(int code) {

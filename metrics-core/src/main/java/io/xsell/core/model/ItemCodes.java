@@ -15,10 +15,42 @@ import java.time.LocalDate;
 public final class ItemCodes {
     private static final BillingInterval[] INTERVALS = BillingInterval.values();
 
+    /** The columns {@link #codesInto} reads, in the order of its arrays. */
+    public static final int START = 0;
+    public static final int TRIAL_END = 1;
+    public static final int END = 2;
+    public static final int CURRENCY = 3;
+    public static final int UNIT_AMOUNT = 4;
+    public static final int QUANTITY = 5;
+    public static final int DISCOUNT_PERCENT = 6;
+    public static final int DISCOUNT_AMOUNT = 7;
+    /** {@link BillingInterval} ordinals. */
+    public static final int INTERVAL = 8;
+    public static final int INTERVAL_COUNT = 9;
+    public static final int PRODUCT = 10;
+    public static final int BUNDLE = 11;
+    public static final int COLUMNS = 12;
+
     private final ItemColumns items;
+    private final NarrowInts[] columns;
 
     ItemCodes(ItemColumns items) {
         this.items = items;
+        this.columns = new NarrowInts[] {items.start.codes(), items.trialEnd.codes(), items.end.codes(),
+            items.currency.codes(), items.unitAmount.codes(), items.quantity.codes(), items.discountPercent.codes(),
+            items.discountAmount.codes(), items.interval, items.intervalCount, items.product.codes(),
+            items.bundle.codes()};
+    }
+
+    /**
+     * The codes of rows {@code [from, to)}, column {@code c} ({@link #START} to {@link #BUNDLE}) into
+     * {@code into[c][0, to - from)}: a block of rows read column by column through one call site, so
+     * a hot loop that calls this carries one copy of the column reading, not one per column.
+     */
+    public void codesInto(int from, int to, int[][] into) {
+        for (int c = 0; c < COLUMNS; c++) {
+            columns[c].copyTo(from, to, into[c]);
+        }
     }
 
     /** The number of items. */
@@ -79,6 +111,16 @@ public final class ItemCodes {
     /** Bundle ids; code 0 for an item not sold in a bundle. */
     public DictionaryColumn<String> bundle() {
         return items.bundle;
+    }
+
+    /** The intervals of rows {@code [from, to)} into {@code into[0, to - from)}, as {@link BillingInterval} ordinals. */
+    public void intervalsInto(int from, int to, int[] into) {
+        items.interval.copyTo(from, to, into);
+    }
+
+    /** The interval counts of rows {@code [from, to)} into {@code into[0, to - from)}. */
+    public void intervalCountsInto(int from, int to, int[] into) {
+        items.intervalCount.copyTo(from, to, into);
     }
 
     public BillingInterval interval(int row) {

@@ -15,8 +15,10 @@ package io.xsell.core.mrr;
  * }</pre>
  */
 final class ChangeDays {
-    private int[] starts = new int[8];
-    private int[] ends = new int[8];
+    private int[] ownStarts = new int[8];
+    private int[] ownEnds = new int[8];
+    private int[] starts;
+    private int[] ends;
     private int[] byEnd = new int[8];
     private int first;
     private int n;
@@ -27,16 +29,27 @@ final class ChangeDays {
     /** Starts over with the items {@code [first, limit)} of {@code items}, ordered by start. */
     void reset(PricedItemColumns items, int first, int limit) {
         int count = limit - first;
-        if (starts.length < count) {
-            int capacity = Math.max(count, 2 * starts.length);
-            starts = new int[capacity];
-            ends = new int[capacity];
-            byEnd = new int[capacity];
+        if (ownStarts.length < count) {
+            int capacity = Math.max(count, 2 * ownStarts.length);
+            ownStarts = new int[capacity];
+            ownEnds = new int[capacity];
         }
-        for (int i = 0; i < count; i++) {
-            starts[i] = items.activeFromOf(first + i);
-            ends[i] = items.endOf(first + i);
+        items.daysInto(first, limit, ownStarts, ownEnds);
+        reset(ownStarts, ownEnds, first, count);
+    }
+
+    /**
+     * Starts over with {@code count} items whose start and end days are {@code starts[0, count)} and
+     * {@code ends[0, count)} (ordered by start), the first of them item {@code first} of the columns:
+     * for a caller that has read the items' columns itself. The arrays are read, not copied, until the
+     * next reset.
+     */
+    void reset(int[] starts, int[] ends, int first, int count) {
+        if (byEnd.length < count) {
+            byEnd = new int[Math.max(count, 2 * byEnd.length)];
         }
+        this.starts = starts;
+        this.ends = ends;
         endOrder(count);
         this.first = first;
         this.n = count;

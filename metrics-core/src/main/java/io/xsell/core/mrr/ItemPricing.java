@@ -5,7 +5,6 @@ import io.xsell.core.model.ItemCodes;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.core.model.WorkCancelledException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -61,10 +60,13 @@ final class ItemPricing {
         ItemPricing pricing = new ItemPricing(dataset, lineByProduct);
         int n = pricing.codes.size();
         int split = parallel && n >= PARALLEL_FROM ? n / 2 : n;
+        // one set of arrays for both halves: a row gives at most one item, so the second half's fit from split on
+        PricedItemColumns.Builder builder = new PricedItemColumns.Builder(n);
+        PricedItemColumns.Builder secondHalf = builder.sharing(split);
         CompletableFuture<PricedItemColumns.Builder> second = split < n
-                ? CompletableFuture.supplyAsync(() -> pricing.priceInto(new PricedItemColumns.Builder(n - split), split, n))
+                ? CompletableFuture.supplyAsync(() -> pricing.priceInto(secondHalf, split, n))
                 : null;
-        PricedItemColumns.Builder builder = pricing.priceInto(new PricedItemColumns.Builder(n), 0, split);
+        pricing.priceInto(builder, 0, split);
         if (second != null) {
             try {
                 builder.addAll(second.join());
@@ -75,31 +77,69 @@ final class ItemPricing {
         return builder.build(dataset.customers().size());
     }
 
+    /** Rows read at a time: each code column is decoded for a block at once ({@link ItemCodes#codesInto}). */
+    static final int BLOCK = 512;
+
     private PricedItemColumns.Builder priceInto(PricedItemColumns.Builder builder, int from, int to) {
         PriceMemo memo = new PriceMemo(codes, dataset.fxRates());
-        int[] amountCodes = new int[256]; // the builder's amount code + 1 of each of the memo's prices; 0: not yet
-        for (int i = from; i < to; i++) {
-            if ((i - from) % CHECK_EVERY == 0) {
+        int added = builder.size();
+        numberRows(builder, memo, from, to);
+        codeAmounts(builder, memo, added);
+        return builder;
+    }
+
+    /**
+     * Adds rows {@code [from, to)} to {@code builder}, each with its price's number in {@code memo} for
+     * an amount code ({@link #codeAmounts} replaces it): the loop does lookups only, no arithmetic, so
+     * it compiles small and early (a JVM that runs {@code report} once runs this loop once).
+     */
+    private void numberRows(PricedItemColumns.Builder builder, PriceMemo memo, int from, int to) {
+        int[][] block = new int[ItemCodes.COLUMNS][BLOCK];
+        int[] starts = block[ItemCodes.START];
+        int[] trialEnds = block[ItemCodes.TRIAL_END];
+        int[] ends = block[ItemCodes.END];
+        int[] currencies = block[ItemCodes.CURRENCY];
+        int[] unitAmounts = block[ItemCodes.UNIT_AMOUNT];
+        int[] quantities = block[ItemCodes.QUANTITY];
+        int[] discountPercents = block[ItemCodes.DISCOUNT_PERCENT];
+        int[] discountAmounts = block[ItemCodes.DISCOUNT_AMOUNT];
+        int[] intervals = block[ItemCodes.INTERVAL];
+        int[] intervalCounts = block[ItemCodes.INTERVAL_COUNT];
+        int[] products = block[ItemCodes.PRODUCT];
+        int[] bundles = block[ItemCodes.BUNDLE];
+        for (int at = from; at < to; at += BLOCK) {
+            if ((at - from) % CHECK_EVERY < BLOCK) {
                 WorkCancelledException.checkInterrupt(); // pricing a million items takes a second: stop when told
             }
-            int startCode = codes.start().code(i);
-            int start = startDay[startCode];
-            int trialEnd = trialEndDay[codes.trialEnd().code(i)];
-            int activeFrom = trialEnd > start ? trialEnd : start; // RecurringItem.activeFrom()
-            int end = endDay[codes.end().code(i)];
-            if (activeFrom >= end) {
-                continue; // a trial that outlives the item: never earns MRR, never becomes active
+            int limit = Math.min(to, at + BLOCK);
+            codes.codesInto(at, limit, block);
+            for (int r = 0, n = limit - at; r < n; r++) {
+                int startCode = starts[r];
+                int start = startDay[startCode];
+                int trialEnd = trialEndDay[trialEnds[r]];
+                int activeFrom = trialEnd > start ? trialEnd : start; // RecurringItem.activeFrom()
+                int end = endDay[ends[r]];
+                if (activeFrom >= end) {
+                    continue; // a trial that outlives the item: never earns MRR, never becomes active
+                }
+                int price = memo.price(currencies[r], startCode, unitAmounts[r], quantities[r], discountPercents[r],
+                        discountAmounts[r], intervals[r], intervalCounts[r]);
+                builder.add(codes.customerOf(at + r), lineOfProduct[products[r]], activeFrom, end, price,
+                        bundles[r] != 0);
             }
-            int price = memo.price(i, startCode);
-            if (price >= amountCodes.length) {
-                amountCodes = Arrays.copyOf(amountCodes, Math.max(price + 1, amountCodes.length * 2));
-            }
-            if (amountCodes[price] == 0) {
-                amountCodes[price] = builder.amountCode(memo.value(price)) + 1;
-            }
-            builder.add(codes.customerOf(i), lineOfProduct[codes.product().code(i)], activeFrom, end,
-                    amountCodes[price] - 1, codes.bundle().code(i) != 0);
         }
-        return builder;
+    }
+
+    /**
+     * Prices each distinct input once and gives the items added from index {@code added} on their
+     * amount codes, numbering the amounts in the order of the inputs' numbers: the order the rows
+     * first show them, as if each had been coded as it was met.
+     */
+    private static void codeAmounts(PricedItemColumns.Builder builder, PriceMemo memo, int added) {
+        int[] amountCodes = new int[memo.count()];
+        for (int price = 0; price < amountCodes.length; price++) {
+            amountCodes[price] = builder.amountCode(memo.value(price));
+        }
+        builder.recode(added, amountCodes);
     }
 }

@@ -207,6 +207,15 @@ public final class MrrLedger {
     }
 
     /**
+     * {@code sum} plus the amounts of the customer's charges ({@link #charges}) whose day is after
+     * {@code after} and at most {@code upTo}, added in their order: what a window report adds of
+     * them, without an array of {@link PricedCharge}s per customer.
+     */
+    public BigDecimal addCharges(int customer, int after, int upTo, BigDecimal sum) {
+        return charges.addInWindow(customer, after, upTo, sum);
+    }
+
+    /**
      * A reusable scan of customers' window figures in exact fixed point ({@link WindowScan}) between
      * the start-state day {@code startDay} and the end-state day {@code endDay}, one per thread; null
      * when the ledger's amounts have no fixed-point form within its bounds (see {@code FixedAmounts}),

@@ -86,6 +86,20 @@ final class PricedChargeColumns {
         return firstCharge[customer + 1];
     }
 
+    /**
+     * {@code sum} plus the customer's charges on days in {@code (after, upTo]}, added in the customer's
+     * order, without a {@link PricedCharge} each.
+     */
+    BigDecimal addInWindow(int customer, int after, int upTo, BigDecimal sum) {
+        for (int k = firstCharge[customer], limit = firstCharge[customer + 1]; k < limit; k++) {
+            int day = days.get(k);
+            if (day > after && day <= upTo) {
+                sum = sum.add(amounts[amountCodes.get(k)]);
+            }
+        }
+        return sum;
+    }
+
     PricedCharge charge(int charge) {
         return new PricedCharge(days.get(charge), amounts[amountCodes.get(charge)]);
     }

@@ -135,6 +135,34 @@ final class PricedItemColumns {
         return length == 0 ? PricedItem.OPEN : activeFrom.get(item) + length;
     }
 
+    /**
+     * The columns a window scan reads, in this order: line, amount code, start day and end, the end
+     * as {@link #endsAreLengths()} says; read through one call site ({@link NarrowInts#copyTo}) in a
+     * loop over them, the scan's compiled code holds one copy of the column reading, not four.
+     */
+    NarrowInts[] scanColumns() {
+        return new NarrowInts[] {lines, monthlyCodes, activeFrom, ends};
+    }
+
+    /** Whether the end column holds lengths in days (0: open) rather than end days. */
+    boolean endsAreLengths() {
+        return endsAreLengths;
+    }
+
+    /**
+     * The days items {@code [first, limit)} start earning into {@code starts[0, limit - first)} and
+     * their ends ({@link #endOf}) into {@code ends}.
+     */
+    void daysInto(int first, int limit, int[] starts, int[] ends) {
+        activeFrom.copyTo(first, limit, starts);
+        this.ends.copyTo(first, limit, ends);
+        if (endsAreLengths) {
+            for (int i = 0, n = limit - first; i < n; i++) {
+                ends[i] = ends[i] == 0 ? PricedItem.OPEN : starts[i] + ends[i];
+            }
+        }
+    }
+
     BigDecimal monthlyOf(int item) {
         return amounts[monthlyCodes.get(item)];
     }
@@ -198,7 +226,8 @@ final class PricedItemColumns {
         private int[] until;
         private int[] code;
         private boolean[] inBundle;
-        private int size;
+        private final int start; // the first index this builder writes: 0, or where a second half's items go
+        private int size; // the index after the last item written
         private final DistinctValues<BigDecimal> amounts = new DistinctValues<>();
 
         Builder(int expected) {
@@ -209,6 +238,32 @@ final class PricedItemColumns {
             until = new int[capacity];
             code = new int[capacity];
             inBundle = new boolean[capacity];
+            start = 0;
+        }
+
+        private Builder(Builder shared, int start) {
+            customer = shared.customer;
+            line = shared.line;
+            from = shared.from;
+            until = shared.until;
+            code = shared.code;
+            inBundle = shared.inBundle;
+            this.start = start;
+            this.size = start;
+        }
+
+        /**
+         * A builder that writes its items into this one's arrays from index {@code start} on, for a
+         * second thread pricing the rows from {@code start} on while this builder takes at most
+         * {@code start} items (one per row before it); {@link #addAll} then moves them down in place,
+         * where a builder of its own would have needed its own arrays and a copy. Neither may grow
+         * past what this one was made for: {@link #add} checks.
+         */
+        Builder sharing(int start) {
+            if (start < 0 || start > customer.length) {
+                throw new IllegalArgumentException("no room from " + start + " in " + customer.length);
+            }
+            return new Builder(this, start);
         }
 
         void add(int customerIndex, int lineIndex, int activeFrom, int end, BigDecimal monthly, boolean bundled) {
@@ -226,6 +281,9 @@ final class PricedItemColumns {
         /** Adds an item whose monthly amount has {@code amountCode} (from {@link #amountCode}). */
         void add(int customerIndex, int lineIndex, int activeFrom, int end, int amountCode, boolean bundled) {
             if (size == customer.length) {
+                if (start > 0) {
+                    throw new IllegalStateException("a sharing builder is full");
+                }
                 int capacity = size + (size >> 1);
                 customer = Arrays.copyOf(customer, capacity);
                 line = Arrays.copyOf(line, capacity);
@@ -243,6 +301,18 @@ final class PricedItemColumns {
             size++;
         }
 
+        /** The index after the last item written. */
+        int size() {
+            return size;
+        }
+
+        /** Replaces the amount code {@code c} of every item from index {@code from} on by {@code codes[c]}. */
+        void recode(int from, int[] codes) {
+            for (int i = from; i < size; i++) {
+                code[i] = codes[code[i]];
+            }
+        }
+
         /**
          * Adds {@code other}'s items after this one's, in their order. Its amounts are numbered here
          * in its own numbering order, which is the order its items first show them, so the amounts
@@ -254,7 +324,22 @@ final class PricedItemColumns {
             for (int k = 0; k < codeHere.length; k++) {
                 codeHere[k] = amounts.number(otherAmounts.get(k));
             }
-            for (int i = 0; i < other.size; i++) {
+            if (other.customer == customer) { // other shares these arrays from other.start on: move its items down
+                if (size > other.start) {
+                    throw new IllegalStateException("this builder wrote past where the sharing one starts");
+                }
+                for (int i = other.start; i < other.size; i++, size++) { // size <= i: each is read before written over
+                    customer[size] = customer[i];
+                    line[size] = line[i];
+                    from[size] = from[i];
+                    until[size] = until[i];
+                    code[size] = codeHere[code[i]];
+                    inBundle[size] = inBundle[i];
+                }
+                other.customer = null; // its items are this one's now
+                return;
+            }
+            for (int i = other.start; i < other.size; i++) {
                 add(other.customer[i], other.line[i], other.from[i], other.until[i], codeHere[other.code[i]],
                         other.inBundle[i]);
             }

@@ -1,5 +1,6 @@
 package io.xsell.core.mrr;
 
+import io.xsell.core.model.NarrowInts;
 import io.xsell.core.movement.MovementClassifier;
 import io.xsell.core.movement.MovementType;
 import java.util.Arrays;
@@ -48,9 +49,19 @@ public final class WindowScan {
     private MovementType[] movementTypes = new MovementType[6];
     private boolean[] movementBundled = new boolean[6];
     private int movements;
+    /** The columns read per customer ({@link PricedItemColumns#scanColumns}) and whether ends are lengths. */
+    private final NarrowInts[] columns;
+    private final boolean endsAreLengths;
+    /** The current customer's items: the first's index in the columns, then per item its line, amount code, start and end. */
+    private int firstItem;
+    private final int[][] itemColumns = new int[4][8];
+    private int[] itemLines = itemColumns[0];
+    private int[] itemCodes = itemColumns[1];
 
     WindowScan(PricedItemColumns items, FixedAmounts amounts, int lineCount, int startDay, int endDay) {
         this.items = items;
+        this.columns = items.scanColumns();
+        this.endsAreLengths = items.endsAreLengths();
         this.amounts = amounts;
         this.amountValues = amounts.values();
         this.startDay = startDay;
@@ -78,13 +89,12 @@ public final class WindowScan {
             beforeScales[line] = 0;
             afterScales[line] = 0;
         }
-        findActiveLines(customer);
+        readItems(customer);
         Fixed192.clear(totals, 0);
         totalBeforeScale = 0;
         movements = 0;
         boolean everActive = false;
         boolean started = false;
-        changes.reset(items, items.first(customer), items.limit(customer));
         while (changes.next()) {
             int day = changes.day();
             if (day > endDay) {
@@ -131,16 +141,43 @@ public final class WindowScan {
         return true;
     }
 
-    /** Lists the lines of the customer's items in {@link #active}, ascending. */
-    private void findActiveLines(int customer) {
+    /**
+     * Reads the customer's items out of the columns once (their days into {@link #changes}, their lines
+     * and codes into plain arrays) and lists their lines in {@link #active}, ascending.
+     */
+    private void readItems(int customer) {
+        int first = items.first(customer);
+        int limit = items.limit(customer);
+        int count = limit - first;
+        int[][] read = itemColumns;
+        if (read[0].length < count) {
+            int capacity = Math.max(count, 2 * read[0].length);
+            for (int c = 0; c < read.length; c++) {
+                read[c] = new int[capacity];
+            }
+            itemLines = read[0];
+            itemCodes = read[1];
+        }
+        for (int c = 0; c < read.length; c++) {
+            columns[c].copyTo(first, limit, read[c]);
+        }
+        int[] starts = read[2];
+        int[] ends = read[3];
+        if (endsAreLengths) {
+            for (int i = 0; i < count; i++) {
+                ends[i] = ends[i] == 0 ? PricedItem.OPEN : starts[i] + ends[i];
+            }
+        }
+        firstItem = first;
+        changes.reset(starts, ends, first, count);
         activeCount = 0;
         if (++pass == 0) { // wrapped around: forget the old stamps
             Arrays.fill(seenBy, 0);
             pass = 1;
         }
         int stamp = pass;
-        for (int k = items.first(customer), limit = items.limit(customer); k < limit; k++) {
-            int line = items.lineOf(k);
+        for (int i = 0; i < count; i++) {
+            int line = itemLines[i];
             if (seenBy[line] != stamp) {
                 seenBy[line] = stamp;
                 int j = activeCount++;
@@ -171,15 +208,15 @@ public final class WindowScan {
         }
         boolean overflow = false;
         for (int k; (k = changes.nextStart()) >= 0; ) {
-            int line = items.lineOf(k);
-            int code = items.codeOf(k);
+            int line = itemLines[k - firstItem];
+            int code = itemCodes[k - firstItem];
             overflow |= Fixed192.add(after, L * line, amountValues, L * code);
             afterScales[line] = Math.max(afterScales[line], amounts.scaleOf(code));
             bundledStarts[line] |= items.bundledOf(k);
         }
         for (int k; (k = changes.nextEnd()) >= 0; ) {
-            int line = items.lineOf(k);
-            int code = items.codeOf(k);
+            int line = itemLines[k - firstItem];
+            int code = itemCodes[k - firstItem];
             overflow |= Fixed192.subtract(after, L * line, amountValues, L * code);
             afterScales[line] = Math.max(afterScales[line], amounts.scaleOf(code));
         }
