@@ -6,8 +6,9 @@ import java.util.Arrays;
 
 /**
  * The cells of one chunk as FastCSV hands them over, copied one after the other into one array with
- * their bounds beside them, each record a {@link Row} over its part: a chunk costs two arrays and a
- * row object a record instead of a string per cell. Also counts what the rows must know: the
+ * their bounds beside them, and each record's first cell and line in another: a chunk costs a few
+ * arrays, used again for later chunks, instead of a string per cell or an object per record. A
+ * {@link Row} reads record after record of it. Also counts what the rows must know: the
  * physical line each record starts on (FastCSV counts within the chunk, which starts on
  * {@code firstLine}), the line breaks inside quoted cells, and cells holding U+FFFD, which is what
  * undecodable bytes became.
@@ -22,6 +23,12 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
     private int[] bounds;
     private int cells;
     private int recordFirst;
+    // per record: its first cell at 2 * record, the line it starts on at 2 * record + 1; the sign bit of
+    // the line is set when a cell of it holds U+FFFD
+    private int[] records;
+    private int recordCount;
+    // where the last record's cells end: a record that failed to parse may have added cells past it
+    private int recordsEnd;
     private boolean badText;
     private int breaks;
     private int nextLine;
@@ -34,6 +41,7 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
     ChunkCells(int firstLine, char[] text, int length) {
         this.chars = new char[Math.max(16, length)];
         this.bounds = new int[Math.max(64, length / 4)]; // room for a cell every 8 characters; grows if needed
+        this.records = new int[Math.max(64, length / 16)]; // a record every 32 characters; grows if needed
         reset(firstLine, text, length);
     }
 
@@ -49,6 +57,8 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
         }
         used = 0;
         cells = 0;
+        recordCount = 0;
+        recordsEnd = 0;
         replaced = holdsReplacement(text, length);
         return this;
     }
@@ -105,6 +115,7 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
         cells++;
     }
 
+    /** Keeps the record's place; hands FastCSV nothing, so that its reader goes on to the next record. */
     @Override
     protected RecordWrapper<Row> buildRecord() {
         if (cells == recordFirst) {
@@ -112,7 +123,35 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
         }
         int line = firstLine + (int) getStartingLineNumber() - 1;
         nextLine = line + 1 + breaks;
-        return wrapRecord(new Row(this, recordFirst, cells - recordFirst, line, badText));
+        if (2 * recordCount + 2 > records.length) {
+            records = Arrays.copyOf(records, records.length * 2);
+        }
+        records[2 * recordCount] = recordFirst;
+        records[2 * recordCount + 1] = badText ? line | Integer.MIN_VALUE : line;
+        recordCount++;
+        recordsEnd = cells;
+        return null;
+    }
+
+    /** The number of records read. */
+    int recordCount() {
+        return recordCount;
+    }
+
+    int firstCell(int record) {
+        return records[2 * record];
+    }
+
+    int cellCount(int record) {
+        return (record + 1 < recordCount ? records[2 * record + 2] : recordsEnd) - records[2 * record];
+    }
+
+    int line(int record) {
+        return records[2 * record + 1] & Integer.MAX_VALUE;
+    }
+
+    boolean badText(int record) {
+        return records[2 * record + 1] < 0;
     }
 
     char[] chars() {

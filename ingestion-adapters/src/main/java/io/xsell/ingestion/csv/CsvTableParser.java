@@ -37,13 +37,14 @@ final class CsvTableParser {
     private static void readRows(ImportFile file, InputStream in, ErrorCollector errors, TableReader table)
             throws IOException {
         Header header = null;
+        Row cursor = new Row();
         @SuppressWarnings("unchecked") // each table commits what its own preparer made
         ParallelRows<Object> parallel = table instanceof ParallelRows<?> rows ? (ParallelRows<Object>) rows : null;
         try (ParallelCsvFeed feed = ParallelCsvFeed.start(new BoundedCsvReader(openUtf8(in)), file.fileName())) {
             while (true) {
                 ParsedChunk chunk = feed.next();
-                for (int i = 0; i < chunk.rows().size(); i++) {
-                    Row row = chunk.rows().get(i);
+                for (int i = 0; i < chunk.size(); i++) {
+                    Row row = cursor.at(chunk.cells(), i);
                     int line = row.line();
                     if (row.badText()) {
                         reportBadEncoding(file, row, header, errors);

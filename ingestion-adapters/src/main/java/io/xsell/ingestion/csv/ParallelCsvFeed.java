@@ -6,9 +6,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -201,16 +199,13 @@ final class ParallelCsvFeed implements AutoCloseable {
     }
 
     private ParsedChunk parse(char[] text, int length, int firstLine, boolean first) throws InterruptedException {
-        List<Row> rows = new ArrayList<>();
         Throwable failure = null;
         int failureLine = 0;
         ChunkCells spare = spareCells.poll();
         ChunkCells cells = spare != null ? spare.reset(firstLine, text, length)
                 : new ChunkCells(firstLine, text, length);
         try (CsvReader<Row> csv = CSV.build(cells, new CharArrayReader(text, 0, length))) {
-            for (Row row : csv) {
-                rows.add(row);
-            }
+            csv.iterator().hasNext(); // reads every record into cells, which hands FastCSV none
         } catch (CsvParseException e) {
             Throwable detail = e;
             while (detail.getCause() != null) {
@@ -222,11 +217,11 @@ final class ParallelCsvFeed implements AutoCloseable {
             throw new IllegalStateException("reading an array cannot fail", e);
         }
         spareText.offer(text); // every cell is copied out of it
-        Object[] prepared = first ? null : prepare(rows);
-        return new ParsedChunk(rows, cells, prepared, failure, failureLine, false);
+        Object[] prepared = first ? null : prepare(cells);
+        return new ParsedChunk(cells, prepared, failure, failureLine, false);
     }
 
-    private Object[] prepare(List<Row> rows) throws InterruptedException {
+    private Object[] prepare(ChunkCells rows) throws InterruptedException {
         headerRead.await();
         ParallelRows<?> table = parallelRows;
         if (table == null) {
@@ -234,9 +229,10 @@ final class ParallelCsvFeed implements AutoCloseable {
         }
         ParallelRows.Preparer<?> preparer = preparers.get();
         int cells = cellCount;
-        Object[] prepared = new Object[rows.size()];
+        Row row = new Row();
+        Object[] prepared = new Object[rows.recordCount()];
         for (int i = 0; i < prepared.length; i++) {
-            Row row = rows.get(i);
+            row.at(rows, i);
             if (!row.isBlank() && row.size() == cells) {
                 prepared[i] = preparer.prepare(row);
             }

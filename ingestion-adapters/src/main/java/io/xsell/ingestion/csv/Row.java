@@ -1,26 +1,30 @@
 package io.xsell.ingestion.csv;
 
 /**
- * One data record's cells and the physical line it starts on: a view of its part of its chunk's
- * characters ({@link ChunkCells}). A cell becomes a string only when asked for one ({@link #raw});
- * {@link #range} points at it where it lies.
+ * One data record's cells and the physical line it starts on, read where they lie in their chunk
+ * ({@link ChunkCells}). A cursor: {@link #at} points it at one record after another, so a chunk of
+ * thousands of records needs one per thread, not one per record; whoever is handed one reads it
+ * before it is moved on. A cell becomes a string only when asked for one ({@link #raw}); {@link #range}
+ * points at it where it lies.
  */
 final class Row {
-    private final ChunkCells chunk;
-    private final int first;
-    private final int size;
-    private final int line;
-    private final boolean badText;
+    private ChunkCells chunk;
+    private int first;
+    private int size;
+    private int line;
+    private boolean badText;
 
-    /** @param badText some cell holds U+FFFD, which is what undecodable bytes became */
-    Row(ChunkCells chunk, int first, int size, int line, boolean badText) {
+    /** This cursor pointed at {@code chunk}'s record {@code record}. */
+    Row at(ChunkCells chunk, int record) {
         this.chunk = chunk;
-        this.first = first;
-        this.size = size;
-        this.line = line;
-        this.badText = badText;
+        this.first = chunk.firstCell(record);
+        this.size = chunk.cellCount(record);
+        this.line = chunk.line(record);
+        this.badText = chunk.badText(record);
+        return this;
     }
 
+    /** Some cell holds U+FFFD, which is what undecodable bytes became. */
     boolean badText() {
         return badText;
     }
