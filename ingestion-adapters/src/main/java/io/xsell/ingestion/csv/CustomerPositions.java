@@ -32,12 +32,15 @@ final class CustomerPositions extends AbstractMap<String, Integer> {
 
     @Override
     public Integer get(Object key) {
-        if (!(key instanceof String id)) {
-            return null;
-        }
+        int position = key instanceof String id ? position(id) : -1;
+        return position < 0 ? null : position;
+    }
+
+    /** The position of the customer with this id, or -1 when none is kept. */
+    int position(String id) {
         int line = ids.lineOf(id);
         int position = line == 0 ? -1 : Arrays.binarySearch(lines, line);
-        return position < 0 ? null : position;
+        return Math.max(position, -1);
     }
 
     @Override

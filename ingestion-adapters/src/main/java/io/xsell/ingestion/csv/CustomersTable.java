@@ -25,6 +25,7 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
     private final List<Customer> customers = new ArrayList<>();
     private final IdLineIndex ids = new IdLineIndex();
     private final IntSequence customerLines = new IntSequence(); // the line of each customer kept, increasing
+    private CustomerPositions positions;
     // Shared by the workers' preparers, so that a set seen on one worker is the set of the other's rows too.
     private final Map<Map<String, String>, Map<String, String>> attributeSets = new ConcurrentHashMap<>();
     private Col id;
@@ -210,12 +211,22 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
         return customers;
     }
 
+    @Override
+    public void ended() {
+        positions = new CustomerPositions(customers, ids, customerLines.drain());
+    }
+
     /**
      * Each kept customer's id and its position among {@link #customers}, read from the id index and the
-     * kept rows' lines: a hash map of a million customers would cost some 60 MB just as the dataset is built. Called
-     * once, when the file is read.
+     * kept rows' lines: a hash map of a million customers would cost some 60 MB just as the dataset is
+     * built. Empty when the file was not read.
      */
     Map<String, Integer> positions() {
-        return new CustomerPositions(customers, ids, customerLines.drain());
+        return positions != null ? positions : Map.of();
+    }
+
+    /** As {@link #positions}, or null until the file is read. */
+    CustomerPositions positionsIfRead() {
+        return positions;
     }
 }

@@ -54,15 +54,18 @@ final class PendingReferences {
     }
 
     /**
-     * The stored instance of the customer id a cell holds, or null when it is not known (yet); no string
-     * is made of the cell. Safe on any thread: the import reads one file at a time, so the referenced
-     * files' ids do not change while another file's rows are checked.
+     * The customers whose ids are referred to, for finding the stored instance of an id a cell holds
+     * ({@link CustomerSequence}). Safe on any thread: the import reads one file at a time, so the
+     * referenced files' ids do not change while another file's rows are checked.
      */
-    String knownCustomer(CellRange id) {
-        return customers.ids().find(id);
+    CustomersTable customers() {
+        return customers;
     }
 
-    /** As {@link #knownCustomer}, for a cell holding a product id. */
+    /**
+     * The stored instance of the product id a cell holds, or null when it is not known (yet); no string
+     * is made of the cell. Safe on any thread, as {@link #customers()}.
+     */
     String knownProduct(CellRange id) {
         return products.ids().find(id);
     }

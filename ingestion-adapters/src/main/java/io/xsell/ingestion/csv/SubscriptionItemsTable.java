@@ -128,7 +128,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
         private final RowErrors rowErrors = new RowErrors();
         private final RowCheck check = new RowCheck(ImportFile.SUBSCRIPTION_ITEMS, rowErrors, cells);
         private String previousSubscription;
-        private String previousCustomer; // a customer's rows follow each other in an export
+        private final CustomerSequence customers = new CustomerSequence(references.customers());
 
         @Override
         public Prepared prepare(Row row) {
@@ -143,12 +143,9 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
             boolean customerKnown = false;
             CellRange cell = check.range(customerId, true);
             if (cell != null) {
-                customer = previousCustomer != null && previousCustomer.contentEquals(cell) ? previousCustomer
-                        : references.knownCustomer(cell);
+                customer = customers.find(cell);
                 customerKnown = customer != null;
-                if (customerKnown) {
-                    previousCustomer = customer;
-                } else {
+                if (!customerKnown) {
                     customer = cell.toString();
                 }
             }
