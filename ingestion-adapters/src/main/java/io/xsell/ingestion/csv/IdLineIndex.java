@@ -96,6 +96,18 @@ final class IdLineIndex {
         return size;
     }
 
+    /**
+     * Lets go of the arrays: the index is not used afterwards. Dropping the index alone would leave
+     * them referenced from it, and G1 frees a large array at once only when nothing, not even a dead
+     * object already moved to the old generation, still points at it.
+     */
+    void release() {
+        ids = null;
+        text = null;
+        slots = new int[0];
+        size = 0;
+    }
+
     private String[] strings() {
         if (ids == null) {
             throw new IllegalStateException("a packed index keeps no id strings");

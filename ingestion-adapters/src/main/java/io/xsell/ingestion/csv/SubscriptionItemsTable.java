@@ -70,7 +70,8 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
 
     @Override
     public void ended() {
-        ids = null; // over a hundred MB for millions of items, and no other file refers to an item
+        ids.release(); // over a hundred MB for millions of items, and no other file refers to an item
+        ids = null;
     }
 
     @Override

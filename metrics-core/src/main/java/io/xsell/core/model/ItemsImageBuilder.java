@@ -294,10 +294,18 @@ public final class ItemsImageBuilder {
                     : new String(utf16, offset, length);
         }
 
+        /**
+         * The strings collected; the collector is not used afterwards. Its own arrays are let go, so
+         * that nothing keeps them from being freed at the next collection.
+         */
         StringsImage image() {
             int[] exact = lengths.drain();
-            return latin1 != null ? new StringsImage(Arrays.copyOf(latin1, chars), null, exact)
+            StringsImage image = latin1 != null ? new StringsImage(Arrays.copyOf(latin1, chars), null, exact)
                     : new StringsImage(null, Arrays.copyOf(utf16, chars), exact);
+            latin1 = new byte[0];
+            utf16 = null;
+            chars = 0;
+            return image;
         }
     }
 }
