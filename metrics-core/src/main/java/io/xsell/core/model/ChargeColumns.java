@@ -114,6 +114,18 @@ final class ChargeColumns extends AbstractList<OneTimeCharge> implements RandomA
                 currency.image(), description.image());
     }
 
+    DictionaryColumn<LocalDate> date() {
+        return date;
+    }
+
+    DictionaryColumn<BigDecimal> amount() {
+        return amount;
+    }
+
+    DictionaryColumn<String> currency() {
+        return currency;
+    }
+
     /** The index among the dataset's customers of the customer of charge {@code row}. */
     int customerOf(int row) {
         return customer.get(row);

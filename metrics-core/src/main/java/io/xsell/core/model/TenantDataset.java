@@ -1,5 +1,6 @@
 package io.xsell.core.model;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -303,6 +304,21 @@ public final class TenantDataset {
     }
 
     /** The position in {@link #customers()} of the customer of the {@code charge}-th one-time charge. */
+    /** The dates of the charges ({@link #charges()}) as codes and values; never code 0. */
+    public DictionaryColumn<LocalDate> chargeDates() {
+        return charges.date();
+    }
+
+    /** The amounts of the charges, in their own currency, as codes and values; never code 0. */
+    public DictionaryColumn<BigDecimal> chargeAmounts() {
+        return charges.amount();
+    }
+
+    /** The currencies of the charges as codes and values; never code 0. */
+    public DictionaryColumn<String> chargeCurrencies() {
+        return charges.currency();
+    }
+
     public int customerOfCharge(int charge) {
         return charges.customerOf(charge);
     }

@@ -1,12 +1,15 @@
 package io.xsell.core.mrr;
 
 import io.xsell.core.model.Customer;
+import io.xsell.core.model.DictionaryColumn;
+import io.xsell.core.model.DistinctValues;
 import io.xsell.core.model.HeapFootprint;
-import io.xsell.core.model.OneTimeCharge;
 import io.xsell.core.model.Product;
 import io.xsell.core.model.TenantDataset;
 import io.xsell.core.model.WorkCancelledException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,17 +124,56 @@ public final class MrrLedger {
         return lines;
     }
 
+    /**
+     * Each charge's amount times its currency's rate on its day, read by the charges' codes: the rate
+     * looked up once per (currency, date) pair of codes and numbered by {@code equals}, the product
+     * computed once per (amount, rate) pair, so equal inputs give the very value (and scale) the
+     * per-charge product gave, without a {@code OneTimeCharge} or a rate lookup per charge.
+     */
     private static PricedChargeColumns priceCharges(TenantDataset dataset) {
+        DictionaryColumn<LocalDate> dates = dataset.chargeDates();
+        DictionaryColumn<BigDecimal> charged = dataset.chargeAmounts();
+        DictionaryColumn<String> currencies = dataset.chargeCurrencies();
         int size = dataset.charges().size();
         int[] customers = new int[size];
         int[] days = new int[size];
         BigDecimal[] amounts = new BigDecimal[size];
+        int[] dayOfDate = new int[dates.codeCount()];
+        for (int code = 1; code < dayOfDate.length; code++) {
+            dayOfDate[code] = Math.toIntExact(dates.value(code).toEpochDay());
+        }
+        CodeTuples currencyDates = new CodeTuples(2);
+        int[] rateOfPair = new int[64]; // the rate's number + 1; 0: not looked up yet
+        DistinctValues<BigDecimal> rates = new DistinctValues<>();
+        CodeTuples amountRates = new CodeTuples(2);
+        BigDecimal[] products = new BigDecimal[64];
+        int[] key = new int[2];
         for (int k = 0; k < size; k++) {
-            OneTimeCharge charge = dataset.charges().get(k);
-            BigDecimal rate = dataset.fxRates().rateOn(charge.currency(), charge.date()).orElseThrow();
+            int currency = currencies.code(k);
+            int date = dates.code(k);
+            key[0] = currency;
+            key[1] = date;
+            int pair = currencyDates.number(key);
+            if (pair == rateOfPair.length) {
+                rateOfPair = Arrays.copyOf(rateOfPair, 2 * pair);
+            }
+            if (rateOfPair[pair] == 0) {
+                BigDecimal rate = dataset.fxRates().rateOn(currencies.value(currency), dates.value(date)).orElseThrow();
+                rateOfPair[pair] = rates.number(rate) + 1;
+            }
+            int amount = charged.code(k);
+            key[0] = amount;
+            key[1] = rateOfPair[pair];
+            int product = amountRates.number(key);
+            if (product == products.length) {
+                products = Arrays.copyOf(products, 2 * product);
+            }
+            if (products[product] == null) {
+                products[product] = charged.value(amount).multiply(rates.values().get(rateOfPair[pair] - 1));
+            }
             customers[k] = dataset.customerOfCharge(k);
-            days[k] = Math.toIntExact(charge.date().toEpochDay());
-            amounts[k] = charge.amount().multiply(rate);
+            days[k] = dayOfDate[date];
+            amounts[k] = products[product];
         }
         return PricedChargeColumns.of(customers, days, amounts, size, dataset.customers().size());
     }
