@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Ints appended one after the other, held in blocks of {@value #BLOCK} so that growing never copies
  * what is already held: a column of millions of rows grown by copying allocates about three times
  * its size in arrays large enough for the collector to place each outside the young generation. One
- * exact array is made at the end ({@link #toArray}). Not thread-safe.
+ * exact array is made at the end ({@link #drain}). Not thread-safe.
  */
 public final class IntSequence {
     private static final int SHIFT = 16;
@@ -68,6 +68,7 @@ public final class IntSequence {
         for (int from = 0; from < size; from += BLOCK) {
             System.arraycopy(blocks[from >>> SHIFT], 0, all, from, Math.min(BLOCK, size - from));
         }
+        Arrays.fill(blocks, null); // nothing left pointing at a block, however long this sequence lives
         blocks = new int[4][];
         last = new int[64];
         blocks[0] = last;
