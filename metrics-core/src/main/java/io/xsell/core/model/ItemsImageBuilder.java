@@ -19,8 +19,24 @@ import java.util.Map;
  * Not thread-safe otherwise.
  */
 public final class ItemsImageBuilder {
-    private final Keys keys = new Keys();
-    private final Values values = new Values();
+    private static final int INITIAL_ROWS = 16;
+
+    private final Keys keys;
+    private final Values values;
+
+    public ItemsImageBuilder() {
+        this(INITIAL_ROWS);
+    }
+
+    /**
+     * A builder with room for {@code expectedRows} rows before its per-row arrays grow (a reader
+     * that knows how many items come spares the copies of growing); more rows may be added.
+     */
+    public ItemsImageBuilder(int expectedRows) {
+        int rows = Math.max(INITIAL_ROWS, expectedRows);
+        keys = new Keys(rows);
+        values = new Values(rows);
+    }
 
     /** Adds {@code item} as the next row. */
     public void add(RecurringItem item) {
@@ -118,15 +134,25 @@ public final class ItemsImageBuilder {
 
     /** The ids, customers and subscriptions of the items, in order. */
     static final class Keys {
-        private final StringsCollector ids = new StringsCollector();
-        private final RunIndex.Builder customerRuns = new RunIndex.Builder();
+        private final StringsCollector ids;
+        private final RunIndex.Builder customerRuns;
         private final List<String> customerOfRun = new ArrayList<>();
-        private final RunIndex.Builder subscriptionRunStarts = new RunIndex.Builder();
+        private final RunIndex.Builder subscriptionRunStarts;
         private final StringsCollector subscriptionOfRun = new StringsCollector();
         private final BitSet runsWithoutSubscription = new BitSet();
         private String lastCustomer;
         private String lastSubscription;
         private int subscriptionRuns;
+
+        Keys() {
+            this(INITIAL_ROWS);
+        }
+
+        Keys(int rows) {
+            ids = new StringsCollector(rows);
+            customerRuns = new RunIndex.Builder(rows);
+            subscriptionRunStarts = new RunIndex.Builder(rows);
+        }
 
         void add(RecurringItem item) {
             add(item.id(), item.customerId(), item.subscriptionId());
@@ -170,19 +196,38 @@ public final class ItemsImageBuilder {
 
     /** The repeating fields of the items, each as its distinct values and a code per row. */
     static final class Values {
-        private final Codes<String> product = new Codes<>();
-        private final Codes<LocalDate> start = new Codes<>();
-        private final Codes<LocalDate> end = new Codes<>();
-        private final Codes<BigDecimal> unitAmount = new Codes<>();
-        private final Codes<BigDecimal> quantity = new Codes<>();
-        private final Codes<String> currency = new Codes<>();
-        private final Codes<BigDecimal> discountPercent = new Codes<>();
-        private final Codes<BigDecimal> discountAmount = new Codes<>();
-        private final Codes<LocalDate> trialEnd = new Codes<>();
-        private final Codes<String> bundle = new Codes<>();
-        private int[] interval = new int[16];
-        private int[] intervalCount = new int[16];
+        private final Codes<String> product;
+        private final Codes<LocalDate> start;
+        private final Codes<LocalDate> end;
+        private final Codes<BigDecimal> unitAmount;
+        private final Codes<BigDecimal> quantity;
+        private final Codes<String> currency;
+        private final Codes<BigDecimal> discountPercent;
+        private final Codes<BigDecimal> discountAmount;
+        private final Codes<LocalDate> trialEnd;
+        private final Codes<String> bundle;
+        private int[] interval;
+        private int[] intervalCount;
         private int rows;
+
+        Values() {
+            this(INITIAL_ROWS);
+        }
+
+        Values(int capacity) {
+            product = new Codes<>(capacity);
+            start = new Codes<>(capacity);
+            end = new Codes<>(capacity);
+            unitAmount = new Codes<>(capacity);
+            quantity = new Codes<>(capacity);
+            currency = new Codes<>(capacity);
+            discountPercent = new Codes<>(capacity);
+            discountAmount = new Codes<>(capacity);
+            trialEnd = new Codes<>(capacity);
+            bundle = new Codes<>(capacity);
+            interval = new int[capacity];
+            intervalCount = new int[capacity];
+        }
 
         void add(RecurringItem item) {
             add(item.productId(), item.startDate(), item.endDate(), item.unitAmount(), item.quantity(),
@@ -216,8 +261,16 @@ public final class ItemsImageBuilder {
     /** One repeating field: its distinct values and a code per row, 0 for none. */
     static final class Codes<T> {
         private final DistinctValues<T> distinct = new DistinctValues<>();
-        private int[] codes = new int[16];
+        private int[] codes;
         private int size;
+
+        Codes() {
+            this(INITIAL_ROWS);
+        }
+
+        Codes(int capacity) {
+            codes = new int[Math.max(2, capacity)];
+        }
 
         void add(T value) {
             if (size == codes.length) {
@@ -244,9 +297,18 @@ public final class ItemsImageBuilder {
         private static final int MAX_CHARS = Integer.MAX_VALUE - 16;
         private byte[] latin1 = new byte[64];
         private char[] utf16;
-        private int[] lengths = new int[16];
+        private int[] lengths;
         private int count;
         private int chars;
+
+        StringsCollector() {
+            this(INITIAL_ROWS);
+        }
+
+        /** Room for {@code strings} strings' lengths before that array grows. */
+        StringsCollector(int strings) {
+            lengths = new int[Math.max(2, strings)];
+        }
 
         void add(String s) {
             int length = s.length();
