@@ -65,15 +65,18 @@ final class DatasetReader {
         // array of their source until every row is read (the database returns them in no order), then
         // enter the builder in import order, which checks each as an item's constructor would.
         TextKeyed<BillingInterval> intervals = new TextKeyed<>(code -> parse(INTERVALS, code, BillingInterval::parse));
+        SharedValues.Run customerRun = shared.run();
+        SharedValues.Run subscriptionRun = shared.run();
         Collection<ImportOrder> itemSources = inImportOrder("subscription_items", "item_id, customer_id, product_id, "
                         + "subscription_id, start_date, end_date, unit_amount, quantity, currency, billing_interval, "
                         + "interval_count, discount_percent, discount_amount, trial_end, bundle_id", ITEM_CELLS,
                 (rs, cells) -> {
-                    // every cell but the id repeats: found by its bytes, it costs no String
+                    // every cell but the id repeats: found by its bytes, it costs no String; a
+                    // customer's and a subscription's by comparing with the previous row's
                     cells[0] = rs.getString(1);
-                    cells[1] = shared.string(rs.getBytes(2));
+                    cells[1] = customerRun.string(rs.getBytes(2));
                     cells[2] = shared.string(rs.getBytes(3));
-                    cells[3] = shared.string(rs.getBytes(4));
+                    cells[3] = subscriptionRun.string(rs.getBytes(4));
                     cells[4] = shared.date(rs.getBytes(5));
                     cells[5] = shared.date(rs.getBytes(6));
                     cells[6] = shared.decimal(rs.getBytes(7));
