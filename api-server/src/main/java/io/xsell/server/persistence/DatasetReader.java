@@ -64,17 +64,19 @@ final class DatasetReader {
         // Items go from their cells into columns: no item object per row. A row's cells wait in an
         // array of their source until every row is read (the database returns them in no order), then
         // enter the builder in import order, which checks each as an item's constructor would.
-        ItemsImageBuilder items = new ItemsImageBuilder();
         TextKeyed<BillingInterval> intervals = new TextKeyed<>(code -> parse(INTERVALS, code, BillingInterval::parse));
-        for (ImportOrder source : inImportOrder("subscription_items", "item_id, customer_id, product_id, "
+        SharedValues.Run customerRun = shared.run();
+        SharedValues.Run subscriptionRun = shared.run();
+        Collection<ImportOrder> itemSources = inImportOrder("subscription_items", "item_id, customer_id, product_id, "
                         + "subscription_id, start_date, end_date, unit_amount, quantity, currency, billing_interval, "
                         + "interval_count, discount_percent, discount_amount, trial_end, bundle_id", ITEM_CELLS,
                 (rs, cells) -> {
-                    // every cell but the id repeats: found by its bytes, it costs no String
+                    // every cell but the id repeats: found by its bytes, it costs no String; a
+                    // customer's and a subscription's by comparing with the previous row's
                     cells[0] = rs.getString(1);
-                    cells[1] = shared.string(rs.getBytes(2));
+                    cells[1] = customerRun.string(rs.getBytes(2));
                     cells[2] = shared.string(rs.getBytes(3));
-                    cells[3] = shared.string(rs.getBytes(4));
+                    cells[3] = subscriptionRun.string(rs.getBytes(4));
                     cells[4] = shared.date(rs.getBytes(5));
                     cells[5] = shared.date(rs.getBytes(6));
                     cells[6] = shared.decimal(rs.getBytes(7));
@@ -88,7 +90,9 @@ final class DatasetReader {
                     cells[12] = shared.decimal(rs.getBytes(13));
                     cells[13] = shared.date(rs.getBytes(14));
                     cells[14] = shared.string(rs.getBytes(15));
-                })) {
+                });
+        ItemsImageBuilder items = new ItemsImageBuilder(itemSources.stream().mapToInt(ImportOrder::count).sum());
+        for (ImportOrder source : itemSources) {
             source.forEach((c, at) -> items.add((String) c[at], (String) c[at + 1], (String) c[at + 2],
                     (String) c[at + 3], (LocalDate) c[at + 4], (LocalDate) c[at + 5], (BigDecimal) c[at + 6],
                     (BigDecimal) c[at + 7], (String) c[at + 8], (BillingInterval) c[at + 9], (Integer) c[at + 10],
@@ -168,8 +172,12 @@ final class DatasetReader {
             while (rs.next()) {
                 reader.read(rs, cells);
                 String of = source != null ? source : rs.getString(seqColumn + 1);
-                bySource.computeIfAbsent(of, name -> new ImportOrder(table, name, width))
-                        .put(rs.getInt(seqColumn), cells);
+                ImportOrder order = bySource.get(of); // not computeIfAbsent: its lambda would be an object per row
+                if (order == null) {
+                    order = new ImportOrder(table, of, width);
+                    bySource.put(of, order);
+                }
+                order.put(rs.getInt(seqColumn), cells);
             }
             return null;
         });

@@ -50,8 +50,14 @@ final class ImportOrder {
         count++;
     }
 
+    /** One more than the largest seq put: the number of rows once {@link #forEach} finds no gap. */
     int size() {
         return size;
+    }
+
+    /** The number of rows put. */
+    int count() {
+        return count;
     }
 
     /**

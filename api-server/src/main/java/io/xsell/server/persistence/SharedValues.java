@@ -1,7 +1,9 @@
 package io.xsell.server.persistence;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +43,34 @@ final class SharedValues {
     /** {@link #string(String)} of the text whose UTF-8 bytes are {@code utf8}, without decoding it again. */
     String string(byte[] utf8) {
         return stringsByText.get(utf8);
+    }
+
+    /**
+     * A column whose value mostly repeats the previous row's (a customer's items follow each other,
+     * and a subscription's): {@link #string(String)} of each cell, the previous row's string when
+     * the bytes are the same, without a table of every distinct text.
+     */
+    Run run() {
+        return new Run();
+    }
+
+    /** The state of one column of one read: the last cell's bytes and string. */
+    final class Run {
+        private byte[] last;
+        private String value;
+
+        /** {@link #string(String)} of the text whose UTF-8 bytes are {@code utf8}; null for null. */
+        String string(byte[] utf8) {
+            if (utf8 == null) {
+                last = null;
+                return null;
+            }
+            if (last == null || !Arrays.equals(last, utf8)) {
+                value = SharedValues.this.string(new String(utf8, StandardCharsets.UTF_8));
+                last = utf8.clone();
+            }
+            return value;
+        }
     }
 
     /** {@link #date(String)} of the text whose UTF-8 bytes are {@code utf8}. */

@@ -40,6 +40,7 @@ class ImportOrderTest {
         order.forEach((cells, at) -> rows.add(java.util.Arrays.asList(cells[at], cells[at + 1], cells[at + 2])));
 
         assertThat(order.size()).isEqualTo(3000);
+        assertThat(order.count()).isEqualTo(3000);
         assertThat(rows).hasSize(3000);
         assertThat(rows.get(0)).containsExactly("id0", 0, null);
         assertThat(rows.get(1)).containsExactly("id1", 1, "odd");
@@ -51,6 +52,8 @@ class ImportOrderTest {
         ImportOrder gap = new ImportOrder("products", "csv", 1);
         gap.put(0, new Object[] {"a"});
         gap.put(2, new Object[] {"c"});
+        assertThat(gap.size()).isEqualTo(3);
+        assertThat(gap.count()).isEqualTo(2);
         assertThatThrownBy(() -> gap.forEach((cells, at) -> { }))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("products")

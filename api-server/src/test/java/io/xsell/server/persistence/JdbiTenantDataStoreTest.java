@@ -21,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -203,26 +205,21 @@ class JdbiTenantDataStoreTest {
     @MethodSource("databases")
     void aLoadIsTheDatasetOfTheSameRecordsInImportOrder(TestDatabase database) {
         TenantId tenant = createTenant(database, "USD");
-        JdbiTenantDataStore store = new JdbiTenantDataStore(database.jdbi());
-        TenantDataset csv = TestDatasets.withEveryField(101, 400);
         TenantDataset stripe = TestDatasets.prefixed("st-", TestDatasets.generated(102, 150));
+        TenantDataset csv = TestDatasets.withEveryField(101, 400);
         TenantDataset chargebee = TestDatasets.prefixed("cb-\u00fc\u2713-", TestDatasets.withEveryField(103, 120));
-        store.replaceTenantData(tenant, "stripe", stripe, "sha256:stripe", T0);
+        importSource(database, tenant, "stripe", stripe);
         if (database.dialect() == Dialect.POSTGRESQL) {
             StoredTables.makeLegacy(database.jdbi(), tenant.value(), "stripe");
             assertThat(StoredTables.sharedRows(database.jdbi(), "subscription_items", tenant.value()))
                     .isEqualTo(stripe.items().size());
         }
-        store.replaceTenantData(tenant, "csv", csv, "sha256:csv", T0.plusSeconds(1));
-        store.replaceTenantData(tenant, "chargebee", chargebee, "sha256:cb", T0.plusSeconds(2));
+        importSource(database, tenant, "csv", csv);
+        importSource(database, tenant, "chargebee", chargebee);
 
         TenantDataset loaded = new JdbiTenantDataStore(database.jdbi()).loadTenantData(tenant);
 
-        List<TenantDataset> inOrder = List.of(chargebee, csv, stripe);
-        TenantDataset expected = TenantDataset.of("USD",
-                concat(inOrder, TenantDataset::customers), concat(inOrder, TenantDataset::products),
-                concat(inOrder, TenantDataset::items), concat(inOrder, TenantDataset::charges),
-                concat(inOrder, TenantDataset::rates));
+        TenantDataset expected = ofAll(List.of(chargebee, csv, stripe), null);
         assertSameData(loaded, expected);
         assertThat(loaded.image()).usingRecursiveComparison().isEqualTo(expected.image());
         for (int i = 0; i < loaded.items().size(); i++) {
@@ -235,26 +232,20 @@ class JdbiTenantDataStoreTest {
     @MethodSource("databases")
     void aLoadRefusesStoredItemsAsTheDatasetRefusesThem(TestDatabase database) {
         TenantId tenant = createTenant(database, "USD");
-        JdbiTenantDataStore store = new JdbiTenantDataStore(database.jdbi());
         TenantDataset csv = TestDatasets.generated(111, 60);
         TenantDataset stripe = TestDatasets.prefixed("st-", TestDatasets.generated(112, 40));
-        store.replaceTenantData(tenant, "csv", csv, "sha256:csv", T0);
-        store.replaceTenantData(tenant, "stripe", stripe, "sha256:stripe", T0.plusSeconds(1));
+        importSource(database, tenant, "csv", csv);
+        importSource(database, tenant, "stripe", stripe);
         RecurringItem victim = stripe.items().get(7);
         String duplicate = csv.items().get(3).id();
 
         // an item of stripe takes the id of one of csv: TenantDataset.of names the duplicate
         StoredTables.updateItem(database.jdbi(), tenant.value(), victim.id(), "item_id", duplicate);
-        List<RecurringItem> items = new ArrayList<>(csv.items());
-        for (RecurringItem item : stripe.items()) {
-            items.add(item.id().equals(victim.id()) ? new RecurringItem(duplicate, item.customerId(),
-                    item.productId(), item.subscriptionId(), item.startDate(), item.endDate(), item.unitAmount(),
-                    item.quantity(), item.currency(), item.interval(), item.intervalCount(), item.discountPercent(),
-                    item.discountAmount(), item.trialEnd(), item.bundleId()) : item);
-        }
-        Throwable byOf = org.assertj.core.api.Assertions.catchThrowable(() -> TenantDataset.of("USD",
-                concat(csv.customers(), stripe.customers()), concat(csv.products(), stripe.products()), items,
-                concat(csv.charges(), stripe.charges()), concat(csv.rates(), stripe.rates())));
+        Throwable byOf = org.assertj.core.api.Assertions.catchThrowable(() -> ofAll(List.of(csv, stripe),
+                item -> item.id().equals(victim.id()) ? new RecurringItem(duplicate, item.customerId(),
+                        item.productId(), item.subscriptionId(), item.startDate(), item.endDate(), item.unitAmount(),
+                        item.quantity(), item.currency(), item.interval(), item.intervalCount(),
+                        item.discountPercent(), item.discountAmount(), item.trialEnd(), item.bundleId()) : item));
         assertThat(byOf).isInstanceOf(io.xsell.core.model.InvalidDatasetException.class);
         assertThatThrownBy(() -> new JdbiTenantDataStore(database.jdbi()).loadTenantData(tenant))
                 .isInstanceOf(io.xsell.core.model.InvalidDatasetException.class)
@@ -374,8 +365,26 @@ class JdbiTenantDataStoreTest {
         return StoredTables.rowsOf(jdbi, table, tenant.value());
     }
 
-    private static <T> List<T> concat(List<TenantDataset> datasets,
-                                      java.util.function.Function<TenantDataset, List<T>> part) {
+    /** Imports {@code dataset} as {@code source}, a second after the tenant's previous import. */
+    private static void importSource(TestDatabase database, TenantId tenant, String source, TenantDataset dataset) {
+        JdbiTenantDataStore store = new JdbiTenantDataStore(database.jdbi());
+        store.replaceTenantData(tenant, source, dataset, "sha256:" + source,
+                T0.plusSeconds(store.imports(tenant, 100).size()));
+    }
+
+    /**
+     * {@link TenantDataset#of} the records of {@code datasets} one after the other, in USD; each item
+     * through {@code item} when not null.
+     */
+    private static TenantDataset ofAll(List<TenantDataset> datasets, UnaryOperator<RecurringItem> item) {
+        List<RecurringItem> items = new ArrayList<>();
+        datasets.forEach(d -> d.items().forEach(i -> items.add(item == null ? i : item.apply(i))));
+        return TenantDataset.of("USD", concat(datasets, TenantDataset::customers),
+                concat(datasets, TenantDataset::products), items, concat(datasets, TenantDataset::charges),
+                concat(datasets, TenantDataset::rates));
+    }
+
+    private static <T> List<T> concat(List<TenantDataset> datasets, Function<TenantDataset, List<T>> part) {
         List<T> all = new ArrayList<>();
         datasets.forEach(d -> all.addAll(part.apply(d)));
         return all;

@@ -52,6 +52,24 @@ class TextKeyedTest {
         assertThatThrownBy(() -> shared.decimal(utf8("1,5"))).isInstanceOf(NumberFormatException.class);
     }
 
+    @Test
+    void aRunGivesThePreviousRowsStringWhileTheBytesRepeatAndTheSharedOneOtherwise() {
+        SharedValues shared = new SharedValues();
+        String known = shared.string("cus_\u00e91");
+        SharedValues.Run run = shared.run();
+        byte[] first = utf8("cus_\u00e91");
+
+        String a = run.string(first);
+        first[0] = 'x'; // the run kept a copy
+        assertThat(a).isSameAs(known);
+        assertThat(run.string(utf8("cus_\u00e91"))).isSameAs(known);
+        String b = run.string(utf8("cus_2"));
+        assertThat(b).isEqualTo("cus_2").isSameAs(shared.string("cus_2"));
+        assertThat(run.string(null)).isNull();
+        assertThat(run.string(utf8("cus_2"))).isSameAs(b);
+        assertThat(run.string(utf8("cus_\u00e91"))).isSameAs(known);
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

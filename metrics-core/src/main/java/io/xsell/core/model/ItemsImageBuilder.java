@@ -19,8 +19,25 @@ import java.util.Map;
  * Not thread-safe otherwise.
  */
 public final class ItemsImageBuilder {
-    private final Keys keys = new Keys();
-    private final Values values = new Values();
+    private static final int INITIAL_ROWS = 16;
+
+    private final Keys keys;
+    private final Values values;
+
+    public ItemsImageBuilder() {
+        this(INITIAL_ROWS);
+    }
+
+    /**
+     * A builder whose run bits have room for {@code expectedRows} rows before they grow (a reader that
+     * knows how many items come spares the copies of growing; the per-row codes grow in blocks and
+     * never copy); more rows may be added.
+     */
+    public ItemsImageBuilder(int expectedRows) {
+        int rows = Math.max(INITIAL_ROWS, expectedRows);
+        keys = new Keys(rows);
+        values = new Values();
+    }
 
     /** Adds {@code item} as the next row. */
     public void add(RecurringItem item) {
@@ -119,14 +136,23 @@ public final class ItemsImageBuilder {
     /** The ids, customers and subscriptions of the items, in order. */
     static final class Keys {
         private final StringsCollector ids = new StringsCollector();
-        private final RunIndex.Builder customerRuns = new RunIndex.Builder();
+        private final RunIndex.Builder customerRuns;
         private final List<String> customerOfRun = new ArrayList<>();
-        private final RunIndex.Builder subscriptionRunStarts = new RunIndex.Builder();
+        private final RunIndex.Builder subscriptionRunStarts;
         private final StringsCollector subscriptionOfRun = new StringsCollector();
         private final BitSet runsWithoutSubscription = new BitSet();
         private String lastCustomer;
         private String lastSubscription;
         private int subscriptionRuns;
+
+        Keys() {
+            this(INITIAL_ROWS);
+        }
+
+        Keys(int rows) {
+            customerRuns = new RunIndex.Builder(rows);
+            subscriptionRunStarts = new RunIndex.Builder(rows);
+        }
 
         void add(RecurringItem item) {
             add(item.id(), item.customerId(), item.subscriptionId());

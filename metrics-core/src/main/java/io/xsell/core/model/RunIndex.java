@@ -59,8 +59,13 @@ final class RunIndex {
 
     /** Marks run starts row by row; row 0 always starts one. */
     static final class Builder {
-        private long[] starts = new long[16];
+        private long[] starts;
         private int rows;
+
+        /** Room for {@code rows} rows before the bits grow. */
+        Builder(int rows) {
+            starts = new long[Math.max(16, (rows + 63) >>> 6)];
+        }
 
         void add(boolean startsRun) {
             int w = rows >>> 6;

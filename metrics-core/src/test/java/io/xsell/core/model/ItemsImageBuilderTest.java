@@ -68,6 +68,25 @@ class ItemsImageBuilderTest {
     }
 
     @Test
+    void aBuilderSizedForFewerOrMoreRowsThanComeMakesTheSameImage() {
+        List<Customer> customers = customers(40);
+        List<RecurringItem> items = randomItems(13, 1_000);
+        ItemsImageBuilder unsized = new ItemsImageBuilder();
+        ItemsImageBuilder tooSmall = new ItemsImageBuilder(10);
+        ItemsImageBuilder exact = new ItemsImageBuilder(items.size());
+        ItemsImageBuilder tooLarge = new ItemsImageBuilder(5_000);
+        for (ItemsImageBuilder builder : List.of(unsized, tooSmall, exact, tooLarge)) {
+            items.forEach(builder::add);
+        }
+        ItemsImage expected = unsized.build(positions(customers));
+
+        for (ItemsImageBuilder builder : List.of(tooSmall, exact, tooLarge)) {
+            assertThat(builder.size()).isEqualTo(items.size());
+            assertThat(builder.build(positions(customers))).usingRecursiveComparison().isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aBuilderWithoutRowsMakesTheDatasetOfNoItems() {
         TenantDataset built = TenantDataset.of("USD", customers(2), PRODUCTS, new ItemsImageBuilder(), List.of(),
                 RATES);
