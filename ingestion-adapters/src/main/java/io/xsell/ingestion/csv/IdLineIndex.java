@@ -3,11 +3,11 @@ package io.xsell.ingestion.csv;
 import java.util.Arrays;
 
 /**
- * Ids of one file and the line each was first seen on. An open-addressing table of parallel arrays:
- * with millions of ids a {@code HashMap<String, Integer>} would spend a node and a boxed line per entry,
- * several times the memory of these array slots. Lookups are bound by cache misses, so each slot keeps
- * its id's hash next to its line: probing compares ints in one array and loads an id only when the
- * hash matches.
+ * Ids of one file and the line each was first seen on. An open-addressing table of int slots: with
+ * millions of ids a {@code HashMap<String, Integer>} would spend a node and a boxed line per entry,
+ * several times the memory of these slots. Lookups are bound by cache misses, so each slot keeps its
+ * id's hash next to its line: probing compares ints in one array and loads an id only when the hash
+ * matches.
  *
  * <p>The index of a file whose rows keep their ids elsewhere (customers, products) holds the id strings,
  * so that references can share them ({@link #find}). That of a file whose ids are only checked for
@@ -25,7 +25,7 @@ final class IdLineIndex {
     // packed: each id as its length then its characters, one after the other
     private char[] text;
     private int textUsed;
-    // Per slot, STRIDE ints: the hash (EMPTY when the slot is free), the first line and, packed, where
+    // Per slot, stride ints: the hash (EMPTY when the slot is free), the first line and, packed, where
     // the id starts in text; one array, so that a probe touches one cache line.
     private final int stride;
     private int[] slots;
