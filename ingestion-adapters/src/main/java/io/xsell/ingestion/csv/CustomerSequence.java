@@ -24,6 +24,14 @@ final class CustomerSequence {
         this.customers = customers;
     }
 
+    /**
+     * The position among the kept customers of what {@link #find} found last, or -1 when it is not
+     * known (not found, customers.csv not read yet, or not looked up while the guesses keep missing).
+     */
+    int position() {
+        return position;
+    }
+
     /** The stored instance of the customer id in {@code cell}, or null when no kept customer has it. */
     String find(CellRange cell) {
         if (previous != null && previous.contentEquals(cell)) {
@@ -31,6 +39,7 @@ final class CustomerSequence {
         }
         CustomerPositions positions = customers.positionsIfRead();
         if (positions == null) {
+            position = -1;
             return customers.ids().find(cell); // customers.csv comes later in this zip, or not at all
         }
         List<Customer> kept = customers.customers();
@@ -44,6 +53,7 @@ final class CustomerSequence {
             }
         }
         String found = customers.ids().find(cell);
+        position = -1;
         if (found != null) {
             misses++;
             previous = found;

@@ -100,7 +100,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
         }
         if (!duplicate && row.passed()) {
             try {
-                items.add(row.id(), row.customer(), row.product(), row.subscription(), row.start(), row.end(),
+                items.add(row.id(), row.customer(), row.customerPosition(), row.product(), row.subscription(), row.start(), row.end(),
                         row.amount(), row.units(), row.currency(), row.interval(), row.intervalCount(),
                         row.discountPercent(), row.discountAmount(), row.trialEnd(), row.bundle());
                 itemLines.add(line);
@@ -116,7 +116,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
      * {@code productKnown}), so millions of references share a few strings. The fields of a row that is
      * kept go straight into the items' columns, which check them as an item would (no item is built).
      */
-    record Prepared(int line, String id, String customer, boolean customerKnown, String product,
+    record Prepared(int line, String id, String customer, boolean customerKnown, int customerPosition, String product,
                     boolean productKnown, String subscription, LocalDate start, LocalDate end, BigDecimal amount,
                     BigDecimal units, String currency, BillingInterval interval, int intervalCount,
                     BigDecimal discountPercent, BigDecimal discountAmount, LocalDate trialEnd, String bundle,
@@ -142,10 +142,12 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
             // strings: the cell's text is compared and looked up where it lies, made a string only when unknown.
             String customer = null;
             boolean customerKnown = false;
+            int customerPosition = -1;
             CellRange cell = check.range(customerId, true);
             if (cell != null) {
                 customer = customers.find(cell);
                 customerKnown = customer != null;
+                customerPosition = customers.position();
                 if (!customerKnown) {
                     customer = cell.toString();
                 }
@@ -176,7 +178,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
             BigDecimal discount = check.nonNegative(discountAmount, false);
             LocalDate trial = check.date(trialEnd, false);
             String bundle = check.text(bundleId);
-            return new Prepared(row.line(), id, customer, customerKnown, product, productKnown, subscription, start,
+            return new Prepared(row.line(), id, customer, customerKnown, customerPosition, product, productKnown, subscription, start,
                     end, amount, units, code, period, periods, percent, discount, trial, bundle, rowErrors.take(),
                     check.passed());
         }

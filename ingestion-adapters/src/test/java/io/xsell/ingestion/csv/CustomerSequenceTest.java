@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +31,22 @@ class CustomerSequenceTest {
         order.add("unknown");
         order.addAll(List.of("c1", "c2", "c3")); // in order again
 
+        Map<String, Integer> positions = customers.positions();
         for (String id : order) {
             String found = sequence.find(CellRanges.of(id));
             assertThat(found).as(id).isSameAs(customers.ids().find(id));
+            // a position, when given, is the found customer's; a wrong one would misplace its items
+            if (sequence.position() >= 0) {
+                assertThat(customers.customers().get(sequence.position()).id()).as(id).isSameAs(found);
+            }
         }
+        CustomerSequence inOrder = new CustomerSequence(customers);
+        for (String id : List.of("c1", "c1", "c2", "c3")) {
+            inOrder.find(CellRanges.of(id));
+            assertThat(inOrder.position()).as(id + ": looked up, the same, then guessed").isEqualTo(positions.get(id));
+        }
+        inOrder.find(CellRanges.of("unknown"));
+        assertThat(inOrder.position()).isEqualTo(-1);
         assertThat(sequence.find(CellRanges.of("unknown"))).isNull();
     }
 
@@ -41,7 +54,10 @@ class CustomerSequenceTest {
     void looksIdsUpInTheIndexUntilTheCustomersAreRead() {
         CustomersTable customers = new CustomersTable(new ErrorCollector());
 
-        assertThat(new CustomerSequence(customers).find(CellRanges.of("c1"))).isNull();
+        CustomerSequence sequence = new CustomerSequence(customers);
+
+        assertThat(sequence.find(CellRanges.of("c1"))).isNull();
+        assertThat(sequence.position()).isEqualTo(-1);
     }
 
     private static CustomersTable read() throws IOException {

@@ -58,9 +58,23 @@ public final class ItemsImageBuilder {
                     LocalDate endDate, BigDecimal unitAmount, BigDecimal quantity, String currency,
                     BillingInterval interval, int intervalCount, BigDecimal discountPercent,
                     BigDecimal discountAmount, LocalDate trialEnd, String bundleId) {
+        add(id, customerId, -1, productId, subscriptionId, startDate, endDate, unitAmount, quantity, currency,
+                interval, intervalCount, discountPercent, discountAmount, trialEnd, bundleId);
+    }
+
+    /**
+     * As {@link #add(String, String, String, String, LocalDate, LocalDate, BigDecimal, BigDecimal, String,
+     * BillingInterval, int, BigDecimal, BigDecimal, LocalDate, String)}, with the customer's position in
+     * the index {@link #build} will be given, when the reader knows it ({@code -1} when not): a row that
+     * starts a customer's run then needs no lookup of its id when the image is built.
+     */
+    public void add(String id, String customerId, int customerPosition, String productId, String subscriptionId,
+                    LocalDate startDate, LocalDate endDate, BigDecimal unitAmount, BigDecimal quantity,
+                    String currency, BillingInterval interval, int intervalCount, BigDecimal discountPercent,
+                    BigDecimal discountAmount, LocalDate trialEnd, String bundleId) {
         String code = RecurringItem.validate(id, customerId, productId, subscriptionId, startDate, endDate,
                 unitAmount, quantity, currency, interval, intervalCount, discountPercent, discountAmount, bundleId);
-        keys.add(id, customerId, subscriptionId);
+        keys.add(id, customerId, customerPosition, subscriptionId);
         values.add(productId, startDate, endDate, unitAmount, quantity, code, interval, intervalCount,
                 discountPercent, discountAmount, trialEnd, bundleId);
     }
@@ -138,6 +152,7 @@ public final class ItemsImageBuilder {
         private final StringsCollector ids = new StringsCollector();
         private final RunIndex.Builder customerRuns;
         private final List<String> customerOfRun = new ArrayList<>();
+        private final IntSequence positionOfRun = new IntSequence(); // as the reader knew it, or -1
         private final RunIndex.Builder subscriptionRunStarts;
         private final StringsCollector subscriptionOfRun = new StringsCollector();
         private final BitSet runsWithoutSubscription = new BitSet();
@@ -155,10 +170,10 @@ public final class ItemsImageBuilder {
         }
 
         void add(RecurringItem item) {
-            add(item.id(), item.customerId(), item.subscriptionId());
+            add(item.id(), item.customerId(), -1, item.subscriptionId());
         }
 
-        void add(String itemId, String customer, String id) {
+        void add(String itemId, String customer, int position, String id) {
             ids.add(itemId);
             // a customer's items follow each other, mostly with one id instance
             boolean newCustomer = customer != lastCustomer && !customer.equals(lastCustomer);
@@ -166,6 +181,7 @@ public final class ItemsImageBuilder {
             if (newCustomer) {
                 lastCustomer = customer;
                 customerOfRun.add(customer);
+                positionOfRun.add(position);
             }
             int runs = subscriptionRuns;
             boolean lastHadNone = runs > 0 && runsWithoutSubscription.get(runs - 1);
@@ -181,8 +197,11 @@ public final class ItemsImageBuilder {
         }
 
         private int[] customerPositions(Map<String, Integer> customerIndex) {
-            int[] positions = new int[customerOfRun.size()];
+            int[] positions = positionOfRun.drain();
             for (int run = 0; run < positions.length; run++) {
+                if (positions[run] >= 0 && positions[run] < customerIndex.size()) {
+                    continue;
+                }
                 Integer position = customerIndex.get(customerOfRun.get(run));
                 if (position == null) {
                     throw new IllegalArgumentException("item customers: unknown customer_id '"
@@ -251,87 +270,6 @@ public final class ItemsImageBuilder {
 
         DictionaryImage<T> image() {
             return new DictionaryImage<>(List.copyOf(distinct.values()), codes.drain());
-        }
-    }
-
-    /**
-     * Strings appended one after the other, a byte per character until one does not fit in a byte,
-     * from then on a char per character for all of them (what {@link StringsImage} holds).
-     */
-    static final class StringsCollector {
-        private static final int MAX_CHARS = Integer.MAX_VALUE - 16;
-        private byte[] latin1 = new byte[64];
-        private char[] utf16;
-        private final IntSequence lengths = new IntSequence();
-        private int chars;
-
-        void add(String s) {
-            int length = s.length();
-            lengths.add(length);
-            if (latin1 != null && !appendLatin1(s)) {
-                utf16 = new char[Math.max(16, 2 * (chars + length))];
-                for (int i = 0; i < chars; i++) {
-                    utf16[i] = (char) (latin1[i] & 0xFF);
-                }
-                latin1 = null;
-            }
-            if (latin1 == null) {
-                if (chars + length > utf16.length) {
-                    utf16 = Arrays.copyOf(utf16, grown(utf16.length, chars + length));
-                }
-                s.getChars(0, length, utf16, chars);
-            }
-            chars += length;
-        }
-
-        // Copies s after the characters so far; false, having copied nothing, when a character needs two bytes.
-        private boolean appendLatin1(String s) {
-            int length = s.length();
-            if (chars + length > latin1.length) {
-                latin1 = Arrays.copyOf(latin1, grown(latin1.length, chars + length));
-            }
-            for (int k = 0; k < length; k++) {
-                char c = s.charAt(k);
-                if (c > 0xFF) {
-                    return false;
-                }
-                latin1[chars + k] = (byte) c;
-            }
-            return true;
-        }
-
-        // half as much again, or what is needed; an array holds at most MAX_CHARS
-        private static int grown(int capacity, int needed) {
-            if (needed < 0 || needed > MAX_CHARS) {
-                throw new IllegalArgumentException("strings of more than " + MAX_CHARS
-                        + " characters in all exceed one array");
-            }
-            return (int) Math.min(MAX_CHARS, Math.max(needed, capacity + (long) (capacity >> 1)));
-        }
-
-        /** The length of the {@code index}-th string. */
-        int length(int index) {
-            return lengths.get(index);
-        }
-
-        /** The string of {@code length} characters from character {@code offset} on. */
-        String string(int offset, int length) {
-            return latin1 != null ? new String(latin1, offset, length, StandardCharsets.ISO_8859_1)
-                    : new String(utf16, offset, length);
-        }
-
-        /**
-         * The strings collected; the collector is not used afterwards. Its own arrays are let go, so
-         * that nothing keeps them from being freed at the next collection.
-         */
-        StringsImage image() {
-            int[] exact = lengths.drain();
-            StringsImage image = latin1 != null ? new StringsImage(Arrays.copyOf(latin1, chars), null, exact)
-                    : new StringsImage(null, Arrays.copyOf(utf16, chars), exact);
-            latin1 = new byte[0];
-            utf16 = null;
-            chars = 0;
-            return image;
         }
     }
 }

@@ -87,6 +87,46 @@ class ItemsImageBuilderTest {
     }
 
     @Test
+    void aCustomerPositionTheReaderGivesIsUsedAndAnUnknownOneIsLookedUp() {
+        List<Customer> customers = customers(40);
+        List<RecurringItem> items = randomItems(14, 2_000);
+        Map<String, Integer> positions = positions(customers);
+        ItemsImageBuilder hinted = new ItemsImageBuilder();
+        ItemsImageBuilder looked = new ItemsImageBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            RecurringItem item = items.get(i);
+            // every third row's position unknown, as a reader that could not guess it
+            int position = i % 3 == 0 ? -1 : positions.get(item.customerId());
+            hinted.add(item.id(), item.customerId(), position, item.productId(), item.subscriptionId(),
+                    item.startDate(), item.endDate(), item.unitAmount(), item.quantity(), item.currency(),
+                    item.interval(), item.intervalCount(), item.discountPercent(), item.discountAmount(),
+                    item.trialEnd(), item.bundleId());
+            looked.add(item);
+        }
+        ItemsImage expected = looked.build(positions);
+
+        assertThat(hinted.build(positions)).usingRecursiveComparison().isEqualTo(expected);
+    }
+
+    @Test
+    void aGivenCustomerPositionSparesTheLookupAndItsAbsenceIsNamed() {
+        ItemsImageBuilder builder = new ItemsImageBuilder();
+        builder.add("i1", "c7", 1, "p0", null, LocalDate.of(2024, 1, 1), null, BigDecimal.ONE, BigDecimal.ONE,
+                "USD", BillingInterval.MONTH, 1, null, null, null, null);
+        builder.add("i2", "c8", -1, "p0", null, LocalDate.of(2024, 1, 1), null, BigDecimal.ONE, BigDecimal.ONE,
+                "USD", BillingInterval.MONTH, 1, null, null, null, null);
+
+        // c7 is not in the index: its given position is taken as it is; c8's is looked up
+        ItemsImage image = builder.build(Map.of("c0", 0, "c1", 1, "c8", 0));
+        assertThat(image.customerOfRun()).containsExactly(1, 0);
+        ItemsImageBuilder unknown = new ItemsImageBuilder();
+        unknown.add("i1", "c9", -1, "p0", null, LocalDate.of(2024, 1, 1), null, BigDecimal.ONE, BigDecimal.ONE,
+                "USD", BillingInterval.MONTH, 1, null, null, null, null);
+        assertThatThrownBy(() -> unknown.build(Map.of("c1", 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'c9'");
+    }
+
+    @Test
     void aBuilderWithoutRowsMakesTheDatasetOfNoItems() {
         TenantDataset built = TenantDataset.of("USD", customers(2), PRODUCTS, new ItemsImageBuilder(), List.of(),
                 RATES);
