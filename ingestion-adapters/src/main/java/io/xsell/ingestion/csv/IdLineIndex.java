@@ -22,9 +22,12 @@ final class IdLineIndex {
     private int bits = INITIAL_BITS;
     // the strings, or null when packed
     private String[] ids;
-    // packed: each id as its length then its characters, one after the other
-    private char[] text;
-    private int textUsed;
+    // packed: each id as its length then its characters, one after the other, in pages of PAGE chars
+    // (none large enough for G1 to place it outside the young generation; growing never copies them);
+    // an id's place is its page times PAGE plus where it starts in it
+    private char[][] text;
+    private int pages;
+    private int pageUsed;
     // Per slot, stride ints: the hash (EMPTY when the slot is free), the first line and, packed, where
     // the id starts in text; one array, so that a probe touches one cache line.
     private final int stride;
@@ -38,15 +41,23 @@ final class IdLineIndex {
         slots = new int[stride << INITIAL_BITS];
     }
 
-    private IdLineIndex(char[] text) {
-        this.text = text;
+    private static final int PAGE_BITS = 17;
+    private static final int PAGE = 1 << PAGE_BITS; // more than the longest id and its length
+    private static final int PAGE_MASK = PAGE - 1;
+    private static final int MAX_PAGES = 1 << (31 - PAGE_BITS); // places stay positive ints
+
+    // the flag only tells this constructor from the one that keeps strings
+    private IdLineIndex(boolean packed) {
+        text = new char[4][];
+        text[0] = new char[1 << 12];
+        pages = 1;
         stride = 3;
         slots = new int[stride << INITIAL_BITS];
     }
 
     /** An index that keeps the ids' characters only: {@link #find} is not available. */
     static IdLineIndex packed() {
-        return new IdLineIndex(new char[1 << 16]);
+        return new IdLineIndex(true);
     }
 
     /** Records the id on {@code line} (> 0) unless known; returns the line it was first seen on, or 0 if new. */
@@ -131,13 +142,15 @@ final class IdLineIndex {
         if (ids != null) {
             return ids[slot].contentEquals(id);
         }
-        int at = slots[stride * slot + 2];
-        int length = text[at];
+        int place = slots[stride * slot + 2];
+        char[] page = text[place >>> PAGE_BITS];
+        int at = place & PAGE_MASK;
+        int length = page[at];
         if (length != id.length()) {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (text[at + 1 + i] != id.charAt(i)) {
+            if (page[at + 1 + i] != id.charAt(i)) {
                 return false;
             }
         }
@@ -149,14 +162,29 @@ final class IdLineIndex {
         if (id.length() > Character.MAX_VALUE) {
             throw new IllegalArgumentException("an id of " + id.length() + " characters is longer than a cell");
         }
-        int at = textUsed;
-        if (at + 1 + id.length() > text.length) {
-            text = Arrays.copyOf(text, Math.max(at + 1 + id.length(), text.length * 2));
+        int needed = 1 + id.length();
+        char[] page = text[pages - 1];
+        if (pageUsed + needed > page.length) {
+            if (pages == 1 && page.length < PAGE && pageUsed + needed <= PAGE) {
+                page = Arrays.copyOf(page, PAGE); // only the first page starts small
+            } else {
+                if (pages == MAX_PAGES) {
+                    throw new IllegalStateException("ids of more than " + (long) pages * PAGE + " characters in all");
+                }
+                if (pages == text.length) {
+                    text = Arrays.copyOf(text, 2 * pages);
+                }
+                page = new char[PAGE];
+                pages++;
+                pageUsed = 0;
+            }
+            text[pages - 1] = page;
         }
-        text[at] = (char) id.length();
-        id.getChars(0, id.length(), text, at + 1);
-        textUsed = at + 1 + id.length();
-        return at;
+        int at = pageUsed;
+        page[at] = (char) id.length();
+        id.getChars(0, id.length(), page, at + 1);
+        pageUsed = at + needed;
+        return (pages - 1) << PAGE_BITS | at;
     }
 
     // Fibonacci hashing, the slot taken from the top bits: generated ids ("c000001", "c000002", ...) have

@@ -46,6 +46,22 @@ class IdLineIndexTest {
     }
 
     @Test
+    void packedIdsKeepTheirCharactersAcrossPages() {
+        IdLineIndex index = IdLineIndex.packed();
+        // 400 ids of 5,000 characters and more fill about sixteen pages; none is split between two
+        for (int i = 0; i < 400; i++) {
+            assertThat(index.putIfAbsent("y".repeat(5_000 + i % 7) + i, i + 2)).isZero();
+        }
+        assertThat(index.putIfAbsent("short", 500)).isZero();
+
+        for (int i = 0; i < 400; i++) {
+            assertThat(index.putIfAbsent("y".repeat(5_000 + i % 7) + i, 9_999)).as("id %d", i).isEqualTo(i + 2);
+            assertThat(index.contains("y".repeat(5_000 + (i + 1) % 7) + i)).isFalse();
+        }
+        assertThat(index.lineOf("short")).isEqualTo(500);
+    }
+
+    @Test
     void handsOutTheStoredInstanceForEqualIds() {
         IdLineIndex index = new IdLineIndex();
         String stored = new String("cust-1");
