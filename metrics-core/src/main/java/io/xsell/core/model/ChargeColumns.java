@@ -53,7 +53,7 @@ final class ChargeColumns extends AbstractList<OneTimeCharge> implements RandomA
      */
     static ChargesImage image(List<OneTimeCharge> charges, Map<String, Integer> customerIndex) {
         int rows = charges.size();
-        ItemsImageBuilder.StringsCollector ids = new ItemsImageBuilder.StringsCollector();
+        StringsCollector ids = new StringsCollector();
         int[] customer = new int[rows];
         ItemsImageBuilder.Codes<String> product = new ItemsImageBuilder.Codes<>();
         ItemsImageBuilder.Codes<LocalDate> date = new ItemsImageBuilder.Codes<>();

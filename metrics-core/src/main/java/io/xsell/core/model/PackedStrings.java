@@ -34,7 +34,7 @@ public final class PackedStrings {
     }
 
     public static PackedStrings of(List<String> strings) {
-        ItemsImageBuilder.StringsCollector collector = new ItemsImageBuilder.StringsCollector();
+        StringsCollector collector = new StringsCollector();
         strings.forEach(collector::add);
         StringsImage image = collector.image();
         return new PackedStrings(image.latin1(), image.utf16(), image.lengths());
