@@ -39,10 +39,16 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
      *               and separators are dropped), so their array is made once
      */
     ChunkCells(int firstLine, char[] text, int length) {
-        this.chars = new char[Math.max(16, length)];
-        this.bounds = new int[Math.max(64, length / 4)]; // room for a cell every 8 characters; grows if needed
+        this.chars = new char[roomFor(length)];
+        this.bounds = new int[Math.max(64, roomFor(length / 2))]; // a cell every 4 characters; grows if needed
         this.records = new int[Math.max(64, length / 16)]; // a record every 32 characters; grows if needed
         reset(firstLine, text, length);
+    }
+
+    // Chunks are cut at the first record end past a size, so their lengths differ a little: an eighth
+    // more lets the arrays serve the chunks after this one instead of being made again for each longer one.
+    private static int roomFor(int length) {
+        return Math.max(16, length + length / 8);
     }
 
     /** This instance emptied for another chunk: its arrays are kept, grown if the chunk needs more. */
@@ -50,10 +56,10 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
         this.firstLine = firstLine;
         this.nextLine = firstLine;
         if (chars.length < length) {
-            chars = new char[length];
+            chars = new char[roomFor(length)];
         }
-        if (bounds.length < length / 4) {
-            bounds = new int[length / 4];
+        if (bounds.length < length / 2) {
+            bounds = new int[roomFor(length / 2)];
         }
         used = 0;
         cells = 0;
