@@ -28,7 +28,8 @@ public final class CanonicalCsvImporter {
             Path path = dir.resolve(file.fileName());
             if (Files.isRegularFile(path)) {
                 try (InputStream in = Files.newInputStream(path)) {
-                    session.read(file, in);
+                    // a file's own size; a zip's stated sizes are not trusted to size anything by
+                    session.read(file, in, Files.size(path));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + path, e);
                 }

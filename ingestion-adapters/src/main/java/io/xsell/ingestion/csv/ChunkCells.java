@@ -33,6 +33,7 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
     private int breaks;
     private int nextLine;
     private boolean replaced; // the chunk holds U+FFFD somewhere
+    private int textLength;
 
     /**
      * @param text   the chunk, {@code text[0, length)}: its cells hold no more characters than it (quotes
@@ -55,6 +56,7 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
     ChunkCells reset(int firstLine, char[] text, int length) {
         this.firstLine = firstLine;
         this.nextLine = firstLine;
+        this.textLength = length;
         if (chars.length < length) {
             chars = new char[roomFor(length)];
         }
@@ -137,6 +139,11 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
         recordCount++;
         recordsEnd = cells;
         return null;
+    }
+
+    /** The characters of the chunk's text, separators and quotes included. */
+    int textLength() {
+        return textLength;
     }
 
     /** The number of records read. */

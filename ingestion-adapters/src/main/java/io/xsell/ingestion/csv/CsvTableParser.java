@@ -27,15 +27,21 @@ final class CsvTableParser {
      * ({@link ParallelCsvFeed}); this one takes the rows in file order.
      */
     static void read(ImportFile file, InputStream in, ErrorCollector errors, TableReader table) throws IOException {
+        read(file, in, -1, errors, table);
+    }
+
+    /** As {@link #read(ImportFile, InputStream, ErrorCollector, TableReader)}, for {@code bytes} of text (-1 if not known). */
+    static void read(ImportFile file, InputStream in, long bytes, ErrorCollector errors, TableReader table)
+            throws IOException {
         try {
-            readRows(file, in, errors, table);
+            readRows(file, in, bytes, errors, table);
         } finally {
             table.ended();
         }
     }
 
-    private static void readRows(ImportFile file, InputStream in, ErrorCollector errors, TableReader table)
-            throws IOException {
+    private static void readRows(ImportFile file, InputStream in, long bytes, ErrorCollector errors,
+                                 TableReader table) throws IOException {
         Header header = null;
         Row cursor = new Row();
         @SuppressWarnings("unchecked") // each table commits what its own preparer made
@@ -54,6 +60,7 @@ final class CsvTableParser {
                         if (!table.begin(header)) {
                             return;
                         }
+                        table.expectRows(expectedRows(bytes, chunk));
                         feed.rowsFrom(header.cellCount(), parallel);
                     } else if (!row.isBlank()) {
                         if (row.size() != header.cellCount()) {
@@ -83,6 +90,20 @@ final class CsvTableParser {
         if (header == null) {
             errors.add(file, 1, null, "file is empty; a header row is required");
         }
+    }
+
+    /**
+     * The rows of a file of {@code bytes}, from its first chunk (the header and the first records): the
+     * file's size over the chunk's characters per record, about its bytes per row when the text is
+     * mostly ASCII (more bytes per character only overestimate). 0 when not known.
+     */
+    static int expectedRows(long bytes, ParsedChunk first) {
+        int rows = first.size() - 1;
+        int chars = first.cells() == null ? 0 : first.cells().textLength();
+        if (bytes <= 0 || rows < 1 || chars <= 0) {
+            return 0;
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 8, bytes * rows / chars);
     }
 
     /** What stopped the parse: unreadable or malformed text is an import error, anything else is thrown. */

@@ -39,6 +39,11 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
     }
 
     @Override
+    public void expectRows(int rows) {
+        ids.reserve(rows);
+    }
+
+    @Override
     public boolean begin(Header header) {
         id = header.required("customer_id");
         name = header.optional("name");

@@ -18,6 +18,11 @@ import java.util.Arrays;
 final class IdLineIndex {
     private static final int INITIAL_BITS = 10;
     private static final int EMPTY = 0;
+    /**
+     * The most ids {@link #reserve} makes room for: an estimate from a file's first rows can be far off,
+     * so it may cost at most a table of 2^22 slots (48 MB packed); past it the index grows as ids come.
+     */
+    static final int RESERVE_MAX = 3 << 20;
 
     private int bits = INITIAL_BITS;
     // the strings, or null when packed
@@ -60,12 +65,43 @@ final class IdLineIndex {
         return new IdLineIndex(true);
     }
 
+    /**
+     * Makes room for {@code ids} ids in all, at most {@link #RESERVE_MAX}, so that an index told how many
+     * come does not grow (and copy its slots) a dozen times on the way; more may still be added.
+     */
+    void reserve(int ids) {
+        int wanted = Math.min(ids, RESERVE_MAX);
+        int newBits = bits;
+        while (wanted * 4L > 3L << newBits) {
+            newBits++;
+        }
+        if (newBits > bits) {
+            rehash(newBits);
+        }
+    }
+
     /** Records the id on {@code line} (> 0) unless known; returns the line it was first seen on, or 0 if new. */
     int putIfAbsent(String id, int line) {
+        return put(id, line, false);
+    }
+
+    /**
+     * Records the id on {@code line} (> 0), or, when known, keeps the lower of its line and {@code line}:
+     * for ids recorded out of file order. Returns the line it was known on before, or 0 if new.
+     */
+    int putLowest(String id, int line) {
+        return put(id, line, true);
+    }
+
+    private int put(String id, int line, boolean lowest) {
         int hash = mix(id);
         int at = stride * slotOf(id, hash);
         if (slots[at] != EMPTY) {
-            return slots[at + 1];
+            int known = slots[at + 1];
+            if (lowest && line < known) {
+                slots[at + 1] = line;
+            }
+            return known;
         }
         if (ids != null) {
             ids[at / stride] = id;
@@ -106,6 +142,11 @@ final class IdLineIndex {
 
     int size() {
         return size;
+    }
+
+    /** The slots: ids the index holds before it grows, over three quarters of it. */
+    int capacity() {
+        return 1 << bits;
     }
 
     /**
@@ -193,15 +234,24 @@ final class IdLineIndex {
         return mix(id.hashCode());
     }
 
+    /** The hash {@link IdLineIndex} places the id by, for a caller that splits ids between indexes (never 0). */
+    static int hashOf(String id) {
+        return mix(id);
+    }
+
     private static int mix(int hashCode) {
         int mixed = hashCode * 0x9E3779B9;
         return mixed == EMPTY ? 1 : mixed;
     }
 
     private void grow() {
+        rehash(bits + 1);
+    }
+
+    private void rehash(int newBits) {
         String[] oldIds = ids;
         int[] oldSlots = slots;
-        bits++;
+        bits = newBits;
         if (oldIds != null) {
             ids = new String[1 << bits];
         }

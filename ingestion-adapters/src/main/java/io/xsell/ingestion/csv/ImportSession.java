@@ -53,6 +53,11 @@ final class ImportSession {
 
     /** Reads one file of the import. */
     void read(ImportFile file, InputStream in) throws IOException {
+        read(file, in, -1);
+    }
+
+    /** Reads one file of {@code bytes} (-1 when not known), which tables may size what they keep by. */
+    void read(ImportFile file, InputStream in, long bytes) throws IOException {
         present.add(file);
         TableReader table = switch (file) {
             case CUSTOMERS -> customers;
@@ -64,7 +69,7 @@ final class ImportSession {
             case TOUCHPOINTS -> touchpoints;
             case USAGE_EVENTS -> usage;
         };
-        CsvTableParser.read(file, in, errors, table);
+        CsvTableParser.read(file, in, bytes, errors, table);
     }
 
     TenantDataset finish() {

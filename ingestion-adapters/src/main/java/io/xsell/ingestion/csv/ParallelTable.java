@@ -28,10 +28,11 @@ abstract class ParallelTable<P> implements TableReader, ParallelRows<P> {
 
     /** Records the id of the row on {@code line} in file order; reports and returns true when it is taken. */
     boolean duplicate(IdLineIndex ids, String id, int line, Col column) {
-        if (id == null) {
-            return false;
-        }
-        int first = ids.putIfAbsent(id, line);
+        return id != null && repeated(ids.putIfAbsent(id, line), id, line, column);
+    }
+
+    /** Reports the id of the row on {@code line} as a repeat of line {@code first}; false, reporting nothing, when that is 0. */
+    boolean repeated(int first, String id, int line, Col column) {
         if (first == 0) {
             return false;
         }

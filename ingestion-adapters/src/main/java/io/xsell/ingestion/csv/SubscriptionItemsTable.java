@@ -25,7 +25,8 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
     // Rows become columns as they are kept: a million items never exist as objects all at once.
     private final ItemsImageBuilder items = new ItemsImageBuilder();
     private final IntSequence itemLines = new IntSequence(); // the line of each row kept
-    private IdLineIndex ids = IdLineIndex.packed(); // no reference looks an item up; null once the file is read
+    // recorded on the workers; no reference looks an item up
+    private final RepeatedIds ids = new RepeatedIds();
     private final Map<String, Integer> firstLineByCurrency = new LinkedHashMap<>();
     private Col itemId;
     private Col customerId;
@@ -69,9 +70,13 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
     }
 
     @Override
+    public void expectRows(int rows) {
+        ids.reserve(rows);
+    }
+
+    @Override
     public void ended() {
         ids.release(); // over a hundred MB for millions of items, and no other file refers to an item
-        ids = null;
     }
 
     @Override
@@ -86,7 +91,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
     @Override
     public void commit(Prepared row) {
         int line = row.line();
-        boolean duplicate = duplicate(ids, row.id(), line, itemId);
+        boolean duplicate = row.id() != null && repeated(ids.earlierLine(row.id(), line), row.id(), line, itemId);
         // What the worker did not find is looked up again here, which keeps it for the check after all files.
         if (!row.customerKnown()) {
             references.customer(line, row.customer());
@@ -136,7 +141,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
             check.start(row);
             String id = check.required(itemId);
             if (id != null) {
-                id.hashCode(); // a String keeps its hash: the duplicate check in file order does not pay it
+                ids.record(id, row.line());
             }
             // A customer's rows follow each other in an export, and known ids are the referenced rows'
             // strings: the cell's text is compared and looked up where it lies, made a string only when unknown.

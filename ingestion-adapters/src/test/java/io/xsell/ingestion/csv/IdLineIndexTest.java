@@ -61,6 +61,39 @@ class IdLineIndexTest {
         assertThat(index.lineOf("short")).isEqualTo(500);
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anIndexToldHowManyIdsComeHoldsThemWithoutGrowingAndTakesMore(boolean packed) {
+        IdLineIndex index = packed ? IdLineIndex.packed() : new IdLineIndex();
+        index.putIfAbsent("early", 2); // kept through the reservation
+        index.reserve(30_000);
+        int reserved = index.capacity();
+        assertThat(reserved * 3L / 4).isGreaterThanOrEqualTo(30_000);
+        for (int i = 0; i < 30_000; i++) {
+            assertThat(index.putIfAbsent("c" + i, i + 3)).isZero();
+        }
+        assertThat(index.capacity()).isEqualTo(reserved);
+        for (int i = 30_000; i < 60_000; i++) {
+            assertThat(index.putIfAbsent("c" + i, i + 3)).isZero(); // past the estimate, it grows
+        }
+
+        assertThat(index.capacity()).isGreaterThan(reserved);
+        assertThat(index.putIfAbsent("early", 99)).isEqualTo(2);
+        assertThat(index.putIfAbsent("c29999", 99)).isEqualTo(30_002);
+        assertThat(index.putIfAbsent("c59999", 99)).isEqualTo(60_002);
+        index.reserve(10); // never shrinks
+        assertThat(index.lineOf("c0")).isEqualTo(3);
+    }
+
+    @Test
+    void aReservationIsBoundedWhateverTheEstimate() {
+        IdLineIndex index = IdLineIndex.packed();
+        index.reserve(Integer.MAX_VALUE);
+
+        assertThat(index.capacity()).isEqualTo(1 << 22);
+        assertThat(IdLineIndex.RESERVE_MAX * 4L).isLessThanOrEqualTo(3L << 22);
+    }
+
     @Test
     void handsOutTheStoredInstanceForEqualIds() {
         IdLineIndex index = new IdLineIndex();

@@ -125,6 +125,28 @@ class ParseThreadTest {
     }
 
     @Test
+    void anIdRepeatedAcrossLaterChunksIsARepeatOfItsFirstLineWhicheverWorkerSawItFirst() {
+        String[] lines = itemLines();
+        int first = ITEM_ROWS / 4 + 7;         // second chunk
+        int second = ITEM_ROWS / 2 + 13;       // third chunk
+        int third = 3 * ITEM_ROWS / 4 + 17;    // fourth chunk
+        for (int line : new int[] {first, second, third}) {
+            lines[line - 1] = "dup-7,s9,c1,crm,2024-01-01,,10,,USD,month";
+        }
+        CsvFixture fixture = CsvFixture.valid().with(ITEMS_FILE, String.join("\n", lines));
+
+        ImportValidationException thrown = catchThrowableOfType(ImportValidationException.class,
+                () -> importer.importFolder(fixture.writeTo(dir), "USD"));
+
+        assertThat(thrown).as("import should fail").isNotNull();
+        assertThat(thrown.errors()).hasSize(2);
+        ImportValidationTest.assertError(thrown.errors().get(0), ITEMS_FILE, second, "item_id",
+                "duplicate item_id 'dup-7' (first on line " + first + ")");
+        ImportValidationTest.assertError(thrown.errors().get(1), ITEMS_FILE, third, "item_id",
+                "duplicate item_id 'dup-7' (first on line " + first + ")");
+    }
+
+    @Test
     void itemErrorsInLaterChunksKeepTheOrderOfAOneByOneCheck() {
         String[] lines = itemLines();
         int duplicateLine = ITEM_ROWS / 4 + 3;      // second chunk: a duplicate id that also has a bad date
