@@ -39,7 +39,9 @@ final class BoundedCsvReader extends FilterReader {
     public int read() throws IOException {
         int c = super.read();
         if (c >= 0) {
-            see((char) c);
+            int end = recordEnd; // only a read into a buffer tells where its last record ends
+            see(new char[] {(char) c}, 0, 1);
+            recordEnd = end;
         }
         return c;
     }
@@ -47,11 +49,8 @@ final class BoundedCsvReader extends FilterReader {
     @Override
     public int read(char[] buffer, int offset, int length) throws IOException {
         int n = super.read(buffer, offset, length);
-        for (int i = 0; i < n; i++) {
-            see(buffer[offset + i]);
-            if (atRecordEnd) {
-                recordEnd = offset + i + 1;
-            }
+        if (n > 0) {
+            see(buffer, offset, offset + n);
         }
         return n;
     }
@@ -81,38 +80,69 @@ final class BoundedCsvReader extends FilterReader {
         return quoted;
     }
 
-    private void see(char c) throws LimitExceeded {
-        boolean lineBreak = c == '\r' || (c == '\n' && !afterCr);
-        afterCr = c == '\r';
-        if (c == '\n' && !lineBreak) {
-            return; // the second half of a CRLF: a record that ended at its CR ends after it
-        }
-        atRecordEnd = false;
-        if (lineBreak) {
-            line++;
-        }
-        recordChars++;
-        cellChars++;
-        if (c == '"') {
-            quoted = !quoted;
-        } else if (!quoted && c == ',') {
-            cellIndex++;
-            cellChars = 0;
-            if (cellIndex >= CELLS_MAX) {
-                throw new LimitExceeded(recordLine, -1, "the row has more than " + CELLS_MAX + " cells");
+    // Every character of the text passes here: the state is kept in locals for the loop, in fields between reads.
+    private void see(char[] buffer, int from, int to) throws LimitExceeded {
+        boolean inQuotes = quoted;
+        boolean cr = afterCr;
+        int cell = cellChars;
+        int record = recordChars;
+        int index = cellIndex;
+        int lines = line;
+        int startLine = recordLine;
+        boolean atEnd = atRecordEnd;
+        int end = -1;
+        try {
+            for (int i = from; i < to; i++) {
+                char c = buffer[i];
+                boolean lineBreak = c == '\r' || (c == '\n' && !cr);
+                cr = c == '\r';
+                if (c == '\n' && !lineBreak) {
+                    if (atEnd) {
+                        end = i + 1; // the second half of a CRLF: a record that ended at its CR ends after it
+                    }
+                    continue;
+                }
+                atEnd = false;
+                if (lineBreak) {
+                    lines++;
+                }
+                record++;
+                cell++;
+                if (c == '"') {
+                    inQuotes = !inQuotes;
+                } else if (!inQuotes && c == ',') {
+                    index++;
+                    cell = 0;
+                    if (index >= CELLS_MAX) {
+                        throw new LimitExceeded(startLine, -1, "the row has more than " + CELLS_MAX + " cells");
+                    }
+                } else if (!inQuotes && lineBreak) {
+                    cell = 0;
+                    record = 0;
+                    index = 0;
+                    startLine = lines;
+                    atEnd = true;
+                    end = i + 1;
+                }
+                if (cell > CELL_MAX) {
+                    throw new LimitExceeded(startLine, index, "the cell is longer than " + CELL_MAX + " characters");
+                }
+                if (record > RECORD_MAX) {
+                    throw new LimitExceeded(startLine, -1, "the row is longer than " + RECORD_MAX + " characters");
+                }
             }
-        } else if (!quoted && lineBreak) {
-            cellChars = 0;
-            recordChars = 0;
-            cellIndex = 0;
-            recordLine = line;
-            atRecordEnd = true;
-        }
-        if (cellChars > CELL_MAX) {
-            throw new LimitExceeded(recordLine, cellIndex, "the cell is longer than " + CELL_MAX + " characters");
-        }
-        if (recordChars > RECORD_MAX) {
-            throw new LimitExceeded(recordLine, -1, "the row is longer than " + RECORD_MAX + " characters");
+        } finally {
+            quoted = inQuotes;
+            afterCr = cr;
+            cellChars = cell;
+            recordChars = record;
+            cellIndex = index;
+            line = lines;
+            recordLine = startLine;
+            atRecordEnd = atEnd;
+            if (end >= 0) {
+                recordEnd = end;
+            }
         }
     }
 
