@@ -29,7 +29,9 @@ final class RepeatedIds {
 
     /** Makes room for about {@code ids} ids (see {@link IdLineIndex#reserve}). */
     void reserve(int ids) {
-        int each = ids / PARTITIONS + ids / (8 * PARTITIONS); // an eighth more: ids do not spread evenly
+        // no room to spare: a table holds up to three quarters of a power of two, so a partition that gets
+        // a few more ids than its share seldom grows, while a margin could double every table
+        int each = ids / PARTITIONS;
         for (IdLineIndex partition : partitions) {
             synchronized (partition) {
                 partition.reserve(each);
