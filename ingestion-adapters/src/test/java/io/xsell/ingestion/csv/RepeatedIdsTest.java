@@ -64,6 +64,17 @@ class RepeatedIdsTest {
     }
 
     @Test
+    void anEstimateAnEighthOverTheTruthReservesTheTablesTheTruthNeeds() {
+        RepeatedIds exact = new RepeatedIds();
+        RepeatedIds over = new RepeatedIds();
+        exact.reserve(2_900_000);
+        over.reserve(2_900_000 / 8 * 9); // a file whose first rows are shorter than the rest
+
+        assertThat(exact.capacity()).isEqualTo(64L << 16);
+        assertThat(over.capacity()).isEqualTo(exact.capacity());
+    }
+
+    @Test
     void withoutRepeatsNothingIsLookedUpAndAReleasedIndexIgnoresLateRecords() {
         RepeatedIds ids = new RepeatedIds();
         ids.record("a", 3);
