@@ -27,10 +27,11 @@ final class IdLineIndex {
     private int bits = INITIAL_BITS;
     // the strings, or null when packed
     private String[] ids;
-    // packed: each id as its length then its characters, one after the other, in pages of PAGE chars
-    // (none large enough for G1 to place it outside the young generation; growing never copies them);
-    // an id's place is its page times PAGE plus where it starts in it
-    private char[][] text;
+    // packed: each id as two bytes of length, then its characters, one after the other, in pages of PAGE
+    // bytes (none large enough for G1 to place it outside the young generation; growing never copies
+    // them); an id's place is its page times PAGE plus where it starts in it. Characters take a byte
+    // each, or two (the length's top bit set) when the id holds one past U+00FF.
+    private byte[][] text;
     private int pages;
     private int pageUsed;
     // Per slot, stride ints: the hash (EMPTY when the slot is free), the first line and, packed, where
@@ -46,15 +47,16 @@ final class IdLineIndex {
         slots = new int[stride << INITIAL_BITS];
     }
 
-    private static final int PAGE_BITS = 17;
-    private static final int PAGE = 1 << PAGE_BITS; // more than the longest id and its length
+    private static final int PAGE_BITS = 18;
+    private static final int PAGE = 1 << PAGE_BITS; // more than the longest id's bytes
+    private static final int WIDE = 0x8000; // in an id's length: its characters take two bytes each
     private static final int PAGE_MASK = PAGE - 1;
     private static final int MAX_PAGES = 1 << (31 - PAGE_BITS); // places stay positive ints
 
     // the flag only tells this constructor from the one that keeps strings
     private IdLineIndex(boolean packed) {
-        text = new char[4][];
-        text[0] = new char[1 << 12];
+        text = new byte[4][];
+        text[0] = new byte[1 << 12];
         pages = 1;
         stride = 3;
         slots = new int[stride << INITIAL_BITS];
@@ -184,46 +186,70 @@ final class IdLineIndex {
             return ids[slot].contentEquals(id);
         }
         int place = slots[stride * slot + 2];
-        char[] page = text[place >>> PAGE_BITS];
-        int at = place & PAGE_MASK;
-        int length = page[at];
+        byte[] page = text[place >>> PAGE_BITS];
+        int at = (place & PAGE_MASK) + 2;
+        int header = (page[at - 2] & 0xFF) << 8 | page[at - 1] & 0xFF;
+        int length = header & ~WIDE;
         if (length != id.length()) {
             return false;
         }
+        if (header == length) {
+            for (int i = 0; i < length; i++) {
+                if ((page[at + i] & 0xFF) != id.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
         for (int i = 0; i < length; i++) {
-            if (page[at + 1 + i] != id.charAt(i)) {
+            if ((char) ((page[at + 2 * i] & 0xFF) << 8 | page[at + 2 * i + 1] & 0xFF) != id.charAt(i)) {
                 return false;
             }
         }
         return true;
     }
 
-    // an id is a cell, at most BoundedCsvReader.CELL_MAX characters: its length fits in one char
+    // an id is a cell, at most BoundedCsvReader.CELL_MAX characters: its length fits in 15 bits
     private int pack(String id) {
-        if (id.length() > Character.MAX_VALUE) {
-            throw new IllegalArgumentException("an id of " + id.length() + " characters is longer than a cell");
+        int length = id.length();
+        if (length >= WIDE) {
+            throw new IllegalArgumentException("an id of " + length + " characters is longer than a cell");
         }
-        int needed = 1 + id.length();
-        char[] page = text[pages - 1];
+        boolean wide = false;
+        for (int i = 0; i < length && !wide; i++) {
+            wide = id.charAt(i) > 0xFF;
+        }
+        int needed = 2 + (wide ? 2 * length : length);
+        byte[] page = text[pages - 1];
         if (pageUsed + needed > page.length) {
             if (pages == 1 && page.length < PAGE && pageUsed + needed <= PAGE) {
                 page = Arrays.copyOf(page, PAGE); // only the first page starts small
             } else {
                 if (pages == MAX_PAGES) {
-                    throw new IllegalStateException("ids of more than " + (long) pages * PAGE + " characters in all");
+                    throw new IllegalStateException("ids of more than " + (long) pages * PAGE + " bytes in all");
                 }
                 if (pages == text.length) {
                     text = Arrays.copyOf(text, 2 * pages);
                 }
-                page = new char[PAGE];
+                page = new byte[PAGE];
                 pages++;
                 pageUsed = 0;
             }
             text[pages - 1] = page;
         }
         int at = pageUsed;
-        page[at] = (char) id.length();
-        id.getChars(0, id.length(), page, at + 1);
+        int header = wide ? length | WIDE : length;
+        page[at] = (byte) (header >>> 8);
+        page[at + 1] = (byte) header;
+        for (int i = 0; i < length; i++) {
+            char c = id.charAt(i);
+            if (wide) {
+                page[at + 2 + 2 * i] = (byte) (c >>> 8);
+                page[at + 3 + 2 * i] = (byte) c;
+            } else {
+                page[at + 2 + i] = (byte) c;
+            }
+        }
         pageUsed = at + needed;
         return (pages - 1) << PAGE_BITS | at;
     }

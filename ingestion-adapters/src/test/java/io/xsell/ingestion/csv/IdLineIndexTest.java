@@ -49,14 +49,16 @@ class IdLineIndexTest {
     void packedIdsKeepTheirCharactersAcrossPages() {
         IdLineIndex index = IdLineIndex.packed();
         // 400 ids of 5,000 characters and more fill about sixteen pages; none is split between two
+        // every third id takes two bytes a character
         for (int i = 0; i < 400; i++) {
-            assertThat(index.putIfAbsent("y".repeat(5_000 + i % 7) + i, i + 2)).isZero();
+            assertThat(index.putIfAbsent(longId(i, i % 7), i + 2)).isZero();
         }
         assertThat(index.putIfAbsent("short", 500)).isZero();
 
         for (int i = 0; i < 400; i++) {
-            assertThat(index.putIfAbsent("y".repeat(5_000 + i % 7) + i, 9_999)).as("id %d", i).isEqualTo(i + 2);
-            assertThat(index.contains("y".repeat(5_000 + (i + 1) % 7) + i)).isFalse();
+            assertThat(index.putIfAbsent(longId(i, i % 7), 9_999)).as("id %d", i).isEqualTo(i + 2);
+            assertThat(index.contains(longId(i, (i + 1) % 7))).isFalse();
+            assertThat(index.contains(longId(i, i % 7).replace('y', 'z'))).isFalse();
         }
         assertThat(index.lineOf("short")).isEqualTo(500);
     }
@@ -92,6 +94,10 @@ class IdLineIndexTest {
 
         assertThat(index.capacity()).isEqualTo(1 << 22);
         assertThat(IdLineIndex.RESERVE_MAX * 4L).isLessThanOrEqualTo(3L << 22);
+    }
+
+    private static String longId(int i, int extra) {
+        return (i % 3 == 0 ? "\u0101" : "y") + "y".repeat(5_000 + extra) + i;
     }
 
     @Test
