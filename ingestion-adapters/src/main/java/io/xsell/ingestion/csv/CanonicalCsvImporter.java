@@ -23,13 +23,17 @@ public final class CanonicalCsvImporter {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("not a folder: " + dir);
         }
-        ImportSession session = new ImportSession(reportingCurrency);
+        ImportSession session = new ImportSession(reportingCurrency, true);
         for (ImportFile file : ImportFile.values()) {
             Path path = dir.resolve(file.fileName());
             if (Files.isRegularFile(path)) {
+                // a file's own size; a zip's stated sizes are not trusted to size anything by
                 try (InputStream in = Files.newInputStream(path)) {
-                    // a file's own size; a zip's stated sizes are not trusted to size anything by
-                    session.read(file, in, Files.size(path));
+                    if (!session.read(file, in, Files.size(path))) {
+                        try (InputStream again = Files.newInputStream(path)) {
+                            session.read(file, again, Files.size(path)); // an id may repeat: named this time
+                        }
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + path, e);
                 }

@@ -40,6 +40,20 @@ final class ErrorCollector implements ErrorSink {
                 : message.substring(0, MESSAGE_MAX) + "…";
     }
 
+    /** Where the errors stand now, to go back to with {@link #rollBack}. */
+    Mark mark() {
+        return new Mark(kept.size(), omitted);
+    }
+
+    /** Forgets every error added since {@code mark}: a file read again reports its own errors again. */
+    void rollBack(Mark mark) {
+        kept.subList(mark.kept(), kept.size()).clear();
+        omitted = mark.omitted();
+    }
+
+    record Mark(int kept, long omitted) {
+    }
+
     boolean isEmpty() {
         return kept.isEmpty();
     }

@@ -27,7 +27,8 @@ final class ImportSession {
     private final CustomersTable customers;
     private final ProductsTable products;
     private final FxRatesTable fxRates;
-    private final SubscriptionItemsTable items;
+    private final boolean canReadAgain;
+    private SubscriptionItemsTable items;
     private final OneTimeChargesTable charges;
     private final CampaignsTable campaigns;
     private final TouchpointsTable touchpoints;
@@ -35,12 +36,22 @@ final class ImportSession {
 
     /** @param reportingCurrency ISO 4217 code, or null/blank to infer it from the subscription items */
     ImportSession(String reportingCurrency) {
+        this(reportingCurrency, false);
+    }
+
+    /**
+     * @param canReadAgain the caller can read a file again when {@link #read(ImportFile, InputStream, long)}
+     *                     asks it to: the items' ids are then checked for repeats once their file is read,
+     *                     and only a file where one may repeat is read a second time (see {@link IdHashes})
+     */
+    ImportSession(String reportingCurrency, boolean canReadAgain) {
+        this.canReadAgain = canReadAgain;
         this.givenCurrency = normalizeCurrency(reportingCurrency);
         CellParser cells = new CellParser();
         customers = new CustomersTable(errors);
         products = new ProductsTable(errors, cells);
         fxRates = new FxRatesTable(errors, cells);
-        items = new SubscriptionItemsTable(errors, customers, products);
+        items = new SubscriptionItemsTable(errors, customers, products, canReadAgain);
         charges = new OneTimeChargesTable(errors, cells, customers, products);
         campaigns = new CampaignsTable(errors, cells);
         touchpoints = new TouchpointsTable(errors, cells, customers, products);
@@ -53,11 +64,17 @@ final class ImportSession {
 
     /** Reads one file of the import. */
     void read(ImportFile file, InputStream in) throws IOException {
-        read(file, in, -1);
+        if (!read(file, in, -1)) {
+            throw new IllegalStateException("a session that can read a file again needs its size and a second stream");
+        }
     }
 
-    /** Reads one file of {@code bytes} (-1 when not known), which tables may size what they keep by. */
-    void read(ImportFile file, InputStream in, long bytes) throws IOException {
+    /**
+     * Reads one file of {@code bytes} (-1 when not known), which tables may size what they keep by.
+     * False when the file must be read again (only in a session that {@code canReadAgain}): what this
+     * reading found is forgotten, errors included.
+     */
+    boolean read(ImportFile file, InputStream in, long bytes) throws IOException {
         present.add(file);
         TableReader table = switch (file) {
             case CUSTOMERS -> customers;
@@ -69,7 +86,14 @@ final class ImportSession {
             case TOUCHPOINTS -> touchpoints;
             case USAGE_EVENTS -> usage;
         };
+        ErrorCollector.Mark before = errors.mark();
         CsvTableParser.read(file, in, bytes, errors, table);
+        if (table == items && items.mustBeReadAgain()) {
+            errors.rollBack(before);
+            items = new SubscriptionItemsTable(errors, customers, products, false);
+            return false;
+        }
+        return true;
     }
 
     TenantDataset finish() {

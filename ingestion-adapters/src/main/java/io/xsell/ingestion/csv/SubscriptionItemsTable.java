@@ -25,8 +25,11 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
     // Rows become columns as they are kept: a million items never exist as objects all at once.
     private final ItemsImageBuilder items = new ItemsImageBuilder();
     private final IntSequence itemLines = new IntSequence(); // the line of each row kept
-    // recorded on the workers; no reference looks an item up
-    private final RepeatedIds ids = new RepeatedIds();
+    // No reference looks an item up: ids are only checked for repeats, either as rows are kept (ids,
+    // recorded on the workers) or once the file is read (hashes, when it can be read again if one may repeat).
+    private final RepeatedIds ids;
+    private final IdHashes hashes;
+    private boolean mayRepeat;
     private final Map<String, Integer> firstLineByCurrency = new LinkedHashMap<>();
     private Col itemId;
     private Col customerId;
@@ -44,9 +47,25 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
     private Col trialEnd;
     private Col bundleId;
 
-    SubscriptionItemsTable(ErrorCollector errors, CustomersTable customers, ProductsTable products) {
+    /**
+     * @param checkIdsAtTheEnd check the ids for repeats only once the file is read, by their hashes
+     *                         ({@link IdHashes}): for a file that can be read again, with repeats
+     *                         checked as rows are kept, if {@link #mustBeReadAgain} says so
+     */
+    SubscriptionItemsTable(ErrorCollector errors, CustomersTable customers, ProductsTable products,
+                           boolean checkIdsAtTheEnd) {
         super(ImportFile.SUBSCRIPTION_ITEMS, errors);
         this.references = new PendingReferences(customers, products, errors);
+        this.ids = checkIdsAtTheEnd ? null : new RepeatedIds();
+        this.hashes = checkIdsAtTheEnd ? new IdHashes() : null;
+    }
+
+    /**
+     * True when the ids were checked at the end and two may be equal: nothing read may be used, and the
+     * file must be read again by a table that checks repeats as rows are kept, to name them.
+     */
+    boolean mustBeReadAgain() {
+        return mayRepeat;
     }
 
     @Override
@@ -71,12 +90,18 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
 
     @Override
     public void expectRows(int rows) {
-        ids.reserve(rows);
+        if (ids != null) {
+            ids.reserve(rows);
+        }
     }
 
     @Override
     public void ended() {
-        ids.release(); // over a hundred MB for millions of items, and no other file refers to an item
+        if (ids != null) {
+            ids.release(); // about 80 MB for millions of items, and no other file refers to an item
+        } else {
+            mayRepeat = hashes.mayRepeat();
+        }
     }
 
     @Override
@@ -91,7 +116,12 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
     @Override
     public void commit(Prepared row) {
         int line = row.line();
-        boolean duplicate = row.id() != null && repeated(ids.earlierLine(row.id(), line), row.id(), line, itemId);
+        boolean duplicate = false;
+        if (row.id() != null && ids != null) {
+            duplicate = repeated(ids.earlierLine(row.id(), line), row.id(), line, itemId);
+        } else if (row.id() != null) {
+            hashes.add(row.idHash()); // a repeat makes the file be read again, where it is named
+        }
         // What the worker did not find is looked up again here, which keeps it for the check after all files.
         if (!row.customerKnown()) {
             references.customer(line, row.customer());
@@ -121,7 +151,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
      * {@code productKnown}), so millions of references share a few strings. The fields of a row that is
      * kept go straight into the items' columns, which check them as an item would (no item is built).
      */
-    record Prepared(int line, String id, String customer, boolean customerKnown, int customerPosition, String product,
+    record Prepared(int line, String id, long idHash, String customer, boolean customerKnown, int customerPosition, String product,
                     boolean productKnown, String subscription, LocalDate start, LocalDate end, BigDecimal amount,
                     BigDecimal units, String currency, BillingInterval interval, int intervalCount,
                     BigDecimal discountPercent, BigDecimal discountAmount, LocalDate trialEnd, String bundle,
@@ -140,8 +170,11 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
         public Prepared prepare(Row row) {
             check.start(row);
             String id = check.required(itemId);
-            if (id != null) {
+            long idHash = 0;
+            if (id != null && ids != null) {
                 ids.record(id, row.line());
+            } else if (id != null) {
+                idHash = IdHashes.hashOf(id);
             }
             // A customer's rows follow each other in an export, and known ids are the referenced rows'
             // strings: the cell's text is compared and looked up where it lies, made a string only when unknown.
@@ -183,7 +216,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
             BigDecimal discount = check.nonNegative(discountAmount, false);
             LocalDate trial = check.date(trialEnd, false);
             String bundle = check.text(bundleId);
-            return new Prepared(row.line(), id, customer, customerKnown, customerPosition, product, productKnown, subscription, start,
+            return new Prepared(row.line(), id, idHash, customer, customerKnown, customerPosition, product, productKnown, subscription, start,
                     end, amount, units, code, period, periods, percent, discount, trial, bundle, rowErrors.take(),
                     check.passed());
         }
