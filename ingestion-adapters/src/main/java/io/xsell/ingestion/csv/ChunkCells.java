@@ -141,6 +141,11 @@ final class ChunkCells extends AbstractBaseCsvCallbackHandler<Row> {
         return null;
     }
 
+    /** True when no cell of the chunk holds U+FFFD: no record needs its encoding reported. */
+    boolean wellEncoded() {
+        return !replaced;
+    }
+
     /** The characters of the chunk's text, separators and quotes included. */
     int textLength() {
         return textLength;

@@ -89,7 +89,16 @@ final class CsvTableParser {
     private static void rows(ImportFile file, ParsedChunk chunk, int from, Row cursor, Header header,
                              ErrorCollector errors, TableReader table, ParallelRows<Object> parallel) {
         int cells = header.cellCount();
-        for (int i = from; i < chunk.size(); i++) {
+        int records = chunk.size();
+        // rows the workers prepared go to the table's own loop while no record needs reporting first
+        boolean clean = parallel != null && chunk.prepared() != null && chunk.cells().wellEncoded();
+        for (int i = from; i < records; i++) {
+            if (clean) {
+                i = parallel.commitAll(chunk.prepared(), i, records);
+                if (i == records) {
+                    break;
+                }
+            }
             Row row = cursor.at(chunk.cells(), i);
             if (row.badText()) {
                 reportBadEncoding(file, row, header, errors);

@@ -65,6 +65,17 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
 
     /** Keeps a row in file order: its id against the earlier ones, the errors its cells had, the customer. */
     @Override
+    public int commitAll(Object[] prepared, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!(prepared[i] instanceof Prepared row)) {
+                return i;
+            }
+            commit(row);
+        }
+        return to;
+    }
+
+    @Override
     public void commit(Prepared row) {
         int line = row.line();
         boolean duplicate = duplicate(ids, row.id(), line, id);

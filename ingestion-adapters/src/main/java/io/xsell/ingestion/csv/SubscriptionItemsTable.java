@@ -114,6 +114,17 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
      * had, then the item, so the report reads as if the row had been checked in one go.
      */
     @Override
+    public int commitAll(Object[] prepared, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!(prepared[i] instanceof Prepared row)) {
+                return i;
+            }
+            commit(row);
+        }
+        return to;
+    }
+
+    @Override
     public void commit(Prepared row) {
         int line = row.line();
         boolean duplicate = false;
