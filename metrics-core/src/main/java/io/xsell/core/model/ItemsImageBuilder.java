@@ -105,6 +105,15 @@ public final class ItemsImageBuilder {
     }
 
     /**
+     * The columns of the items added, narrowed straight from the builder's blocks; the builder is not
+     * used afterwards. For {@link TenantDataset#fromImage(String, List, List, List, ItemsImageBuilder,
+     * Map, ChargesImage)}.
+     */
+    ItemColumns columns(Map<String, Integer> customerIndex, List<Customer> customers, Map<Object, Object> canonical) {
+        return ItemColumns.of(keys, values, customerIndex, customers, canonical);
+    }
+
+    /**
      * Visits every row, in order, with the fields {@link TenantDataset#of} checks across records.
      * Each row's customer id is the instance its run keeps (the first row's of the run).
      */
@@ -196,7 +205,31 @@ public final class ItemsImageBuilder {
             }
         }
 
-        private int[] customerPositions(Map<String, Integer> customerIndex) {
+        StringsCollector ids() {
+            return ids;
+        }
+
+        RunIndex customerRuns() {
+            return customerRuns.build();
+        }
+
+        RunIndex subscriptionRunIndex() {
+            return subscriptionRunStarts.build();
+        }
+
+        StringsCollector subscriptionOfRun() {
+            return subscriptionOfRun;
+        }
+
+        BitSet runsWithoutSubscription() {
+            return runsWithoutSubscription;
+        }
+
+        int subscriptionRuns() {
+            return subscriptionRuns;
+        }
+
+        int[] customerPositions(Map<String, Integer> customerIndex) {
             int[] positions = positionOfRun.drain();
             for (int run = 0; run < positions.length; run++) {
                 if (positions[run] >= 0 && positions[run] < customerIndex.size()) {
@@ -228,6 +261,54 @@ public final class ItemsImageBuilder {
         private final IntSequence interval = new IntSequence();
         private final IntSequence intervalCount = new IntSequence();
         private int rows;
+
+        Codes<String> product() {
+            return product;
+        }
+
+        Codes<LocalDate> start() {
+            return start;
+        }
+
+        Codes<LocalDate> end() {
+            return end;
+        }
+
+        Codes<BigDecimal> unitAmount() {
+            return unitAmount;
+        }
+
+        Codes<BigDecimal> quantity() {
+            return quantity;
+        }
+
+        Codes<String> currency() {
+            return currency;
+        }
+
+        Codes<BigDecimal> discountPercent() {
+            return discountPercent;
+        }
+
+        Codes<BigDecimal> discountAmount() {
+            return discountAmount;
+        }
+
+        Codes<LocalDate> trialEnd() {
+            return trialEnd;
+        }
+
+        Codes<String> bundle() {
+            return bundle;
+        }
+
+        IntSequence interval() {
+            return interval;
+        }
+
+        IntSequence intervalCount() {
+            return intervalCount;
+        }
 
         void add(RecurringItem item) {
             add(item.productId(), item.startDate(), item.endDate(), item.unitAmount(), item.quantity(),
@@ -270,6 +351,18 @@ public final class ItemsImageBuilder {
 
         DictionaryImage<T> image() {
             return new DictionaryImage<>(List.copyOf(distinct.values()), codes.drain());
+        }
+
+        /** The column, its codes narrowed from their blocks; equal values shared through {@code canonical}. */
+        DictionaryColumn<T> column(Map<Object, Object> canonical) {
+            return DictionaryColumn.of(distinct.values(), codes.drainNarrow(), canonical);
+        }
+
+        /** As {@link #column}, each value the JVM's one instance of its currency code, as records keep them. */
+        @SuppressWarnings("unchecked")
+        DictionaryColumn<String> currencyColumn(Map<Object, Object> canonical) {
+            List<String> codes = ((List<String>) distinct.values()).stream().map(CurrencyCode::require).toList();
+            return DictionaryColumn.of(codes, this.codes.drainNarrow(), canonical);
         }
     }
 }
