@@ -348,12 +348,13 @@ final class PricedItemColumns {
         PricedItemColumns build(int customerCount) {
             int[] firstItem = ByCustomer.offsets(customer, size, customerCount);
             int[] order = ByCustomer.order(customer, size, firstItem);
-            customer = null;
             for (int c = 0; c < customerCount; c++) {
                 sortByStart(order, firstItem[c], firstItem[c + 1]);
             }
-            // one column at a time through one scratch array: each is narrowed before the next is laid out
-            int[] column = new int[size];
+            // one column at a time through one scratch array, the customers' (read no more): each is
+            // narrowed before the next is laid out
+            int[] column = customer;
+            customer = null;
             boolean lengthsFit = true;
             long[] bundledColumn = new long[(size + 63) >>> 6];
             for (int k = 0; k < size; k++) {
