@@ -12,11 +12,11 @@ import java.util.Map;
 /**
  * Collects recurring items one at a time into an {@link ItemsImage}, so that a reader of millions of
  * items never holds them as objects all at once: an item costs its id's characters, a bit for its
- * customer run and one for its subscription run, and an {@code int} code per repeating field while
- * it is collected. Customers are kept by id until {@link #build} turns each run's id into the
- * customer's position. Two halves that may be filled on two threads at once: {@link Keys} (ids,
- * customers, subscriptions) and {@link Values} (the repeating fields); {@link #add} fills both.
- * Not thread-safe otherwise.
+ * customer run and one for its subscription run, and a code per repeating field while it is
+ * collected (a byte or two: see {@link IntSequence}). Customers are kept by id until {@link #build}
+ * turns each run's id into the customer's position. Two halves that may be filled on two threads at
+ * once: {@link Keys} (ids, customers, subscriptions) and {@link Values} (the repeating fields);
+ * {@link #add} fills both. Not thread-safe otherwise.
  */
 public final class ItemsImageBuilder {
     private static final int INITIAL_ROWS = 16;
