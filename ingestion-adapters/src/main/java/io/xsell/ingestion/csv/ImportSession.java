@@ -3,7 +3,6 @@ package io.xsell.ingestion.csv;
 import io.xsell.core.model.Bounds;
 import io.xsell.core.model.ChargesImage;
 import io.xsell.core.model.CurrencyCode;
-import io.xsell.core.model.DatasetImage;
 import io.xsell.core.model.EngagementData;
 import io.xsell.core.model.FxRate;
 import io.xsell.core.model.FxRates;
@@ -125,9 +124,9 @@ final class ImportSession {
             // Every rule TenantDataset.of checks has been checked above, naming file and line; the items
             // go straight from their columns into the dataset's, as a snapshot's do.
             Map<String, Integer> positions = customers.positions();
-            TenantDataset dataset = TenantDataset.fromImage(new DatasetImage(reportingCurrency, customers.customers(),
-                    products.products(), fxRates.rates(), items.image(positions),
-                    ChargesImage.of(charges.charges(), positions)));
+            TenantDataset dataset = TenantDataset.fromImage(reportingCurrency, customers.customers(),
+                    products.products(), fxRates.rates(), items.items(), positions,
+                    ChargesImage.of(charges.charges(), positions));
             if (present.contains(ImportFile.CAMPAIGNS) || present.contains(ImportFile.TOUCHPOINTS)
                     || present.contains(ImportFile.USAGE_EVENTS)) {
                 dataset = dataset.withEngagement(EngagementData.of(campaigns.campaigns(), touchpoints.touchpoints(),

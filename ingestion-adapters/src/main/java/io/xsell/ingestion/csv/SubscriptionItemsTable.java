@@ -2,7 +2,6 @@ package io.xsell.ingestion.csv;
 
 import io.xsell.core.model.BillingInterval;
 import io.xsell.core.model.IntSequence;
-import io.xsell.core.model.ItemsImage;
 import io.xsell.core.model.ItemsImageBuilder;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -282,10 +281,10 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
     }
 
     /**
-     * The items kept, as columns; {@code customerIndex} gives each customer id's position among the
-     * dataset's customers. Called once, after every check has passed.
+     * The items kept, in the builder that collected them, for the dataset's columns. Called once,
+     * after every check has passed; the table's items are not read afterwards.
      */
-    ItemsImage image(Map<String, Integer> customerIndex) {
-        return items.build(customerIndex);
+    ItemsImageBuilder items() {
+        return items;
     }
 }

@@ -35,13 +35,18 @@ public final class DictionaryColumn<T> {
 
     /** The column of a checked image; equal values are shared through {@code canonical}, as {@link Builder} does. */
     static <T> DictionaryColumn<T> of(DictionaryImage<T> image, Map<Object, Object> canonical) {
-        Object[] values = new Object[image.values().size() + 1];
+        return of(image.values(), NarrowInts.of(image.codes(), image.codes().length), canonical);
+    }
+
+    /** The column of {@code distinct} values and codes into them (0: none), checked by whoever made them. */
+    static <T> DictionaryColumn<T> of(java.util.List<T> distinct, NarrowInts codes, Map<Object, Object> canonical) {
+        Object[] values = new Object[distinct.size() + 1];
         int i = 1;
-        for (T value : image.values()) {
+        for (T value : distinct) {
             Object shared = canonical.putIfAbsent(value, value);
             values[i++] = shared == null ? value : shared;
         }
-        return new DictionaryColumn<>(values, NarrowInts.of(image.codes(), image.codes().length));
+        return new DictionaryColumn<>(values, codes);
     }
 
     @SuppressWarnings("unchecked")

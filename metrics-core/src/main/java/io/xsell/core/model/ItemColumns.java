@@ -43,29 +43,75 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
     final DictionaryColumn<LocalDate> trialEnd;
     final DictionaryColumn<String> bundle;
 
-    /** Columns straight from an image that {@link ItemsImageCheck} has passed. */
-    private ItemColumns(List<Customer> customers, ItemsImage image, RunIndex customerRuns, RunIndex subscriptionRuns,
-                        Map<Object, Object> canonical) {
-        int rows = image.size();
+    private ItemColumns(List<Customer> customers, PackedStrings ids, RunIndex customerRuns, NarrowInts customerOfRun,
+                        RunIndex subscriptionRuns, PackedStrings subscriptionOfRun, BitSet runsWithoutSubscription,
+                        DictionaryColumn<String> product, DictionaryColumn<LocalDate> start,
+                        DictionaryColumn<LocalDate> end, DictionaryColumn<BigDecimal> unitAmount,
+                        DictionaryColumn<BigDecimal> quantity, DictionaryColumn<String> currency, NarrowInts interval,
+                        NarrowInts intervalCount, DictionaryColumn<BigDecimal> discountPercent,
+                        DictionaryColumn<BigDecimal> discountAmount, DictionaryColumn<LocalDate> trialEnd,
+                        DictionaryColumn<String> bundle) {
         this.customers = customers;
-        this.ids = PackedStrings.of(image.ids(), "item ids");
+        this.ids = ids;
         this.customerRuns = customerRuns;
-        this.customerOfRun = NarrowInts.of(image.customerOfRun(), image.customerOfRun().length);
+        this.customerOfRun = customerOfRun;
         this.subscriptionRuns = subscriptionRuns;
-        this.subscriptionOfRun = PackedStrings.of(image.subscriptionOfRun(), "item subscriptions");
-        this.runsWithoutSubscription = BitSet.valueOf(image.runsWithoutSubscription());
-        this.product = DictionaryColumn.of(image.product(), canonical);
-        this.start = DictionaryColumn.of(image.start(), canonical);
-        this.end = DictionaryColumn.of(image.end(), canonical);
-        this.unitAmount = DictionaryColumn.of(image.unitAmount(), canonical);
-        this.quantity = DictionaryColumn.of(image.quantity(), canonical);
-        this.currency = DictionaryColumn.of(ItemsImageCheck.currencies(image.currency()), canonical);
-        this.interval = NarrowInts.of(image.interval(), rows);
-        this.intervalCount = NarrowInts.of(image.intervalCount(), rows);
-        this.discountPercent = DictionaryColumn.of(image.discountPercent(), canonical);
-        this.discountAmount = DictionaryColumn.of(image.discountAmount(), canonical);
-        this.trialEnd = DictionaryColumn.of(image.trialEnd(), canonical);
-        this.bundle = DictionaryColumn.of(image.bundle(), canonical);
+        this.subscriptionOfRun = subscriptionOfRun;
+        this.runsWithoutSubscription = runsWithoutSubscription;
+        this.product = product;
+        this.start = start;
+        this.end = end;
+        this.unitAmount = unitAmount;
+        this.quantity = quantity;
+        this.currency = currency;
+        this.interval = interval;
+        this.intervalCount = intervalCount;
+        this.discountPercent = discountPercent;
+        this.discountAmount = discountAmount;
+        this.trialEnd = trialEnd;
+        this.bundle = bundle;
+    }
+
+    /** Columns straight from an image that {@link ItemsImageCheck} has passed. */
+    private static ItemColumns of(List<Customer> customers, ItemsImage image, RunIndex customerRuns,
+                                  RunIndex subscriptionRuns, Map<Object, Object> canonical) {
+        int rows = image.size();
+        return new ItemColumns(customers, PackedStrings.of(image.ids(), "item ids"), customerRuns,
+                NarrowInts.of(image.customerOfRun(), image.customerOfRun().length), subscriptionRuns,
+                PackedStrings.of(image.subscriptionOfRun(), "item subscriptions"),
+                BitSet.valueOf(image.runsWithoutSubscription()), DictionaryColumn.of(image.product(), canonical),
+                DictionaryColumn.of(image.start(), canonical), DictionaryColumn.of(image.end(), canonical),
+                DictionaryColumn.of(image.unitAmount(), canonical), DictionaryColumn.of(image.quantity(), canonical),
+                DictionaryColumn.of(ItemsImageCheck.currencies(image.currency()), canonical),
+                NarrowInts.of(image.interval(), rows), NarrowInts.of(image.intervalCount(), rows),
+                DictionaryColumn.of(image.discountPercent(), canonical),
+                DictionaryColumn.of(image.discountAmount(), canonical), DictionaryColumn.of(image.trialEnd(), canonical),
+                DictionaryColumn.of(image.bundle(), canonical));
+    }
+
+    /**
+     * Columns straight from a builder's halves, each narrowed from its blocks (no {@code int[]} per
+     * column in between, as an {@link ItemsImage} would hold); the builder is not used afterwards.
+     * Its rows were checked as they were added, its customers as they are looked up here.
+     *
+     * @throws IllegalArgumentException naming a customer id that {@code customerIndex} does not hold
+     */
+    static ItemColumns of(ItemsImageBuilder.Keys keys, ItemsImageBuilder.Values values,
+                          Map<String, Integer> customerIndex, List<Customer> customers, Map<Object, Object> canonical) {
+        int[] positions = keys.customerPositions(customerIndex);
+        NarrowInts customerOfRun = NarrowInts.of(positions, positions.length);
+        positions = null; // a humongous array G1 can free at the next young collection
+        RunIndex customerRuns = keys.customerRuns();
+        int runs = keys.subscriptionRuns();
+        return new ItemColumns(customers, keys.ids().packed(), customerRuns, customerOfRun, keys.subscriptionRunIndex(),
+                keys.subscriptionOfRun().packed(),
+                BitSet.valueOf(Arrays.copyOf(keys.runsWithoutSubscription().toLongArray(), (runs + 63) >>> 6)),
+                values.product().column(canonical), values.start().column(canonical), values.end().column(canonical),
+                values.unitAmount().column(canonical), values.quantity().column(canonical),
+                values.currency().currencyColumn(canonical), values.interval().drainNarrow(),
+                values.intervalCount().drainNarrow(), values.discountPercent().column(canonical),
+                values.discountAmount().column(canonical), values.trialEnd().column(canonical),
+                values.bundle().column(canonical));
     }
 
     /**
@@ -77,7 +123,7 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
     static ItemColumns of(ItemsImage image, List<Customer> customers, Map<String, Product> products, FxRates fx,
                           Map<Object, Object> canonical) {
         ItemsImageCheck check = new ItemsImageCheck(image, customers.size(), products, fx);
-        return new ItemColumns(customers, image, check.customerRuns(), check.subscriptionRuns(), canonical);
+        return of(customers, image, check.customerRuns(), check.subscriptionRuns(), canonical);
     }
 
     /** The columns as plain arrays (copies). */
@@ -155,18 +201,8 @@ final class ItemColumns extends AbstractList<RecurringItem> implements RandomAcc
          * @param canonical shares equal values with the dataset's other columns
          */
         ItemColumns finish(List<Customer> customers, Map<Object, Object> canonical) {
-            return ofChecked(ItemsImageBuilder.image(keys, values, customerIndex), customers, canonical);
+            return of(keys, values, customerIndex, customers, canonical);
         }
-    }
-
-    /**
-     * The columns of an image whose rows a reader has checked as {@link TenantDataset#of} checks items
-     * (its codes and runs are the builder's own): only the run bits are checked again, as they are read.
-     */
-    static ItemColumns ofChecked(ItemsImage image, List<Customer> customers, Map<Object, Object> canonical) {
-        int rows = image.size();
-        return new ItemColumns(customers, image, RunIndex.of(image.customerRunStarts(), rows, "item customer runs"),
-                RunIndex.of(image.subscriptionRunStarts(), rows, "item subscription runs"), canonical);
     }
 
     /** The index among the dataset's customers of the customer of item {@code row}. */

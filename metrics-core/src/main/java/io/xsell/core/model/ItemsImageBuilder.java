@@ -12,11 +12,11 @@ import java.util.Map;
 /**
  * Collects recurring items one at a time into an {@link ItemsImage}, so that a reader of millions of
  * items never holds them as objects all at once: an item costs its id's characters, a bit for its
- * customer run and one for its subscription run, and an {@code int} code per repeating field while
- * it is collected. Customers are kept by id until {@link #build} turns each run's id into the
- * customer's position. Two halves that may be filled on two threads at once: {@link Keys} (ids,
- * customers, subscriptions) and {@link Values} (the repeating fields); {@link #add} fills both.
- * Not thread-safe otherwise.
+ * customer run and one for its subscription run, and a code per repeating field while it is
+ * collected (a byte or two: see {@link IntSequence}). Customers are kept by id until {@link #build}
+ * turns each run's id into the customer's position. Two halves that may be filled on two threads at
+ * once: {@link Keys} (ids, customers, subscriptions) and {@link Values} (the repeating fields);
+ * {@link #add} fills both. Not thread-safe otherwise.
  */
 public final class ItemsImageBuilder {
     private static final int INITIAL_ROWS = 16;
@@ -102,6 +102,15 @@ public final class ItemsImageBuilder {
      */
     public ItemsImage build(Map<String, Integer> customerIndex) {
         return image(keys, values, customerIndex);
+    }
+
+    /**
+     * The columns of the items added, narrowed straight from the builder's blocks; the builder is not
+     * used afterwards. For {@link TenantDataset#fromImage(String, List, List, List, ItemsImageBuilder,
+     * Map, ChargesImage)}.
+     */
+    ItemColumns columns(Map<String, Integer> customerIndex, List<Customer> customers, Map<Object, Object> canonical) {
+        return ItemColumns.of(keys, values, customerIndex, customers, canonical);
     }
 
     /**
@@ -196,7 +205,31 @@ public final class ItemsImageBuilder {
             }
         }
 
-        private int[] customerPositions(Map<String, Integer> customerIndex) {
+        StringsCollector ids() {
+            return ids;
+        }
+
+        RunIndex customerRuns() {
+            return customerRuns.build();
+        }
+
+        RunIndex subscriptionRunIndex() {
+            return subscriptionRunStarts.build();
+        }
+
+        StringsCollector subscriptionOfRun() {
+            return subscriptionOfRun;
+        }
+
+        BitSet runsWithoutSubscription() {
+            return runsWithoutSubscription;
+        }
+
+        int subscriptionRuns() {
+            return subscriptionRuns;
+        }
+
+        int[] customerPositions(Map<String, Integer> customerIndex) {
             int[] positions = positionOfRun.drain();
             for (int run = 0; run < positions.length; run++) {
                 if (positions[run] >= 0 && positions[run] < customerIndex.size()) {
@@ -228,6 +261,54 @@ public final class ItemsImageBuilder {
         private final IntSequence interval = new IntSequence();
         private final IntSequence intervalCount = new IntSequence();
         private int rows;
+
+        Codes<String> product() {
+            return product;
+        }
+
+        Codes<LocalDate> start() {
+            return start;
+        }
+
+        Codes<LocalDate> end() {
+            return end;
+        }
+
+        Codes<BigDecimal> unitAmount() {
+            return unitAmount;
+        }
+
+        Codes<BigDecimal> quantity() {
+            return quantity;
+        }
+
+        Codes<String> currency() {
+            return currency;
+        }
+
+        Codes<BigDecimal> discountPercent() {
+            return discountPercent;
+        }
+
+        Codes<BigDecimal> discountAmount() {
+            return discountAmount;
+        }
+
+        Codes<LocalDate> trialEnd() {
+            return trialEnd;
+        }
+
+        Codes<String> bundle() {
+            return bundle;
+        }
+
+        IntSequence interval() {
+            return interval;
+        }
+
+        IntSequence intervalCount() {
+            return intervalCount;
+        }
 
         void add(RecurringItem item) {
             add(item.productId(), item.startDate(), item.endDate(), item.unitAmount(), item.quantity(),
@@ -270,6 +351,18 @@ public final class ItemsImageBuilder {
 
         DictionaryImage<T> image() {
             return new DictionaryImage<>(List.copyOf(distinct.values()), codes.drain());
+        }
+
+        /** The column, its codes narrowed from their blocks; equal values shared through {@code canonical}. */
+        DictionaryColumn<T> column(Map<Object, Object> canonical) {
+            return DictionaryColumn.of(distinct.values(), codes.drainNarrow(), canonical);
+        }
+
+        /** As {@link #column}, each value the JVM's one instance of its currency code, as records keep them. */
+        @SuppressWarnings("unchecked")
+        DictionaryColumn<String> currencyColumn(Map<Object, Object> canonical) {
+            List<String> codes = ((List<String>) distinct.values()).stream().map(CurrencyCode::require).toList();
+            return DictionaryColumn.of(codes, this.codes.drainNarrow(), canonical);
         }
     }
 }

@@ -92,6 +92,14 @@ final class ItemsImageCheck {
         }
     }
 
+    static void knownProducts(String column, DictionaryColumn<String> ids, Map<String, Product> products) {
+        for (int code = 1; code < ids.codeCount(); code++) {
+            if (!products.containsKey(ids.value(code))) {
+                throw new IllegalArgumentException(column + ": unknown product_id '" + ids.value(code) + "'");
+            }
+        }
+    }
+
     static void knownProducts(String column, List<String> ids, Map<String, Product> products) {
         for (String id : ids) {
             if (!products.containsKey(id)) {
@@ -113,8 +121,35 @@ final class ItemsImageCheck {
                 earliest[codes[row]] = d;
             }
         }
+        checkRates(rows, earliest, code -> currency.values().get(code - 1), fx);
+    }
+
+    /** As {@link #rates(String, DictionaryImage, DictionaryImage, FxRates)}, for columns already narrowed. */
+    static void rates(String rows, DictionaryColumn<String> currency, DictionaryColumn<LocalDate> day, FxRates fx) {
+        LocalDate[] earliest = new LocalDate[currency.codeCount()];
+        NarrowInts codes = currency.codes();
+        NarrowInts days = day.codes();
+        int[] codeChunk = new int[4096];
+        int[] dayChunk = new int[4096];
+        for (int from = 0; from < codes.size(); from += codeChunk.length) {
+            int to = Math.min(codes.size(), from + codeChunk.length);
+            codes.copyTo(from, to, codeChunk);
+            days.copyTo(from, to, dayChunk);
+            for (int i = 0; i < to - from; i++) {
+                LocalDate d = day.value(dayChunk[i]);
+                LocalDate known = earliest[codeChunk[i]];
+                if (known == null || d.isBefore(known)) {
+                    earliest[codeChunk[i]] = d;
+                }
+            }
+        }
+        checkRates(rows, earliest, code -> currency.value(code), fx);
+    }
+
+    private static void checkRates(String rows, LocalDate[] earliest, java.util.function.IntFunction<String> currency,
+                                   FxRates fx) {
         for (int code = 1; code < earliest.length; code++) {
-            String value = currency.values().get(code - 1);
+            String value = currency.apply(code);
             if (!CurrencyCode.require(value).equals(value)) {
                 throw new IllegalArgumentException(rows + " currency '" + value + "' is not a currency code");
             }

@@ -60,6 +60,47 @@ public final class NarrowInts {
         return new NarrowInts(0, 4, null, null, java.util.Arrays.copyOf(values, length));
     }
 
+    /**
+     * The values of {@code sequence}, kept as {@link #of(int[], int)} keeps them (the same base and
+     * width), read from its blocks a few thousand at a time instead of from one array of them all.
+     */
+    static NarrowInts of(IntSequence sequence) {
+        int length = sequence.size();
+        long spread = length == 0 ? 0 : (long) sequence.max() - sequence.min();
+        int base = length == 0 || spread >= 1L << 24 ? 0 : sequence.min();
+        int width = spread < 1L << 8 ? 1 : spread < 1L << 16 ? 2 : spread < 1L << 24 ? 3 : 4;
+        byte[] bytes = width == 1 || width == 3 ? new byte[width * length] : null;
+        short[] shorts = width == 2 ? new short[length] : null;
+        int[] ints = width == 4 ? new int[length] : null;
+        int[] chunk = new int[Math.min(length, 4096)];
+        for (int from = 0; from < length; from += chunk.length) {
+            int n = Math.min(chunk.length, length - from);
+            sequence.copyTo(from, from + n, chunk, 0);
+            switch (width) {
+                case 1 -> {
+                    for (int i = 0; i < n; i++) {
+                        bytes[from + i] = (byte) (chunk[i] - base);
+                    }
+                }
+                case 2 -> {
+                    for (int i = 0; i < n; i++) {
+                        shorts[from + i] = (short) (chunk[i] - base);
+                    }
+                }
+                case 3 -> {
+                    for (int i = 0, at = 3 * from; i < n; i++, at += 3) {
+                        int offset = chunk[i] - base;
+                        bytes[at] = (byte) offset;
+                        bytes[at + 1] = (byte) (offset >>> 8);
+                        bytes[at + 2] = (byte) (offset >>> 16);
+                    }
+                }
+                default -> System.arraycopy(chunk, 0, ints, from, n);
+            }
+        }
+        return new NarrowInts(base, width, bytes, shorts, ints);
+    }
+
     public int get(int i) {
         switch (width) {
             case 1:

@@ -20,16 +20,25 @@ public final class PackedStrings {
     private final NarrowInts lengths;
 
     private PackedStrings(byte[] latin1, char[] utf16, int[] lengths) {
+        this(latin1, utf16, NarrowInts.of(lengths, lengths.length));
+    }
+
+    /** The strings of {@code lengths} characters each, one after the other in the one array given. */
+    PackedStrings(byte[] latin1, char[] utf16, NarrowInts lengths) {
         this.latin1 = latin1;
         this.utf16 = utf16;
-        this.lengths = NarrowInts.of(lengths, lengths.length);
-        this.blockStarts = new int[(lengths.length + BLOCK - 1) / BLOCK];
+        this.lengths = lengths;
+        int size = lengths.size();
+        this.blockStarts = new int[(size + BLOCK - 1) / BLOCK];
+        int[] block = new int[BLOCK];
         int at = 0;
-        for (int i = 0; i < lengths.length; i++) {
-            if (i % BLOCK == 0) {
-                blockStarts[i / BLOCK] = at;
+        for (int from = 0; from < size; from += BLOCK) {
+            int to = Math.min(size, from + BLOCK);
+            lengths.copyTo(from, to, block);
+            blockStarts[from / BLOCK] = at;
+            for (int i = 0; i < to - from; i++) {
+                at += block[i];
             }
-            at += lengths[i];
         }
     }
 

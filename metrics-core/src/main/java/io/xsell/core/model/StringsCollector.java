@@ -153,9 +153,21 @@ final class StringsCollector {
         int[] exact = lengths.drain();
         StringsImage image = latin1 != null ? new StringsImage(copyLatin1(0, chars), null, exact)
                 : new StringsImage(null, copyUtf16(0, chars), exact);
+        release();
+        return image;
+    }
+
+    /** As {@link #image}, straight into a column: the lengths narrowed from their blocks, not drained to ints. */
+    PackedStrings packed() {
+        byte[] bytes = latin1 != null ? copyLatin1(0, chars) : null;
+        char[] chars16 = latin1 == null ? copyUtf16(0, chars) : null;
+        release();
+        return new PackedStrings(bytes, chars16, lengths.drainNarrow());
+    }
+
+    private void release() {
         latin1 = new byte[][] {new byte[0]};
         utf16 = null;
         chars = 0;
-        return image;
     }
 }

@@ -336,7 +336,7 @@ final class PricedItemColumns {
                     code[size] = codeHere[code[i]];
                     inBundle[size] = inBundle[i];
                 }
-                other.customer = null; // its items are this one's now
+                other.release(); // its items are this one's now
                 return;
             }
             for (int i = other.start; i < other.size; i++) {
@@ -348,12 +348,13 @@ final class PricedItemColumns {
         PricedItemColumns build(int customerCount) {
             int[] firstItem = ByCustomer.offsets(customer, size, customerCount);
             int[] order = ByCustomer.order(customer, size, firstItem);
-            customer = null;
             for (int c = 0; c < customerCount; c++) {
                 sortByStart(order, firstItem[c], firstItem[c + 1]);
             }
-            // one column at a time through one scratch array: each is narrowed before the next is laid out
-            int[] column = new int[size];
+            // one column at a time through one scratch array, the customers' (read no more): each is
+            // narrowed before the next is laid out
+            int[] column = customer;
+            customer = null;
             boolean lengthsFit = true;
             long[] bundledColumn = new long[(size + 63) >>> 6];
             for (int k = 0; k < size; k++) {
@@ -369,8 +370,29 @@ final class PricedItemColumns {
             NarrowInts lineColumn = NarrowInts.of(permuted(line, order, column), size);
             NarrowInts startColumn = NarrowInts.of(permuted(from, order, column), size);
             NarrowInts codeColumn = NarrowInts.of(permuted(code, order, column), size);
+            release();
             return new PricedItemColumns(firstItem, lineColumn, startColumn, ends, lengthsFit, codeColumn,
                     amounts.values().toArray(new BigDecimal[0]), bundledColumn);
+        }
+
+        /**
+         * Lets go of the arrays: each is large enough for G1 to place it outside the young generation,
+         * where it is freed at the next young collection only if no object, not even a dead builder
+         * that was promoted while pricing, still points at it. The builder is not used afterwards.
+         */
+        private void release() {
+            customer = null;
+            line = null;
+            from = null;
+            until = null;
+            code = null;
+            inBundle = null;
+        }
+
+        /** True once the builder has let go of its arrays: built, or its items added to another. */
+        boolean released() {
+            return customer == null && line == null && from == null && until == null && code == null
+                    && inBundle == null;
         }
 
         /** {@code values} in {@code order}, written into {@code into}. */

@@ -63,6 +63,10 @@ class PricedItemColumnsBuilderTest {
                 }
             }
             first.addAll(second);
+            // the second half lets go of the shared arrays, and the first of all of them once built:
+            // a builder promoted while pricing would otherwise keep G1 from freeing them
+            assertThat(second.released()).isTrue();
+            assertThat(first.released()).isFalse();
             for (Item item : items) {
                 if (item != null) {
                     add(oneKept, item);
@@ -70,6 +74,7 @@ class PricedItemColumnsBuilderTest {
             }
             PricedItemsImage expected = oneKept.build(CUSTOMERS).image();
             PricedItemsImage actual = first.build(CUSTOMERS).image();
+            assertThat(first.released()).isTrue();
             assertThat(actual.firstItem()).isEqualTo(expected.firstItem());
             assertThat(actual.line()).isEqualTo(expected.line());
             assertThat(actual.activeFrom()).isEqualTo(expected.activeFrom());
