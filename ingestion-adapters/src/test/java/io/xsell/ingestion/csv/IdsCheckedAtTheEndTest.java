@@ -42,6 +42,32 @@ class IdsCheckedAtTheEndTest {
     }
 
     @Test
+    void aRepeatIsFoundInAnyGroupAndOnlyAnEqualHashIsOne() {
+        assertThat(new IdHashes().mayRepeat()).isFalse();
+        long sameGroupSameSlot = 0x7F00_0000_0000_0005L;
+        long[][] cases = {
+                {0L, 1L, 2L},                                              // no repeat, a hash of 0 among them
+                {sameGroupSameSlot, sameGroupSameSlot + (1L << 20), sameGroupSameSlot + (1L << 40)}, // one probe chain
+                {-1L, Long.MIN_VALUE, Long.MAX_VALUE, 0x00FF_FFFF_FFFF_FFFFL},
+        };
+        for (long[] distinct : cases) {
+            IdHashes hashes = new IdHashes();
+            for (long hash : distinct) {
+                hashes.add(hash);
+            }
+            assertThat(hashes.mayRepeat()).as("distinct %s", java.util.Arrays.toString(distinct)).isFalse();
+            for (long repeated : distinct) {
+                IdHashes again = new IdHashes();
+                for (long hash : distinct) {
+                    again.add(hash);
+                }
+                again.add(repeated);
+                assertThat(again.mayRepeat()).as("%d twice", repeated).isTrue();
+            }
+        }
+    }
+
+    @Test
     void aSessionThatCanReadAgainAsksForASecondReadingOnlyWhenAnIdMayRepeat() throws IOException {
         String items = CsvFixture.ITEMS;
         String repeated = items + "i2,s9,c2,crm,2024-13-01,,10,,USD,month,,,,,\n"; // a repeat with a bad date
