@@ -113,7 +113,7 @@ final class CrossFileChecks {
         ImportFile file = table.file();
         String reporting = rates.reportingCurrency();
         table.forEachPrice((line, currency, day) -> {
-            if (!currency.equals(reporting) && rates.rateOn(currency, day).isEmpty()) {
+            if (!rates.covers(currency, day)) {
                 errors.add(file, line, "currency", "no " + currency + " rate in " + ImportFile.FX_RATES.fileName()
                         + " on or before " + day + " (the " + table.pricedOnColumn() + "); " + currency
                         + " is not the reporting currency " + reporting);

@@ -26,6 +26,19 @@ public final class FxRates {
         return reportingCurrency;
     }
 
+    /**
+     * True when {@link #rateOn} has a rate for {@code currency} on {@code day}: the reporting currency,
+     * or a day on or after the currency's first rate. A check of millions of rows asks this, without
+     * a lookup in the rates or an {@code Optional} per row.
+     */
+    public boolean covers(String currency, LocalDate day) {
+        if (reportingCurrency.equals(currency)) {
+            return true;
+        }
+        NavigableMap<LocalDate, BigDecimal> table = byCurrency.get(currency);
+        return table != null && !table.isEmpty() && !day.isBefore(table.firstKey());
+    }
+
     /** The rate in force on {@code day}; 1 for the reporting currency; empty when none is known yet. */
     public Optional<BigDecimal> rateOn(String currency, LocalDate day) {
         if (reportingCurrency.equals(currency)) {
