@@ -24,13 +24,9 @@ final class CsvTableParser {
     /**
      * Reads the whole stream without closing it: a zip entry's stream belongs to the archive. The text
      * is parsed, and for a {@link ParallelRows} table checked, in chunks on other threads
-     * ({@link ParallelCsvFeed}); this one takes the rows in file order.
+     * ({@link ParallelCsvFeed}); this one takes the rows in file order. {@code bytes} is the text's
+     * size when known (-1 when not), which tables may size what they keep by.
      */
-    static void read(ImportFile file, InputStream in, ErrorCollector errors, TableReader table) throws IOException {
-        read(file, in, -1, errors, table);
-    }
-
-    /** As {@link #read(ImportFile, InputStream, ErrorCollector, TableReader)}, for {@code bytes} of text (-1 if not known). */
     static void read(ImportFile file, InputStream in, long bytes, ErrorCollector errors, TableReader table)
             throws IOException {
         try {

@@ -63,7 +63,6 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
         return new Preparer();
     }
 
-    /** Keeps a row in file order: its id against the earlier ones, the errors its cells had, the customer. */
     @Override
     public int commitAll(Object[] prepared, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -75,6 +74,7 @@ final class CustomersTable extends ParallelTable<CustomersTable.Prepared> {
         return to;
     }
 
+    /** Keeps a row in file order: its id against the earlier ones, the errors its cells had, the customer. */
     @Override
     public void commit(Prepared row) {
         int line = row.line();

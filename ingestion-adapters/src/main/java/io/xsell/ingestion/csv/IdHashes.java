@@ -10,7 +10,7 @@ import java.util.Arrays;
  * as its rows are kept ({@link RepeatedIds}), which names each repeat and its first line. Not
  * thread-safe: {@link #add} in file order on one thread.
  */
-final class IdHashes {
+final class IdHashes implements RepeatCheck {
     private static final int BLOCK_BITS = 16; // 512 KB a block: none large enough for G1 to treat apart
     private static final int BLOCK = 1 << BLOCK_BITS;
 
@@ -30,6 +30,29 @@ final class IdHashes {
         return h ^ h >>> 33;
     }
 
+    /** The id's hash, computed on the worker: the row carries it to {@link #earlierLine}. */
+    @Override
+    public long record(String id, int line) {
+        return hashOf(id);
+    }
+
+    /** Adds the row's hash; a repeat is only known once the file is read ({@link #ended}), so 0. */
+    @Override
+    public int earlierLine(String id, int line, long recorded) {
+        add(recorded);
+        return 0;
+    }
+
+    @Override
+    public void reserve(int ids) {
+        // the hashes grow in blocks, never copied: nothing to size
+    }
+
+    @Override
+    public boolean ended() {
+        return mayRepeat();
+    }
+
     void add(long hash) {
         int block = size >>> BLOCK_BITS;
         if (block == blocks.length) {
@@ -40,10 +63,6 @@ final class IdHashes {
         }
         blocks[block][size & (BLOCK - 1)] = hash;
         size++;
-    }
-
-    int size() {
-        return size;
     }
 
     /**

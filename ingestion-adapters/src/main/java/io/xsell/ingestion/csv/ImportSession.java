@@ -26,7 +26,6 @@ final class ImportSession {
     private final CustomersTable customers;
     private final ProductsTable products;
     private final FxRatesTable fxRates;
-    private final boolean canReadAgain;
     private SubscriptionItemsTable items;
     private final OneTimeChargesTable charges;
     private final CampaignsTable campaigns;
@@ -44,7 +43,6 @@ final class ImportSession {
      *                     and only a file where one may repeat is read a second time (see {@link IdHashes})
      */
     ImportSession(String reportingCurrency, boolean canReadAgain) {
-        this.canReadAgain = canReadAgain;
         this.givenCurrency = normalizeCurrency(reportingCurrency);
         CellParser cells = new CellParser();
         customers = new CustomersTable(errors);

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The ids are spread over {@value #PARTITIONS} indexes by their hash, each locked on its own, so that
  * threads seldom wait for one another and no index grows into one large array.
  */
-final class RepeatedIds {
+final class RepeatedIds implements RepeatCheck {
     private static final int PARTITIONS = 64;
 
     private final IdLineIndex[] partitions = new IdLineIndex[PARTITIONS];
@@ -28,7 +28,8 @@ final class RepeatedIds {
     }
 
     /** Makes room for about {@code ids} ids (see {@link IdLineIndex#reserve}). */
-    void reserve(int ids) {
+    @Override
+    public void reserve(int ids) {
         // An eighth less than the share: the estimate comes from a file's first rows, which tend to be
         // shorter (ids grow longer), and a table holds up to three quarters of a power of two, so taking
         // more could double every table, while a partition that gets more than it reserved just grows.
@@ -51,19 +52,21 @@ final class RepeatedIds {
         return slots;
     }
 
-    /** Records the id of the row on {@code line}; safe from any thread. */
-    void record(String id, int line) {
+    /** Records the id of the row on {@code line}; safe from any thread. The row carries nothing. */
+    @Override
+    public long record(String id, int line) {
         IdLineIndex partition = partitionOf(id);
         int known;
         synchronized (partition) {
             if (released) {
-                return;
+                return 0;
             }
             known = partition.putLowest(id, line);
         }
         if (known != 0) {
             repeats.incrementAndGet();
         }
+        return 0;
     }
 
     /**
@@ -71,7 +74,8 @@ final class RepeatedIds {
      * earlier line holds it. Every line up to {@code line} must have been recorded, and its recording
      * must happen before this call (as a chunk's checks happen before its rows are taken).
      */
-    int earlierLine(String id, int line) {
+    @Override
+    public int earlierLine(String id, int line, long recorded) {
         if (repeats.get() == 0) {
             return 0;
         }
@@ -81,6 +85,13 @@ final class RepeatedIds {
             lowest = partition.lineOf(id);
         }
         return lowest < line ? lowest : 0;
+    }
+
+    /** Lets go of the indexes (about 80 MB for millions of items); every repeat was named as rows were kept. */
+    @Override
+    public boolean ended() {
+        release();
+        return false;
     }
 
     /** Lets go of every index: no id is recorded or looked up afterwards. */

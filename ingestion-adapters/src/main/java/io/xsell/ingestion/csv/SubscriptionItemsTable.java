@@ -24,10 +24,9 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
     // Rows become columns as they are kept: a million items never exist as objects all at once.
     private final ItemsImageBuilder items = new ItemsImageBuilder();
     private final IntSequence itemLines = new IntSequence(); // the line of each row kept
-    // No reference looks an item up: ids are only checked for repeats, either as rows are kept (ids,
-    // recorded on the workers) or once the file is read (hashes, when it can be read again if one may repeat).
-    private final RepeatedIds ids;
-    private final IdHashes hashes;
+    // No reference looks an item up: ids are only checked for repeats, as rows are kept or, in a file
+    // that can be read again if one may repeat, once it is read.
+    private final RepeatCheck ids;
     private boolean mayRepeat;
     private final Map<String, Integer> firstLineByCurrency = new LinkedHashMap<>();
     private Col itemId;
@@ -55,8 +54,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
                            boolean checkIdsAtTheEnd) {
         super(ImportFile.SUBSCRIPTION_ITEMS, errors);
         this.references = new PendingReferences(customers, products, errors);
-        this.ids = checkIdsAtTheEnd ? null : new RepeatedIds();
-        this.hashes = checkIdsAtTheEnd ? new IdHashes() : null;
+        this.ids = checkIdsAtTheEnd ? new IdHashes() : new RepeatedIds();
     }
 
     /**
@@ -89,18 +87,12 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
 
     @Override
     public void expectRows(int rows) {
-        if (ids != null) {
-            ids.reserve(rows);
-        }
+        ids.reserve(rows);
     }
 
     @Override
     public void ended() {
-        if (ids != null) {
-            ids.release(); // about 80 MB for millions of items, and no other file refers to an item
-        } else {
-            mayRepeat = hashes.mayRepeat();
-        }
+        mayRepeat = ids.ended();
     }
 
     @Override
@@ -108,10 +100,6 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
         return new Preparer();
     }
 
-    /**
-     * Keeps a row in file order: its id against the earlier ones, its references, the errors its cells
-     * had, then the item, so the report reads as if the row had been checked in one go.
-     */
     @Override
     public int commitAll(Object[] prepared, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -123,15 +111,15 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
         return to;
     }
 
+    /**
+     * Keeps a row in file order: its id against the earlier ones, its references, the errors its cells
+     * had, then the item, so the report reads as if the row had been checked in one go.
+     */
     @Override
     public void commit(Prepared row) {
         int line = row.line();
-        boolean duplicate = false;
-        if (row.id() != null && ids != null) {
-            duplicate = repeated(ids.earlierLine(row.id(), line), row.id(), line, itemId);
-        } else if (row.id() != null) {
-            hashes.add(row.idHash()); // a repeat makes the file be read again, where it is named
-        }
+        boolean duplicate = row.id() != null
+                && repeated(ids.earlierLine(row.id(), line, row.idRecorded()), row.id(), line, itemId);
         // What the worker did not find is looked up again here, which keeps it for the check after all files.
         if (!row.customerKnown()) {
             references.customer(line, row.customer());
@@ -161,7 +149,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
      * {@code productKnown}), so millions of references share a few strings. The fields of a row that is
      * kept go straight into the items' columns, which check them as an item would (no item is built).
      */
-    record Prepared(int line, String id, long idHash, String customer, boolean customerKnown, int customerPosition, String product,
+    record Prepared(int line, String id, long idRecorded, String customer, boolean customerKnown, int customerPosition, String product,
                     boolean productKnown, String subscription, LocalDate start, LocalDate end, BigDecimal amount,
                     BigDecimal units, String currency, BillingInterval interval, int intervalCount,
                     BigDecimal discountPercent, BigDecimal discountAmount, LocalDate trialEnd, String bundle,
@@ -180,12 +168,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
         public Prepared prepare(Row row) {
             check.start(row);
             String id = check.required(itemId);
-            long idHash = 0;
-            if (id != null && ids != null) {
-                ids.record(id, row.line());
-            } else if (id != null) {
-                idHash = IdHashes.hashOf(id);
-            }
+            long idRecorded = id == null ? 0 : ids.record(id, row.line());
             // A customer's rows follow each other in an export, and known ids are the referenced rows'
             // strings: the cell's text is compared and looked up where it lies, made a string only when unknown.
             String customer = null;
@@ -226,7 +209,7 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
             BigDecimal discount = check.nonNegative(discountAmount, false);
             LocalDate trial = check.date(trialEnd, false);
             String bundle = check.text(bundleId);
-            return new Prepared(row.line(), id, idHash, customer, customerKnown, customerPosition, product, productKnown, subscription, start,
+            return new Prepared(row.line(), id, idRecorded, customer, customerKnown, customerPosition, product, productKnown, subscription, start,
                     end, amount, units, code, period, periods, percent, discount, trial, bundle, rowErrors.take(),
                     check.passed());
         }

@@ -67,7 +67,7 @@ class CustomerSequenceTest {
         }
         ErrorCollector errors = new ErrorCollector();
         CustomersTable customers = new CustomersTable(errors);
-        CsvTableParser.read(ImportFile.CUSTOMERS, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+        CsvTableParser.read(ImportFile.CUSTOMERS, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), -1,
                 errors, customers);
         assertThat(errors.isEmpty()).isTrue();
         assertThat(customers.customers()).hasSize(CUSTOMERS);

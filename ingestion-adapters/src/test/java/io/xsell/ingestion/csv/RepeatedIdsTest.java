@@ -54,7 +54,7 @@ class RepeatedIdsTest {
             Map<Integer, Integer> repeats = new HashMap<>();
             for (int line = 2; line < rows + 2; line++) {
                 int first = oneByOne.putIfAbsent(idOnLine[line], line);
-                assertThat(ids.earlierLine(idOnLine[line], line)).as("seed %d line %d", seed, line).isEqualTo(first);
+                assertThat(ids.earlierLine(idOnLine[line], line, 0)).as("seed %d line %d", seed, line).isEqualTo(first);
                 if (first != 0) {
                     repeats.put(line, first);
                 }
@@ -80,10 +80,10 @@ class RepeatedIdsTest {
         ids.record("a", 3);
         ids.record("b", 2);
 
-        assertThat(ids.earlierLine("a", 3)).isZero();
-        assertThat(ids.earlierLine("b", 2)).isZero();
+        assertThat(ids.earlierLine("a", 3, 0)).isZero();
+        assertThat(ids.earlierLine("b", 2, 0)).isZero();
         ids.record("a", 9);
-        assertThat(ids.earlierLine("a", 9)).isEqualTo(3);
+        assertThat(ids.earlierLine("a", 9, 0)).isEqualTo(3);
         ids.release();
         ids.record("c", 10); // a worker still checking a chunk read ahead of an early stop
     }
