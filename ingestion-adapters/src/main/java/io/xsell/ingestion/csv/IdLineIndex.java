@@ -53,10 +53,9 @@ final class IdLineIndex {
     private static final int PAGE_MASK = PAGE - 1;
     private static final int MAX_PAGES = 1 << (31 - PAGE_BITS); // places stay positive ints
 
-    // the flag only tells this constructor from the one that keeps strings
-    private IdLineIndex(boolean packed) {
+    private IdLineIndex(byte[] firstPage) {
         text = new byte[4][];
-        text[0] = new byte[1 << 12];
+        text[0] = firstPage; // only the first page starts small
         pages = 1;
         stride = 3;
         slots = new int[stride << INITIAL_BITS];
@@ -64,7 +63,7 @@ final class IdLineIndex {
 
     /** An index that keeps the ids' characters only: {@link #find} is not available. */
     static IdLineIndex packed() {
-        return new IdLineIndex(true);
+        return new IdLineIndex(new byte[1 << 12]);
     }
 
     /**
@@ -223,7 +222,7 @@ final class IdLineIndex {
         byte[] page = text[pages - 1];
         if (pageUsed + needed > page.length) {
             if (pages == 1 && page.length < PAGE && pageUsed + needed <= PAGE) {
-                page = Arrays.copyOf(page, PAGE); // only the first page starts small
+                page = Arrays.copyOf(page, PAGE);
             } else {
                 if (pages == MAX_PAGES) {
                     throw new IllegalStateException("ids of more than " + (long) pages * PAGE + " bytes in all");
