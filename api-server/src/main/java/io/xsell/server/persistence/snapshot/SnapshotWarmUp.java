@@ -80,7 +80,7 @@ public final class SnapshotWarmUp implements Managed {
         }
         Thread thread = new Thread(() -> {
             try {
-                restored = restore(true);
+                restored = restore();
             } finally {
                 finished.countDown();
             }
@@ -107,15 +107,7 @@ public final class SnapshotWarmUp implements Managed {
         serving = true;
     }
 
-    /**
-     * Restores what fits, in order, on the calling thread; returns the tenants now prepared.
-     * {@link #start} does the same on a thread of its own, then compiles the report's code.
-     */
-    public List<TenantId> restoreNow() {
-        return restore(false);
-    }
-
-    private List<TenantId> restore(boolean compile) {
+    private List<TenantId> restore() {
         if (budgetBytes <= 0) {
             return List.of();
         }
@@ -141,7 +133,7 @@ public final class SnapshotWarmUp implements Managed {
                 LOG.warn("Could not restore tenant {} at start", tenant, e);
             }
         }
-        if (compile && !done.isEmpty() && !stopped && !serving) {
+        if (!done.isEmpty() && !stopped && !serving) {
             compile(); // only when a tenant was restored: a server without snapshots starts as before
         }
         return done;
