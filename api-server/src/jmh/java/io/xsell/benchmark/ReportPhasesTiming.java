@@ -26,7 +26,10 @@ import java.util.function.Supplier;
  * (JIT compiler and GC threads included, so warm-up shows) and the bytes allocated by every live
  * thread. Prints the JSON's SHA-256, which must not change between builds.
  *
- * <p>{@code ReportPhasesTiming DIR FROM TO SEGMENT CURRENCY ROUNDS}; runs against any
+ * <p>With {@code IMPORTS} above 1 the import is run that many times first, the last one's dataset kept:
+ * what the import costs once its code is compiled, against the first (the command's).
+ *
+ * <p>{@code ReportPhasesTiming DIR FROM TO SEGMENT CURRENCY ROUNDS [IMPORTS]}; runs against any
  * {@code xsell.jar} on the class path ({@code -cp HARNESS:xsell.jar}).
  */
 public final class ReportPhasesTiming {
@@ -44,7 +47,12 @@ public final class ReportPhasesTiming {
         String segmentBy = args[3];
         String currency = args[4];
         int rounds = Integer.parseInt(args[5]);
-        TenantDataset dataset = timed("import", () -> new CanonicalCsvImporter().importFolder(dir, currency));
+        int imports = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+        TenantDataset last = null;
+        for (int round = 1; round <= imports; round++) {
+            last = timed("import", () -> new CanonicalCsvImporter().importFolder(dir, currency));
+        }
+        TenantDataset dataset = last;
         ObjectMapper mapper = JsonMapper.forPeople(Jackson.newObjectMapper());
         DisplayNames names = DisplayNames.ofProducts(dataset.products());
         for (int round = 1; round <= rounds; round++) {

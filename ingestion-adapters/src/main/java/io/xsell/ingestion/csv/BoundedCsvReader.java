@@ -94,6 +94,26 @@ final class BoundedCsvReader extends FilterReader {
         try {
             for (int i = from; i < to; i++) {
                 char c = buffer[i];
+                if (c > ',') {
+                    // A run of characters above the comma (digits, letters, dashes, dots: most of a CSV) holds
+                    // none of the four this follows (CR, LF, quote, comma): counted as a run, one bound check.
+                    int run = i;
+                    while (i + 1 < to && buffer[i + 1] > ',') {
+                        i++;
+                    }
+                    int n = i - run + 1;
+                    cr = false;
+                    atEnd = false;
+                    record += n;
+                    cell += n;
+                    if (cell > CELL_MAX) {
+                        throw cellTooLong(startLine, index);
+                    }
+                    if (record > RECORD_MAX) {
+                        throw rowTooLong(startLine);
+                    }
+                    continue;
+                }
                 boolean lineBreak = c == '\r' || (c == '\n' && !cr);
                 cr = c == '\r';
                 if (c == '\n' && !lineBreak) {
@@ -125,10 +145,10 @@ final class BoundedCsvReader extends FilterReader {
                     end = i + 1;
                 }
                 if (cell > CELL_MAX) {
-                    throw new LimitExceeded(startLine, index, "the cell is longer than " + CELL_MAX + " characters");
+                    throw cellTooLong(startLine, index);
                 }
                 if (record > RECORD_MAX) {
-                    throw new LimitExceeded(startLine, -1, "the row is longer than " + RECORD_MAX + " characters");
+                    throw rowTooLong(startLine);
                 }
             }
         } finally {
@@ -144,6 +164,14 @@ final class BoundedCsvReader extends FilterReader {
                 recordEnd = end;
             }
         }
+    }
+
+    private static LimitExceeded cellTooLong(int line, int cellIndex) {
+        return new LimitExceeded(line, cellIndex, "the cell is longer than " + CELL_MAX + " characters");
+    }
+
+    private static LimitExceeded rowTooLong(int line) {
+        return new LimitExceeded(line, -1, "the row is longer than " + RECORD_MAX + " characters");
     }
 
     /** A bound was passed; the file is not read further. */

@@ -57,6 +57,47 @@ class BoundedCsvReaderTest {
         });
     }
 
+    @Test
+    void aCellAtItsBoundIsReadAndOneCharacterMoreStopsTheReadingHoweverTheTextIsCut() throws IOException {
+        String full = "e".repeat(BoundedCsvReader.CELL_MAX);
+        String quotedFull = "\"" + "e".repeat(BoundedCsvReader.CELL_MAX - 2) + "\""; // the quotes count
+        for (int seed = 0; seed < 4; seed++) {
+            assertThat(readAll("a,b\r\nx," + full + ",y\n", seed)).isEqualTo(3);
+            assertThat(readAll("a,b\n" + quotedFull + ",y\n", seed)).isEqualTo(3);
+            assertLimit("a,b\r\nx," + full + "e,y\n", seed, 2, 1, "the cell is longer");
+            assertLimit("a,b\n\"q\nr\",x\n," + quotedFull.replace("\"e", "\"ee") + "\n", seed, 4, 1, "the cell is longer");
+        }
+    }
+
+    @Test
+    void aRowPastItsBoundStopsTheReadingOnItsLine() {
+        String cell = "c".repeat(BoundedCsvReader.CELL_MAX - 1);
+        String row = String.join(",", java.util.Collections.nCopies(BoundedCsvReader.RECORD_MAX / BoundedCsvReader.CELL_MAX + 1, cell));
+        for (int seed = 0; seed < 2; seed++) {
+            assertLimit("a\n\nb\n" + row + "\n", seed, 4, -1, "the row is longer");
+        }
+    }
+
+    /** Reads {@code csv} whole through cuts of random length; returns the line reached. */
+    private static int readAll(String csv, int seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        Reader source = seed % 2 == 0 ? new StringReader(csv) : new Dribble(new StringReader(csv), random);
+        BoundedCsvReader reader = new BoundedCsvReader(source);
+        char[] buffer = new char[4096];
+        while (reader.read(buffer, 0, 1 + random.nextInt(buffer.length - 1)) >= 0) {
+            // reading on
+        }
+        return reader.line();
+    }
+
+    private static void assertLimit(String csv, int seed, int line, int cellIndex, String message) {
+        assertThatThrownBy(() -> readAll(csv, seed)).isInstanceOfSatisfying(BoundedCsvReader.LimitExceeded.class, e -> {
+            assertThat(e.line()).isEqualTo(line);
+            assertThat(e.cellIndex()).isEqualTo(cellIndex);
+            assertThat(e.getMessage()).startsWith(message);
+        });
+    }
+
     // the position after the last record terminator outside quotes within (from, to]; the LF of a CRLF
     // counts as well as its CR, so a CRLF cut between two reads ends a record in both
     private static int lastRecordEnd(String csv, int from, int to) {
