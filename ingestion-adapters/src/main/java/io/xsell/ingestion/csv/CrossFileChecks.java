@@ -112,12 +112,9 @@ final class CrossFileChecks {
     static void fxCoverage(ReferencingTable table, FxRates rates, ErrorCollector errors) {
         ImportFile file = table.file();
         String reporting = rates.reportingCurrency();
-        table.forEachPrice((line, currency, day) -> {
-            if (!rates.covers(currency, day)) {
+        table.forEachPriceRefused(rates::covers, (line, currency, day) ->
                 errors.add(file, line, "currency", "no " + currency + " rate in " + ImportFile.FX_RATES.fileName()
                         + " on or before " + day + " (the " + table.pricedOnColumn() + "); " + currency
-                        + " is not the reporting currency " + reporting);
-            }
-        });
+                        + " is not the reporting currency " + reporting));
     }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /** one_time_charges.csv: setup fees, services and credits; a credit is a negative amount. */
 final class OneTimeChargesTable implements TableReader, ReferencingTable {
@@ -82,10 +83,12 @@ final class OneTimeChargesTable implements TableReader, ReferencingTable {
     }
 
     @Override
-    public void forEachPrice(PriceVisitor visitor) {
+    public void forEachPriceRefused(BiPredicate<String, LocalDate> accepted, PriceVisitor visitor) {
         for (int i = 0; i < charges.size(); i++) {
             OneTimeCharge charge = charges.get(i);
-            visitor.visit(chargeLines.get(i), charge.currency(), charge.date());
+            if (!accepted.test(charge.currency(), charge.date())) {
+                visitor.visit(chargeLines.get(i), charge.currency(), charge.date());
+            }
         }
     }
 

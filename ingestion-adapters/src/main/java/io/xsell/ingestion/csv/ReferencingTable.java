@@ -1,6 +1,7 @@
 package io.xsell.ingestion.csv;
 
 import java.time.LocalDate;
+import java.util.function.BiPredicate;
 
 /**
  * A file whose rows point at customers and products and carry a price in some currency. Those rules
@@ -16,8 +17,11 @@ interface ReferencingTable {
     /** References not resolved while reading, rows with other errors included. */
     PendingReferences pendingReferences();
 
-    /** Every built row's currency and the day its rate must be known by. */
-    void forEachPrice(PriceVisitor visitor);
+    /**
+     * Each built row, in order, whose currency and the day its rate must be known by {@code accepted}
+     * refuses.
+     */
+    void forEachPriceRefused(BiPredicate<String, LocalDate> accepted, PriceVisitor visitor);
 
     interface PriceVisitor {
         void visit(int line, String currency, LocalDate pricedOn);

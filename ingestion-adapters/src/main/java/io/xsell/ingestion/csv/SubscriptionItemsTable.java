@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /** subscription_items.csv: one row per recurring item period. */
 final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.Prepared> implements ReferencingTable {
@@ -252,9 +253,9 @@ final class SubscriptionItemsTable extends ParallelTable<SubscriptionItemsTable.
     }
 
     @Override
-    public void forEachPrice(PriceVisitor visitor) {
-        for (int i = 0; i < items.size(); i++) {
-            visitor.visit(itemLines.get(i), items.currency(i), items.startDate(i));
+    public void forEachPriceRefused(BiPredicate<String, LocalDate> accepted, PriceVisitor visitor) {
+        for (int row : items.rowsRefused(accepted)) {
+            visitor.visit(itemLines.get(row), items.currency(row), items.startDate(row));
         }
     }
 

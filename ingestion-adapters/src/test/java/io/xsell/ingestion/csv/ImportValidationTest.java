@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -223,6 +224,34 @@ class ImportValidationTest {
         CsvFixture fixture = CsvFixture.valid().with(FX, "date,currency,rate\n2024-02-05,EUR,1.10\n");
 
         assertOnlyError(fixture, ITEMS, 4, "currency", "no EUR rate in fx_rates.csv on or before 2024-02-01 (the start_date)");
+    }
+
+    @Test
+    void everyItemWithoutARateIsReportedInLineOrderThoughRowsShareTheirCurrencyAndStart() {
+        // EUR has rates from 2024-02-05, GBP none: rows repeat each pair, covered rows between them
+        StringBuilder items = new StringBuilder(CsvFixture.ITEMS.substring(0, CsvFixture.ITEMS.indexOf('\n') + 1));
+        List<Integer> uncovered = new ArrayList<>();
+        String[] pairs = {"EUR,month,,,,,", "USD,month,,,,,", "GBP,month,,,,,", "EUR,month,,,,,"};
+        String[] starts = {"2024-02-01", "2024-03-01", "2024-02-01", "2024-02-04"};
+        for (int i = 0; i < 40; i++) {
+            int kind = i % pairs.length;
+            items.append("x").append(i).append(",s9,c1,crm,").append(starts[i % 3 == 0 ? 0 : kind]).append(",,10,,")
+                    .append(pairs[kind]).append('\n');
+            String start = starts[i % 3 == 0 ? 0 : kind];
+            boolean covered = pairs[kind].startsWith("USD") || pairs[kind].startsWith("EUR") && start.compareTo("2024-02-05") >= 0;
+            if (!covered) {
+                uncovered.add(i + 2); // the header is line 1
+            }
+        }
+        CsvFixture fixture = CsvFixture.valid().with(ITEMS, items.toString())
+                .with(FX, "date,currency,rate\n2024-02-05,EUR,1.10\n");
+
+        List<ImportError> errors = errorsOf(fixture, "USD");
+
+        assertThat(errors).extracting(ImportError::line).containsExactlyElementsOf(uncovered);
+        assertThat(uncovered).hasSizeGreaterThan(20);
+        assertThat(errors).extracting(ImportError::message).allSatisfy(message -> assertThat(message)
+                .matches("no (EUR|GBP) rate in fx_rates.csv on or before 2024-02-0[14] \\(the start_date\\); .*"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * Collects recurring items one at a time into an {@link ItemsImage}, so that a reader of millions of
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 public final class ItemsImageBuilder {
     private static final int INITIAL_ROWS = 16;
+    private static final int PASS = 1 << 12; // rows whose codes are copied out at a time
 
     private final Keys keys;
     private final Values values;
@@ -82,6 +84,45 @@ public final class ItemsImageBuilder {
     /** The number of items added. */
     public int size() {
         return values.rows;
+    }
+
+    /**
+     * The rows, in order, whose currency and start date {@code accepted} refuses. It is asked once per
+     * distinct pair of the two (a few thousand for millions of rows), not once per row: a check that
+     * depends on nothing else (a rate known by the start) costs a pass over two code columns.
+     */
+    public int[] rowsRefused(BiPredicate<String, LocalDate> accepted) {
+        Codes<String> currencies = values.currency;
+        Codes<LocalDate> starts = values.start;
+        // per currency code, per start code: 0 not asked yet, 1 accepted, 2 refused (code 0 is no value)
+        byte[][] verdicts = new byte[currencies.distinct.size() + 1][];
+        int[] currencyCodes = new int[PASS];
+        int[] startCodes = new int[PASS];
+        int[] refused = new int[16];
+        int count = 0;
+        for (int from = 0; from < values.rows; from += PASS) {
+            int n = Math.min(PASS, values.rows - from);
+            currencies.codes.copyTo(from, from + n, currencyCodes, 0);
+            starts.codes.copyTo(from, from + n, startCodes, 0);
+            for (int i = 0; i < n; i++) {
+                int currency = currencyCodes[i];
+                int start = startCodes[i];
+                byte[] byStart = verdicts[currency];
+                if (byStart == null) {
+                    byStart = verdicts[currency] = new byte[starts.distinct.size() + 1];
+                }
+                if (byStart[start] == 0) {
+                    byStart[start] = accepted.test(currencies.decoded(currency), starts.decoded(start)) ? (byte) 1 : 2;
+                }
+                if (byStart[start] == 2) {
+                    if (count == refused.length) {
+                        refused = Arrays.copyOf(refused, 2 * count);
+                    }
+                    refused[count++] = from + i;
+                }
+            }
+        }
+        return Arrays.copyOf(refused, count);
     }
 
     /** The currency of row {@code row}. */
@@ -357,6 +398,11 @@ public final class ItemsImageBuilder {
         @SuppressWarnings("unchecked")
         void addValue(Object value) {
             add((T) value);
+        }
+
+        /** The value of {@code code}: null for 0. */
+        T decoded(int code) {
+            return code == 0 ? null : distinct.values().get(code - 1);
         }
 
         T value(int row) {

@@ -8,8 +8,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -214,6 +217,32 @@ class ItemsImageBuilderTest {
                                    BigDecimal discountAmount) {
         return new Object[] {id, customer, product, subscription, start, end, unitAmount, quantity, currency,
                 interval, intervalCount, discountPercent, discountAmount};
+    }
+
+    @Test
+    void rowsRefusedAreTheRowsWhosePairIsRefusedAskedOncePerPair() {
+        List<RecurringItem> items = randomItems(14, 20_000); // more rows than one pass over the codes takes
+        ItemsImageBuilder builder = new ItemsImageBuilder();
+        items.forEach(builder::add);
+        Set<List<Object>> asked = new HashSet<>();
+        BiPredicate<String, LocalDate> accepted = (currency, day) -> {
+            assertThat(asked.add(List.of(currency, day))).as("asked twice for %s %s", currency, day).isTrue();
+            return currency.equals("USD") || day.getDayOfMonth() % 3 != 0;
+        };
+
+        int[] refused = builder.rowsRefused(accepted);
+
+        List<Integer> expected = new ArrayList<>();
+        for (int row = 0; row < items.size(); row++) {
+            RecurringItem item = items.get(row);
+            if (!item.currency().equals("USD") && item.startDate().getDayOfMonth() % 3 == 0) {
+                expected.add(row);
+            }
+        }
+        assertThat(refused).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+        assertThat(expected).hasSizeGreaterThan(1_000);
+        assertThat(asked).hasSizeLessThan(1_000); // 400 start days, two currencies
+        assertThat(new ItemsImageBuilder().rowsRefused(accepted)).isEmpty();
     }
 
     private static List<Customer> customers(int count) {
