@@ -2,6 +2,7 @@ package io.xsell.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xsell.server.fixture.XsellJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -36,11 +37,9 @@ class DemoCommandTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void startsAServerWithADemoTenantAndPrintsCommandsThatWork() throws Exception {
-        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Ddw.database.url=jdbc:sqlite:" + dir.resolve("xsell.db"),
-                "-Ddw.server.applicationConnectors[0].port=0", "-Ddw.server.adminConnectors[0].port=0",
-                "-cp", System.getProperty("java.class.path"), "io.xsell.server.XsellApplication",
-                "demo", "--customers", "400")
+        Process demo = new ProcessBuilder(XsellJvm.command(List.of("-Ddw.database.url=jdbc:sqlite:" + dir.resolve("xsell.db"),
+                "-Ddw.server.applicationConnectors[0].port=0", "-Ddw.server.adminConnectors[0].port=0"),
+                "demo", "--customers", "400"))
                 .redirectError(dir.resolve("demo.err").toFile())
                 .start();
         try {

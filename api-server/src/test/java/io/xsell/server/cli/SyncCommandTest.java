@@ -9,6 +9,8 @@ import io.xsell.ingestion.stripe.synthetic.SyntheticStripeAccount;
 import io.xsell.ingestion.synthetic.SyntheticAccountGenerator;
 import io.xsell.ingestion.synthetic.SyntheticAccountSpec;
 import io.xsell.server.XsellConfiguration;
+import io.xsell.server.connections.SyncRun;
+import io.xsell.server.fixture.XsellJvm;
 import io.xsell.server.persistence.DatabaseConfig;
 import io.xsell.server.persistence.Databases;
 import io.xsell.server.persistence.JdbiTenantDataStore;
@@ -16,7 +18,6 @@ import io.xsell.server.persistence.JdbiTenantRegistry;
 import io.xsell.server.stripe.JdbiStripeStore;
 import io.xsell.server.stripe.StripeConnection;
 import io.xsell.server.stripe.StripeSyncService;
-import io.xsell.server.connections.SyncRun;
 import io.xsell.server.tenant.TenantAdministration;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -113,10 +114,9 @@ class SyncCommandTest {
             String connection = service.connect(new StripeConnection(null, tenant, null, false, null, false, "USD",
                     Map.of(), account.canonical().rates(), null, null, null), KEY, null).id();
 
-            Process sync = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Ddw.database.url=" + url, "-Ddw.stripe.apiBase=" + stripe.baseUrl(),
-                    "-Ddw.stripe.masterKey=" + MASTER_KEY, "-Ddw.stripe.backfillWorkers=2",
-                    "-cp", System.getProperty("java.class.path"), "io.xsell.server.XsellApplication", "sync", connection)
+            Process sync = new ProcessBuilder(XsellJvm.command(List.of("-Ddw.database.url=" + url,
+                    "-Ddw.stripe.apiBase=" + stripe.baseUrl(), "-Ddw.stripe.masterKey=" + MASTER_KEY,
+                    "-Ddw.stripe.backfillWorkers=2"), "sync", connection))
                     .redirectOutput(dir.resolve("sync.out").toFile()).redirectError(dir.resolve("sync.err").toFile())
                     .start();
             JdbiStripeStore store = new JdbiStripeStore(jdbi);

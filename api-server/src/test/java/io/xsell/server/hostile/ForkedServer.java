@@ -1,5 +1,6 @@
 package io.xsell.server.hostile;
 
+import io.xsell.server.fixture.XsellJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -133,11 +133,7 @@ final class ForkedServer implements AutoCloseable {
     }
 
     private List<String> command(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:ActiveProcessorCount=2",
-                "-cp", System.getProperty("java.class.path"), "io.xsell.server.XsellApplication"));
-        command.addAll(List.of(args));
-        return command;
+        return XsellJvm.command(List.of(HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:ActiveProcessorCount=2"), args);
     }
 
     private static int freePort() throws IOException {
